@@ -1,0 +1,10 @@
+namespace Samordning.FollowUp.Common;
+
+public static class Clock
+{
+    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>Today's calendar date in Sweden, where "a start date in the future" is judged.</summary>
+    public static DateOnly Today(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Sweden).DateTime);
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Samordning.FollowUp.Common;
+
+/// <summary>
+/// The one place where failures become RFC 9457 ProblemDetails: 400 with field errors, 404, 409,
+/// 422, and for anything else a 500 that says nothing about the internals.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException e => Validation(e.Errors
+                .GroupBy(f => FieldName(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+            RuleViolationException e => Validation(e.Errors.ToDictionary(kv => FieldName(kv.Key), kv => kv.Value)),
+            BadHttpRequestException e => BadRequest(e),
+            NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Hittades inte", Detail = e.Message },
+            ConflictException e => Conflict(e),
+            IdempotencyKeyReusedException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Idempotency-Key återanvänd",
+                Detail = e.Message,
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            // Only the exception type and the trace id: messages of unexpected exceptions may carry data.
+            logger.LogError("Unhandled {ExceptionType} for {Method} {Path}", exception.GetType().FullName,
+                httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Ett oväntat fel inträffade",
+                Detail = "Försök igen. Kontakta support och ange spårnings-id om felet kvarstår.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "Uppgifterna är inte giltiga",
+        Detail = "Rätta fälten som anges och försök igen.",
+    };
+
+    private static ProblemDetails Conflict(ConflictException e)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Konflikt", Detail = e.Message };
+        if (e.Field is not null)
+        {
+            problem.Extensions["field"] = FieldName(e.Field);
+        }
+
+        return problem;
+    }
+
+    /// <summary>Malformed JSON, a wrong type or an unknown code: name the field, never echo the value.</summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException e)
+    {
+        if (e.InnerException is JsonException json)
+        {
+            var field = JsonPathToField(json.Path);
+            var message = json.InnerException is null && json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "Fältet är okänt."
+                : string.IsNullOrEmpty(field)
+                    ? "Begäran är inte giltig JSON."
+                    : "Värdet har fel format eller är inte ett tillåtet kodvärde.";
+            return Validation(new Dictionary<string, string[]> { [string.IsNullOrEmpty(field) ? "$" : field] = [message] });
+        }
+
+        return new ProblemDetails
+        {
+            Status = e.StatusCode,
+            Title = "Felaktig begäran",
+            Detail = e.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? "Begäran måste skickas som application/json."
+                : "Begäran kunde inte läsas.",
+        };
+    }
+
+    /// <summary>"$.consent.date" → "consent.date"; "$.incomeSourcesAtStart[1]" → "incomeSourcesAtStart[1]".</summary>
+    internal static string JsonPathToField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? string.Empty : path.TrimStart('$').TrimStart('.');
+
+    /// <summary>FluentValidation names members in PascalCase; the API speaks camelCase.</summary>
+    internal static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Data.Configurations;
+
+internal sealed class AssociationConfiguration : IEntityTypeConfiguration<Association>
+{
+    public void Configure(EntityTypeBuilder<Association> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.OrganisationNumber).HasMaxLength(16);
+        builder.HasIndex(a => a.Name).IsUnique();
+    }
+}
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    public void Configure(EntityTypeBuilder<Provider> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.OrganisationNumber).HasMaxLength(16);
+        builder.HasOne(p => p.Association).WithMany(a => a.Providers)
+            .HasForeignKey(p => p.AssociationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.AssociationId, p.Name }).IsUnique();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Data.Configurations;
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.Property(p => p.IdentityCipher).HasMaxLength(128);
+        builder.Property(p => p.IdentityHash).HasMaxLength(32);
+        builder.HasOne(p => p.Provider).WithMany()
+            .HasForeignKey(p => p.ProviderId).OnDelete(DeleteBehavior.Restrict);
+
+        // One person per provider: the provider is the controller of the identity. Nulls
+        // (anonymous, erased) do not collide on any of the three providers.
+        builder.HasIndex(p => new { p.ProviderId, p.IdentityHash }).IsUnique();
+    }
+}
+
+internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Participation>
+{
+    public void Configure(EntityTypeBuilder<Participation> builder)
+    {
+        builder.Property(p => p.HomeMunicipality).HasMaxLength(100);
+        builder.Property(p => p.ConsentTextVersion).HasMaxLength(100);
+        builder.Property(p => p.ConsentCollectedBy).HasMaxLength(200);
+        builder.Property(p => p.IdempotencyKey).HasMaxLength(100);
+        builder.Property(p => p.IdempotencyFingerprint).HasMaxLength(32);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+
+        builder.PrimitiveCollection(p => p.IncomeSourcesAtStart).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(p => p.IncomeSourcesAtExit).ElementType(e => e.HasConversion<string>());
+
+        builder.HasOne(p => p.Intervention).WithMany()
+            .HasForeignKey(p => p.InterventionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Participant).WithMany(p => p.Participations)
+            .HasForeignKey(p => p.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+
+        // A retried registration finds the first one by its key.
+        builder.HasIndex(p => new { p.InterventionId, p.IdempotencyKey }).IsUnique();
+
+        // Backstop for "the same person active twice in one intervention" when two requests race:
+        // at most one open participation per person and intervention. The filter is written so
+        // SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER on) all accept it.
+        builder.HasIndex(p => new { p.InterventionId, p.ParticipantId })
+            .IsUnique()
+            .HasFilter("\"EndDate\" IS NULL")
+            .HasDatabaseName("IX_Participations_OneOpenPerPerson");
+
+        // Reports and lists scan by intervention and dates.
+        builder.HasIndex(p => new { p.InterventionId, p.StartDate, p.EndDate });
+    }
+}

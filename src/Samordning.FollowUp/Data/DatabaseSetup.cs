@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Samordning.FollowUp.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    [Required]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the service starts.</summary>
+    public bool MigrateAtStartup { get; set; } = true;
+}
+
+/// <summary>The one place that knows which database the service runs on.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "FollowUp";
+
+    public static string MigrationsAssembly(DatabaseProvider provider) =>
+        $"Samordning.FollowUp.Migrations.{provider}";
+
+    public static DbContextOptionsBuilder UseFollowUpDatabase(
+        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        var migrations = MigrationsAssembly(provider);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, x => x.MigrationsAssembly(migrations)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, x => x.MigrationsAssembly(migrations)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, x => x.MigrationsAssembly(migrations)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+    }
+
+    public static IServiceCollection AddFollowUpDatabase(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContext<FollowUpDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = ResolveConnectionString(configuration, environment, db.Provider);
+            options.UseFollowUpDatabase(db.Provider, connectionString);
+        });
+        services.AddHealthChecks().AddDbContextCheck<FollowUpDbContext>("database");
+        return services;
+    }
+
+    /// <summary>
+    /// SQLite needs no setup: without a connection string it uses a file in the data folder, so
+    /// <c>dotnet run</c> works on a fresh clone. The other providers must be configured.
+    /// </summary>
+    public static string ResolveConnectionString(
+        IConfiguration configuration, IHostEnvironment environment, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new OptionsValidationException(ConnectionStringName, typeof(DatabaseOptions),
+                    [$"ConnectionStrings:{ConnectionStringName} must be set when Database:Provider is {provider}."])
+                : configured;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=data/followup.db" : configured);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}

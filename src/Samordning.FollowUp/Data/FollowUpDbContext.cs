@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Data;
+
+public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options) : DbContext(options)
+{
+    public DbSet<Association> Associations => Set<Association>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<InterventionYearPlan> InterventionYearPlans => Set<InterventionYearPlan>();
+    public DbSet<InterventionYearCount> InterventionYearCounts => Set<InterventionYearCount>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Participation> Participations => Set<Participation>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Code lists are stored as their names so the data reads the same on every provider
+        // and survives reordering of the enums.
+        configurationBuilder.Properties<Gender>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Orientation>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<InterventionCategory>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<RegistrationMode>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ReferredBy>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EducationLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TimeInPublicSupport>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Occupation>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ExitReason>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FollowUpDbContext).Assembly);
+}

@@ -1,0 +1,16 @@
+namespace Samordning.FollowUp.Domain;
+
+/// <summary>A samordningsförbund: the tenant that owns providers, interventions, targets and reports.</summary>
+public sealed class Association
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public string? OrganisationNumber { get; set; }
+
+    /// <summary>Figures below this are shown as "&lt;N" outside the provider (domain §7).</summary>
+    public int SmallNumberThreshold { get; set; } = 5;
+
+    public DateTime CreatedAtUtc { get; set; }
+    public List<Provider> Providers { get; } = [];
+    public List<Intervention> Interventions { get; } = [];
+}

@@ -1,0 +1,54 @@
+namespace Samordning.FollowUp.Domain;
+
+/// <summary>An insats funded by the association and run by a provider.</summary>
+public sealed class Intervention
+{
+    public long Id { get; set; }
+    public long AssociationId { get; set; }
+    public Association? Association { get; set; }
+    public long ProviderId { get; set; }
+    public Provider? Provider { get; set; }
+    public required string Name { get; set; }
+    public Orientation Orientation { get; set; }
+    public InterventionCategory Category { get; set; }
+
+    /// <summary>Fixed at creation: it decides what a participation may hold.</summary>
+    public RegistrationMode RegistrationMode { get; init; }
+
+    public List<string> Municipalities { get; set; } = [];
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public int? ExpectedLengthWeeks { get; set; }
+    public string? TargetGroup { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<InterventionYearPlan> Plans { get; } = [];
+    public List<InterventionYearCount> Counts { get; } = [];
+
+    public bool IsRunningIn(int year) =>
+        StartDate.Year <= year && (EndDate is null || EndDate.Value.Year >= year);
+
+    public bool Covers(DateOnly date) =>
+        date >= StartDate && (EndDate is null || date <= EndDate.Value);
+}
+
+/// <summary>Per calendar (budget) year: planned participants, the association's budget and the actual cost.</summary>
+public sealed class InterventionYearPlan
+{
+    public long InterventionId { get; set; }
+    public int Year { get; set; }
+    public int PlannedParticipants { get; set; }
+    public long BudgetSek { get; set; }
+    public long ActualCostSek { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>Count-only registration: women and men who took part during one calendar year.</summary>
+public sealed class InterventionYearCount
+{
+    public long InterventionId { get; set; }
+    public int Year { get; set; }
+    public int Women { get; set; }
+    public int Men { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Associations;
+
+public sealed record CreateAssociationCommand(string? Name, string? OrganisationNumber, int? SmallNumberThreshold)
+    : ICommand<AssociationResponse>;
+
+internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssociationCommand>
+{
+    public CreateAssociationValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Namn måste anges.")
+            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
+        RuleFor(x => x.OrganisationNumber!).Must(OrganisationNumbers.IsValid)
+            .When(x => x.OrganisationNumber is not null)
+            .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
+        RuleFor(x => x.SmallNumberThreshold).InclusiveBetween(0, 100)
+            .WithMessage("Gränsen för små tal ska vara mellan 0 och 100.");
+    }
+}
+
+internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+    : ICommandHandler<CreateAssociationCommand, AssociationResponse>
+{
+    public async ValueTask<AssociationResponse> Handle(CreateAssociationCommand command, CancellationToken cancellationToken)
+    {
+        var name = command.Name!.Trim();
+        if (await db.Associations.AnyAsync(a => a.Name == name, cancellationToken))
+        {
+            throw new ConflictException("Det finns redan ett förbund med det namnet.", "name");
+        }
+
+        var association = new Association
+        {
+            Name = name,
+            OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber),
+            SmallNumberThreshold = command.SmallNumberThreshold ?? 5,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Associations.Add(association);
+        await db.SaveChangesUniqueAsync("Det finns redan ett förbund med det namnet.", "name", cancellationToken);
+        return association.Adapt<AssociationResponse>(mapping);
+    }
+}
+
+public static class CreateAssociationEndpoint
+{
+    public static RouteGroupBuilder MapCreateAssociation(this RouteGroupBuilder group)
+    {
+        group.MapPost("/associations", async Task<Created<AssociationResponse>> (
+                CreateAssociationCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/associations/{created.Id}", created);
+            })
+            .WithName("CreateAssociation")
+            .WithSummary("Create a coordination association (samordningsförbund).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Participations;
+
+/// <summary>Corrects the start data. The whole start situation is sent again, as at registration.</summary>
+public sealed record CorrectParticipationCommand(
+    string? PersonalIdentityNumber,
+    ConsentRequest? Consent,
+    Gender? Gender,
+    int? BirthYear,
+    DateOnly? StartDate,
+    string? HomeMunicipality,
+    ReferredBy? ReferredBy,
+    EducationLevel? EducationLevel,
+    TimeInPublicSupport? TimeInPublicSupport,
+    Occupation? OccupationAtStart,
+    int? ExtentPercentAtStart,
+    IReadOnlyList<IncomeSource>? IncomeSourcesAtStart,
+    int? StepAtStart) : ICommand<ParticipationResponse>, IParticipationStart
+{
+    [JsonIgnore]
+    public long ParticipationId { get; init; }
+
+    public override string ToString() => $"{nameof(CorrectParticipationCommand)} {{ ParticipationId = {ParticipationId} }}";
+}
+
+internal sealed class CorrectParticipationValidator(TimeProvider clock) : ParticipationStartValidator<CorrectParticipationCommand>(clock);
+
+internal sealed class CorrectParticipationHandler(
+    FollowUpDbContext db, TimeProvider clock, ParticipantIdentities identities, ParticipationReader reader)
+    : ICommandHandler<CorrectParticipationCommand, ParticipationResponse>
+{
+    public async ValueTask<ParticipationResponse> Handle(CorrectParticipationCommand command, CancellationToken cancellationToken)
+    {
+        var participation = await db.Participations
+            .Include(p => p.Intervention)
+            .Include(p => p.Participant)
+            .SingleOrDefaultAsync(p => p.Id == command.ParticipationId, cancellationToken)
+            ?? throw new NotFoundException("Deltagandet finns inte.");
+        var intervention = participation.Intervention!;
+        ParticipationStartRules.Check(command, intervention);
+        if (participation.EndDate is { } end && command.StartDate > end)
+        {
+            throw new RuleViolationException("startDate", "Startdatum får inte vara efter slutdatum.");
+        }
+
+        var previous = participation.Participant!;
+        var participant = previous;
+        if (intervention.RegistrationMode == RegistrationMode.Identified)
+        {
+            // A corrected personnummer may be someone already known to the provider: link to them.
+            participant = await identities.FindOrCreateAsync(intervention.ProviderId,
+                PersonalIdentityNumber.Parse(command.PersonalIdentityNumber!, clock.Today()), command.Gender, cancellationToken);
+            if (command.Gender is { } gender)
+            {
+                participant.Gender = gender;
+            }
+        }
+        else
+        {
+            participant.Gender = command.Gender!.Value;
+            participant.BirthYear = command.BirthYear;
+        }
+
+        await identities.EnsureNotActiveTwiceAsync(participant, intervention.Id, command.StartDate!.Value,
+            participation.EndDate, participation.Id, cancellationToken);
+
+        ParticipationStartRules.Apply(command, participation);
+        participation.Participant = participant;
+        participation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        participation.Version++;
+
+        if (!ReferenceEquals(previous, participant)
+            && !await db.Participations.AnyAsync(p => p.ParticipantId == previous.Id && p.Id != participation.Id, cancellationToken))
+        {
+            // The mistyped identity belonged to nobody else: keep no trace of it.
+            db.Participants.Remove(previous);
+        }
+
+        await db.SaveChangesUniqueAsync(ParticipantIdentities.ActiveTwice, "personalIdentityNumber", cancellationToken);
+        return await reader.GetAsync(participation.Id, cancellationToken);
+    }
+}
+
+public static class CorrectParticipationEndpoint
+{
+    public static RouteGroupBuilder MapCorrectParticipation(this RouteGroupBuilder group)
+    {
+        group.MapPut("/participations/{id:long}", async Task<Ok<ParticipationResponse>> (
+                long id, CorrectParticipationCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { ParticipationId = id }, ct)))
+            .WithName("CorrectParticipation")
+            .WithSummary("Correct the start data of a participation (the registration mode cannot change).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+}

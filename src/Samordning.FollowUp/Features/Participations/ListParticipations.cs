@@ -1,0 +1,74 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+
+namespace Samordning.FollowUp.Features.Participations;
+
+public enum ParticipationStatusFilter
+{
+    All,
+    Active,
+    Ended,
+}
+
+public sealed record ListParticipationsQuery(long InterventionId, ParticipationStatusFilter Status, int Page, int PageSize)
+    : IQuery<PagedResponse<ParticipationResponse>>;
+
+internal sealed class ListParticipationsValidator : AbstractValidator<ListParticipationsQuery>
+{
+    public ListParticipationsValidator()
+    {
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret börjar på 1.");
+        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
+            .WithMessage($"Sidstorleken ska vara mellan 1 och {Paging.MaxPageSize}.");
+    }
+}
+
+internal sealed class ListParticipationsHandler(FollowUpDbContext db, ParticipationReader reader)
+    : IQueryHandler<ListParticipationsQuery, PagedResponse<ParticipationResponse>>
+{
+    public async ValueTask<PagedResponse<ParticipationResponse>> Handle(ListParticipationsQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Interventions.AnyAsync(i => i.Id == query.InterventionId, cancellationToken))
+        {
+            throw new NotFoundException("Insatsen finns inte.");
+        }
+
+        var participations = db.Participations.AsNoTracking().Where(p => p.InterventionId == query.InterventionId);
+        participations = query.Status switch
+        {
+            ParticipationStatusFilter.Active => participations.Where(p => p.EndDate == null),
+            ParticipationStatusFilter.Ended => participations.Where(p => p.EndDate != null),
+            _ => participations,
+        };
+
+        var total = await participations.CountAsync(cancellationToken);
+        var page = await reader.ListAsync(
+            participations.OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
+                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize),
+            cancellationToken);
+        return new PagedResponse<ParticipationResponse>(page, query.Page, query.PageSize, total);
+    }
+}
+
+public static class ListParticipationsEndpoint
+{
+    public static RouteGroupBuilder MapListParticipations(this RouteGroupBuilder group)
+    {
+        group.MapGet("/interventions/{interventionId:long}/participations", async Task<Ok<PagedResponse<ParticipationResponse>>> (
+                long interventionId, ParticipationStatusFilter? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(
+                    new ListParticipationsQuery(interventionId, status ?? ParticipationStatusFilter.All, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithName("ListParticipations")
+            .WithSummary("List an intervention's participations, newest start first; status=active|ended.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+}

@@ -1,0 +1,58 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Participations;
+
+/// <summary>
+/// Reads participations as responses: the database projects the columns, and the identity is
+/// decrypted only to be masked, page by page.
+/// </summary>
+internal sealed class ParticipationReader(FollowUpDbContext db, TypeAdapterConfig mapping, IdentityProtector protector)
+{
+    public async Task<ParticipationResponse> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var row = await db.Participations.AsNoTracking()
+            .Where(p => p.Id == id)
+            .ProjectToType<ParticipationRow>(mapping)
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Deltagandet finns inte.");
+        return ToResponse(row);
+    }
+
+    public async Task<IReadOnlyList<ParticipationResponse>> ListAsync(IQueryable<Participation> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.ProjectToType<ParticipationRow>(mapping).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToResponse)];
+    }
+
+    private ParticipationResponse ToResponse(ParticipationRow row) => new(
+        row.Id,
+        row.InterventionId,
+        row.ParticipantId,
+        row.InterventionRegistrationMode,
+        row.EndDate is null ? ParticipationStatus.Active : ParticipationStatus.Ended,
+        row.ParticipantIdentityCipher is { } cipher ? protector.Decrypt(cipher).Masked : null,
+        row.ParticipantGender,
+        row.ParticipantBirthYear,
+        row.StartDate,
+        row.HomeMunicipality,
+        row.ReferredBy,
+        row.EducationLevel,
+        row.TimeInPublicSupport,
+        row.OccupationAtStart,
+        row.ExtentPercentAtStart,
+        row.IncomeSourcesAtStart,
+        row.StepAtStart,
+        row.ConsentDate is { } consentDate
+            ? new ConsentResponse(consentDate, row.ConsentTextVersion ?? string.Empty, row.ConsentCollectedBy ?? string.Empty)
+            : null,
+        row.EndDate is { } endDate
+            ? new ExitResponse(endDate, row.ExitReason!.Value, row.OccupationAtExit, row.ExtentPercentAtExit, row.IncomeSourcesAtExit, row.StepAtExit)
+            : null,
+        row.CreatedAtUtc,
+        row.UpdatedAtUtc);
+}

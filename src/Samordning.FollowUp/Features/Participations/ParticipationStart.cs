@@ -1,0 +1,147 @@
+using FluentValidation;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Participations;
+
+/// <summary>The situation at start (inskrivning), shared by registration and its correction.</summary>
+public interface IParticipationStart
+{
+    string? PersonalIdentityNumber { get; }
+    ConsentRequest? Consent { get; }
+    Gender? Gender { get; }
+    int? BirthYear { get; }
+    DateOnly? StartDate { get; }
+    string? HomeMunicipality { get; }
+    ReferredBy? ReferredBy { get; }
+    EducationLevel? EducationLevel { get; }
+    TimeInPublicSupport? TimeInPublicSupport { get; }
+    Occupation? OccupationAtStart { get; }
+    int? ExtentPercentAtStart { get; }
+    IReadOnlyList<IncomeSource>? IncomeSourcesAtStart { get; }
+    int? StepAtStart { get; }
+}
+
+/// <summary>Written consent (Identified mode): when, which text version, and who collected it.</summary>
+public sealed record ConsentRequest(DateOnly? Date, string? TextVersion, string? CollectedBy);
+
+/// <summary>Checks that need nothing but the request and today's date.</summary>
+internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> where T : IParticipationStart
+{
+    protected ParticipationStartValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.PersonalIdentityNumber!)
+            .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _))
+            .When(x => x.PersonalIdentityNumber is not null)
+            .WithMessage("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.");
+        RuleFor(x => x.Consent!.Date).NotNull().WithMessage("Datum för samtycket måste anges.")
+            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Samtyckets datum får inte vara i framtiden.")
+            .When(x => x.Consent is not null);
+        RuleFor(x => x.Consent!.TextVersion).NotEmpty().WithMessage("Samtyckestextens version måste anges.")
+            .MaximumLength(100).WithMessage("Versionen får vara högst 100 tecken.")
+            .When(x => x.Consent is not null);
+        RuleFor(x => x.Consent!.CollectedBy).NotEmpty().WithMessage("Vem som tog emot samtycket måste anges.")
+            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.")
+            .When(x => x.Consent is not null);
+        RuleFor(x => x.BirthYear).InclusiveBetween(1900, clock.Today().Year)
+            .WithMessage("Födelseåret är inte rimligt.");
+        RuleFor(x => x.StartDate).NotNull().WithMessage("Startdatum måste anges.")
+            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Startdatum får inte vara i framtiden.");
+        RuleFor(x => x.HomeMunicipality).NotEmpty().WithMessage("Hemkommun måste anges.")
+            .MaximumLength(100).WithMessage("Hemkommunen får vara högst 100 tecken.");
+        RuleFor(x => x.ReferredBy).NotNull().WithMessage("Aktör som anvisat måste anges.");
+        RuleFor(x => x.EducationLevel).NotNull().WithMessage("Utbildningsnivå måste anges (Unknown om den inte är känd).");
+        RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges (Unknown om den inte är känd).");
+        RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges (Unknown om den inte är känd).");
+        RuleFor(x => x.ExtentPercentAtStart).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
+        RuleFor(x => x.IncomeSourcesAtStart).Must(NoDuplicates).WithMessage("Samma försörjningskälla får bara anges en gång.");
+        RuleFor(x => x.StepAtStart).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
+    }
+
+    internal static bool NoDuplicates(IReadOnlyList<IncomeSource>? sources) =>
+        sources is null || sources.Distinct().Count() == sources.Count;
+}
+
+/// <summary>Rules that depend on the intervention: its registration mode and its dates.</summary>
+internal static class ParticipationStartRules
+{
+    public static void Check(IParticipationStart start, Intervention intervention)
+    {
+        var errors = new Dictionary<string, string[]>();
+        switch (intervention.RegistrationMode)
+        {
+            case RegistrationMode.CountOnly:
+                throw new RuleViolationException("registrationMode",
+                    "Insatsen registreras endast som antal kvinnor och män. Ange antalen för året i stället för enskilda deltagare.");
+            case RegistrationMode.Identified:
+                if (start.PersonalIdentityNumber is null)
+                {
+                    errors["personalIdentityNumber"] = ["Personnummer eller samordningsnummer måste anges för den här insatsen."];
+                }
+
+                if (start.Consent is null)
+                {
+                    errors["consent"] = ["Skriftligt samtycke måste finnas för att deltagaren ska registreras med personuppgifter."];
+                }
+
+                if (start.BirthYear is not null)
+                {
+                    errors["birthYear"] = ["Födelseår anges inte för identifierade deltagare: det framgår av personnumret."];
+                }
+
+                break;
+            case RegistrationMode.AnonymousIndividual:
+                if (start.PersonalIdentityNumber is not null)
+                {
+                    errors["personalIdentityNumber"] = ["Insatsen registrerar anonyma deltagare: personnummer får inte anges."];
+                }
+
+                if (start.Consent is not null)
+                {
+                    errors["consent"] = ["Insatsen registrerar anonyma deltagare: samtycke registreras inte."];
+                }
+
+                if (start.Gender is null)
+                {
+                    errors["gender"] = ["Kön måste anges för anonyma deltagare."];
+                }
+
+                if (start.BirthYear is null)
+                {
+                    errors["birthYear"] = ["Födelseår måste anges för anonyma deltagare."];
+                }
+
+                break;
+        }
+
+        if (start.StartDate is { } date && !intervention.Covers(date))
+        {
+            errors["startDate"] = [intervention.EndDate is { } end
+                ? $"Startdatum måste ligga inom insatsens tid ({intervention.StartDate:yyyy-MM-dd} – {end:yyyy-MM-dd})."
+                : $"Startdatum får inte vara före insatsens start ({intervention.StartDate:yyyy-MM-dd})."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+    }
+
+    /// <summary>Copies the start data onto the participation (identity is handled by the caller).</summary>
+    public static void Apply(IParticipationStart start, Participation participation)
+    {
+        participation.StartDate = start.StartDate!.Value;
+        participation.HomeMunicipality = start.HomeMunicipality!.Trim();
+        participation.ReferredBy = start.ReferredBy!.Value;
+        participation.EducationLevel = start.EducationLevel!.Value;
+        participation.TimeInPublicSupport = start.TimeInPublicSupport!.Value;
+        participation.OccupationAtStart = start.OccupationAtStart!.Value;
+        participation.ExtentPercentAtStart = start.ExtentPercentAtStart;
+        participation.IncomeSourcesAtStart = [.. start.IncomeSourcesAtStart ?? []];
+        participation.StepAtStart = start.StepAtStart;
+        participation.ConsentDate = start.Consent?.Date;
+        participation.ConsentTextVersion = start.Consent?.TextVersion?.Trim();
+        participation.ConsentCollectedBy = start.Consent?.CollectedBy?.Trim();
+    }
+}

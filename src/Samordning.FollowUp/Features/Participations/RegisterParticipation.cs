@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Participations;
+
+public sealed record RegisterParticipationCommand(
+    string? PersonalIdentityNumber,
+    ConsentRequest? Consent,
+    Gender? Gender,
+    int? BirthYear,
+    DateOnly? StartDate,
+    string? HomeMunicipality,
+    ReferredBy? ReferredBy,
+    EducationLevel? EducationLevel,
+    TimeInPublicSupport? TimeInPublicSupport,
+    Occupation? OccupationAtStart,
+    int? ExtentPercentAtStart,
+    IReadOnlyList<IncomeSource>? IncomeSourcesAtStart,
+    int? StepAtStart) : ICommand<RegisterParticipationResult>, IParticipationStart
+{
+    [JsonIgnore]
+    public long InterventionId { get; init; }
+
+    /// <summary>The client's Idempotency-Key header: a retry with the same key returns the first result.</summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    // The personnummer must never reach a log through a record's generated ToString.
+    public override string ToString() => $"{nameof(RegisterParticipationCommand)} {{ InterventionId = {InterventionId} }}";
+}
+
+public sealed record RegisterParticipationResult(ParticipationResponse Participation, bool Replayed);
+
+internal sealed class RegisterParticipationValidator : ParticipationStartValidator<RegisterParticipationCommand>
+{
+    public RegisterParticipationValidator(TimeProvider clock) : base(clock)
+    {
+        RuleFor(x => x.IdempotencyKey).MaximumLength(100).WithMessage("Idempotency-Key får vara högst 100 tecken.");
+    }
+}
+
+internal sealed class RegisterParticipationHandler(
+    FollowUpDbContext db,
+    TimeProvider clock,
+    IdentityProtector protector,
+    ParticipantIdentities identities,
+    ParticipationReader reader) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
+{
+    public async ValueTask<RegisterParticipationResult> Handle(RegisterParticipationCommand command, CancellationToken cancellationToken)
+    {
+        var fingerprint = command.IdempotencyKey is null ? null : Fingerprint(command);
+        if (await FindReplayAsync(command, fingerprint, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var intervention = await db.Interventions.AsNoTracking()
+            .SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
+            ?? throw new NotFoundException("Insatsen finns inte.");
+        ParticipationStartRules.Check(command, intervention);
+
+        var participant = intervention.RegistrationMode == RegistrationMode.Identified
+            ? await identities.FindOrCreateAsync(intervention.ProviderId,
+                PersonalIdentityNumber.Parse(command.PersonalIdentityNumber!, clock.Today()), command.Gender, cancellationToken)
+            : identities.CreateAnonymous(intervention.ProviderId, command.Gender!.Value, command.BirthYear!.Value);
+        await identities.EnsureNotActiveTwiceAsync(participant, intervention.Id, command.StartDate!.Value, null, null, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var participation = new Participation
+        {
+            InterventionId = intervention.Id,
+            Participant = participant,
+            HomeMunicipality = string.Empty,
+            IdempotencyKey = command.IdempotencyKey,
+            IdempotencyFingerprint = fingerprint,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        ParticipationStartRules.Apply(command, participation);
+        db.Participations.Add(participation);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // A concurrent request won the race: either the same retried request (same key) or
+            // the same person registered at the same moment. Nothing of ours was written.
+            db.ChangeTracker.Clear();
+            return await FindReplayAsync(command, fingerprint, cancellationToken)
+                ?? throw new ConflictException(ParticipantIdentities.ActiveTwice, "personalIdentityNumber");
+        }
+
+        return new RegisterParticipationResult(await reader.GetAsync(participation.Id, cancellationToken), Replayed: false);
+    }
+
+    private async Task<RegisterParticipationResult?> FindReplayAsync(
+        RegisterParticipationCommand command, byte[]? fingerprint, CancellationToken cancellationToken)
+    {
+        if (command.IdempotencyKey is null)
+        {
+            return null;
+        }
+
+        var earlier = await db.Participations.AsNoTracking()
+            .Where(p => p.InterventionId == command.InterventionId && p.IdempotencyKey == command.IdempotencyKey)
+            .Select(p => new { p.Id, p.IdempotencyFingerprint })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (!earlier.IdempotencyFingerprint.AsSpan().SequenceEqual(fingerprint))
+        {
+            throw new IdempotencyKeyReusedException();
+        }
+
+        return new RegisterParticipationResult(await reader.GetAsync(earlier.Id, cancellationToken), Replayed: true);
+    }
+
+    /// <summary>Keyed, so the stored fingerprint of a body holding a personnummer reveals nothing.</summary>
+    private byte[] Fingerprint(RegisterParticipationCommand command) =>
+        protector.Fingerprint(JsonSerializer.SerializeToUtf8Bytes(command with { IdempotencyKey = null }));
+}
+
+public static class RegisterParticipationEndpoint
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static RouteGroupBuilder MapRegisterParticipation(this RouteGroupBuilder group)
+    {
+        group.MapPost("/interventions/{interventionId:long}/participations", async Task<Created<ParticipationResponse>> (
+                long interventionId,
+                RegisterParticipationCommand command,
+                [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+                HttpContext http,
+                ISender sender,
+                CancellationToken ct) =>
+            {
+                var result = await sender.Send(command with { InterventionId = interventionId, IdempotencyKey = idempotencyKey }, ct);
+                if (result.Replayed)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+
+                return TypedResults.Created($"/api/v1/participations/{result.Participation.Id}", result.Participation);
+            })
+            .WithName("RegisterParticipation")
+            .WithSummary("Register a participant at intake (inskrivning): identified with consent, or anonymous.")
+            .WithDescription("Send an Idempotency-Key header to make retries safe: the same key returns the first result.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mapster;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Providers;
+
+public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber) : ICommand<ProviderResponse>
+{
+    [JsonIgnore]
+    public long AssociationId { get; init; }
+}
+
+internal sealed class CreateProviderValidator : AbstractValidator<CreateProviderCommand>
+{
+    public CreateProviderValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Namn måste anges.")
+            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
+        RuleFor(x => x.OrganisationNumber!).Must(OrganisationNumbers.IsValid)
+            .When(x => x.OrganisationNumber is not null)
+            .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
+    }
+}
+
+internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+    : ICommandHandler<CreateProviderCommand, ProviderResponse>
+{
+    private const string Duplicate = "Förbundet har redan en utförare med det namnet.";
+
+    public async ValueTask<ProviderResponse> Handle(CreateProviderCommand command, CancellationToken cancellationToken)
+    {
+        if (!await db.Associations.AnyAsync(a => a.Id == command.AssociationId, cancellationToken))
+        {
+            throw new NotFoundException("Förbundet finns inte.");
+        }
+
+        var name = command.Name!.Trim();
+        if (await db.Providers.AnyAsync(p => p.AssociationId == command.AssociationId && p.Name == name, cancellationToken))
+        {
+            throw new ConflictException(Duplicate, "name");
+        }
+
+        var provider = new Provider
+        {
+            AssociationId = command.AssociationId,
+            Name = name,
+            OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Providers.Add(provider);
+        await db.SaveChangesUniqueAsync(Duplicate, "name", cancellationToken);
+        return provider.Adapt<ProviderResponse>(mapping);
+    }
+}
+
+public static class CreateProviderEndpoint
+{
+    public static RouteGroupBuilder MapCreateProvider(this RouteGroupBuilder group)
+    {
+        group.MapPost("/associations/{associationId:long}/providers", async Task<Created<ProviderResponse>> (
+                long associationId, CreateProviderCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(command with { AssociationId = associationId }, ct);
+                return TypedResults.Created($"/api/v1/associations/{associationId}/providers", created);
+            })
+            .WithName("CreateProvider")
+            .WithSummary("Add a provider (utförare) to an association.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+}

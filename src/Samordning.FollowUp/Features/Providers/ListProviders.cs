@@ -1,0 +1,45 @@
+using Mapster;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+
+namespace Samordning.FollowUp.Features.Providers;
+
+public sealed record ListProvidersQuery(long AssociationId) : IQuery<IReadOnlyList<ProviderResponse>>;
+
+internal sealed class ListProvidersHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
+    : IQueryHandler<ListProvidersQuery, IReadOnlyList<ProviderResponse>>
+{
+    public async ValueTask<IReadOnlyList<ProviderResponse>> Handle(ListProvidersQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
+        {
+            throw new NotFoundException("Förbundet finns inte.");
+        }
+
+        return await db.Providers.AsNoTracking()
+            .Where(p => p.AssociationId == query.AssociationId)
+            .OrderBy(p => p.Name)
+            .ProjectToType<ProviderResponse>(mapping)
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public static class ListProvidersEndpoint
+{
+    public static RouteGroupBuilder MapListProviders(this RouteGroupBuilder group)
+    {
+        group.MapGet("/associations/{associationId:long}/providers", async Task<Ok<IReadOnlyList<ProviderResponse>>> (
+                long associationId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListProvidersQuery(associationId), ct)))
+            .WithName("ListProviders")
+            .WithSummary("List the providers of an association.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mapster;
+using MapsterMapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Features.Associations;
+using Samordning.FollowUp.Features.CodeLists;
+using Samordning.FollowUp.Features.Interventions;
+using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Providers;
+
+namespace Samordning.FollowUp;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything the service needs except the host's own concerns (OpenAPI UI, URLs).</summary>
+    public static IServiceCollection AddFollowUp(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddFollowUpDatabase(configuration, environment);
+        services.AddIdentityProtection(configuration, environment);
+
+        services.AddMediator(options =>
+        {
+            // Handlers take the scoped DbContext.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
+        services.AddValidatorsFromAssemblyContaining<ValidationBehavior<Mediator.IMessage, object>>(
+            ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        var mapping = MappingConfig.Create();
+        services.AddSingleton(mapping);
+        services.AddSingleton<IMapper>(new Mapper(mapping));
+
+        services.AddScoped<ParticipationReader>();
+        services.AddScoped<ParticipantIdentities>();
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // Codes travel as their names; a number or an unknown name is refused, never guessed.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // A misspelt field is refused rather than silently dropped.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapAssociationEndpoints();
+        app.MapProviderEndpoints();
+        app.MapInterventionEndpoints();
+        app.MapParticipationEndpoints();
+        app.MapCodeListEndpoints();
+        return app;
+    }
+}
