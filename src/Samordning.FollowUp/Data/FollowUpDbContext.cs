@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Data;
@@ -17,6 +18,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     {
         // Code lists are stored as their names so the data reads the same on every provider
         // and survives reordering of the enums.
+        // Instants are UTC everywhere; SQLite forgets the kind on the way back, so restore it.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<Gender>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Orientation>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<InterventionCategory>().HaveConversion<string>().HaveMaxLength(48);
@@ -31,3 +34,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FollowUpDbContext).Assembly);
 }
+
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -17,13 +17,15 @@ public enum ParticipationStatusFilter
     Ended,
 }
 
-public sealed record ListParticipationsQuery(long InterventionId, ParticipationStatusFilter Status, int Page, int PageSize)
+public sealed record ListParticipationsQuery(long InterventionId, string? Status, int Page, int PageSize)
     : IQuery<PagedResponse<ParticipationResponse>>;
 
 internal sealed class ListParticipationsValidator : AbstractValidator<ListParticipationsQuery>
 {
     public ListParticipationsValidator()
     {
+        RuleFor(x => x.Status).IsEnumName(typeof(ParticipationStatusFilter), caseSensitive: false)
+            .WithMessage("Status ska vara active, ended eller all.");
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret börjar på 1.");
         RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
             .WithMessage($"Sidstorleken ska vara mellan 1 och {Paging.MaxPageSize}.");
@@ -41,7 +43,7 @@ internal sealed class ListParticipationsHandler(FollowUpDbContext db, Participat
         }
 
         var participations = db.Participations.AsNoTracking().Where(p => p.InterventionId == query.InterventionId);
-        participations = query.Status switch
+        participations = Enum.Parse<ParticipationStatusFilter>(query.Status ?? nameof(ParticipationStatusFilter.All), ignoreCase: true) switch
         {
             ParticipationStatusFilter.Active => participations.Where(p => p.EndDate == null),
             ParticipationStatusFilter.Ended => participations.Where(p => p.EndDate != null),
@@ -62,9 +64,9 @@ public static class ListParticipationsEndpoint
     public static RouteGroupBuilder MapListParticipations(this RouteGroupBuilder group)
     {
         group.MapGet("/interventions/{interventionId:long}/participations", async Task<Ok<PagedResponse<ParticipationResponse>>> (
-                long interventionId, ParticipationStatusFilter? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                long interventionId, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(
-                    new ListParticipationsQuery(interventionId, status ?? ParticipationStatusFilter.All, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                    new ListParticipationsQuery(interventionId, status, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListParticipations")
             .WithSummary("List an intervention's participations, newest start first; status=active|ended.")
             .ProducesValidationProblem()
