@@ -1,6 +1,8 @@
 using Samordning.FollowUp;
 using Samordning.FollowUp.Api;
+using Hangfire;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Jobs;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,8 +22,12 @@ app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 app.MapHealthChecks("/health");
 app.MapFollowUpEndpoints();
 
+// The dashboard's default authorization admits local requests only, until roles exist.
+app.MapHangfireDashboard("/hangfire");
+
 await DatabaseInitializer.MigrateAsync(app.Services);
 await app.SeedDemoDataAsync();
+RecurringJobs.Register(app.Services);
 
 await app.RunAsync();
 

@@ -17,6 +17,11 @@ using Samordning.FollowUp.Features.CodeLists;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
 using Samordning.FollowUp.Features.Providers;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Features.Jobs;
+using Samordning.FollowUp.Features.Notifications;
+using Samordning.FollowUp.Jobs;
 
 namespace Samordning.FollowUp;
 
@@ -46,6 +51,11 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<ParticipationReader>();
         services.AddScoped<ParticipantIdentities>();
+        services.AddScoped<IndicatorCalculator>();
+        services.AddScoped<EmailSender>();
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddFollowUpJobs(configuration, environment);
 
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -67,6 +77,10 @@ public static class ServiceCollectionExtensions
         app.MapInterventionEndpoints();
         app.MapParticipationEndpoints();
         app.MapCodeListEndpoints();
+        app.MapFollowUpEndpoints();
+        app.MapNotificationEndpoints();
+        app.MapIndicatorEndpoints();
+        app.MapJobEndpoints();
         return app;
     }
 }

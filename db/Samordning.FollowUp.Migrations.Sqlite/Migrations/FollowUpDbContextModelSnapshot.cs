@@ -46,6 +46,193 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("Associations");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
+                {
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtentPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("IncomeSources")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FollowUpId");
+
+                    b.ToTable("FollowUpResults");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ExcludedExitReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasurementPoint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Orientation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RegistrationModes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SuccessOccupations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessRule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorDefinitions");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InterventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Rate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RateOfReached")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ResponseRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Tertial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TooFew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial", "Mode", "InterventionId");
+
+                    b.ToTable("IndicatorResults");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>
                 {
                     b.Property<long>("Id")
@@ -152,6 +339,52 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasKey("InterventionId", "Year");
 
                     b.ToTable("InterventionYearPlans");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "ProviderId", "CreatedAtUtc");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
@@ -294,6 +527,8 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("EndDate", "InterventionId");
+
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique();
 
@@ -316,6 +551,10 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -334,6 +573,78 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParticipationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("FollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithOne("Result")
+                        .HasForeignKey("Samordning.FollowUp.Domain.FollowUpResult", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorDefinition", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorResult", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.IndicatorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>
@@ -414,6 +725,17 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Navigation("Association");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Participation", "Participation")
+                        .WithOne()
+                        .HasForeignKey("Samordning.FollowUp.Domain.TwelveMonthFollowUp", "ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Association", b =>
                 {
                     b.Navigation("Interventions");
@@ -431,6 +753,11 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
                 {
                     b.Navigation("Participations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
+                {
+                    b.Navigation("Result");
                 });
 #pragma warning restore 612, 618
         }

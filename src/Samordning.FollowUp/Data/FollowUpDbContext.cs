@@ -13,6 +13,11 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<InterventionYearCount> InterventionYearCounts => Set<InterventionYearCount>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<TwelveMonthFollowUp> FollowUps => Set<TwelveMonthFollowUp>();
+    public DbSet<FollowUpResult> FollowUpResults => Set<FollowUpResult>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
+    public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -29,6 +34,13 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<TimeInPublicSupport>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Occupation>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ExitReason>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FollowUpStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FollowUpOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MeasurementPoint>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SuccessRule>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<IndicatorPeriodMode>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IndicatorGender>().HaveConversion<string>().HaveMaxLength(8);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -8,5 +8,8 @@ public sealed class Provider
     public Association? Association { get; set; }
     public required string Name { get; set; }
     public string? OrganisationNumber { get; set; }
+
+    /// <summary>Where the daily follow-up digest is e-mailed (a shared mailbox, not a person's).</summary>
+    public string? ContactEmail { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -51,5 +51,8 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
 
         // Reports and lists scan by intervention and dates.
         builder.HasIndex(p => new { p.InterventionId, p.StartDate, p.EndDate });
+
+        // Indicators and the follow-up scheduler scan exits by end date.
+        builder.HasIndex(p => new { p.EndDate, p.InterventionId });
     }
 }

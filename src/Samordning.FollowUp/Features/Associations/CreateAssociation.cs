@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Associations;
 
@@ -40,6 +41,7 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
             throw new ConflictException("Det finns redan ett förbund med det namnet.", "name");
         }
 
+
         var association = new Association
         {
             Name = name,
@@ -47,8 +49,15 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
             SmallNumberThreshold = command.SmallNumberThreshold ?? 5,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
+        const string duplicate = "Det finns redan ett förbund med det namnet.";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Associations.Add(association);
-        await db.SaveChangesUniqueAsync("Det finns redan ett förbund med det namnet.", "name", cancellationToken);
+        await db.SaveChangesUniqueAsync(duplicate, "name", cancellationToken);
+
+        // Every association starts with the plan indicators I1–I3 and their default targets.
+        db.IndicatorDefinitions.AddRange(IndicatorDefaults.For(association.Id, association.CreatedAtUtc));
+        await db.SaveChangesUniqueAsync(duplicate, "name", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return association.Adapt<AssociationResponse>(mapping);
     }
 }

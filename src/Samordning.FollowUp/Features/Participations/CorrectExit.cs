@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
 
 namespace Samordning.FollowUp.Features.Participations;
 
@@ -25,7 +26,7 @@ public sealed record CorrectExitCommand(
 
 internal sealed class CorrectExitValidator(TimeProvider clock) : ParticipationExitValidator<CorrectExitCommand>(clock);
 
-internal sealed class CorrectExitHandler(FollowUpDbContext db, TimeProvider clock, ParticipationReader reader)
+internal sealed class CorrectExitHandler(FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ISender sender)
     : ICommandHandler<CorrectExitCommand, ParticipationResponse>
 {
     public async ValueTask<ParticipationResponse> Handle(CorrectExitCommand command, CancellationToken cancellationToken)
@@ -41,6 +42,9 @@ internal sealed class CorrectExitHandler(FollowUpDbContext db, TimeProvider cloc
         ParticipationExitRules.Check(command, participation);
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesUniqueAsync("Utskrivningen ändrades samtidigt av någon annan.", "endDate", cancellationToken);
+
+        // The follow-up appears, moves or is cancelled at once instead of at the next nightly run.
+        await sender.Send(new RunFollowUpSchedulerCommand(participation.Id), cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);
     }
 }

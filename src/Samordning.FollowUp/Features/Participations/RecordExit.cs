@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
 
 namespace Samordning.FollowUp.Features.Participations;
 
@@ -25,7 +26,7 @@ public sealed record RecordExitCommand(
 
 internal sealed class RecordExitValidator(TimeProvider clock) : ParticipationExitValidator<RecordExitCommand>(clock);
 
-internal sealed class RecordExitHandler(FollowUpDbContext db, TimeProvider clock, ParticipationReader reader)
+internal sealed class RecordExitHandler(FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ISender sender)
     : ICommandHandler<RecordExitCommand, ParticipationResponse>
 {
     private const string AlreadyEnded = "Deltagandet är redan avslutat. Rätta utskrivningen med PUT i stället.";
@@ -45,6 +46,9 @@ internal sealed class RecordExitHandler(FollowUpDbContext db, TimeProvider clock
 
         // Two exits racing: the version check lets only the first one through.
         await db.SaveChangesUniqueAsync(AlreadyEnded, "endDate", cancellationToken);
+
+        // The follow-up appears, moves or is cancelled at once instead of at the next nightly run.
+        await sender.Send(new RunFollowUpSchedulerCommand(participation.Id), cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);
     }
 }

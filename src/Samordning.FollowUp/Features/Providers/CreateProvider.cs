@@ -13,7 +13,7 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Providers;
 
-public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber) : ICommand<ProviderResponse>
+public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber, string? ContactEmail = null) : ICommand<ProviderResponse>
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -28,6 +28,8 @@ internal sealed class CreateProviderValidator : AbstractValidator<CreateProvider
         RuleFor(x => x.OrganisationNumber!).Must(OrganisationNumbers.IsValid)
             .When(x => x.OrganisationNumber is not null)
             .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
+        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254)
+            .WithMessage("E-postadressen är inte giltig.");
     }
 }
 
@@ -54,6 +56,7 @@ internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider c
             AssociationId = command.AssociationId,
             Name = name,
             OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber),
+            ContactEmail = command.ContactEmail?.Trim(),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Providers.Add(provider);

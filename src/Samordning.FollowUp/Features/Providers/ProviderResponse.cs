@@ -1,3 +1,3 @@
 namespace Samordning.FollowUp.Features.Providers;
 
-public sealed record ProviderResponse(long Id, long AssociationId, string Name, string? OrganisationNumber);
+public sealed record ProviderResponse(long Id, long AssociationId, string Name, string? OrganisationNumber, string? ContactEmail);

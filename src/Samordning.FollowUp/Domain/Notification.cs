@@ -1,0 +1,27 @@
+namespace Samordning.FollowUp.Domain;
+
+/// <summary>A message to a provider's coaches (or the office): stored, and e-mailed when SMTP is configured.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public long AssociationId { get; set; }
+
+    /// <summary>Null for notifications to the association's office.</summary>
+    public long? ProviderId { get; set; }
+
+    public NotificationKind Kind { get; set; }
+
+    /// <summary>The calendar day the notification is about; one digest per provider and day.</summary>
+    public DateOnly ForDate { get; set; }
+
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    public int ItemCount { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? EmailSentAtUtc { get; set; }
+}
+
+public enum NotificationKind
+{
+    FollowUpDigest,
+}

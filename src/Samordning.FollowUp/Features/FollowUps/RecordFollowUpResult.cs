@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.FollowUps;
+
+/// <summary>Records (POST) or corrects (PUT) what the coach found out at the 12-month follow-up.</summary>
+public sealed record RecordFollowUpResultCommand(
+    FollowUpOutcome? Outcome,
+    DateOnly? ContactedOn,
+    Occupation? Occupation,
+    int? ExtentPercent,
+    IReadOnlyList<IncomeSource>? IncomeSources) : ICommand<FollowUpResponse>
+{
+    [JsonIgnore]
+    public long FollowUpId { get; init; }
+
+    /// <summary>True for PUT: a result must exist. False for POST: none may exist yet.</summary>
+    [JsonIgnore]
+    public bool IsCorrection { get; init; }
+}
+
+internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFollowUpResultCommand>
+{
+    public RecordFollowUpResultValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Outcome).NotNull().WithMessage("Utfall måste anges (Reached, Unreachable eller Declined).");
+        RuleFor(x => x.ContactedOn).NotNull().WithMessage("Datum för kontakten måste anges.")
+            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Datum för kontakten får inte vara i framtiden.");
+        RuleFor(x => x.Occupation).NotNull().When(x => x.Outcome == FollowUpOutcome.Reached)
+            .WithMessage("Sysselsättning måste anges när personen nåddes.");
+        RuleFor(x => x.Occupation).Null().When(x => x.Outcome is FollowUpOutcome.Unreachable or FollowUpOutcome.Declined)
+            .WithMessage("Sysselsättning anges bara när personen nåddes.");
+        RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
+        RuleFor(x => x.IncomeSources).Must(s => s is null || s.Distinct().Count() == s.Count)
+            .WithMessage("Samma försörjningskälla får bara anges en gång.");
+    }
+}
+
+internal sealed class RecordFollowUpResultHandler(
+    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options)
+    : ICommandHandler<RecordFollowUpResultCommand, FollowUpResponse>
+{
+    public async ValueTask<FollowUpResponse> Handle(RecordFollowUpResultCommand command, CancellationToken cancellationToken)
+    {
+        var followUp = await db.FollowUps.Include(f => f.Result)
+            .SingleOrDefaultAsync(f => f.Id == command.FollowUpId, cancellationToken)
+            ?? throw new NotFoundException("Uppföljningen finns inte.");
+        if (followUp.Status == FollowUpStatus.Cancelled)
+        {
+            throw new ConflictException("Uppföljningen är avbruten eftersom avslutet inte längre ska följas upp.");
+        }
+
+        if (!command.IsCorrection && followUp.Result is not null)
+        {
+            throw new ConflictException("Uppföljningen är redan registrerad. Rätta den med PUT i stället.", "outcome");
+        }
+
+        if (command.IsCorrection && followUp.Result is null)
+        {
+            throw new ConflictException("Uppföljningen har inget resultat att rätta. Registrera det med POST först.", "outcome");
+        }
+
+        var contactedOn = command.ContactedOn!.Value;
+        var opens = options.Value.WindowOpens(followUp.DueDate);
+        var closes = options.Value.WindowCloses(followUp.DueDate);
+        if (contactedOn < opens || contactedOn > closes)
+        {
+            throw new RuleViolationException("contactedOn",
+                $"Uppföljningen kan registreras från {opens:yyyy-MM-dd} till {closes:yyyy-MM-dd} (förfallodag {followUp.DueDate:yyyy-MM-dd}).");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = followUp.Result ?? new FollowUpResult { FollowUpId = followUp.Id, RecordedAtUtc = now };
+        result.Outcome = command.Outcome!.Value;
+        result.ContactedOn = contactedOn;
+        result.Occupation = command.Occupation;
+        result.ExtentPercent = command.ExtentPercent;
+        result.IncomeSources = [.. command.IncomeSources ?? []];
+        result.UpdatedAtUtc = now;
+        followUp.Result = result;
+        followUp.Status = FollowUpStatus.Completed;
+        followUp.UpdatedAtUtc = now;
+        await db.SaveChangesUniqueAsync("Uppföljningen registrerades samtidigt av någon annan.", "outcome", cancellationToken);
+
+        return (await db.FollowUps.AsNoTracking().Where(f => f.Id == followUp.Id).Rows().SingleAsync(cancellationToken))
+            .ToResponse(options.Value);
+    }
+}
+
+public static class RecordFollowUpResultEndpoint
+{
+    public static RouteGroupBuilder MapRecordFollowUpResult(this RouteGroupBuilder group)
+    {
+        group.MapPost("/follow-ups/{id:long}/result", async Task<Ok<FollowUpResponse>> (
+                long id, RecordFollowUpResultCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { FollowUpId = id, IsCorrection = false }, ct)))
+            .WithName("RecordFollowUpResult")
+            .WithSummary("Record the result of a 12-month follow-up.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/follow-ups/{id:long}/result", async Task<Ok<FollowUpResponse>> (
+                long id, RecordFollowUpResultCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { FollowUpId = id, IsCorrection = true }, ct)))
+            .WithName("CorrectFollowUpResult")
+            .WithSummary("Correct the recorded result of a 12-month follow-up.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+}

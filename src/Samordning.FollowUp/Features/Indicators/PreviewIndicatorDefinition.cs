@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Indicators;
+
+/// <summary>What a draft definition would give for the past eight tertials, for the whole association. Nothing is saved.</summary>
+public sealed record PreviewIndicatorDefinitionCommand(
+    string? Name,
+    MeasurementPoint? MeasurementPoint,
+    Orientation? Orientation,
+    IReadOnlyList<InterventionCategory>? Categories,
+    IReadOnlyList<RegistrationMode>? RegistrationModes,
+    IReadOnlyList<ExitReason>? ExcludedExitReasons,
+    SuccessRule? SuccessRule,
+    IReadOnlyList<Occupation>? SuccessOccupations,
+    decimal? TargetPercent,
+    DateOnly? ValidFrom) : ICommand<IndicatorPreviewResponse>, IIndicatorDefinitionDraft
+{
+    [JsonIgnore]
+    public long AssociationId { get; init; }
+
+    [JsonIgnore]
+    public string Code { get; init; } = string.Empty;
+}
+
+public sealed record IndicatorPreviewResponse(string Code, string Name, IReadOnlyList<IndicatorPreviewPeriod> Tertials);
+
+public sealed record IndicatorPreviewPeriod(
+    int Year, int Tertial, DateOnly ExitsFrom, DateOnly ExitsTo, IndicatorFigure Woman, IndicatorFigure Man, IndicatorFigure Total);
+
+internal sealed class PreviewIndicatorDefinitionValidator : IndicatorDefinitionDraftValidator<PreviewIndicatorDefinitionCommand>;
+
+internal sealed class PreviewIndicatorDefinitionHandler(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
+    : ICommandHandler<PreviewIndicatorDefinitionCommand, IndicatorPreviewResponse>
+{
+    public const int TertialCount = 8;
+
+    public async ValueTask<IndicatorPreviewResponse> Handle(PreviewIndicatorDefinitionCommand command, CancellationToken cancellationToken)
+    {
+        var threshold = await db.Associations.Where(a => a.Id == command.AssociationId)
+            .Select(a => (int?)a.SmallNumberThreshold).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Förbundet finns inte.");
+        var draft = command.ToDefinition(command.AssociationId, command.Code.ToUpperInvariant(), 0, clock.GetUtcNow().UtcDateTime);
+
+        // The eight tertials that have ended, oldest first.
+        var today = clock.Today();
+        var (year, tertial) = (today.Year, Tertials.Of(today));
+        var periods = new List<(int Year, int Tertial)>();
+        while (periods.Count < TertialCount)
+        {
+            (year, tertial) = tertial == 1 ? (year - 1, 3) : (year, tertial - 1);
+            periods.Insert(0, (year, tertial));
+        }
+
+        var first = IndicatorMath.ExitRange(draft.MeasurementPoint, Tertials.Start(periods[0].Year, periods[0].Tertial), today).From;
+        var buckets = await calculator.BucketsAsync(draft, command.AssociationId, first, today, cancellationToken);
+        var result = periods.Select(p =>
+        {
+            var (from, to) = IndicatorMath.ExitRange(draft.MeasurementPoint, Tertials.Start(p.Year, p.Tertial), Tertials.End(p.Year, p.Tertial));
+            var inPeriod = buckets.Where(b => IndicatorMath.InRange(b, from, to)).ToList();
+            IndicatorFigure Figure(Gender? gender) => IndicatorMath.Figure(
+                inPeriod.Where(b => gender == null || b.Gender == gender), draft.MeasurementPoint, draft.TargetPercent, threshold);
+            return new IndicatorPreviewPeriod(p.Year, p.Tertial, from, to, Figure(Gender.Woman), Figure(Gender.Man), Figure(null));
+        }).ToList();
+        return new IndicatorPreviewResponse(draft.Code, draft.Name, result);
+    }
+}
+
+public static class PreviewIndicatorDefinitionEndpoint
+{
+    public static RouteGroupBuilder MapPreviewIndicatorDefinition(this RouteGroupBuilder group)
+    {
+        group.MapPost("/associations/{associationId:long}/indicator-definitions/{code}/preview", async Task<Ok<IndicatorPreviewResponse>> (
+                long associationId, string code, PreviewIndicatorDefinitionCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { AssociationId = associationId, Code = code }, ct)))
+            .WithName("PreviewIndicatorDefinition")
+            .WithSummary("What a draft definition would give for the past eight tertials; nothing is saved.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+}

@@ -1,0 +1,34 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Jobs;
+
+namespace Samordning.FollowUp.Features.Jobs;
+
+public sealed record RunJobResponse(string JobId, string RecurringJobId);
+
+/// <summary>Runs a recurring job now, so an office, a test or a demo need not wait for the night.</summary>
+public static class RunJobEndpoint
+{
+    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1").WithTags("Jobs")
+            .MapPost("/jobs/{jobId}/run", Accepted<RunJobResponse> (string jobId, IRecurringJobManagerV2 jobs) =>
+            {
+                if (!RecurringJobs.All.Contains(jobId))
+                {
+                    throw new NotFoundException($"Det finns inget schemalagt jobb med id \"{jobId}\". Kända jobb: {string.Join(", ", RecurringJobs.All)}.");
+                }
+
+                var runId = jobs.TriggerJob(jobId);
+                return TypedResults.Accepted($"/hangfire/jobs/details/{runId}", new RunJobResponse(runId, jobId));
+            })
+            .WithName("RunJob")
+            .WithSummary("Run a recurring job at once; returns the id of the job run.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

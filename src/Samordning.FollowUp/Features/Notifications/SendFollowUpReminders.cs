@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
+
+namespace Samordning.FollowUp.Features.Notifications;
+
+/// <summary>
+/// The daily digest: per provider, the follow-ups that became due or overdue since the last
+/// digest. Each follow-up is told about once per state, so a second run the same day adds
+/// nothing; mail that failed is retried on the next run.
+/// </summary>
+public sealed record SendFollowUpRemindersCommand : ICommand<FollowUpRemindersResult>;
+
+public sealed record FollowUpRemindersResult(int NotificationsCreated, int EmailsSent);
+
+internal sealed class SendFollowUpRemindersHandler(
+    FollowUpDbContext db,
+    TimeProvider clock,
+    EmailSender email,
+    IOptions<FollowUpOptions> options,
+    ILogger<SendFollowUpRemindersHandler> logger) : ICommandHandler<SendFollowUpRemindersCommand, FollowUpRemindersResult>
+{
+    private const int MaxLinesPerDigest = 200;
+
+    public async ValueTask<FollowUpRemindersResult> Handle(SendFollowUpRemindersCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = 0;
+        var newlyDue = db.FollowUps.Where(f =>
+            (f.Status == FollowUpStatus.Due && f.DueNotifiedAtUtc == null)
+            || (f.Status == FollowUpStatus.Overdue && f.OverdueNotifiedAtUtc == null));
+
+        var providers = await newlyDue
+            .GroupBy(f => new { f.Participation!.Intervention!.ProviderId, f.Participation.Intervention.AssociationId })
+            .Select(g => new { g.Key.ProviderId, g.Key.AssociationId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        foreach (var provider in providers)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var items = newlyDue.Where(f => f.Participation!.Intervention!.ProviderId == provider.ProviderId);
+            var lines = await items.OrderBy(f => f.DueDate).Take(MaxLinesPerDigest)
+                .Select(f => new { f.Id, f.ParticipationId, f.DueDate, f.Status, Intervention = f.Participation!.Intervention!.Name })
+                .ToListAsync(cancellationToken);
+            var due = lines.Count(l => l.Status == FollowUpStatus.Due);
+            var overdue = lines.Count(l => l.Status == FollowUpStatus.Overdue);
+
+            var body = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"Följande 12-månadersuppföljningar behöver göras ({provider.Count} st).")
+                .AppendLine();
+            foreach (var line in lines)
+            {
+                var state = line.Status == FollowUpStatus.Overdue ? "försenad" : "dags att följa upp";
+                body.AppendLine(CultureInfo.InvariantCulture,
+                    $"- {FollowUpReader.Reference(line.ParticipationId)}, {line.Intervention}: förfallodag {line.DueDate:yyyy-MM-dd} ({state}) {Link(line.Id)}");
+            }
+
+            if (provider.Count > lines.Count)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"… och {provider.Count - lines.Count} till. Se listan över uppföljningar i tjänsten.");
+            }
+
+            db.Notifications.Add(new Notification
+            {
+                AssociationId = provider.AssociationId,
+                ProviderId = provider.ProviderId,
+                Kind = NotificationKind.FollowUpDigest,
+                ForDate = clock.Today(),
+                Subject = $"Uppföljningar att göra: {due} att följa upp, {overdue} försenade",
+                Body = body.ToString(),
+                ItemCount = provider.Count,
+                CreatedAtUtc = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+
+            await items.Where(f => f.Status == FollowUpStatus.Due)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.DueNotifiedAtUtc, now), cancellationToken);
+            await items.Where(f => f.Status == FollowUpStatus.Overdue)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.OverdueNotifiedAtUtc, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            created++;
+        }
+
+        return new FollowUpRemindersResult(created, await SendPendingEmailAsync(now, cancellationToken));
+    }
+
+    private async Task<int> SendPendingEmailAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        if (!email.IsConfigured)
+        {
+            return 0;
+        }
+
+        var pending = await db.Notifications
+            .Where(n => n.EmailSentAtUtc == null && n.ProviderId != null)
+            .Join(db.Providers.Where(p => p.ContactEmail != null), n => n.ProviderId, p => p.Id, (n, p) => new { Notification = n, p.ContactEmail })
+            .OrderBy(x => x.Notification.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var item in pending)
+        {
+            try
+            {
+                await email.SendAsync(item.ContactEmail!, item.Notification.Subject, item.Notification.Body, cancellationToken);
+                item.Notification.EmailSentAtUtc = now;
+                await db.SaveChangesAsync(cancellationToken);
+                sent++;
+            }
+            catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException
+                or MailKit.ServiceNotConnectedException or System.Net.Sockets.SocketException or IOException)
+            {
+                logger.LogWarning(e, "Could not e-mail notification {NotificationId}; it is retried on the next run", item.Notification.Id);
+            }
+        }
+
+        return sent;
+    }
+
+    private string Link(long followUpId) =>
+        string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
+            ? $"(uppföljning {followUpId})"
+            : $"{options.Value.PublicBaseUrl.TrimEnd('/')}/uppfoljningar/{followUpId}";
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Samordning.FollowUp.Jobs;
+
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run the Hangfire server in this process (off in API tests, which run jobs' commands directly).</summary>
+    public bool RunServer { get; set; } = true;
+
+    [Required]
+    public string IndicatorsCron { get; set; } = "30 2 * * *";
+
+    /// <summary>Right after each tertial ends (1 January, 1 May, 1 September).</summary>
+    [Required]
+    public string IndicatorsAfterTertialCron { get; set; } = "15 0 1 1,5,9 *";
+}

@@ -1,0 +1,35 @@
+using Hangfire;
+using Mediator;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Features.Notifications;
+
+namespace Samordning.FollowUp.Jobs;
+
+// Each job sends one command: the same checks and code as an HTTP call, and nothing that a
+// second run or a run after a crash would do differently.
+
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class FollowUpSchedulerJob(ISender sender)
+{
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+}
+
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class FollowUpRemindersJob(ISender sender)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Reminders are about today's states: bring them up to date first.
+        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+        await sender.Send(new SendFollowUpRemindersCommand(), cancellationToken);
+    }
+}
+
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class IndicatorComputationJob(ISender sender)
+{
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await sender.Send(new ComputeIndicatorsCommand(), cancellationToken);
+}

@@ -1,0 +1,31 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Features.FollowUps;
+
+namespace Samordning.FollowUp.Jobs;
+
+public static class RecurringJobs
+{
+    public const string FollowUpScheduler = "follow-up-scheduler";
+    public const string FollowUpReminders = "follow-up-reminders";
+    public const string Indicators = "indicator-computation";
+    public const string IndicatorsAfterTertial = "indicator-computation-after-tertial";
+
+    public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial];
+
+    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
+    public static void Register(IServiceProvider services)
+    {
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        var followUps = services.GetRequiredService<IOptions<FollowUpOptions>>().Value;
+        var jobs = services.GetRequiredService<IOptions<JobOptions>>().Value;
+        var options = new RecurringJobOptions { TimeZone = Sweden };
+        manager.AddOrUpdate<FollowUpSchedulerJob>(FollowUpScheduler, j => j.RunAsync(CancellationToken.None), followUps.SchedulerCron, options);
+        manager.AddOrUpdate<FollowUpRemindersJob>(FollowUpReminders, j => j.RunAsync(CancellationToken.None), followUps.RemindersCron, options);
+        manager.AddOrUpdate<IndicatorComputationJob>(Indicators, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsCron, options);
+        manager.AddOrUpdate<IndicatorComputationJob>(IndicatorsAfterTertial, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsAfterTertialCron, options);
+    }
+}
