@@ -77,7 +77,7 @@ public static class ServiceCollectionExtensions
         app.MapInterventionEndpoints();
         app.MapParticipationEndpoints();
         app.MapCodeListEndpoints();
-        app.MapFollowUpEndpoints();
+        app.MapTwelveMonthFollowUpEndpoints();
         app.MapNotificationEndpoints();
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();

@@ -6,7 +6,7 @@ namespace Samordning.FollowUp.Features.FollowUps;
 
 public static class FollowUpEndpoints
 {
-    public static IEndpointRouteBuilder MapFollowUpEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTwelveMonthFollowUpEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Follow-ups");
         group.MapListFollowUps();

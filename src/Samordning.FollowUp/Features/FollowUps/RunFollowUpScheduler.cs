@@ -27,40 +27,53 @@ internal sealed class RunFollowUpSchedulerHandler(
         var today = clock.Today();
         var pid = command.ParticipationId;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins itself to a caller's transaction (an exit being recorded), or runs in its own.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var created = await CreateMissingAsync(now, pid, cancellationToken);
         var moved = await MoveDueDatesAsync(now, pid, cancellationToken);
 
-        var followUps = db.FollowUps.Where(f => pid == null || f.ParticipationId == pid);
-        var changed = await followUps
-            .Where(f => f.Status != FollowUpStatus.Cancelled && !(
-                f.Participation!.EndDate != null
-                && f.Participation.ExitReason != ExitReason.RegisteredInError
-                && f.Participation.ExitReason != ExitReason.Deceased))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Cancelled).SetProperty(f => f.UpdatedAtUtc, now), cancellationToken);
-
-        var live = followUps.Where(f =>
-            f.Participation!.EndDate != null
-            && f.Participation.ExitReason != ExitReason.RegisteredInError
-            && f.Participation.ExitReason != ExitReason.Deceased);
-        changed += await SetStatusAsync(live.Where(f => f.Result != null), FollowUpStatus.Completed, now, cancellationToken);
-
-        var open = live.Where(f => f.Result == null);
         var reminderFrom = today.AddDays(options.Value.ReminderDaysBefore);
         var expiredBefore = today.AddMonths(-options.Value.WindowMonthsAfter);
-        changed += await SetStatusAsync(open.Where(f => f.DueDate > reminderFrom), FollowUpStatus.Upcoming, now, cancellationToken);
-        changed += await SetStatusAsync(open.Where(f => f.DueDate <= reminderFrom && f.DueDate >= today), FollowUpStatus.Due, now, cancellationToken);
-        changed += await SetStatusAsync(open.Where(f => f.DueDate < today && f.DueDate >= expiredBefore), FollowUpStatus.Overdue, now, cancellationToken);
-        changed += await SetStatusAsync(open.Where(f => f.DueDate < expiredBefore), FollowUpStatus.Expired, now, cancellationToken);
+        var changed = 0;
+        changed += await SetStatusAsync(FollowUpStatus.Cancelled, $"NOT {Qualifies}", [], now, pid, cancellationToken);
+        changed += await SetStatusAsync(FollowUpStatus.Completed, $"{Qualifies} AND {HasResult}", [], now, pid, cancellationToken);
+        var open = $"{Qualifies} AND NOT {HasResult}";
+        changed += await SetStatusAsync(FollowUpStatus.Upcoming, $"{open} AND \"DueDate\" > {{3}}", [reminderFrom], now, pid, cancellationToken);
+        changed += await SetStatusAsync(FollowUpStatus.Due, $"{open} AND \"DueDate\" <= {{3}} AND \"DueDate\" >= {{4}}", [reminderFrom, today], now, pid, cancellationToken);
+        changed += await SetStatusAsync(FollowUpStatus.Overdue, $"{open} AND \"DueDate\" < {{3}} AND \"DueDate\" >= {{4}}", [today, expiredBefore], now, pid, cancellationToken);
+        changed += await SetStatusAsync(FollowUpStatus.Expired, $"{open} AND \"DueDate\" < {{3}}", [expiredBefore], now, pid, cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new FollowUpSchedulerResult(created, moved, changed);
     }
 
-    private static Task<int> SetStatusAsync(
-        IQueryable<TwelveMonthFollowUp> followUps, FollowUpStatus status, DateTime now, CancellationToken cancellationToken) =>
-        followUps.Where(f => f.Status != status)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, status).SetProperty(f => f.UpdatedAtUtc, now), cancellationToken);
+    private const string Qualifies = """
+        EXISTS (SELECT 1 FROM "Participations" p
+                WHERE p."Id" = "FollowUps"."ParticipationId" AND p."EndDate" IS NOT NULL
+                  AND p."ExitReason" NOT IN ('RegisteredInError', 'Deceased'))
+        """;
+
+    private const string HasResult = """EXISTS (SELECT 1 FROM "FollowUpResults" r WHERE r."FollowUpId" = "FollowUps"."Id")""";
+
+    /// <summary>Moves the follow-ups that meet a condition into a state; rows already there are left alone.</summary>
+    private Task<int> SetStatusAsync(
+        FollowUpStatus status, string condition, object[] values, DateTime now, long? participationId, CancellationToken cancellationToken)
+    {
+        // {0} status, {1} now, {2} participation id (or unused), {3}… the condition's dates.
+        var onlyOne = participationId is null ? string.Empty : """AND "ParticipationId" = {2}""";
+        var sql = $$"""
+            UPDATE "FollowUps" SET "Status" = {0}, "UpdatedAtUtc" = {1}
+            WHERE "Status" <> {0} AND {{condition}} {{onlyOne}}
+            """;
+        object[] parameters = [status.ToString(), now, participationId ?? 0L, .. values];
+        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+    }
 
     // EF Core has no INSERT … SELECT, and date arithmetic differs per provider: these two
     // statements are the only provider-specific SQL in the service. Identifiers are quoted with

@@ -21,6 +21,7 @@ internal sealed class ScoredExit
     public int Missing { get; init; }
 
     /// <summary>1 when the person was reached at the 12-month follow-up.</summary>
+    // Every projection sets every member: EF Core can only sum members it sees assigned.
     public int Reached { get; init; }
 }
 
@@ -43,12 +44,38 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
     public async Task<List<MonthBucket>> BucketsAsync(
         IndicatorDefinition definition, long associationId, DateOnly exitsFrom, DateOnly exitsTo, CancellationToken cancellationToken)
     {
-        var scored = Score(definition, Population(definition, associationId, exitsFrom, exitsTo));
-        return await scored
+        var population = Population(definition, associationId, exitsFrom, exitsTo);
+        var buckets = await Sum(Score(definition, population)).ToListAsync(cancellationToken);
+        if (definition.SuccessRule != SuccessRule.NoPublicSupport)
+        {
+            return buckets;
+        }
+
+        // Income sources are a collection: testing them needs a subquery, which no database
+        // accepts inside SUM. So the successes are counted by a second GROUP BY with the test
+        // in its WHERE clause.
+        var successes = await Sum(Score(definition, NoPublicSupport(definition, population)))
+            .ToDictionaryAsync(b => (b.InterventionId, b.Gender, b.Year, b.Month), b => b.Counted, cancellationToken);
+        return [.. buckets.Select(b => b with { Success = successes.GetValueOrDefault((b.InterventionId, b.Gender, b.Year, b.Month)) })];
+    }
+
+    private static IQueryable<MonthBucket> Sum(IQueryable<ScoredExit> scored) =>
+        scored
             .GroupBy(s => new { s.InterventionId, s.Gender, s.Year, s.Month })
             .Select(g => new MonthBucket(g.Key.InterventionId, g.Key.Gender, g.Key.Year, g.Key.Month,
-                g.Sum(s => s.Counted), g.Sum(s => s.Success), g.Sum(s => s.Missing), g.Sum(s => s.Reached)))
-            .ToListAsync(cancellationToken);
+                g.Sum(s => s.Counted), g.Sum(s => s.Success), g.Sum(s => s.Missing), g.Sum(s => s.Reached)));
+
+    private IQueryable<Participation> NoPublicSupport(IndicatorDefinition d, IQueryable<Participation> population)
+    {
+        var publicSupport = PublicSupport;
+        if (d.MeasurementPoint == MeasurementPoint.AtExit)
+        {
+            return population.Where(p => p.IncomeSourcesAtExit.Any() && !p.IncomeSourcesAtExit.Any(s => publicSupport.Contains(s)));
+        }
+
+        var reached = db.FollowUps.Where(f => f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached
+            && f.Result.IncomeSources.Any() && !f.Result.IncomeSources.Any(s => publicSupport.Contains(s)));
+        return population.Where(p => reached.Any(f => f.ParticipationId == p.Id));
     }
 
     private IQueryable<Participation> Population(IndicatorDefinition d, long associationId, DateOnly from, DateOnly to)
@@ -85,53 +112,55 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         return exits.Where(p => p.Intervention!.RegistrationMode != RegistrationMode.CountOnly);
     }
 
+    /// <summary>
+    /// Scores each exit with plain column tests only (constants inlined), so the database can
+    /// sum them in one pass. For rules scored elsewhere the success column is 0 here.
+    /// </summary>
     private IQueryable<ScoredExit> Score(IndicatorDefinition d, IQueryable<Participation> exits)
     {
         var occupations = d.SuccessOccupations;
-        var publicSupport = PublicSupport;
-        var followUps = db.FollowUps;
-        return (d.MeasurementPoint, d.SuccessRule) switch
+        var occupationRule = d.SuccessRule == SuccessRule.OccupationIn;
+        // Explicit joins rather than navigations: EF Core can sum a flat projection in one GROUP BY.
+        var withGender = from p in exits
+                         join person in db.Participants on p.ParticipantId equals person.Id
+                         select new { p, person.Gender };
+        if (d.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit)
         {
-            (MeasurementPoint.AtExit, SuccessRule.OccupationIn) => exits.Select(p => new ScoredExit
+            // One follow-up per exit at most, so the outer joins never duplicate an exit.
+            return from x in withGender
+                   join f in db.FollowUps on x.p.Id equals f.ParticipationId into followUps
+                   from f in followUps.DefaultIfEmpty()
+                   join r in db.FollowUpResults on f.Id equals r.FollowUpId into results
+                   from r in results.DefaultIfEmpty()
+                   select new ScoredExit
+                   {
+                       InterventionId = x.p.InterventionId, Gender = x.Gender, Year = x.p.EndDate!.Value.Year, Month = x.p.EndDate!.Value.Month,
+                       Counted = 1,
+                       Success = occupationRule && r != null && r.Outcome == FollowUpOutcome.Reached
+                           && r.Occupation != null && EF.Constant(occupations).Contains(r.Occupation.Value) ? 1 : 0,
+                       Missing = r == null ? 1 : 0,
+                       Reached = r != null && r.Outcome == FollowUpOutcome.Reached ? 1 : 0,
+                   };
+        }
+
+        return d.SuccessRule switch
+        {
+            SuccessRule.StepProgression => withGender.Select(x => new ScoredExit
             {
-                InterventionId = p.InterventionId, Gender = p.Participant!.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate.Value.Month,
+                InterventionId = x.p.InterventionId, Gender = x.Gender, Year = x.p.EndDate!.Value.Year, Month = x.p.EndDate!.Value.Month,
+                Counted = x.p.StepAtStart != null && x.p.StepAtExit != null ? 1 : 0,
+                Success = x.p.StepAtStart != null && x.p.StepAtExit != null && x.p.StepAtExit > x.p.StepAtStart ? 1 : 0,
+                Missing = x.p.StepAtStart == null || x.p.StepAtExit == null ? 1 : 0,
+                Reached = 0,
+            }),
+            _ => withGender.Select(x => new ScoredExit
+            {
+                InterventionId = x.p.InterventionId, Gender = x.Gender, Year = x.p.EndDate!.Value.Year, Month = x.p.EndDate!.Value.Month,
                 Counted = 1,
-                Success = p.OccupationAtExit != null && occupations.Contains(p.OccupationAtExit.Value) ? 1 : 0,
-                Missing = p.OccupationAtExit == null || p.OccupationAtExit == Occupation.Unknown ? 1 : 0,
+                Success = occupationRule && x.p.OccupationAtExit != null && EF.Constant(occupations).Contains(x.p.OccupationAtExit.Value) ? 1 : 0,
+                Missing = x.p.OccupationAtExit == null || x.p.OccupationAtExit == Occupation.Unknown ? 1 : 0,
+                Reached = 0,
             }),
-            (MeasurementPoint.AtExit, SuccessRule.NoPublicSupport) => exits.Select(p => new ScoredExit
-            {
-                InterventionId = p.InterventionId, Gender = p.Participant!.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate.Value.Month,
-                Counted = 1,
-                Success = p.IncomeSourcesAtExit.Any() && !p.IncomeSourcesAtExit.Any(s => publicSupport.Contains(s)) ? 1 : 0,
-                Missing = !p.IncomeSourcesAtExit.Any() ? 1 : 0,
-            }),
-            (MeasurementPoint.AtExit, SuccessRule.StepProgression) => exits.Select(p => new ScoredExit
-            {
-                InterventionId = p.InterventionId, Gender = p.Participant!.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate.Value.Month,
-                Counted = p.StepAtStart != null && p.StepAtExit != null ? 1 : 0,
-                Success = p.StepAtStart != null && p.StepAtExit != null && p.StepAtExit > p.StepAtStart ? 1 : 0,
-                Missing = p.StepAtStart == null || p.StepAtExit == null ? 1 : 0,
-            }),
-            (MeasurementPoint.TwelveMonthsAfterExit, SuccessRule.OccupationIn) => exits.Select(p => new ScoredExit
-            {
-                InterventionId = p.InterventionId, Gender = p.Participant!.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate.Value.Month,
-                Counted = 1,
-                Success = followUps.Any(f => f.ParticipationId == p.Id && f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached
-                    && f.Result.Occupation != null && occupations.Contains(f.Result.Occupation.Value)) ? 1 : 0,
-                Missing = followUps.Any(f => f.ParticipationId == p.Id && f.Result != null) ? 0 : 1,
-                Reached = followUps.Any(f => f.ParticipationId == p.Id && f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached) ? 1 : 0,
-            }),
-            (MeasurementPoint.TwelveMonthsAfterExit, SuccessRule.NoPublicSupport) => exits.Select(p => new ScoredExit
-            {
-                InterventionId = p.InterventionId, Gender = p.Participant!.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate.Value.Month,
-                Counted = 1,
-                Success = followUps.Any(f => f.ParticipationId == p.Id && f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached
-                    && f.Result.IncomeSources.Any() && !f.Result.IncomeSources.Any(s => publicSupport.Contains(s))) ? 1 : 0,
-                Missing = followUps.Any(f => f.ParticipationId == p.Id && f.Result != null) ? 0 : 1,
-                Reached = followUps.Any(f => f.ParticipationId == p.Id && f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached) ? 1 : 0,
-            }),
-            _ => throw new InvalidOperationException($"Indicator {d.Code}: step progression is measured at exit only."),
         };
     }
 }

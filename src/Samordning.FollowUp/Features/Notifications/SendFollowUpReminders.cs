@@ -45,7 +45,9 @@ internal sealed class SendFollowUpRemindersHandler(
         foreach (var provider in providers)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var items = newlyDue.Where(f => f.Participation!.Intervention!.ProviderId == provider.ProviderId);
+            // A subquery rather than a join: SQLite cannot update through a join to the target table.
+            var ofProvider = db.Participations.Where(p => p.Intervention!.ProviderId == provider.ProviderId);
+            var items = newlyDue.Where(f => ofProvider.Any(p => p.Id == f.ParticipationId));
             var lines = await items.OrderBy(f => f.DueDate).Take(MaxLinesPerDigest)
                 .Select(f => new { f.Id, f.ParticipationId, f.DueDate, f.Status, Intervention = f.Participation!.Intervention!.Name })
                 .ToListAsync(cancellationToken);

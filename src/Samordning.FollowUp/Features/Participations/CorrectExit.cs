@@ -41,10 +41,14 @@ internal sealed class CorrectExitHandler(FollowUpDbContext db, TimeProvider cloc
 
         ParticipationExitRules.Check(command, participation);
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
+
+        // The exit and its follow-up are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesUniqueAsync("Utskrivningen ändrades samtidigt av någon annan.", "endDate", cancellationToken);
 
-        // The follow-up appears, moves or is cancelled at once instead of at the next nightly run.
+        // The follow-up appears, moves or is cancelled now instead of at the next nightly run.
         await sender.Send(new RunFollowUpSchedulerCommand(participation.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);
     }
 }

@@ -44,11 +44,15 @@ internal sealed class RecordExitHandler(FollowUpDbContext db, TimeProvider clock
         ParticipationExitRules.Check(command, participation);
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
 
+        // The exit and its follow-up are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
         // Two exits racing: the version check lets only the first one through.
         await db.SaveChangesUniqueAsync(AlreadyEnded, "endDate", cancellationToken);
 
-        // The follow-up appears, moves or is cancelled at once instead of at the next nightly run.
+        // The follow-up appears, moves or is cancelled now instead of at the next nightly run.
         await sender.Send(new RunFollowUpSchedulerCommand(participation.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);
     }
 }
