@@ -64,6 +64,9 @@ public static class ServiceCollectionExtensions
             // A misspelt field is refused rather than silently dropped.
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
+        // Outside Development minimal APIs answer a body they cannot read with a bare 400;
+        // throwing lets the exception handler name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

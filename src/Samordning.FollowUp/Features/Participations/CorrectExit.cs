@@ -26,12 +26,13 @@ public sealed record CorrectExitCommand(
 
 internal sealed class CorrectExitValidator(TimeProvider clock) : ParticipationExitValidator<CorrectExitCommand>(clock);
 
-internal sealed class CorrectExitHandler(FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ISender sender)
+internal sealed class CorrectExitHandler(
+    FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ParticipantIdentities identities, ISender sender)
     : ICommandHandler<CorrectExitCommand, ParticipationResponse>
 {
     public async ValueTask<ParticipationResponse> Handle(CorrectExitCommand command, CancellationToken cancellationToken)
     {
-        var participation = await db.Participations.Include(p => p.Intervention)
+        var participation = await db.Participations.Include(p => p.Intervention).Include(p => p.Participant)
             .SingleOrDefaultAsync(p => p.Id == command.ParticipationId, cancellationToken)
             ?? throw new NotFoundException("Deltagandet finns inte.");
         if (!participation.HasExit)
@@ -40,6 +41,14 @@ internal sealed class CorrectExitHandler(FollowUpDbContext db, TimeProvider cloc
         }
 
         ParticipationExitRules.Check(command, participation);
+
+        // A later end date may now reach into the same person's next participation.
+        if (command.ExitReason != ExitReason.RegisteredInError)
+        {
+            await identities.EnsureNotActiveTwiceAsync(participation.Participant!, participation.InterventionId,
+                participation.StartDate, command.EndDate, participation.Id, cancellationToken);
+        }
+
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
 
         // The exit and its follow-up are written together or not at all.

@@ -1,0 +1,166 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Respawn;
+using Respawn.Graph;
+using Samordning.FollowUp.Data;
+
+namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The service in memory, one per test collection. The database provider comes from
+/// FOLLOWUP_TEST_PROVIDER (Sqlite by default, or PostgreSql with FOLLOWUP_TEST_POSTGRES);
+/// the service creates and migrates the database itself at start-up.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Username=postgres;Database=followup_tests";
+
+    // Two distinct 32-byte keys, for tests only.
+    private static readonly string EncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+    private static readonly string HmacKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
+
+    private readonly string? _tempFolder;
+    private Respawner? _respawner;
+
+    public ApiFactory()
+    {
+        var provider = Environment.GetEnvironmentVariable("FOLLOWUP_TEST_PROVIDER");
+        Provider = string.IsNullOrWhiteSpace(provider)
+            ? DatabaseProvider.Sqlite
+            : Enum.Parse<DatabaseProvider>(provider, ignoreCase: true);
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                _tempFolder = Directory.CreateTempSubdirectory("followup-tests-").FullName;
+                ConnectionString = $"Data Source={Path.Combine(_tempFolder, "followup.db")}";
+                break;
+            case DatabaseProvider.PostgreSql:
+                var configured = Environment.GetEnvironmentVariable("FOLLOWUP_TEST_POSTGRES");
+                ConnectionString = string.IsNullOrWhiteSpace(configured) ? DefaultPostgres : configured;
+                break;
+            default:
+                throw new NotSupportedException($"FOLLOWUP_TEST_PROVIDER={provider} is not supported by the tests.");
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>"Now" for the service: 2026-11-23 in Sweden. Dates after it are in the future.</summary>
+    public FakeTimeProvider Clock { get; } = new(TestDates.Now);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting reaches the host before Program reads its configuration.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:MigrateAtStartup", "true");
+        builder.UseSetting("ConnectionStrings:FollowUp", ConnectionString);
+        builder.UseSetting("IdentityProtection:EncryptionKey", EncryptionKey);
+        builder.UseSetting("IdentityProtection:HmacKey", HmacKey);
+        builder.UseSetting("DemoData:Enabled", "false");
+        // Tests run the jobs' commands themselves; a Hangfire server would race them.
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        // Starting the host migrates the database.
+        _ = Server;
+
+        await using var scope = Services.CreateAsyncScope();
+        var connection = await OpenConnectionAsync(scope);
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("__EFMigrationsLock")],
+            // Hangfire keeps its own schema in PostgreSQL; SQLite has no schemas.
+            SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
+        });
+    }
+
+    /// <summary>Empties every table except the migration bookkeeping.</summary>
+    public async Task ResetDatabaseAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var connection = await OpenConnectionAsync(scope);
+        await _respawner!.ResetAsync(connection);
+    }
+
+    /// <summary>Runs a check against the service's own DbContext (for verification only).</summary>
+    public async Task<T> WithDbAsync<T>(Func<FollowUpDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>());
+    }
+
+    /// <summary>Every row of a table as raw column values, read with plain SQL (SELECT *).</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadRawTableAsync(string table)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var connection = await OpenConnectionAsync(scope);
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The table name comes from the EF model, not from input.
+        command.CommandText = $"SELECT * FROM \"{table}\"";
+#pragma warning restore CA2100
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The table names of the service's data model.</summary>
+    public Task<IReadOnlyList<string>> TableNamesAsync() => WithDbAsync<IReadOnlyList<string>>(db =>
+        Task.FromResult<IReadOnlyList<string>>(
+            [.. db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()]));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_tempFolder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_tempFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private static async Task<DbConnection> OpenConnectionAsync(AsyncServiceScope scope)
+    {
+        // The context owns the connection and closes it when the scope ends.
+        var connection = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+}

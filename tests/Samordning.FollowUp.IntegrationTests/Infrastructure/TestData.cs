@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+public enum Mode
+{
+    Identified,
+    AnonymousIndividual,
+    CountOnly,
+}
+
+/// <summary>Builds what a test needs through the API, and the request bodies it sends.</summary>
+public sealed class TestData(ApiClient api)
+{
+    private int _sequence;
+
+    // ---- arrange through the API ----
+
+    public async Task<AssociationDto> AssociationAsync(string? name = null)
+    {
+        var response = await api.PostAsync("/api/v1/associations", new JsonObject { ["name"] = name ?? Unique("Förbundet") });
+        return await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created);
+    }
+
+    public async Task<ProviderDto> ProviderAsync(long associationId, string? name = null)
+    {
+        var response = await api.PostAsync($"/api/v1/associations/{associationId}/providers", new JsonObject { ["name"] = name ?? Unique("Utföraren") });
+        return await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created);
+    }
+
+    /// <summary>An intervention in a new association and provider; by default it runs 2026-01-01 – 2027-12-31.</summary>
+    public async Task<InterventionDto> InterventionAsync(
+        Mode mode = Mode.Identified, DateOnly? start = null, DateOnly? end = null, bool openEnded = false)
+    {
+        var association = await AssociationAsync();
+        var provider = await ProviderAsync(association.Id);
+        return await InterventionAsync(association.Id, provider.Id, mode, start, end, openEnded);
+    }
+
+    public async Task<InterventionDto> InterventionAsync(
+        long associationId, long providerId, Mode mode = Mode.Identified, DateOnly? start = null, DateOnly? end = null, bool openEnded = false)
+    {
+        var body = Intervention(providerId, mode, start ?? TestDates.InterventionStart, openEnded ? null : end ?? TestDates.InterventionEnd);
+        var response = await api.PostAsync($"/api/v1/associations/{associationId}/interventions", body);
+        return await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
+    }
+
+    public async Task<ParticipationDto> ParticipationAsync(long interventionId, JsonObject body)
+    {
+        var response = await api.PostAsync($"/api/v1/interventions/{interventionId}/participations", body);
+        return await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
+    }
+
+    public async Task<ParticipationDto> ExitAsync(long participationId, JsonObject body)
+    {
+        var response = await api.PostAsync($"/api/v1/participations/{participationId}/exit", body);
+        return await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+    }
+
+    public async Task<PageDto<ParticipationDto>> ParticipationsAsync(long interventionId, string query = "")
+    {
+        var response = await api.GetAsync($"/api/v1/interventions/{interventionId}/participations{query}");
+        return await response.ShouldBeAsync<PageDto<ParticipationDto>>(HttpStatusCode.OK);
+    }
+
+    // ---- request bodies ----
+
+    public static JsonObject Intervention(long providerId, Mode mode, DateOnly start, DateOnly? end)
+    {
+        var structural = mode == Mode.CountOnly;
+        return new JsonObject
+        {
+            ["name"] = structural ? "Kompetensutveckling för handläggare" : "Steg till arbete",
+            ["providerId"] = providerId,
+            ["orientation"] = structural ? "Structural" : "IndividualFocused",
+            ["category"] = structural ? "Training" : "Preparatory",
+            ["registrationMode"] = mode.ToString(),
+            ["municipalities"] = new JsonArray("Borås", "Mark"),
+            ["startDate"] = Date(start),
+            ["endDate"] = end is { } e ? Date(e) : null,
+            ["expectedLengthWeeks"] = 26,
+            ["targetGroup"] = "Unga vuxna 18–29 år",
+        };
+    }
+
+    /// <summary>A complete, valid registration of an identified participant with written consent.</summary>
+    public static JsonObject Identified(string personalIdentityNumber, DateOnly? start = null)
+    {
+        var body = StartSituation(start ?? TestDates.Start);
+        body["personalIdentityNumber"] = personalIdentityNumber;
+        body["consent"] = new JsonObject
+        {
+            ["date"] = Date(start ?? TestDates.Start),
+            ["textVersion"] = "2026-01",
+            ["collectedBy"] = "Handläggare Åsa Öberg",
+        };
+        return body;
+    }
+
+    /// <summary>A complete, valid registration of an anonymous participant.</summary>
+    public static JsonObject Anonymous(string gender = "Woman", int birthYear = 1990, DateOnly? start = null)
+    {
+        var body = StartSituation(start ?? TestDates.Start);
+        body["gender"] = gender;
+        body["birthYear"] = birthYear;
+        return body;
+    }
+
+    public static JsonObject Exit(DateOnly endDate, string exitReason = "PlannedCompletion", string? occupation = "Employed") => new()
+    {
+        ["endDate"] = Date(endDate),
+        ["exitReason"] = exitReason,
+        ["occupation"] = occupation,
+        ["extentPercent"] = occupation is null ? null : 50,
+        ["incomeSources"] = new JsonArray("Salary"),
+        ["stepAtExit"] = 4,
+    };
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static JsonObject StartSituation(DateOnly start) => new()
+    {
+        ["startDate"] = Date(start),
+        ["homeMunicipality"] = "Borås",
+        ["referredBy"] = "SocialInsuranceAgency",
+        ["educationLevel"] = "UpperSecondary",
+        ["timeInPublicSupport"] = "OneToTwoYears",
+        ["occupationAtStart"] = "SickLeave",
+        ["extentPercentAtStart"] = 25,
+        ["incomeSourcesAtStart"] = new JsonArray("SicknessBenefit", "FinancialAssistance"),
+        ["stepAtStart"] = 2,
+    };
+
+    private string Unique(string prefix) => $"{prefix} {++_sequence}";
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+namespace Samordning.FollowUp.IntegrationTests.Tests;
+
+[Collection(ApiTestGroup.Name)]
+public sealed class ApiDocumentationTests(ApiFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task OpenApiDocument_ListsEveryEndpoint()
+    {
+        var response = await Api.GetAsync("/openapi/v1.json");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(Ct), cancellationToken: Ct);
+        var paths = document.RootElement.GetProperty("paths");
+        string[] expected =
+        [
+            "/api/v1/associations",
+            "/api/v1/associations/{id}",
+            "/api/v1/associations/{associationId}/providers",
+            "/api/v1/associations/{associationId}/interventions",
+            "/api/v1/interventions/{id}",
+            "/api/v1/interventions/{id}/plans/{year}",
+            "/api/v1/interventions/{id}/counts/{year}",
+            "/api/v1/interventions/{interventionId}/participations",
+            "/api/v1/participations/{id}",
+            "/api/v1/participations/{id}/exit",
+            "/api/v1/code-lists",
+        ];
+        var listed = paths.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.All(expected, path => Assert.Contains(path, listed));
+        Assert.True(paths.GetProperty("/api/v1/participations/{id}/exit").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/participations/{id}/exit").TryGetProperty("put", out _));
+    }
+
+    [Fact]
+    public async Task Scalar_Returns200Html()
+    {
+        var response = await Api.GetAsync("/scalar");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+}
