@@ -78,6 +78,8 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         return population.Where(p => reached.Any(f => f.ParticipationId == p.Id));
     }
 
+    // The definition's lists are inlined as constants (IN ('a', 'b')): as parameters they become
+    // a JSON table scanned once per row on SQLite and SQL Server.
     private IQueryable<Participation> Population(IndicatorDefinition d, long associationId, DateOnly from, DateOnly to)
     {
         var exits = db.Participations.AsNoTracking().Where(p =>
@@ -88,7 +90,7 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         var excluded = d.ExcludedExitReasons;
         if (excluded.Count > 0)
         {
-            exits = exits.Where(p => !excluded.Contains(p.ExitReason!.Value));
+            exits = exits.Where(p => !EF.Constant(excluded).Contains(p.ExitReason!.Value));
         }
 
         if (d.Orientation is { } orientation)
@@ -99,13 +101,13 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         var categories = d.Categories;
         if (categories.Count > 0)
         {
-            exits = exits.Where(p => categories.Contains(p.Intervention!.Category));
+            exits = exits.Where(p => EF.Constant(categories).Contains(p.Intervention!.Category));
         }
 
         var modes = d.RegistrationModes;
         if (modes.Count > 0)
         {
-            exits = exits.Where(p => modes.Contains(p.Intervention!.RegistrationMode));
+            exits = exits.Where(p => EF.Constant(modes).Contains(p.Intervention!.RegistrationMode));
         }
 
         // Count-only interventions have no individual exits; they can never enter a denominator.
