@@ -1,0 +1,120 @@
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+public enum ReportMode
+{
+    Period,
+    YearToDate,
+}
+
+/// <summary>The board's tertial report in the structure SUS used (domain §7).</summary>
+public sealed record TertialReport(
+    ReportHeader Header,
+    IReadOnlyList<ReportSection> Sections,
+    ReportFigures Total,
+    IReadOnlyList<DataQualityRow> DataQuality);
+
+public sealed record ReportHeader(
+    long AssociationId,
+    string AssociationName,
+    int Year,
+    int Tertial,
+    ReportMode Mode,
+    DateOnly PeriodFrom,
+    DateOnly PeriodTo,
+    DateTime GeneratedAtUtc,
+    IReadOnlyList<ReportIndicatorDefinition> IndicatorDefinitions,
+    // Set when this is the report as the board adopted it.
+    DateTime? AdoptedAtUtc,
+    string? AdoptedBy);
+
+public sealed record ReportIndicatorDefinition(string Code, string Name, int Version, MeasurementPoint MeasurementPoint, decimal TargetPercent);
+
+/// <summary>One orientation (Individinriktad / Strukturövergripande) with its categories.</summary>
+public sealed record ReportSection(
+    Orientation Orientation,
+    string Label,
+    IReadOnlyList<ReportCategory> Categories,
+    ReportFigures Subtotal);
+
+public sealed record ReportCategory(
+    InterventionCategory Category,
+    string Label,
+    IReadOnlyList<ReportRow> Interventions,
+    ReportFigures Subtotal);
+
+public sealed record ReportRow(
+    long InterventionId,
+    string Name,
+    long ProviderId,
+    string ProviderName,
+    RegistrationMode RegistrationMode,
+    ReportFigures Figures,
+    TertialNoteResponse? Note);
+
+/// <summary>
+/// The figures of one row, one category, one orientation or the whole association. A
+/// subtotal is the sum of its rows; rates are recomputed from the summed counts.
+/// </summary>
+public sealed record ReportFigures(
+    int PlannedParticipantsYear,
+    // The year's plan pro rata for the period: 4/12 for a tertial, t·4/12 year to date.
+    double PlannedParticipantsProRata,
+    GenderCount Active,
+    GenderCount New,
+    GenderCount Ended,
+    GenderCount OngoingAtEnd,
+    // Count-only registrations for the calendar year; never in an outcome denominator.
+    GenderCount CountOnly,
+    IReadOnlyList<CodeCount> ExitsByReason,
+    IReadOnlyList<CodeCount> OccupationAtExit,
+    IReadOnlyList<ReportIndicator> Indicators,
+    long BudgetSek,
+    long ActualCostSek,
+    // Actual cost ÷ budget, percent; null without a budget.
+    double? BudgetUsedPercent,
+    // Actual cost year to date ÷ participants active year to date (individual and count-only).
+    long? CostPerParticipantSek,
+    int CostPerParticipantDenominator,
+    string CostPerParticipantBasis);
+
+public sealed record GenderCount(int Women, int Men, int Total)
+{
+    public static readonly GenderCount Zero = new(0, 0, 0);
+
+    public static GenderCount Of(int women, int men) => new(women, men, women + men);
+
+    public static GenderCount operator +(GenderCount a, GenderCount b) => Of(a.Women + b.Women, a.Men + b.Men);
+}
+
+public sealed record CodeCount(string Code, string Label, int Count);
+
+public sealed record ReportIndicator(
+    string Code,
+    int DefinitionVersion,
+    DateOnly ExitsFrom,
+    DateOnly ExitsTo,
+    IndicatorFigure Woman,
+    IndicatorFigure Man,
+    IndicatorFigure Total,
+    // Met, NotMet or TooFew (judged on the total).
+    string Status);
+
+public sealed record DataQualityRow(
+    long ProviderId,
+    string ProviderName,
+    int PastExpectedLengthWithoutExit,
+    int ExitsWithoutOutcome,
+    int ExitsWithoutStep,
+    int OverdueFollowUps);
+
+public sealed record TertialNoteResponse(
+    long InterventionId,
+    int Year,
+    int Tertial,
+    string? ReferralFlowAndQueue,
+    string? WhatWorked,
+    string? DeviationsAndRisks,
+    DateTime UpdatedAtUtc);
