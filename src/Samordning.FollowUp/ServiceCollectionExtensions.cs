@@ -17,6 +17,7 @@ using Samordning.FollowUp.Features.CodeLists;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
 using Samordning.FollowUp.Features.Providers;
+using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Jobs;
@@ -52,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ParticipationReader>();
         services.AddScoped<ParticipantIdentities>();
         services.AddScoped<IndicatorCalculator>();
+        services.AddScoped<TertialReportBuilder>();
         services.AddScoped<EmailSender>();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
@@ -84,6 +86,7 @@ public static class ServiceCollectionExtensions
         app.MapNotificationEndpoints();
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }

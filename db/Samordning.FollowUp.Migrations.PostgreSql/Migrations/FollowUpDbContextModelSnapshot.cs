@@ -597,6 +597,78 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("Providers");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AdoptedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PeriodReport")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("YearToDateReport")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("ReportAdoptions");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TertialNote", b =>
+                {
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeviationsAndRisks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReferralFlowAndQueue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("InterventionId", "Year", "Tertial");
+
+                    b.ToTable("TertialNotes");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
                     b.Property<long>("Id")
@@ -747,6 +819,24 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Association");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TertialNote", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>

@@ -598,6 +598,78 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("Providers");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AdoptedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PeriodReport")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("YearToDateReport")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("ReportAdoptions");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TertialNote", b =>
+                {
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeviationsAndRisks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ReferralFlowAndQueue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("InterventionId", "Year", "Tertial");
+
+                    b.ToTable("TertialNotes");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
                     b.Property<long>("Id")
@@ -748,6 +820,24 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Association");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TertialNote", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>

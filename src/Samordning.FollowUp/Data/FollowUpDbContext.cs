@@ -18,6 +18,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
     public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
+    public DbSet<TertialNote> TertialNotes => Set<TertialNote>();
+    public DbSet<ReportAdoption> ReportAdoptions => Set<ReportAdoption>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

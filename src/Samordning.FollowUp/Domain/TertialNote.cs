@@ -1,0 +1,30 @@
+namespace Samordning.FollowUp.Domain;
+
+/// <summary>The provider's own words about one intervention in one tertial, shown in the board report.</summary>
+public sealed class TertialNote
+{
+    public long InterventionId { get; set; }
+    public int Year { get; set; }
+    public int Tertial { get; set; }
+    public string? ReferralFlowAndQueue { get; set; }
+    public string? WhatWorked { get; set; }
+    public string? DeviationsAndRisks { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>A tertial report as the board adopted it: immutable; later corrections show as restatement.</summary>
+public sealed class ReportAdoption
+{
+    public long Id { get; set; }
+    public long AssociationId { get; set; }
+    public int Year { get; set; }
+    public int Tertial { get; set; }
+    public required string AdoptedBy { get; set; }
+    public DateTime AdoptedAtUtc { get; set; }
+
+    /// <summary>The report (JSON) for the tertial alone.</summary>
+    public required string PeriodReport { get; set; }
+
+    /// <summary>The report (JSON) for the year up to the tertial's end.</summary>
+    public required string YearToDateReport { get; set; }
+}

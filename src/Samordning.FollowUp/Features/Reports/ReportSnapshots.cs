@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+/// <summary>One figure that differs between the adopted report and the figures as they are now.</summary>
+public sealed record ReportDifference(string Path, string? Adopted, string? Current);
+
+/// <summary>Adopted reports are kept as the JSON the board saw; restatement compares JSON trees.</summary>
+internal static class ReportSnapshots
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    // Differences in these say nothing about the figures.
+    private static readonly HashSet<string> Ignored = ["generatedAtUtc", "adoptedAtUtc", "adoptedBy", "updatedAtUtc"];
+
+    public static string Serialize(TertialReport report) => JsonSerializer.Serialize(report, Json);
+
+    public static TertialReport Deserialize(string json) =>
+        JsonSerializer.Deserialize<TertialReport>(json, Json) ?? throw new InvalidOperationException("Empty adopted report.");
+
+    /// <summary>
+    /// Every value that differs, named by a readable path: array items are named by their
+    /// intervention, category, orientation, code or provider rather than by position, so an
+    /// intervention added since adoption does not shift every row after it.
+    /// </summary>
+    public static List<ReportDifference> Compare(TertialReport adopted, TertialReport current)
+    {
+        var differences = new List<ReportDifference>();
+        Walk(JsonSerializer.SerializeToNode(adopted, Json), JsonSerializer.SerializeToNode(current, Json), "", differences);
+        return differences;
+    }
+
+    private static void Walk(JsonNode? adopted, JsonNode? current, string path, List<ReportDifference> differences)
+    {
+        switch (adopted, current)
+        {
+            case (JsonObject a, JsonObject c):
+                foreach (var name in a.Select(p => p.Key).Union(c.Select(p => p.Key)).Where(n => !Ignored.Contains(n)))
+                {
+                    Walk(a[name], c[name], path.Length == 0 ? name : $"{path}.{name}", differences);
+                }
+
+                break;
+            case (JsonArray a, JsonArray c):
+                var adoptedItems = Keyed(a);
+                var currentItems = Keyed(c);
+                foreach (var key in adoptedItems.Keys.Union(currentItems.Keys))
+                {
+                    Walk(adoptedItems.GetValueOrDefault(key), currentItems.GetValueOrDefault(key), $"{path}[{key}]", differences);
+                }
+
+                break;
+            default:
+                var before = Scalar(adopted);
+                var after = Scalar(current);
+                if (before != after)
+                {
+                    differences.Add(new ReportDifference(path, before, after));
+                }
+
+                break;
+        }
+    }
+
+    private static Dictionary<string, JsonNode?> Keyed(JsonArray items)
+    {
+        var result = new Dictionary<string, JsonNode?>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var key = items[i] is JsonObject o ? KeyOf(o) ?? i.ToString(CultureInfo.InvariantCulture) : i.ToString(CultureInfo.InvariantCulture);
+            result[key] = items[i];
+        }
+
+        return result;
+    }
+
+    private static string? KeyOf(JsonObject item)
+    {
+        foreach (var name in new[] { "interventionId", "providerId", "category", "orientation", "code" })
+        {
+            if (item[name] is JsonValue value)
+            {
+                return $"{name}={value}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Scalar(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v => v.ToJsonString(),
+        _ => node.ToJsonString(),
+    };
+}

@@ -1,0 +1,289 @@
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+/// <summary>
+/// Builds the tertial report from a few grouped queries: the database counts per intervention
+/// and gender (or reason, or occupation); only those small aggregates come into memory, where
+/// rows are summed into category, orientation and association subtotals.
+/// </summary>
+internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
+{
+    public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
+
+    public async Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, CancellationToken cancellationToken)
+    {
+        var association = await db.Associations.AsNoTracking()
+            .Where(a => a.Id == associationId)
+            .Select(a => new { a.Name, a.SmallNumberThreshold })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Förbundet finns inte.");
+
+        var yearStart = new DateOnly(year, 1, 1);
+        var to = Tertials.End(year, tertial);
+        var from = mode == ReportMode.Period ? Tertials.Start(year, tertial) : yearStart;
+        var today = clock.Today();
+
+        var interventions = await db.Interventions.AsNoTracking()
+            .Where(i => i.AssociationId == associationId && i.StartDate <= to && (i.EndDate == null || i.EndDate >= yearStart))
+            .OrderBy(i => i.Name).ThenBy(i => i.Id)
+            .Select(i => new InterventionInfo(i.Id, i.Name, i.ProviderId, i.Provider!.Name, i.Orientation, i.Category, i.RegistrationMode))
+            .ToListAsync(cancellationToken);
+        var ids = interventions.Select(i => i.Id).ToList();
+
+        var plans = await db.InterventionYearPlans.AsNoTracking()
+            .Where(p => p.Year == year && ids.Contains(p.InterventionId))
+            .ToDictionaryAsync(p => p.InterventionId, cancellationToken);
+        var countOnly = await db.InterventionYearCounts.AsNoTracking()
+            .Where(c => c.Year == year && ids.Contains(c.InterventionId))
+            .ToDictionaryAsync(c => c.InterventionId, c => GenderCount.Of(c.Women, c.Men), cancellationToken);
+        var notes = await db.TertialNotes.AsNoTracking()
+            .Where(n => n.Year == year && n.Tertial == tertial && ids.Contains(n.InterventionId))
+            .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
+                n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc), cancellationToken);
+
+        var participation = await ParticipationCountsAsync(associationId, yearStart, from, to, cancellationToken);
+        var reasons = await ExitsByReasonAsync(associationId, from, to, cancellationToken);
+        var occupations = await OccupationAtExitAsync(associationId, from, to, cancellationToken);
+        var indicators = await IndicatorBucketsAsync(associationId, from, to, cancellationToken);
+
+        var context = new FigureContext(year, tertial, mode, association.SmallNumberThreshold, plans, countOnly, participation,
+            reasons, occupations, indicators);
+
+        var sections = Enum.GetValues<Orientation>().Select(orientation =>
+        {
+            var categories = Enum.GetValues<InterventionCategory>()
+                .Where(c => c.BelongsTo(orientation))
+                .Select(category =>
+                {
+                    var rows = interventions.Where(i => i.Category == category)
+                        .Select(i => new ReportRow(i.Id, i.Name, i.ProviderId, i.ProviderName, i.Mode, context.Figures([i.Id]), notes.GetValueOrDefault(i.Id)))
+                        .ToList();
+                    return new ReportCategory(category, CodeLabels.Label(category), rows, context.Figures(rows.Select(r => r.InterventionId)));
+                })
+                .ToList();
+            var inOrientation = interventions.Where(i => i.Orientation == orientation).Select(i => i.Id);
+            return new ReportSection(orientation, CodeLabels.Label(orientation), categories, context.Figures(inOrientation));
+        }).ToList();
+
+        var header = new ReportHeader(associationId, association.Name, year, tertial, mode, from, to, clock.GetUtcNow().UtcDateTime,
+            [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
+                d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
+            AdoptedAtUtc: null, AdoptedBy: null);
+        var quality = await DataQualityAsync(associationId, from, to, today, cancellationToken);
+        return new TertialReport(header, sections, context.Figures(ids), quality);
+    }
+
+    private async Task<Dictionary<long, ParticipationCounts>> ParticipationCountsAsync(
+        long associationId, DateOnly yearStart, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        // Everyone active at some point from 1 January to the period's end; the period's
+        // figures are conditional sums over them (domain §7). Registered in error counts nowhere.
+        var rows = from p in db.Participations
+                   join person in db.Participants on p.ParticipantId equals person.Id
+                   where p.Intervention!.AssociationId == associationId
+                         && (p.ExitReason == null || p.ExitReason != ExitReason.RegisteredInError)
+                         && p.StartDate <= to && (p.EndDate == null || p.EndDate >= yearStart)
+                   select new { p.InterventionId, person.Gender, p.StartDate, p.EndDate };
+        var counts = await rows
+            .GroupBy(r => new { r.InterventionId, r.Gender })
+            .Select(g => new
+            {
+                g.Key.InterventionId,
+                g.Key.Gender,
+                Active = g.Sum(r => r.EndDate == null || r.EndDate >= from ? 1 : 0),
+                New = g.Sum(r => r.StartDate >= from ? 1 : 0),
+                Ended = g.Sum(r => r.EndDate != null && r.EndDate >= from && r.EndDate <= to ? 1 : 0),
+                Ongoing = g.Sum(r => r.EndDate == null || r.EndDate > to ? 1 : 0),
+                ActiveYearToDate = g.Count(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return counts.GroupBy(c => c.InterventionId).ToDictionary(g => g.Key, g =>
+        {
+            var women = g.SingleOrDefault(c => c.Gender == Gender.Woman);
+            var men = g.SingleOrDefault(c => c.Gender == Gender.Man);
+            return new ParticipationCounts(
+                GenderCount.Of(women?.Active ?? 0, men?.Active ?? 0),
+                GenderCount.Of(women?.New ?? 0, men?.New ?? 0),
+                GenderCount.Of(women?.Ended ?? 0, men?.Ended ?? 0),
+                GenderCount.Of(women?.Ongoing ?? 0, men?.Ongoing ?? 0),
+                (women?.ActiveYearToDate ?? 0) + (men?.ActiveYearToDate ?? 0));
+        });
+    }
+
+    private IQueryable<Participation> ExitsIn(long associationId, DateOnly from, DateOnly to) =>
+        db.Participations.AsNoTracking().Where(p =>
+            p.Intervention!.AssociationId == associationId
+            && p.EndDate != null && p.EndDate >= from && p.EndDate <= to
+            && p.ExitReason != ExitReason.RegisteredInError);
+
+    private async Task<ILookup<long, (string Code, int Count)>> ExitsByReasonAsync(
+        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await ExitsIn(associationId, from, to)
+            .GroupBy(p => new { p.InterventionId, p.ExitReason })
+            .Select(g => new { g.Key.InterventionId, g.Key.ExitReason, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .ToLookup(r => r.InterventionId, r => (r.ExitReason!.Value.ToString(), r.Count));
+
+    private async Task<ILookup<long, (string Code, int Count)>> OccupationAtExitAsync(
+        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await ExitsIn(associationId, from, to)
+            .GroupBy(p => new { p.InterventionId, p.OccupationAtExit })
+            .Select(g => new { g.Key.InterventionId, g.Key.OccupationAtExit, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+        .ToLookup(r => r.InterventionId, r => ((r.OccupationAtExit ?? Occupation.Unknown).ToString(), r.Count));
+
+    /// <summary>For each indicator in force at the period's end: its buckets over the exits it looks at.</summary>
+    private async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
+        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var definitions = await db.IndicatorDefinitions.AsNoTracking()
+            .Where(d => d.AssociationId == associationId)
+            .ToListAsync(cancellationToken);
+        var result = new List<IndicatorBuckets>();
+        foreach (var code in definitions.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal))
+        {
+            var definition = IndicatorPeriods.InForce(definitions, code, to);
+            if (definition is null)
+            {
+                continue;
+            }
+
+            var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, from, to);
+            var buckets = await calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken);
+            result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, buckets));
+        }
+
+        return result;
+    }
+
+    private async Task<List<DataQualityRow>> DataQualityAsync(
+        long associationId, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
+    {
+        var asOf = to < today ? to : today;
+        var providers = await db.Providers.AsNoTracking()
+            .Where(p => p.AssociationId == associationId)
+            .OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name })
+            .ToListAsync(cancellationToken);
+
+        // Past the intervention's expected length on the day the period ends (or today) and still open.
+        var pastExpected = await (from p in db.Participations
+                                  join i in db.Interventions on p.InterventionId equals i.Id
+                                  where i.AssociationId == associationId && i.ExpectedLengthWeeks != null
+                                        && p.EndDate == null && p.StartDate.AddDays(i.ExpectedLengthWeeks.Value * 7) < asOf
+                                  group p by i.ProviderId into g
+                                  select new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+
+        var exits = from p in ExitsIn(associationId, @from, to)
+                    join i in db.Interventions on p.InterventionId equals i.Id
+                    select new { i.ProviderId, p.ExitReason, p.OccupationAtExit, p.StepAtStart, p.StepAtExit };
+        var exitQuality = await exits
+            .GroupBy(x => x.ProviderId)
+            .Select(g => new
+            {
+                ProviderId = g.Key,
+                WithoutOutcome = g.Sum(x => x.ExitReason != ExitReason.Deceased
+                    && (x.OccupationAtExit == null || x.OccupationAtExit == Occupation.Unknown) ? 1 : 0),
+                WithoutStep = g.Sum(x => x.StepAtStart == null || x.StepAtExit == null ? 1 : 0),
+            })
+            .ToDictionaryAsync(x => x.ProviderId, cancellationToken);
+
+        var overdue = await (from f in db.FollowUps
+                             join p in db.Participations on f.ParticipationId equals p.Id
+                             join i in db.Interventions on p.InterventionId equals i.Id
+                             where i.AssociationId == associationId && f.Status == FollowUpStatus.Overdue
+                             group f by i.ProviderId into g
+                             select new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+
+        return [.. providers.Select(p => new DataQualityRow(
+            p.Id,
+            p.Name,
+            pastExpected.GetValueOrDefault(p.Id),
+            exitQuality.TryGetValue(p.Id, out var q) ? q.WithoutOutcome : 0,
+            exitQuality.TryGetValue(p.Id, out var s) ? s.WithoutStep : 0,
+            overdue.GetValueOrDefault(p.Id)))];
+    }
+
+    private sealed record InterventionInfo(
+        long Id, string Name, long ProviderId, string ProviderName, Orientation Orientation, InterventionCategory Category, RegistrationMode Mode);
+
+    private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
+
+    private sealed record IndicatorBuckets(IndicatorDefinition Definition, DateOnly ExitsFrom, DateOnly ExitsTo, List<MonthBucket> Buckets);
+
+    /// <summary>Everything fetched for the report; sums any set of interventions into one ReportFigures.</summary>
+    private sealed record FigureContext(
+        int Year,
+        int Tertial,
+        ReportMode Mode,
+        int Threshold,
+        Dictionary<long, InterventionYearPlan> Plans,
+        Dictionary<long, GenderCount> CountOnly,
+        Dictionary<long, ParticipationCounts> Participation,
+        ILookup<long, (string Code, int Count)> Reasons,
+        ILookup<long, (string Code, int Count)> Occupations,
+        List<IndicatorBuckets> Indicators)
+    {
+        public ReportFigures Figures(IEnumerable<long> interventionIds)
+        {
+            var ids = interventionIds.ToHashSet();
+            var planned = ids.Sum(id => Plans.TryGetValue(id, out var p) ? p.PlannedParticipants : 0);
+            var budget = ids.Sum(id => Plans.TryGetValue(id, out var p) ? p.BudgetSek : 0L);
+            var cost = ids.Sum(id => Plans.TryGetValue(id, out var p) ? p.ActualCostSek : 0L);
+            var counts = ids.Select(id => Participation.GetValueOrDefault(id)).OfType<ParticipationCounts>().ToList();
+            var countOnly = ids.Select(id => CountOnly.GetValueOrDefault(id, GenderCount.Zero)).Aggregate(GenderCount.Zero, (a, b) => a + b);
+            var activeYearToDate = counts.Sum(c => c.ActiveYearToDate) + countOnly.Total;
+
+            // Planned participants are per year: a tertial is 4/12 of it, year to date t·4/12.
+            var share = Mode == ReportMode.Period ? 1.0 / 3 : Tertial / 3.0;
+            return new ReportFigures(
+                planned,
+                Math.Round(planned * share, 1, MidpointRounding.AwayFromZero),
+                Sum(counts, c => c.Active),
+                Sum(counts, c => c.New),
+                Sum(counts, c => c.Ended),
+                Sum(counts, c => c.Ongoing),
+                countOnly,
+                Codes<ExitReason>(ids, Reasons),
+                Codes<Occupation>(ids, Occupations),
+                [.. Indicators.Select(i => Indicator(i, ids))],
+                budget,
+                cost,
+                budget > 0 ? Math.Round(100.0 * cost / budget, 1, MidpointRounding.AwayFromZero) : null,
+                activeYearToDate > 0 ? (long)Math.Round((double)cost / activeYearToDate, MidpointRounding.AwayFromZero) : null,
+                activeYearToDate,
+                CostBasis);
+        }
+
+        private static GenderCount Sum(IEnumerable<ParticipationCounts> counts, Func<ParticipationCounts, GenderCount> pick) =>
+            counts.Select(pick).Aggregate(GenderCount.Zero, (a, b) => a + b);
+
+        /// <summary>Every code of the list, in its order, with the Swedish label; zeros included so rows line up.</summary>
+        private static List<CodeCount> Codes<TEnum>(HashSet<long> ids, ILookup<long, (string Code, int Count)> counts)
+            where TEnum : struct, Enum =>
+            [.. Enum.GetValues<TEnum>()
+                .Where(v => typeof(TEnum) != typeof(ExitReason) || !v.Equals(ExitReason.RegisteredInError))
+                .Select(v => new CodeCount(v.ToString(), CodeLabels.Label(v),
+                    ids.Sum(id => counts[id].Where(c => c.Code == v.ToString()).Sum(c => c.Count))))];
+
+        private ReportIndicator Indicator(IndicatorBuckets indicator, HashSet<long> ids)
+        {
+            var d = indicator.Definition;
+            var buckets = indicator.Buckets.Where(b => ids.Contains(b.InterventionId)).ToList();
+            IndicatorFigure Figure(Gender? gender) =>
+                IndicatorMath.Figure(buckets.Where(b => gender == null || b.Gender == gender), d.MeasurementPoint, d.TargetPercent, Threshold);
+            var total = Figure(null);
+            var status = total.TooFew ? "TooFew" : total.Met == true ? "Met" : "NotMet";
+            return new ReportIndicator(d.Code, d.Version, indicator.ExitsFrom, indicator.ExitsTo,
+                Figure(Gender.Woman), Figure(Gender.Man), total, status);
+        }
+    }
+}
