@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Api.Demo;
+
+/// <summary>
+/// Seeds the demo association into an empty database through the same Mediator commands the API
+/// sends, so the demo data passes every validator and rule. Deterministic for a seed and a day.
+/// </summary>
+internal sealed partial class DemoDataSeeder(
+    IServiceScopeFactory scopes, IOptions<DemoDataOptions> options, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    private const int BatchSize = 50;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+            if (await db.Associations.AnyAsync(cancellationToken))
+            {
+                LogNotEmpty(logger);
+                return;
+            }
+        }
+
+        var today = clock.Today();
+        if (today < DemoAssociation.InterventionsStart.AddMonths(6))
+        {
+            // The demo needs some history; a clock set before 2023 gets no demo data.
+            LogClockTooEarly(logger, today);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var rows = await SeedFiles.ReadPlansAsync(Path.Combine(SeedFiles.Folder, SeedFiles.PlansFile), cancellationToken);
+        var people = await SeedFiles.ReadTestPersonsAsync(Path.Combine(SeedFiles.Folder, SeedFiles.TestPersonsFile), today, cancellationToken);
+        var dice = new Dice(options.Value.Seed);
+        var providers = DemoAssociation.Providers();
+        var interventions = DemoAssociation.Interventions(rows, today, dice);
+        var participations = DemoParticipations.Generate(interventions, providers, people, today, dice);
+
+        long associationId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            try
+            {
+                var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+                associationId = (await sender.Send(DemoAssociation.Association, cancellationToken)).Id;
+            }
+            catch (ConflictException)
+            {
+                // Another instance started at the same moment and is seeding.
+                LogNotEmpty(logger);
+                return;
+            }
+        }
+
+        try
+        {
+            var interventionIds = new long[interventions.Count];
+            await InBatchAsync(
+                (sender, _) => SeedStructureAsync(sender, associationId, providers, interventions, interventionIds, cancellationToken),
+                cancellationToken);
+
+            // Intakes in start order; re-entries come last, after the exit they follow.
+            foreach (var batch in participations.Chunk(BatchSize))
+            {
+                await InBatchAsync(async (sender, db) =>
+                {
+                    foreach (var participation in batch)
+                    {
+                        // Like separate HTTP requests: each participation starts with an empty change
+                        // tracker, so saving does not scan everything the batch has touched.
+                        db.ChangeTracker.Clear();
+                        var registered = await sender.Send(
+                            participation.Register with { InterventionId = interventionIds[participation.InterventionIndex] },
+                            cancellationToken);
+                        if (participation.Exit is { } exit)
+                        {
+                            await sender.Send(exit with { ParticipationId = registered.Participation.Id }, cancellationToken);
+                        }
+                    }
+                }, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException(
+                "Seeding demo data stopped part-way. Delete the development database and start again.", e);
+        }
+
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var plans = interventions.Sum(i => i.Plans.Count);
+        var counts = interventions.Sum(i => i.Counts.Count);
+        var ended = participations.Count(p => p.Exit is not null);
+        var anonymous = participations.Count(p => interventions[p.InterventionIndex].Mode == RegistrationMode.AnonymousIndividual);
+        var reEntries = participations.Count(p => p.IsReEntry);
+        LogSeeded(logger, providers.Count, interventions.Count, plans, counts, participations.Count, ended, anonymous, reEntries, elapsedMs);
+    }
+
+    /// <summary>
+    /// One scope (and DbContext) per batch keeps the change tracker small. The handlers save as
+    /// usual; one transaction around the batch spares a disk sync per command.
+    /// </summary>
+    private async Task InBatchAsync(Func<ISender, FollowUpDbContext, Task> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await work(scope.ServiceProvider.GetRequiredService<ISender>(), db);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task SeedStructureAsync(
+        ISender sender, long associationId, IReadOnlyList<DemoProvider> providers, IReadOnlyList<DemoIntervention> interventions,
+        long[] interventionIds, CancellationToken cancellationToken)
+    {
+        var providerIds = new Dictionary<string, long>();
+        foreach (var provider in providers)
+        {
+            var created = await sender.Send(provider.Command with { AssociationId = associationId }, cancellationToken);
+            providerIds[provider.Name] = created.Id;
+        }
+
+        for (var i = 0; i < interventions.Count; i++)
+        {
+            var intervention = interventions[i];
+            var created = await sender.Send(
+                intervention.Command with { AssociationId = associationId, ProviderId = providerIds[intervention.ProviderName] },
+                cancellationToken);
+            interventionIds[i] = created.Id;
+            foreach (var plan in intervention.Plans)
+            {
+                await sender.Send(plan with { InterventionId = created.Id }, cancellationToken);
+            }
+
+            foreach (var count in intervention.Counts)
+            {
+                await sender.Send(count with { InterventionId = created.Id }, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data: today ({Today}) is too early for the demo's history from 2023, nothing seeded.")]
+    private static partial void LogClockTooEarly(ILogger logger, DateOnly today);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: the database already holds an association, nothing seeded.")]
+    private static partial void LogNotEmpty(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Demo data seeded: 1 association, {Providers} providers, {Interventions} interventions, {Plans} yearly plans, "
+        + "{Counts} yearly counts, {Participations} participations ({Ended} ended, {Anonymous} anonymous, {ReEntries} re-entries) "
+        + "in {ElapsedMs} ms.")]
+    private static partial void LogSeeded(
+        ILogger logger, int providers, int interventions, int plans, int counts, int participations, int ended, int anonymous,
+        int reEntries, long elapsedMs);
+}
