@@ -50,7 +50,7 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         const string duplicate = "Det finns redan ett förbund med det namnet.";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         db.Associations.Add(association);
         await db.SaveChangesUniqueAsync(duplicate, "name", cancellationToken);
 

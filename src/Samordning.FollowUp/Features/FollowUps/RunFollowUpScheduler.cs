@@ -27,10 +27,8 @@ internal sealed class RunFollowUpSchedulerHandler(
         var today = clock.Today();
         var pid = command.ParticipationId;
 
-        // Joins itself to a caller's transaction (an exit being recorded), or runs in its own.
-        await using var transaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
+        // Joins a caller's transaction (an exit being recorded), or runs in its own.
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         var created = await CreateMissingAsync(now, pid, cancellationToken);
         var moved = await MoveDueDatesAsync(now, pid, cancellationToken);
 
@@ -45,10 +43,7 @@ internal sealed class RunFollowUpSchedulerHandler(
         changed += await SetStatusAsync(FollowUpStatus.Overdue, $"{open} AND \"DueDate\" < {{3}} AND \"DueDate\" >= {{4}}", [today, expiredBefore], now, pid, cancellationToken);
         changed += await SetStatusAsync(FollowUpStatus.Expired, $"{open} AND \"DueDate\" < {{3}}", [expiredBefore], now, pid, cancellationToken);
 
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await transaction.CommitAsync(cancellationToken);
 
         return new FollowUpSchedulerResult(created, moved, changed);
     }

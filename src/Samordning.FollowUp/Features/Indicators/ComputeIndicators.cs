@@ -68,7 +68,7 @@ internal sealed class ComputeIndicatorsHandler(FollowUpDbContext db, TimeProvide
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         await db.IndicatorResults.Where(r => r.AssociationId == associationId).ExecuteDeleteAsync(cancellationToken);
         db.IndicatorResults.AddRange(results);
         await db.SaveChangesAsync(cancellationToken);

@@ -44,7 +44,7 @@ internal sealed class SendFollowUpRemindersHandler(
 
         foreach (var provider in providers)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
             // A subquery rather than a join: SQLite cannot update through a join to the target table.
             var ofProvider = db.Participations.Where(p => p.Intervention!.ProviderId == provider.ProviderId);
             var items = newlyDue.Where(f => ofProvider.Any(p => p.Id == f.ParticipationId));

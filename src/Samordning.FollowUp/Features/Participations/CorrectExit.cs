@@ -52,7 +52,7 @@ internal sealed class CorrectExitHandler(
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
 
         // The exit and its follow-up are written together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         await db.SaveChangesUniqueAsync("Utskrivningen ändrades samtidigt av någon annan.", "endDate", cancellationToken);
 
         // The follow-up appears, moves or is cancelled now instead of at the next nightly run.

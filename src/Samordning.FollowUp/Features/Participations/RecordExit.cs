@@ -45,7 +45,7 @@ internal sealed class RecordExitHandler(FollowUpDbContext db, TimeProvider clock
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
 
         // The exit and its follow-up are written together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
 
         // Two exits racing: the version check lets only the first one through.
         await db.SaveChangesUniqueAsync(AlreadyEnded, "endDate", cancellationToken);
