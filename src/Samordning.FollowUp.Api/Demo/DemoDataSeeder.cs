@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Api.Demo;
 
@@ -93,6 +95,10 @@ internal sealed partial class DemoDataSeeder(
                     }
                 }, cancellationToken);
             }
+
+            await InBatchAsync((sender, db) => SeedFollowUpResultsAsync(sender, db, today, cancellationToken), cancellationToken);
+            await InBatchAsync(async (sender, _) => await sender.Send(new ComputeIndicatorsCommand(associationId), cancellationToken),
+                cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -120,6 +126,50 @@ internal sealed partial class DemoDataSeeder(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await work(scope.ServiceProvider.GetRequiredService<ISender>(), db);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The coaches' answers at the 12-month follow-ups that have come due: most reached, some
+    /// unreachable or declining, some never recorded (they stay overdue or expire).
+    /// </summary>
+    private async Task SeedFollowUpResultsAsync(ISender sender, FollowUpDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+        var due = await db.FollowUps.AsNoTracking()
+            .Where(f => f.DueDate <= today && f.Status != FollowUpStatus.Cancelled)
+            .OrderBy(f => f.Id)
+            .Select(f => new { f.Id, f.DueDate })
+            .ToListAsync(cancellationToken);
+        var random = new Random(options.Value.Seed + 12);
+        Occupation[] occupations =
+        [
+            Occupation.Employed, Occupation.Employed, Occupation.Employed, Occupation.SubsidisedEmployment, Occupation.Studies,
+            Occupation.JobSeeking, Occupation.JobSeeking, Occupation.JobSeeking, Occupation.SickLeave, Occupation.InterventionAtParty,
+        ];
+        foreach (var followUp in due)
+        {
+            var roll = random.NextDouble();
+            if (roll < 0.15)
+            {
+                continue;
+            }
+
+            var outcome = roll < 0.70 ? FollowUpOutcome.Reached : roll < 0.93 ? FollowUpOutcome.Unreachable : FollowUpOutcome.Declined;
+            var contactedOn = followUp.DueDate.AddDays(random.Next(-20, 45));
+            contactedOn = contactedOn > today ? today : contactedOn;
+            var occupation = outcome == FollowUpOutcome.Reached ? occupations[random.Next(occupations.Length)] : (Occupation?)null;
+            IncomeSource[] income = occupation switch
+            {
+                Occupation.Employed or Occupation.SubsidisedEmployment => [IncomeSource.Salary],
+                Occupation.Studies => [IncomeSource.StudentFinance],
+                Occupation.SickLeave => [IncomeSource.SicknessBenefit],
+                null => [],
+                _ => [IncomeSource.ActivitySupport],
+            };
+            db.ChangeTracker.Clear();
+            await sender.Send(new RecordFollowUpResultCommand(outcome, contactedOn, occupation,
+                occupation is Occupation.Employed ? 100 : null, income) with { FollowUpId = followUp.Id }, cancellationToken);
+        }
     }
 
     private static async Task SeedStructureAsync(
