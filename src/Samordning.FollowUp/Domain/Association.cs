@@ -7,6 +7,9 @@ public sealed class Association
     public required string Name { get; set; }
     public string? OrganisationNumber { get; set; }
 
+    /// <summary>The office's shared mailbox: drafts of the tertial report are announced there.</summary>
+    public string? ContactEmail { get; set; }
+
     /// <summary>Figures below this are shown as "&lt;N" outside the provider (domain §7).</summary>
     public int SmallNumberThreshold { get; set; } = 5;
 

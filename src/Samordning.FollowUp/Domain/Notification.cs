@@ -11,7 +11,7 @@ public sealed class Notification
 
     public NotificationKind Kind { get; set; }
 
-    /// <summary>The calendar day the notification is about; one digest per provider and day.</summary>
+    /// <summary>The calendar day the notification is about (for a report draft: the tertial's last day).</summary>
     public DateOnly ForDate { get; set; }
 
     public required string Subject { get; set; }
@@ -24,4 +24,5 @@ public sealed class Notification
 public enum NotificationKind
 {
     FollowUpDigest,
+    TertialReportDraft,
 }

@@ -3,6 +3,7 @@ using Mediator;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
+using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Jobs;
 
@@ -32,4 +33,11 @@ public sealed class IndicatorComputationJob(ISender sender)
 {
     public async Task RunAsync(CancellationToken cancellationToken) =>
         await sender.Send(new ComputeIndicatorsCommand(), cancellationToken);
+}
+
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class TertialDraftJob(ISender sender)
+{
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await sender.Send(new PrepareTertialDraftsCommand(), cancellationToken);
 }

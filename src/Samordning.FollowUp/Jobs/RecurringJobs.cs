@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Jobs;
 
@@ -11,8 +12,9 @@ public static class RecurringJobs
     public const string FollowUpReminders = "follow-up-reminders";
     public const string Indicators = "indicator-computation";
     public const string IndicatorsAfterTertial = "indicator-computation-after-tertial";
+    public const string TertialReportDraft = "tertial-report-draft";
 
-    public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial];
+    public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft];
 
     private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
@@ -27,5 +29,7 @@ public static class RecurringJobs
         manager.AddOrUpdate<FollowUpRemindersJob>(FollowUpReminders, j => j.RunAsync(CancellationToken.None), followUps.RemindersCron, options);
         manager.AddOrUpdate<IndicatorComputationJob>(Indicators, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsCron, options);
         manager.AddOrUpdate<IndicatorComputationJob>(IndicatorsAfterTertial, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsAfterTertialCron, options);
+        var reports = services.GetRequiredService<IOptions<ReportOptions>>().Value;
+        manager.AddOrUpdate<TertialDraftJob>(TertialReportDraft, j => j.RunAsync(CancellationToken.None), reports.DraftCron, options);
     }
 }

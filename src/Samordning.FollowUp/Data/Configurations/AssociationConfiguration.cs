@@ -10,6 +10,7 @@ internal sealed class AssociationConfiguration : IEntityTypeConfiguration<Associ
     {
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.Property(a => a.OrganisationNumber).HasMaxLength(16);
+        builder.Property(a => a.ContactEmail).HasMaxLength(254);
         builder.HasIndex(a => a.Name).IsUnique();
     }
 }

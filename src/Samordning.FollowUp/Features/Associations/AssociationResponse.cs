@@ -1,4 +1,4 @@
 namespace Samordning.FollowUp.Features.Associations;
 
 public sealed record AssociationResponse(
-    long Id, string Name, string? OrganisationNumber, int SmallNumberThreshold, DateTime CreatedAtUtc);
+    long Id, string Name, string? OrganisationNumber, int SmallNumberThreshold, string? ContactEmail, DateTime CreatedAtUtc);

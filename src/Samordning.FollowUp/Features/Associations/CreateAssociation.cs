@@ -13,7 +13,7 @@ using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Associations;
 
-public sealed record CreateAssociationCommand(string? Name, string? OrganisationNumber, int? SmallNumberThreshold)
+public sealed record CreateAssociationCommand(string? Name, string? OrganisationNumber, int? SmallNumberThreshold, string? ContactEmail = null)
     : ICommand<AssociationResponse>;
 
 internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssociationCommand>
@@ -27,6 +27,7 @@ internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssoc
             .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
         RuleFor(x => x.SmallNumberThreshold).InclusiveBetween(0, 100)
             .WithMessage("Gränsen för små tal ska vara mellan 0 och 100.");
+        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254).WithMessage("E-postadressen är inte giltig.");
     }
 }
 
@@ -47,6 +48,7 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
             Name = name,
             OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber),
             SmallNumberThreshold = command.SmallNumberThreshold ?? 5,
+            ContactEmail = command.ContactEmail?.Trim(),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         const string duplicate = "Det finns redan ett förbund med det namnet.";

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
@@ -23,9 +22,8 @@ public sealed record FollowUpRemindersResult(int NotificationsCreated, int Email
 internal sealed class SendFollowUpRemindersHandler(
     FollowUpDbContext db,
     TimeProvider clock,
-    EmailSender email,
-    IOptions<FollowUpOptions> options,
-    ILogger<SendFollowUpRemindersHandler> logger) : ICommandHandler<SendFollowUpRemindersCommand, FollowUpRemindersResult>
+    NotificationMailer mailer,
+    IOptions<FollowUpOptions> options) : ICommandHandler<SendFollowUpRemindersCommand, FollowUpRemindersResult>
 {
     private const int MaxLinesPerDigest = 200;
 
@@ -90,40 +88,7 @@ internal sealed class SendFollowUpRemindersHandler(
             created++;
         }
 
-        return new FollowUpRemindersResult(created, await SendPendingEmailAsync(now, cancellationToken));
-    }
-
-    private async Task<int> SendPendingEmailAsync(DateTime now, CancellationToken cancellationToken)
-    {
-        if (!email.IsConfigured)
-        {
-            return 0;
-        }
-
-        var pending = await db.Notifications
-            .Where(n => n.EmailSentAtUtc == null && n.ProviderId != null)
-            .Join(db.Providers.Where(p => p.ContactEmail != null), n => n.ProviderId, p => p.Id, (n, p) => new { Notification = n, p.ContactEmail })
-            .OrderBy(x => x.Notification.Id)
-            .Take(100)
-            .ToListAsync(cancellationToken);
-        var sent = 0;
-        foreach (var item in pending)
-        {
-            try
-            {
-                await email.SendAsync(item.ContactEmail!, item.Notification.Subject, item.Notification.Body, cancellationToken);
-                item.Notification.EmailSentAtUtc = now;
-                await db.SaveChangesAsync(cancellationToken);
-                sent++;
-            }
-            catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException
-                or MailKit.ServiceNotConnectedException or System.Net.Sockets.SocketException or IOException)
-            {
-                logger.LogWarning(e, "Could not e-mail notification {NotificationId}; it is retried on the next run", item.Notification.Id);
-            }
-        }
-
-        return sent;
+        return new FollowUpRemindersResult(created, await mailer.SendPendingAsync(now, cancellationToken));
     }
 
     private string Link(long followUpId) =>

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Notifications;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+/// <summary>
+/// N days after a tertial ends, prepares its draft report for each association and tells the
+/// office (a notification, and e-mail when configured). Once per association and tertial;
+/// a closed tertial needs no draft.
+/// </summary>
+public sealed record PrepareTertialDraftsCommand : ICommand<int>;
+
+internal sealed class PrepareTertialDraftsHandler(
+    FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder, NotificationMailer mailer, IOptions<ReportOptions> options)
+    : ICommandHandler<PrepareTertialDraftsCommand, int>
+{
+    public async ValueTask<int> Handle(PrepareTertialDraftsCommand command, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var (year, tertial) = Tertials.Of(today) == 1 ? (today.Year - 1, 3) : (today.Year, Tertials.Of(today) - 1);
+        var end = Tertials.End(year, tertial);
+        if (today < end.AddDays(options.Value.DraftDaysAfterTertialEnd))
+        {
+            return 0;
+        }
+
+        var associations = await db.Associations.AsNoTracking()
+            .Where(a => !db.Notifications.Any(n => n.AssociationId == a.Id && n.Kind == NotificationKind.TertialReportDraft && n.ForDate == end)
+                && !db.ReportAdoptions.Any(r => r.AssociationId == a.Id && r.Year == year && r.Tertial == tertial))
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var associationId in associations)
+        {
+            var report = await builder.BuildAsync(associationId, year, tertial, ReportMode.YearToDate, cancellationToken);
+            db.Notifications.Add(new Notification
+            {
+                AssociationId = associationId,
+                Kind = NotificationKind.TertialReportDraft,
+                ForDate = end,
+                Subject = $"Utkast till tertialrapport T{tertial} {year} är klart att granska",
+                Body = Body(report),
+                ItemCount = report.Total.Active.Total,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await mailer.SendPendingAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return associations.Count;
+    }
+
+    private static string Body(TertialReport report)
+    {
+        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        var h = report.Header;
+        var t = report.Total;
+        var lines = new List<string>
+        {
+            $"Utkastet till tertialrapporten för {h.AssociationName}, T{h.Tertial} {h.Year} (hittills i år, {h.PeriodFrom:yyyy-MM-dd} – {h.PeriodTo:yyyy-MM-dd}), är klart.",
+            "",
+            $"Deltagare aktiva hittills i år: {t.Active.Total.ToString("N0", sv)} ({t.Active.Women} kvinnor, {t.Active.Men} män); planerat {t.PlannedParticipantsProRata.ToString("N1", sv)} hittills.",
+            $"Budget {t.BudgetSek.ToString("N0", sv)} kr, utfall {t.ActualCostSek.ToString("N0", sv)} kr.",
+        };
+        foreach (var indicator in t.Indicators)
+        {
+            var status = indicator.Status switch { "Met" => "uppfyllt", "NotMet" => "ej uppfyllt", _ => "för få för att bedöma" };
+            var rate = indicator.Total.Rate is { } r ? r.ToString("N1", sv) + " %" : "–";
+            lines.Add($"{indicator.Code}: {rate} (mål {indicator.Total.TargetPercent.ToString("N0", sv)} %), {status}.");
+        }
+
+        lines.Add("");
+        lines.Add($"Granska och fastställ rapporten i tjänsten: /api/v1/associations/{h.AssociationId}/reports/tertial/{h.Year}/{h.Tertial}");
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>The draft of a tertial's report is prepared this many days after the tertial ends.</summary>
+    [Range(0, 60)]
+    public int DraftDaysAfterTertialEnd { get; set; } = 5;
+
+    [Required]
+    public string DraftCron { get; set; } = "0 7 * * *";
+}
