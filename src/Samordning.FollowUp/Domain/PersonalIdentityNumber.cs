@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Samordning.FollowUp.Domain;
@@ -188,18 +189,8 @@ public readonly record struct PersonalIdentityNumber
         return HasValidCheckDigit(digits) ? ParseError.None : ParseError.CheckDigit;
     }
 
-    // Luhn over YYMMDDNNN with weights 2,1,2,1,…; the century digits are not part of it.
-    private static bool HasValidCheckDigit(ReadOnlySpan<char> digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var product = (digits[i + 2] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += product > 9 ? product - 9 : product;
-        }
-
-        return (10 - sum % 10) % 10 == digits[11] - '0';
-    }
+    // Luhn over YYMMDDNNN and the check digit; the century digits are not part of it.
+    private static bool HasValidCheckDigit(ReadOnlySpan<char> digits) => Luhn.IsValid(digits[2..]);
 
     private static DateOnly DateOf(ReadOnlySpan<char> digits) =>
         new(BirthYearOf(digits), TwoDigits(digits, 4), RealDay(TwoDigits(digits, 6)));

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,6 +29,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static readonly string EncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
     private static readonly string HmacKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
 
+    private readonly ConcurrentDictionary<int, WebApplicationFactory<Program>> _mailing = new();
     private readonly string? _tempFolder;
     private Respawner? _respawner;
 
@@ -57,6 +61,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>"Now" for the service: 2026-11-23 in Sweden. Dates after it are in the future.</summary>
     public FakeTimeProvider Clock { get; } = new(TestDates.Now);
 
+    /// <summary>Sees every SQL command the service runs; a test may act on one (reset before each test).</summary>
+    public DbCommandHook Commands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting reaches the host before Program reads its configuration.
@@ -74,6 +81,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<FollowUpDbContext>((_, options) => options.AddInterceptors(Commands));
         });
     }
 
@@ -107,6 +115,30 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ArgumentNullException.ThrowIfNull(query);
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>());
+    }
+
+    /// <summary>
+    /// A second service on the same database and clock that e-mails notifications through the SMTP
+    /// server at 127.0.0.1:<paramref name="port"/> (no TLS). It lives until this factory is disposed:
+    /// Hangfire keeps process-wide state (its log provider) pointing at the newest host, so
+    /// disposing that host early breaks Hangfire in the other one.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSmtp(int port, string from) => _mailing.GetOrAdd(port, p => WithWebHostBuilder(builder =>
+    {
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", p.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:UseStartTls", "false");
+        builder.UseSetting("Smtp:From", from);
+    }));
+
+    /// <summary>
+    /// Sends a command through the service's own Mediator in a fresh scope, as a Hangfire job does
+    /// (the jobs' server is off in tests).
+    /// </summary>
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
     }
 
     /// <summary>Every row of a table as raw column values, read with plain SQL (SELECT *).</summary>

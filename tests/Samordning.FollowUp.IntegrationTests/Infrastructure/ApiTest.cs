@@ -15,6 +15,9 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Tests move the shared clock; every test starts at the default "now" (AdjustTime may go back).
+        Factory.Clock.AdjustTime(TestDates.Now);
+        Factory.Commands.Reset();
         await Factory.ResetDatabaseAsync();
         Api = new ApiClient(Factory.CreateClient());
         Data = new TestData(Api);

@@ -12,7 +12,7 @@ public enum Mode
 }
 
 /// <summary>Builds what a test needs through the API, and the request bodies it sends.</summary>
-public sealed class TestData(ApiClient api)
+public sealed partial class TestData(ApiClient api)
 {
     private int _sequence;
 

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+/// <summary>Builders for follow-ups, indicators and notifications (issue 3).</summary>
+public sealed partial class TestData
+{
+    // ---- arrange through the API ----
+
+    public async Task<AssociationDto> AssociationAsync(int smallNumberThreshold, string? name = null)
+    {
+        var response = await api.PostAsync("/api/v1/associations", new JsonObject
+        {
+            ["name"] = name ?? Unique("Förbundet"),
+            ["smallNumberThreshold"] = smallNumberThreshold,
+        });
+        return await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created);
+    }
+
+    public async Task<ProviderDto> ProviderAsync(long associationId, string name, string? contactEmail)
+    {
+        var response = await api.PostAsync($"/api/v1/associations/{associationId}/providers", new JsonObject
+        {
+            ["name"] = name,
+            ["contactEmail"] = contactEmail,
+        });
+        return await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created);
+    }
+
+    /// <summary>An intervention with any orientation, category and mode (the other builders pair them by mode).</summary>
+    public async Task<InterventionDto> InterventionAsync(
+        long associationId, long providerId, string orientation, string category, Mode mode, DateOnly start, DateOnly? end, string? name = null)
+    {
+        var body = Intervention(providerId, mode, start, end);
+        body["orientation"] = orientation;
+        body["category"] = category;
+        if (name is not null)
+        {
+            body["name"] = name;
+        }
+
+        var response = await api.PostAsync($"/api/v1/associations/{associationId}/interventions", body);
+        return await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
+    }
+
+    public async Task<CountDto> CountAsync(long interventionId, int year, int women, int men)
+    {
+        var response = await api.PutAsync($"/api/v1/interventions/{interventionId}/counts/{year}", new JsonObject { ["women"] = women, ["men"] = men });
+        return await response.ShouldBeAsync<CountDto>(HttpStatusCode.OK);
+    }
+
+    public async Task<ParticipationDto> CorrectExitAsync(long participationId, JsonObject body)
+    {
+        var response = await api.PutAsync($"/api/v1/participations/{participationId}/exit", body);
+        return await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+    }
+
+    /// <summary>Registers an identified participant and records the exit; steps may be left out (null).</summary>
+    public async Task<ParticipationDto> IdentifiedExitAsync(
+        long interventionId, string personnummer, DateOnly start, DateOnly end, string exitReason = "PlannedCompletion",
+        string? occupation = "Employed", int? stepAtStart = 2, int? stepAtExit = 4)
+    {
+        var body = Identified(personnummer, start);
+        body["stepAtStart"] = stepAtStart;
+        var participation = await ParticipationAsync(interventionId, body);
+        var exit = Exit(end, exitReason, occupation);
+        exit["stepAtExit"] = stepAtExit;
+        return await ExitAsync(participation.Id, exit);
+    }
+
+    /// <summary>Registers an anonymous participant and records the exit.</summary>
+    public async Task<ParticipationDto> AnonymousExitAsync(
+        long interventionId, string gender, DateOnly start, DateOnly end, string exitReason = "PlannedCompletion",
+        string? occupation = "Employed", int? stepAtStart = 2, int? stepAtExit = 4)
+    {
+        var body = Anonymous(gender, 1988, start);
+        body["stepAtStart"] = stepAtStart;
+        var participation = await ParticipationAsync(interventionId, body);
+        var exit = Exit(end, exitReason, occupation);
+        exit["stepAtExit"] = stepAtExit;
+        return await ExitAsync(participation.Id, exit);
+    }
+
+    public async Task<PageDto<FollowUpDto>> FollowUpsAsync(string query = "")
+    {
+        var response = await api.GetAsync($"/api/v1/follow-ups{query}");
+        return await response.ShouldBeAsync<PageDto<FollowUpDto>>(HttpStatusCode.OK);
+    }
+
+    /// <summary>The follow-up of a participation, or null when it has none.</summary>
+    public async Task<FollowUpDto?> FollowUpOfAsync(long participationId)
+    {
+        var all = await FollowUpsAsync("?pageSize=200");
+        return all.Items.SingleOrDefault(f => f.ParticipationId == participationId);
+    }
+
+    public async Task<FollowUpDto> RecordFollowUpAsync(long followUpId, JsonObject body)
+    {
+        var response = await api.PostAsync($"/api/v1/follow-ups/{followUpId}/result", body);
+        return await response.ShouldBeAsync<FollowUpDto>(HttpStatusCode.OK);
+    }
+
+    public async Task<IndicatorsDto> IndicatorsAsync(long associationId, int year, int? tertial, string mode, long? interventionId = null)
+    {
+        var query = $"?year={year}&mode={mode}"
+            + (tertial is { } t ? $"&tertial={t}" : string.Empty)
+            + (interventionId is { } i ? $"&interventionId={i}" : string.Empty);
+        var response = await api.GetAsync($"/api/v1/associations/{associationId}/indicators{query}");
+        return await response.ShouldBeAsync<IndicatorsDto>(HttpStatusCode.OK);
+    }
+
+    public async Task<PageDto<NotificationDto>> NotificationsAsync(string query = "")
+    {
+        var response = await api.GetAsync($"/api/v1/notifications{query}");
+        return await response.ShouldBeAsync<PageDto<NotificationDto>>(HttpStatusCode.OK);
+    }
+
+    // ---- request bodies ----
+
+    public static JsonObject FollowUpResult(string outcome, DateOnly contactedOn, string? occupation = null) => new()
+    {
+        ["outcome"] = outcome,
+        ["contactedOn"] = Date(contactedOn),
+        ["occupation"] = occupation,
+        ["extentPercent"] = occupation is null ? null : 75,
+        ["incomeSources"] = occupation is null ? new JsonArray() : new JsonArray("Salary"),
+    };
+}
