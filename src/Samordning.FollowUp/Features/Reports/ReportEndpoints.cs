@@ -12,6 +12,8 @@ public static class ReportEndpoints
         group.MapGetTertialReport();
         group.MapCloseTertial();
         group.MapSetTertialNote();
+        group.MapDownloadTertialReport();
+        group.MapExportUppfoljningFinsam();
         return app;
     }
 }

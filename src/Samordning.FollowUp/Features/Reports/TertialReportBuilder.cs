@@ -172,11 +172,13 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             .Select(p => new { p.Id, p.Name })
             .ToListAsync(cancellationToken);
 
-        // Past the intervention's expected length on the day the period ends (or today) and still open.
+        // Past the intervention's expected length on the day the period ends (or today) and still
+        // open on that day, so an old tertial's figure does not change when the exit comes later.
         var pastExpected = await (from p in db.Participations
                                   join i in db.Interventions on p.InterventionId equals i.Id
                                   where i.AssociationId == associationId && i.ExpectedLengthWeeks != null
-                                        && p.EndDate == null && p.StartDate.AddDays(i.ExpectedLengthWeeks.Value * 7) < asOf
+                                        && (p.EndDate == null || p.EndDate > asOf)
+                                        && p.StartDate.AddDays(i.ExpectedLengthWeeks.Value * 7) < asOf
                                   group p by i.ProviderId into g
                                   select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
@@ -191,7 +193,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                 ProviderId = g.Key,
                 WithoutOutcome = g.Sum(x => x.ExitReason != ExitReason.Deceased
                     && (x.OccupationAtExit == null || x.OccupationAtExit == Occupation.Unknown) ? 1 : 0),
-                WithoutStep = g.Sum(x => x.StepAtStart == null || x.StepAtExit == null ? 1 : 0),
+                WithoutStep = g.Sum(x => x.ExitReason != ExitReason.Deceased && (x.StepAtStart == null || x.StepAtExit == null) ? 1 : 0),
             })
             .ToDictionaryAsync(x => x.ProviderId, cancellationToken);
 
