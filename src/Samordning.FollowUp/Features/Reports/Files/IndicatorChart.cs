@@ -1,0 +1,171 @@
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
+using SkiaSharp;
+
+namespace Samordning.FollowUp.Features.Reports.Files;
+
+/// <summary>
+/// The indicators against their targets as horizontal bars (total, women, men) on a 0–100 %
+/// scale with the target as a dashed line. The judgement is written out ("✓ uppfyllt",
+/// "✗ ej uppfyllt", "– för få"): colour is never the only signal.
+/// </summary>
+internal static class IndicatorChart
+{
+    private const float NameWidth = 190f;
+    private const float ChartX = PdfFlow.Margin + 232f;
+    private const float ChartWidth = 330f;
+    private const float ValueX = ChartX + ChartWidth + 8f;
+    private const float StatusX = ValueX + 104f;
+    private const float BarGap = 4f;
+    private const float TargetLabelSpace = 12f;
+    private static readonly int[] Ticks = [0, 25, 50, 75, 100];
+
+    public static void Draw(PdfFlow flow, IReadOnlyList<IndicatorLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            flow.Paragraph("Inga indikatorer ingår i rapporten.", flow.Style.Body, PdfStyle.Muted);
+            return;
+        }
+
+        foreach (var line in lines)
+        {
+            DrawIndicator(flow, line);
+        }
+
+        DrawScale(flow);
+        flow.Paragraph(
+            "Stapeln visar andelen av avsluten som nått målet; den streckade linjen är målet. Bedömningen görs på totalen: "
+            + "\"för få\" när underlaget är för litet för att bedöma.",
+            flow.Style.Small,
+            PdfStyle.Muted);
+    }
+
+    private static float X(double percent) => ChartX + (ChartWidth * (float)Math.Clamp(percent, 0, 100) / 100f);
+
+    private static (SKColor Color, string Text) Judgement(string status) => status switch
+    {
+        "Met" => (PdfStyle.Met, "✓ uppfyllt"),
+        "NotMet" => (PdfStyle.NotMet, "✗ ej uppfyllt"),
+        "TooFew" => (PdfStyle.TooFew, "– för få"),
+        _ => (PdfStyle.Muted, SwedishFormat.Status(status)),
+    };
+
+    private static void DrawIndicator(PdfFlow flow, IndicatorLine line)
+    {
+        var style = flow.Style;
+        var (color, judgement) = Judgement(line.Indicator.Status);
+        Bar[] bars =
+        [
+            new("Totalt", line.Indicator.Total, 11f, color),
+            new("Kvinnor", line.Indicator.Woman, 7f, PdfStyle.Neutral),
+            new("Män", line.Indicator.Man, 7f, PdfStyle.Neutral),
+        ];
+        var name = PdfText.Wrap($"{line.Indicator.Code} {line.Name}", style.BodyBold, NameWidth);
+        var description = Description(line);
+        var barsHeight = bars.Sum(b => b.Height + BarGap) - BarGap;
+        var textHeight = (name.Count * PdfStyle.LineHeight(style.BodyBold)) + (description.Count * PdfStyle.LineHeight(style.Small));
+        var height = Math.Max(TargetLabelSpace + barsHeight + BarGap, textHeight);
+        flow.EnsureSpace(height + 10);
+
+        var top = flow.Y;
+        var barTop = top + TargetLabelSpace;
+        DrawDescription(flow, name, description, top);
+        DrawBars(flow, bars, barTop, barTop + barsHeight);
+        DrawTarget(flow, line.Target, barTop, barTop + barsHeight);
+        flow.Text(judgement, StatusX, PdfStyle.Baseline(style.BodyBold, barTop - 1), style.BodyBold, color);
+        flow.Text($"{SwedishFormat.Integer(line.Indicator.Total.Denominator)} avslut", StatusX,
+            PdfStyle.Baseline(style.Small, barTop + 12), style.Small, PdfStyle.Muted);
+        flow.Y = top + height + 10;
+    }
+
+    private static void DrawBars(PdfFlow flow, Bar[] bars, float top, float bottom)
+    {
+        foreach (var tick in Ticks)
+        {
+            flow.Line(X(tick), top - 2, X(tick), bottom + 2, PdfStyle.Rule, 0.4f);
+        }
+
+        var y = top;
+        foreach (var bar in bars)
+        {
+            DrawBar(flow, bar, y);
+            y += bar.Height + BarGap;
+        }
+    }
+
+    private static void DrawTarget(PdfFlow flow, decimal target, float top, float bottom)
+    {
+        var x = X((double)target);
+        flow.Line(x, top - 3, x, bottom + 3, PdfStyle.Ink, 1.2f, dashed: true);
+        flow.Text($"mål {SwedishFormat.Percent(target)}", x, top - 5, flow.Style.SmallBold, PdfStyle.Ink, SKTextAlign.Center);
+    }
+
+    private static List<string> Description(IndicatorLine line)
+    {
+        var indicator = line.Indicator;
+        var point = line.Definition is { } d ? CodeLabels.Label(d.MeasurementPoint) : null;
+        var lines = new List<string>
+        {
+            string.Join(" · ", new[] { $"Version {indicator.DefinitionVersion}", point }.OfType<string>()),
+            $"Avslut {SwedishFormat.Period(indicator.ExitsFrom, indicator.ExitsTo)}",
+        };
+        if (line.Definition?.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit || indicator.Total.ResponseRate is not null)
+        {
+            lines.Add($"Svarsfrekvens {SwedishFormat.Percent(indicator.Total.ResponseRate)} "
+                + $"({SwedishFormat.Integer(indicator.Total.Reached ?? 0)} av {SwedishFormat.Integer(indicator.Total.Denominator)} nådda)");
+        }
+
+        return lines;
+    }
+
+    private static void DrawDescription(PdfFlow flow, List<string> name, List<string> description, float top)
+    {
+        var style = flow.Style;
+        var y = top;
+        foreach (var text in name)
+        {
+            flow.Text(text, PdfFlow.Left, PdfStyle.Baseline(style.BodyBold, y), style.BodyBold, PdfStyle.Ink);
+            y += PdfStyle.LineHeight(style.BodyBold);
+        }
+
+        foreach (var text in description)
+        {
+            flow.Text(text, PdfFlow.Left, PdfStyle.Baseline(style.Small, y), style.Small, PdfStyle.Muted);
+            y += PdfStyle.LineHeight(style.Small);
+        }
+    }
+
+    private static void DrawBar(PdfFlow flow, Bar bar, float top)
+    {
+        var style = flow.Style;
+        var figure = bar.Figure;
+        var baseline = top + (bar.Height / 2) + (style.Small.Metrics.CapHeight / 2);
+        flow.Text(bar.Label, ChartX - 5, baseline, style.Small, PdfStyle.Muted, SKTextAlign.Right);
+        if (figure.Rate is { } rate)
+        {
+            flow.Rect(new SKRect(ChartX, top, Math.Max(X(rate), ChartX + 0.8f), top + bar.Height), bar.Color);
+        }
+
+        var value = figure.Rate is null
+            ? (figure.Denominator == 0 ? "inga avslut" : "–")
+            : $"{SwedishFormat.Percent(figure.Rate)} ({SwedishFormat.Integer(figure.Numerator)} av {SwedishFormat.Integer(figure.Denominator)})";
+        flow.Text(value, ValueX, baseline, bar.Label == "Totalt" ? style.SmallBold : style.Small, PdfStyle.Ink);
+    }
+
+    private static void DrawScale(PdfFlow flow)
+    {
+        var style = flow.Style;
+        flow.EnsureSpace(PdfStyle.LineHeight(style.Small));
+        var top = flow.Y - 8;
+        foreach (var tick in Ticks)
+        {
+            flow.Text($"{tick}{SwedishFormat.NoBreakSpace}%", X(tick), PdfStyle.Baseline(style.Small, top), style.Small, PdfStyle.Muted, SKTextAlign.Center);
+        }
+
+        flow.Y = top + PdfStyle.LineHeight(style.Small) + 4;
+    }
+
+    private sealed record Bar(string Label, IndicatorFigure Figure, float Height, SKColor Color);
+}

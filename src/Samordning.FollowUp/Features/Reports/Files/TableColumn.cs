@@ -1,0 +1,61 @@
+namespace Samordning.FollowUp.Features.Reports.Files;
+
+/// <summary>How a value is stored and shown: text, a whole number, or a number with one decimal.</summary>
+internal enum CellKind
+{
+    Text,
+    Integer,
+    OneDecimal,
+}
+
+/// <summary>
+/// One cell. A number is rounded here, once, to the precision every file shows, so the xlsx,
+/// the CSV and the PDF carry the same figure.
+/// </summary>
+internal readonly record struct TableCell(CellKind Kind, string? Text, decimal? Number)
+{
+    public static TableCell OfText(string? text) => new(CellKind.Text, text, null);
+
+    public static TableCell OfInteger(long? value) => new(CellKind.Integer, null, value);
+
+    public static TableCell OfOneDecimal(double? value) =>
+        new(CellKind.OneDecimal, null, value is { } v && double.IsFinite(v) ? Math.Round((decimal)v, 1, MidpointRounding.AwayFromZero) : null);
+
+    public bool IsEmpty => Number is null && string.IsNullOrEmpty(Text);
+}
+
+/// <summary>
+/// A column defined once for every file: the full Swedish heading (xlsx, CSV), the value of a
+/// row, the xlsx width and, for the PDF's two-level header, a group ("Aktiva") and a short
+/// heading under it ("Kvinnor").
+/// </summary>
+internal sealed record TableColumn<T>(string Heading, CellKind Kind, Func<T, TableCell> Value)
+{
+    /// <summary>Width in the xlsx, in characters.</summary>
+    public double Width { get; init; } = 12;
+
+    public string? Group { get; init; }
+
+    public string? ShortHeading { get; init; }
+
+    /// <summary>False for detail the printed tables leave to the spreadsheet.</summary>
+    public bool InPdf { get; init; } = true;
+
+    public string PdfHeading => ShortHeading ?? Heading;
+
+    public TableColumn<T> InGroup(string group, string shortHeading) => this with { Group = group, ShortHeading = shortHeading };
+
+    public TableColumn<T> SpreadsheetOnly() => this with { InPdf = false };
+}
+
+internal static class TableColumn
+{
+    public static TableColumn<T> Text<T>(string heading, Func<T, string?> value, double width = 30) =>
+        new(heading, CellKind.Text, row => TableCell.OfText(value(row))) { Width = width };
+
+    public static TableColumn<T> Integer<T>(string heading, Func<T, long?> value, double width = 12) =>
+        new(heading, CellKind.Integer, row => TableCell.OfInteger(value(row))) { Width = width };
+
+    public static TableColumn<T> OneDecimal<T>(string heading, Func<T, double?> value, double width = 12) =>
+        new(heading, CellKind.OneDecimal, row => TableCell.OfOneDecimal(value(row))) { Width = width };
+}
