@@ -202,12 +202,4 @@ public static class ReportTestKit
         Assert.True(expected == actual,
             $"{what}: expected (planned, proRata, budget, cost, used%, perParticipant, denominator) = {expected} but got {actual}");
     }
-
-    // ---- jobs: the app's own commands through its Mediator (Hangfire does not run in tests) ----
-
-    public static async Task<T> SendAsync<T>(this ApiFactory factory, ICommand<T> command)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, TestContext.Current.CancellationToken);
-    }
 }

@@ -16,7 +16,7 @@ public sealed class TertialDraftJobTests(ApiFactory factory) : ApiTest(factory)
     private static readonly DateTimeOffset LastEvening = new(2026, 9, 4, 21, 30, 0, TimeSpan.Zero); // 23:30 on 4 Sep in Sweden
     private static readonly DateTimeOffset DueNight = new(2026, 9, 4, 22, 30, 0, TimeSpan.Zero);    // 00:30 on 5 Sep in Sweden
 
-    private Task<int> RunAsync() => Factory.SendAsync(new PrepareTertialDraftsCommand());
+    private Task<int> RunAsync() => Factory.SendAsync(new PrepareTertialDraftsCommand(), Ct);
 
     private async Task<List<JsonObject>> NotificationsAsync(long associationId)
     {

@@ -41,7 +41,7 @@ public sealed class TertialReportIndicatorTests(ApiFactory factory) : ApiTest(fa
     public async Task ReportIndicators_AgreeWithComputedIndicators(int tertial, string mode)
     {
         var f = await ReportFixture.CreateAsync(Api, Data);
-        await Factory.SendAsync(new ComputeIndicatorsCommand(f.Association.Id));
+        await Factory.SendAsync(new ComputeIndicatorsCommand(f.Association.Id), Ct);
 
         var report = (await Api.ReportAsync(f.Association.Id, 2025, tertial, mode))["report"]!.AsObject();
 
