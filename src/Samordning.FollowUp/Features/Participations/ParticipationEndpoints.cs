@@ -14,7 +14,6 @@ public static class ParticipationEndpoints
         group.MapGetParticipation();
         group.MapCorrectParticipation();
         group.MapRecordExit();
-        group.MapCorrectExit();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,43 +13,73 @@ using Samordning.FollowUp.Features.FollowUps;
 
 namespace Samordning.FollowUp.Features.Participations;
 
+/// <summary>Records (POST) or corrects (PUT) the exit (utskrivning) and the situation directly after it.</summary>
 public sealed record RecordExitCommand(
     DateOnly? EndDate,
     ExitReason? ExitReason,
     Occupation? Occupation,
     int? ExtentPercent,
     IReadOnlyList<IncomeSource>? IncomeSources,
-    int? StepAtExit) : ICommand<ParticipationResponse>, IParticipationExit
+    int? StepAtExit) : ICommand<ParticipationResponse>
 {
     [JsonIgnore]
     public long ParticipationId { get; init; }
+
+    /// <summary>True for PUT: an exit must exist. False for POST: none may exist yet.</summary>
+    [JsonIgnore]
+    public bool IsCorrection { get; init; }
 }
 
-internal sealed class RecordExitValidator(TimeProvider clock) : ParticipationExitValidator<RecordExitCommand>(clock);
+internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
+{
+    public RecordExitValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.EndDate).NotNull().WithMessage("Slutdatum måste anges.")
+            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Slutdatum får inte vara i framtiden.");
+        RuleFor(x => x.ExitReason).NotNull().WithMessage("Avslutsanledning måste anges.");
+        RuleFor(x => x.Occupation).NotNull()
+            .When(x => x.ExitReason is not (Domain.ExitReason.RegisteredInError or Domain.ExitReason.Deceased))
+            .WithMessage("Sysselsättning direkt efter avslut måste anges (Unknown om den inte är känd).");
+        RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
+        RuleFor(x => x.IncomeSources).Must(ParticipationStartValidator<IParticipationStart>.NoDuplicates)
+            .WithMessage("Samma försörjningskälla får bara anges en gång.");
+        RuleFor(x => x.StepAtExit).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
+    }
+}
 
-internal sealed class RecordExitHandler(FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ISender sender)
+internal sealed class RecordExitHandler(
+    FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ParticipantIdentities identities, ISender sender)
     : ICommandHandler<RecordExitCommand, ParticipationResponse>
 {
     private const string AlreadyEnded = "Deltagandet är redan avslutat. Rätta utskrivningen med PUT i stället.";
+    private const string NoExit = "Deltagandet har ingen utskrivning att rätta. Registrera den med POST först.";
 
     public async ValueTask<ParticipationResponse> Handle(RecordExitCommand command, CancellationToken cancellationToken)
     {
-        var participation = await db.Participations.Include(p => p.Intervention)
+        var participation = await db.Participations.Include(p => p.Intervention).Include(p => p.Participant)
             .SingleOrDefaultAsync(p => p.Id == command.ParticipationId, cancellationToken)
             ?? throw new NotFoundException("Deltagandet finns inte.");
-        if (participation.HasExit)
+        if (participation.HasExit != command.IsCorrection)
         {
-            throw new ConflictException(AlreadyEnded, "endDate");
+            throw new ConflictException(command.IsCorrection ? NoExit : AlreadyEnded, "endDate");
         }
 
         ParticipationExitRules.Check(command, participation);
+
+        // A corrected, later end date may reach into the same person's next participation.
+        if (command.IsCorrection && command.ExitReason != ExitReason.RegisteredInError)
+        {
+            await identities.EnsureNotActiveTwiceAsync(participation.Participant!, participation.InterventionId,
+                participation.StartDate, command.EndDate, participation.Id, cancellationToken);
+        }
+
         ParticipationExitRules.Apply(command, participation, clock.GetUtcNow().UtcDateTime);
 
-        // The exit and its follow-up are written together or not at all.
+        // The exit and its follow-up are written together or not at all; of two requests
+        // racing, the version check lets only the first one through.
         await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
-
-        // Two exits racing: the version check lets only the first one through.
-        await db.SaveChangesUniqueAsync(AlreadyEnded, "endDate", cancellationToken);
+        await db.SaveChangesUniqueAsync(command.IsCorrection ? "Utskrivningen ändrades samtidigt av någon annan." : AlreadyEnded,
+            "endDate", cancellationToken);
 
         // The follow-up appears, moves or is cancelled now instead of at the next nightly run.
         await sender.Send(new RunFollowUpSchedulerCommand(participation.Id), cancellationToken);
@@ -63,9 +94,17 @@ public static class RecordExitEndpoint
     {
         group.MapPost("/participations/{id:long}/exit", async Task<Ok<ParticipationResponse>> (
                 long id, RecordExitCommand command, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(command with { ParticipationId = id }, ct)))
+                TypedResults.Ok(await sender.Send(command with { ParticipationId = id, IsCorrection = false }, ct)))
             .WithName("RecordExit")
             .WithSummary("Record the exit (utskrivning) and the situation directly after it.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/participations/{id:long}/exit", async Task<Ok<ParticipationResponse>> (
+                long id, RecordExitCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { ParticipationId = id, IsCorrection = true }, ct)))
+            .WithName("CorrectExit")
+            .WithSummary("Correct a recorded exit.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
