@@ -18,8 +18,12 @@ public sealed partial class ReminderTests(ApiFactory factory) : ApiTest(factory)
     internal static List<long> References(string text) =>
         [.. ReferencePattern().Matches(text).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order()];
 
-    /// <summary>Asserts that none of the numbers, in any usual form, nor anything shaped like one, is in the text.</summary>
-    internal static void AssertNoPersonnummer(string text, IEnumerable<string> personnummer)
+    /// <summary>
+    /// Asserts that none of the numbers, in any usual form, is in the text, nor (with
+    /// <paramref name="anyShape"/>) anything shaped like one. A raw e-mail's headers carry
+    /// message ids and addresses with long digit runs, so there only the numbers themselves are sought.
+    /// </summary>
+    internal static void AssertNoPersonnummer(string text, IEnumerable<string> personnummer, bool anyShape = true)
     {
         foreach (var number in personnummer)
         {
@@ -29,7 +33,10 @@ public sealed partial class ReminderTests(ApiFactory factory) : ApiTest(factory)
             Assert.DoesNotContain($"{number[2..8]}-{number[8..]}", text, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotMatch(PersonnummerShape(), text);
+        if (anyShape)
+        {
+            Assert.DoesNotMatch(PersonnummerShape(), text);
+        }
     }
 
     private async Task RunRemindersJobAsync()
