@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mapster;
-using MapsterMapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,7 +47,6 @@ public static class ServiceCollectionExtensions
 
         var mapping = MappingConfig.Create();
         services.AddSingleton(mapping);
-        services.AddSingleton<IMapper>(new Mapper(mapping));
 
         services.AddScoped<ParticipationReader>();
         services.AddScoped<ParticipantIdentities>();

@@ -38,11 +38,16 @@ public static class DatabaseSetup
         this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
+
+        // Responses project small collections (an intervention's plans and counts) in one query.
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, x => x.MigrationsAssembly(migrations)),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, x => x.MigrationsAssembly(migrations)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, x => x.MigrationsAssembly(migrations)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
+                x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
+                x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,
+                x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
     }

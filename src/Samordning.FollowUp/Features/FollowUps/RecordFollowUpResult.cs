@@ -41,8 +41,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
         RuleFor(x => x.Occupation).Null().When(x => x.Outcome is FollowUpOutcome.Unreachable or FollowUpOutcome.Declined)
             .WithMessage("Sysselsättning anges bara när personen nåddes.");
         RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
-        RuleFor(x => x.IncomeSources).Must(s => s is null || s.Distinct().Count() == s.Count)
-            .WithMessage("Samma försörjningskälla får bara anges en gång.");
+        RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource();
     }
 }
 

@@ -55,12 +55,9 @@ internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> wh
         RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges (Unknown om den inte är känd).");
         RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges (Unknown om den inte är känd).");
         RuleFor(x => x.ExtentPercentAtStart).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
-        RuleFor(x => x.IncomeSourcesAtStart).Must(NoDuplicates).WithMessage("Samma försörjningskälla får bara anges en gång.");
+        RuleFor(x => x.IncomeSourcesAtStart).NoRepeatedIncomeSource();
         RuleFor(x => x.StepAtStart).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
     }
-
-    internal static bool NoDuplicates(IReadOnlyList<IncomeSource>? sources) =>
-        sources is null || sources.Distinct().Count() == sources.Count;
 }
 
 /// <summary>Rules that depend on the intervention: its registration mode and its dates.</summary>
