@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 providers=(Sqlite PostgreSql SqlServer)
-# Release, like scripts/test.sh: the solution build that follows in CI then finds these
+# Release, like tests/scripts/test.sh: the solution build that follows in CI then finds these
 # projects up to date instead of building them a second time.
 config=Release
 

@@ -19,7 +19,7 @@ using Samordning.FollowUp.Features.Providers;
 // Fills a database with N participations, runs the follow-up scheduler and the indicator job
 // through the service's own code, and a hand-written SQL query for I1 over the same data.
 // Prints rows per second, the job-to-raw-SQL ratio and peak memory. Run one size per process
-// (scripts/benchmark.sh does) so that peak memory belongs to that size.
+// (tests/scripts/benchmark.sh does) so that peak memory belongs to that size.
 //
 // usage: Samordning.FollowUp.Benchmarks [--size N] [--provider Sqlite|PostgreSql] [--connection CS]
 var size = int.Parse(Arg("--size") ?? "1000000", CultureInfo.InvariantCulture);

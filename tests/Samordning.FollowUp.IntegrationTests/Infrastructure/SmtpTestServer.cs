@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on 127.0.0.1 (aiosmtpd through scripts/smtp-test-server.sh) that writes every
+/// A real SMTP server on 127.0.0.1 (aiosmtpd through tests/scripts/smtp-test-server.sh) that writes every
 /// message to a maildir. Started for the test class that uses it and stopped again afterwards,
 /// unless it was already running. When it cannot be started, <see cref="Unavailable"/> says why
 /// and the tests skip.
@@ -27,7 +27,7 @@ public sealed class SmtpTestServer : IAsyncLifetime
         _script = FindScript();
         if (_script is null)
         {
-            Unavailable = $"scripts/smtp-test-server.sh was not found above {AppContext.BaseDirectory}.";
+            Unavailable = $"tests/scripts/smtp-test-server.sh was not found above {AppContext.BaseDirectory}.";
             return;
         }
 
@@ -37,7 +37,7 @@ public sealed class SmtpTestServer : IAsyncLifetime
         var parts = output.Trim().Split(' ', 2);
         if (exit != 0 || parts.Length != 2 || !int.TryParse(parts[0], out var port))
         {
-            Unavailable = $"The SMTP test server (aiosmtpd) could not be started: scripts/smtp-test-server.sh start exited {exit}. {error.Trim()}";
+            Unavailable = $"The SMTP test server (aiosmtpd) could not be started: tests/scripts/smtp-test-server.sh start exited {exit}. {error.Trim()}";
             return;
         }
 

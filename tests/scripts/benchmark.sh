@@ -2,9 +2,9 @@
 # Benchmark of the follow-up scheduler and the indicator job against a hand-written SQL query.
 # Prints figures; asserts nothing. One process per size, so peak memory belongs to that size.
 #
-# usage: scripts/benchmark.sh [Sqlite|PostgreSql] [SIZES...]     (default: Sqlite 100000 1000000)
+# usage: tests/scripts/benchmark.sh [Sqlite|PostgreSql] [SIZES...]     (default: Sqlite 100000 1000000)
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 provider="${1:-Sqlite}"
 shift || true
 sizes=("${@:-100000 1000000}")
@@ -13,7 +13,7 @@ sizes=(${sizes[@]})
 
 dotnet build tests/Samordning.FollowUp.Benchmarks -c Release -nologo -v q >/dev/null
 if [[ ${provider,,} == postgresql ]]; then
-    scripts/postgres-test.sh start >/dev/null
+    tests/scripts/postgres-test.sh start >/dev/null
 fi
 for size in "${sizes[@]}"; do
     dotnet tests/Samordning.FollowUp.Benchmarks/bin/Release/net10.0/Samordning.FollowUp.Benchmarks.dll \

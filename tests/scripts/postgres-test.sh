@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL cluster for the integration tests.
 #
-#   scripts/postgres-test.sh start    # prints the connection string on stdout (only that)
-#   scripts/postgres-test.sh stop
-#   scripts/postgres-test.sh status   # exit 0 when running
-#   scripts/postgres-test.sh url      # the connection string, running or not
-#   scripts/postgres-test.sh clean    # stop and delete the data folder
+#   tests/scripts/postgres-test.sh start    # prints the connection string on stdout (only that)
+#   tests/scripts/postgres-test.sh stop
+#   tests/scripts/postgres-test.sh status   # exit 0 when running
+#   tests/scripts/postgres-test.sh url      # the connection string, running or not
+#   tests/scripts/postgres-test.sh clean    # stop and delete the data folder
 #
 # Settings (environment):
 #   FOLLOWUP_PG_PORT  port on 127.0.0.1 (default 55432: 5432 belongs to the machine's own cluster)
@@ -91,7 +91,7 @@ init_cluster() {
     # or not writable when not root).
     cat >>"$DATA/postgresql.conf" <<EOF
 
-# --- throwaway test cluster (scripts/postgres-test.sh) ---
+# --- throwaway test cluster (tests/scripts/postgres-test.sh) ---
 listen_addresses = '127.0.0.1'
 port = $PORT
 unix_socket_directories = '$BASE'

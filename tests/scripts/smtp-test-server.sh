@@ -2,9 +2,9 @@
 # A real SMTP server for the e-mail tests: Debian's aiosmtpd writing every message it receives
 # to a maildir. Nothing is relayed anywhere.
 #
-#   scripts/smtp-test-server.sh start    # idempotent; prints "PORT MAILDIR" on stdout (only that)
-#   scripts/smtp-test-server.sh stop     # idempotent
-#   scripts/smtp-test-server.sh status   # exit 0 when running; prints "PORT MAILDIR"
+#   tests/scripts/smtp-test-server.sh start    # idempotent; prints "PORT MAILDIR" on stdout (only that)
+#   tests/scripts/smtp-test-server.sh stop     # idempotent
+#   tests/scripts/smtp-test-server.sh status   # exit 0 when running; prints "PORT MAILDIR"
 #
 # Settings (environment):
 #   FOLLOWUP_SMTP_PORT  port on 127.0.0.1 (default 55025)

@@ -3,12 +3,12 @@
 #   unit      tests/Samordning.FollowUp.UnitTests
 #   sqlite    tests/Samordning.FollowUp.IntegrationTests, FOLLOWUP_TEST_PROVIDER=Sqlite
 #   postgres  the same with FOLLOWUP_TEST_PROVIDER=PostgreSql, against a throwaway cluster
-#             from scripts/postgres-test.sh (stopped again on exit)
+#             from tests/scripts/postgres-test.sh (stopped again on exit)
 # and closes with one line "N passed, N failed, N skipped", the total of all runs.
 # Exits non-zero when a test failed, a run aborted, no test ran at all, or (without a filter)
 # one of the runs found no test.
 #
-# usage: scripts/test.sh [FILTER]
+# usage: tests/scripts/test.sh [FILTER]
 #   FILTER (or env TEST_FILTER): a `dotnet test --filter` expression, or a plain word that is
 #           matched against the full test name ("Exit" -> FullyQualifiedName~Exit).
 # env:
@@ -17,7 +17,7 @@
 #   FOLLOWUP_TEST_POSTGRES  if set, the postgres run uses that server and none is started
 # Results (TRX) go to artifacts/test-results/<run>/.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -37,7 +37,7 @@ CLEANED=0
 cleanup() {
     [[ $CLEANED == 1 ]] && return 0
     CLEANED=1
-    if [[ $PG_STOP == 1 ]]; then scripts/postgres-test.sh stop >/dev/null 2>&1 || true; fi
+    if [[ $PG_STOP == 1 ]]; then tests/scripts/postgres-test.sh stop >/dev/null 2>&1 || true; fi
     # The compiler servers otherwise linger after the script and hold memory.
     dotnet build-server shutdown >/dev/null 2>&1 || true
 }
@@ -128,13 +128,13 @@ if wants postgres; then
     pg_conn="${FOLLOWUP_TEST_POSTGRES:-}"
     if [[ -z $pg_conn ]]; then
         # Leave a server that was already running (a developer's) as it was.
-        scripts/postgres-test.sh status >/dev/null 2>&1 || PG_STOP=1
-        pg_conn=$(scripts/postgres-test.sh start) || pg_conn=""
+        tests/scripts/postgres-test.sh status >/dev/null 2>&1 || PG_STOP=1
+        pg_conn=$(tests/scripts/postgres-test.sh start) || pg_conn=""
     fi
     if [[ -n $pg_conn ]]; then
         run_tests postgres "$INTEGRATION" FOLLOWUP_TEST_PROVIDER=PostgreSql "FOLLOWUP_TEST_POSTGRES=$pg_conn"
     else
-        skip_run postgres "PostgreSQL did not start (see scripts/postgres-test.sh output above)"
+        skip_run postgres "PostgreSQL did not start (see tests/scripts/postgres-test.sh output above)"
     fi
 fi
 
