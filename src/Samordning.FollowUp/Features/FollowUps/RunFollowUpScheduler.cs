@@ -71,8 +71,10 @@ internal sealed class RunFollowUpSchedulerHandler(
     }
 
     // EF Core has no INSERT … SELECT, and date arithmetic differs per provider: these two
-    // statements are the only provider-specific SQL in the service. Identifiers are quoted with
-    // double quotes, which all three accept (SQL Server with QUOTED_IDENTIFIER on, its default).
+    // statements are the only provider-specific SQL in the service. (The state changes above are
+    // plain SQL too: EF Core's ExecuteUpdate joins the target table in a way SQLite rejects.)
+    // Identifiers are quoted with double quotes, which all three accept (SQL Server with
+    // QUOTED_IDENTIFIER on, its default).
     private Task<int> CreateMissingAsync(DateTime now, long? participationId, CancellationToken cancellationToken)
     {
         var onlyOne = participationId is null ? string.Empty : """AND p."Id" = {1}""";
