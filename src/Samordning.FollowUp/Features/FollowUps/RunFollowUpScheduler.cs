@@ -32,17 +32,7 @@ internal sealed class RunFollowUpSchedulerHandler(
         var created = await CreateMissingAsync(now, pid, cancellationToken);
         var moved = await MoveDueDatesAsync(now, pid, cancellationToken);
 
-        var reminderFrom = today.AddDays(options.Value.ReminderDaysBefore);
-        var expiredBefore = today.AddMonths(-options.Value.WindowMonthsAfter);
-        var changed = 0;
-        changed += await SetStatusAsync(FollowUpStatus.Cancelled, $"NOT {Qualifies}", [], now, pid, cancellationToken);
-        changed += await SetStatusAsync(FollowUpStatus.Completed, $"{Qualifies} AND {HasResult}", [], now, pid, cancellationToken);
-        var open = $"{Qualifies} AND NOT {HasResult}";
-        changed += await SetStatusAsync(FollowUpStatus.Upcoming, $"{open} AND \"DueDate\" > {{3}}", [reminderFrom], now, pid, cancellationToken);
-        changed += await SetStatusAsync(FollowUpStatus.Due, $"{open} AND \"DueDate\" <= {{3}} AND \"DueDate\" >= {{4}}", [reminderFrom, today], now, pid, cancellationToken);
-        changed += await SetStatusAsync(FollowUpStatus.Overdue, $"{open} AND \"DueDate\" < {{3}} AND \"DueDate\" >= {{4}}", [today, expiredBefore], now, pid, cancellationToken);
-        changed += await SetStatusAsync(FollowUpStatus.Expired, $"{open} AND \"DueDate\" < {{3}}", [expiredBefore], now, pid, cancellationToken);
-
+        var changed = await SetStatusesAsync(now, today, pid, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new FollowUpSchedulerResult(created, moved, changed);
@@ -56,23 +46,43 @@ internal sealed class RunFollowUpSchedulerHandler(
 
     private const string HasResult = """EXISTS (SELECT 1 FROM "FollowUpResults" r WHERE r."FollowUpId" = "FollowUps"."Id")""";
 
-    /// <summary>Moves the follow-ups that meet a condition into a state; rows already there are left alone.</summary>
-    private Task<int> SetStatusAsync(
-        FollowUpStatus status, string condition, object[] values, DateTime now, long? participationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every follow-up's state as of today, in one pass: cancelled when its exit no longer
+    /// qualifies, completed when a result is recorded, otherwise by its due date. Only rows
+    /// whose state differs are written.
+    /// </summary>
+    private Task<int> SetStatusesAsync(DateTime now, DateOnly today, long? participationId, CancellationToken cancellationToken)
     {
-        // {0} status, {1} now, {2} participation id (or unused), {3}… the condition's dates.
-        var onlyOne = participationId is null ? string.Empty : """AND "ParticipationId" = {2}""";
-        var sql = $$"""
-            UPDATE "FollowUps" SET "Status" = {0}, "UpdatedAtUtc" = {1}
-            WHERE "Status" <> {0} AND {{condition}} {{onlyOne}}
+        // {0} now, {1} the day reminders start from, {2} today, {3} the window's close, {4} one participation.
+        const string state = $$"""
+            CASE
+              WHEN NOT {{Qualifies}} THEN 'Cancelled'
+              WHEN {{HasResult}} THEN 'Completed'
+              WHEN "DueDate" > {1} THEN 'Upcoming'
+              WHEN "DueDate" >= {2} THEN 'Due'
+              WHEN "DueDate" >= {3} THEN 'Overdue'
+              ELSE 'Expired'
+            END
             """;
-        object[] parameters = [status.ToString(), now, participationId ?? 0L, .. values];
+        var onlyOne = participationId is null ? string.Empty : """AND "ParticipationId" = {4}""";
+        var sql = $$"""
+            UPDATE "FollowUps" SET "Status" = {{state}}, "UpdatedAtUtc" = {0}
+            WHERE "Status" <> {{state}} {{onlyOne}}
+            """;
+        object[] parameters =
+        [
+            now,
+            today.AddDays(options.Value.ReminderDaysBefore),
+            today,
+            today.AddMonths(-options.Value.WindowMonthsAfter),
+            participationId ?? 0L,
+        ];
         return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
     }
 
     // EF Core has no INSERT … SELECT, and date arithmetic differs per provider: these two
-    // statements are the only provider-specific SQL in the service. (The state changes above are
-    // plain SQL too: EF Core's ExecuteUpdate joins the target table in a way SQLite rejects.)
+    // statements are the only provider-specific SQL in the service. (The state change above is
+    // plain SQL too: one CASE over all states in one pass, which ExecuteUpdate cannot express.)
     // Identifiers are quoted with double quotes, which all three accept (SQL Server with
     // QUOTED_IDENTIFIER on, its default).
     private Task<int> CreateMissingAsync(DateTime now, long? participationId, CancellationToken cancellationToken)
