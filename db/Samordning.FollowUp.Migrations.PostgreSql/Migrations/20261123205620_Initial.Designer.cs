@@ -13,8 +13,8 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261123194127_TertialNotesAndAdoptions")]
-    partial class TertialNotesAndAdoptions
+    [Migration("20261123205620_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -33,6 +33,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -11,8 +11,8 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261123195433_AssociationContactEmail")]
-    partial class AssociationContactEmail
+    [Migration("20261123205614_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,7 +12,7 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261123185901_Initial")]
+    [Migration("20261123205625_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -32,6 +32,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
@@ -54,6 +58,197 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Associations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
+                {
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtentPercent")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("IncomeSources")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("FollowUpId");
+
+                    b.ToTable("FollowUpResults");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.PrimitiveCollection<string>("ExcludedExitReasons")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("MeasurementPoint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Orientation")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.PrimitiveCollection<string>("RegistrationModes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("SuccessOccupations")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SuccessRule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorDefinitions");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<long?>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("Met")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MissingData")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Rate")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("RateOfReached")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("Reached")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("ResponseRate")
+                        .HasColumnType("float");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int?>("Tertial")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("TooFew")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial", "Mode", "InterventionId");
+
+                    b.ToTable("IndicatorResults");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>
@@ -164,6 +359,54 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasKey("InterventionId", "Year");
 
                     b.ToTable("InterventionYearPlans");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EmailSentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("ProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "ProviderId", "CreatedAtUtc");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
@@ -311,6 +554,8 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("EndDate", "InterventionId");
+
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
@@ -336,6 +581,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -354,6 +603,152 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AdoptedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PeriodReport")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("YearToDateReport")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("ReportAdoptions");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TertialNote", b =>
+                {
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeviationsAndRisks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ReferralFlowAndQueue")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("InterventionId", "Year", "Tertial");
+
+                    b.ToTable("TertialNotes");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DueNotifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("OverdueNotifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("ParticipationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("FollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithOne("Result")
+                        .HasForeignKey("Samordning.FollowUp.Domain.FollowUpResult", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorDefinition", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorResult", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.IndicatorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>
@@ -434,6 +829,35 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Navigation("Association");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TertialNote", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Participation", "Participation")
+                        .WithOne()
+                        .HasForeignKey("Samordning.FollowUp.Domain.TwelveMonthFollowUp", "ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Association", b =>
                 {
                     b.Navigation("Interventions");
@@ -451,6 +875,11 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
                 {
                     b.Navigation("Participations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
+                {
+                    b.Navigation("Result");
                 });
 #pragma warning restore 612, 618
         }

@@ -21,12 +21,66 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     OrganisationNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     SmallNumberThreshold = table.Column<int>(type: "integer", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Associations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssociationId = table.Column<long>(type: "bigint", nullable: false),
+                    ProviderId = table.Column<long>(type: "bigint", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ForDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    ItemCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EmailSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssociationId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MeasurementPoint = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Orientation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Categories = table.Column<string[]>(type: "text[]", nullable: false),
+                    RegistrationModes = table.Column<string[]>(type: "text[]", nullable: false),
+                    ExcludedExitReasons = table.Column<string[]>(type: "text[]", nullable: false),
+                    SuccessRule = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SuccessOccupations = table.Column<string[]>(type: "text[]", nullable: false),
+                    TargetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorDefinitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorDefinitions_Associations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "Associations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -38,6 +92,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     AssociationId = table.Column<long>(type: "bigint", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     OrganisationNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -47,6 +102,75 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         name: "FK_Providers_Associations_AssociationId",
                         column: x => x.AssociationId,
                         principalTable: "Associations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportAdoptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssociationId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Tertial = table.Column<int>(type: "integer", nullable: false),
+                    AdoptedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AdoptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PeriodReport = table.Column<string>(type: "text", nullable: false),
+                    YearToDateReport = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportAdoptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportAdoptions_Associations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "Associations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssociationId = table.Column<long>(type: "bigint", nullable: false),
+                    DefinitionId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Tertial = table.Column<int>(type: "integer", nullable: true),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    InterventionId = table.Column<long>(type: "bigint", nullable: true),
+                    Gender = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Numerator = table.Column<int>(type: "integer", nullable: false),
+                    Denominator = table.Column<int>(type: "integer", nullable: false),
+                    MissingData = table.Column<int>(type: "integer", nullable: false),
+                    Reached = table.Column<int>(type: "integer", nullable: true),
+                    Rate = table.Column<double>(type: "double precision", nullable: true),
+                    RateOfReached = table.Column<double>(type: "double precision", nullable: true),
+                    ResponseRate = table.Column<double>(type: "double precision", nullable: true),
+                    TargetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Met = table.Column<bool>(type: "boolean", nullable: true),
+                    TooFew = table.Column<bool>(type: "boolean", nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorResults_Associations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "Associations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IndicatorResults_IndicatorDefinitions_DefinitionId",
+                        column: x => x.DefinitionId,
+                        principalTable: "IndicatorDefinitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -155,6 +279,29 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TertialNotes",
+                columns: table => new
+                {
+                    InterventionId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Tertial = table.Column<int>(type: "integer", nullable: false),
+                    ReferralFlowAndQueue = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WhatWorked = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DeviationsAndRisks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TertialNotes", x => new { x.InterventionId, x.Year, x.Tertial });
+                    table.ForeignKey(
+                        name: "FK_TertialNotes_Interventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "Interventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participations",
                 columns: table => new
                 {
@@ -203,11 +350,87 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParticipationId = table.Column<long>(type: "bigint", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DueNotifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueNotifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Participations_ParticipationId",
+                        column: x => x.ParticipationId,
+                        principalTable: "Participations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpResults",
+                columns: table => new
+                {
+                    FollowUpId = table.Column<long>(type: "bigint", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContactedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Occupation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ExtentPercent = table.Column<int>(type: "integer", nullable: true),
+                    IncomeSources = table.Column<string[]>(type: "text[]", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpResults", x => x.FollowUpId);
+                    table.ForeignKey(
+                        name: "FK_FollowUpResults_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Associations_Name",
                 table: "Associations",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_ParticipationId",
+                table: "FollowUps",
+                column: "ParticipationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_Status_DueDate",
+                table: "FollowUps",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorDefinitions_AssociationId_Code_Version",
+                table: "IndicatorDefinitions",
+                columns: new[] { "AssociationId", "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorResults_AssociationId_Year_Tertial_Mode_Interventi~",
+                table: "IndicatorResults",
+                columns: new[] { "AssociationId", "Year", "Tertial", "Mode", "InterventionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorResults_DefinitionId",
+                table: "IndicatorResults",
+                column: "DefinitionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Interventions_AssociationId_Orientation_Category",
@@ -220,10 +443,20 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 column: "ProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AssociationId_ProviderId_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "AssociationId", "ProviderId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_ProviderId_IdentityHash",
                 table: "Participants",
                 columns: new[] { "ProviderId", "IdentityHash" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participations_EndDate_InterventionId",
+                table: "Participations",
+                columns: new[] { "EndDate", "InterventionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Participations_InterventionId_IdempotencyKey",
@@ -253,16 +486,43 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 table: "Providers",
                 columns: new[] { "AssociationId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportAdoptions_AssociationId_Year_Tertial",
+                table: "ReportAdoptions",
+                columns: new[] { "AssociationId", "Year", "Tertial" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "FollowUpResults");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorResults");
+
+            migrationBuilder.DropTable(
                 name: "InterventionYearCounts");
 
             migrationBuilder.DropTable(
                 name: "InterventionYearPlans");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "ReportAdoptions");
+
+            migrationBuilder.DropTable(
+                name: "TertialNotes");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorDefinitions");
 
             migrationBuilder.DropTable(
                 name: "Participations");
