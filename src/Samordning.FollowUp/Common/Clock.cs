@@ -2,7 +2,8 @@ namespace Samordning.FollowUp.Common;
 
 public static class Clock
 {
-    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    /// <summary>Swedish time: "today", recurring jobs and timestamps in reports all follow it.</summary>
+    public static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     /// <summary>Today's calendar date in Sweden, where "a start date in the future" is judged.</summary>
     public static DateOnly Today(this TimeProvider clock) =>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,6 @@ internal static class DbUpdateExceptionExtensions
         SqliteException e => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
         SqlException e => e.Number is 2601 or 2627,
-        DbException => false,
         _ => false,
     };
 }

@@ -17,7 +17,4 @@ public static class Categories
     /// <summary>Structural interventions are counted, not followed individually, unless told otherwise.</summary>
     public static RegistrationMode DefaultRegistrationMode(Orientation orientation) =>
         orientation == Orientation.Structural ? RegistrationMode.CountOnly : RegistrationMode.Identified;
-
-    /// <summary>Exits that count nowhere or cannot be followed up.</summary>
-    public static bool CountsNowhere(this ExitReason reason) => reason == ExitReason.RegisteredInError;
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Reports;
 
@@ -16,15 +17,13 @@ public static class RecurringJobs
 
     public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft];
 
-    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
     public static void Register(IServiceProvider services)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
         var followUps = services.GetRequiredService<IOptions<FollowUpOptions>>().Value;
         var jobs = services.GetRequiredService<IOptions<JobOptions>>().Value;
-        var options = new RecurringJobOptions { TimeZone = Sweden };
+        var options = new RecurringJobOptions { TimeZone = Clock.Sweden };
         manager.AddOrUpdate<FollowUpSchedulerJob>(FollowUpScheduler, j => j.RunAsync(CancellationToken.None), followUps.SchedulerCron, options);
         manager.AddOrUpdate<FollowUpRemindersJob>(FollowUpReminders, j => j.RunAsync(CancellationToken.None), followUps.RemindersCron, options);
         manager.AddOrUpdate<IndicatorComputationJob>(Indicators, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsCron, options);

@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using System.Globalization;
 using Samordning.FollowUp.Domain;
 
@@ -19,8 +20,6 @@ internal static class SwedishFormat
 
     // "N" formats give "1 234 567" and "42,9"; "F" formats (the CSV) "1234567" and "42,9".
     private static readonly NumberFormatInfo SwedishNumbers = Numbers();
-
-    private static readonly Lazy<TimeZoneInfo?> Stockholm = new(FindStockholm);
 
     private static NumberFormatInfo Numbers()
     {
@@ -61,14 +60,10 @@ internal static class SwedishFormat
 
     public static string Period(DateOnly from, DateOnly to) => $"{Date(from)} – {Date(to)}";
 
-    /// <summary>Swedish local time (UTC when the machine has no time-zone data).</summary>
-    public static string Timestamp(DateTime utc)
-    {
-        var asUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return Stockholm.Value is { } zone
-            ? TimeZoneInfo.ConvertTimeFromUtc(asUtc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : asUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-    }
+    /// <summary>Swedish local time.</summary>
+    public static string Timestamp(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Clock.Sweden)
+            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string DateOf(DateTime utc) => Timestamp(utc)[..10];
 
@@ -103,19 +98,4 @@ internal static class SwedishFormat
         ? $"Fastställd {DateOf(adopted)} av {header.AdoptedBy ?? "okänd"}"
         : "Ej fastställd (utkast)";
 
-    private static TimeZoneInfo? FindStockholm()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
 }
