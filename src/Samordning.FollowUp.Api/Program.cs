@@ -1,32 +1,68 @@
+using Hangfire;
 using Samordning.FollowUp;
 using Samordning.FollowUp.Api;
-using Hangfire;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Jobs;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Nothing the service accepts is large: a report request or one participation.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 256 * 1024);
+    kestrel.AddServerHeader = false;
+});
+
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApi();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
+var development = app.Environment.IsDevelopment();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (!development)
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 
-app.MapOpenApi();
-app.MapScalarApiReference(options => options.WithTitle("Samordning.FollowUp API"));
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-app.MapHealthChecks("/health");
+// No CORS middleware: the API answers no cross-origin browser request (closed by default).
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+// The API reference is open in Development and for system administrators elsewhere.
+var openApi = app.MapOpenApi();
+var reference = app.MapScalarApiReference(options => options.WithTitle("Samordning.FollowUp API"));
+if (development)
+{
+    openApi.AllowAnonymous();
+    reference.AllowAnonymous();
+}
+else
+{
+    openApi.RequireAuthorization(AuthenticationSetup.SystemAdminPolicy);
+    reference.RequireAuthorization(AuthenticationSetup.SystemAdminPolicy);
+}
+
+app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapFollowUpEndpoints();
-
-// The dashboard's default authorization admits local requests only, until roles exist.
-app.MapHangfireDashboard("/hangfire");
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new DashboardAuthorization(allowLocalRequests: development)],
+    // The dashboard's own links to the API reference and the app stay on this host.
+    AppPath = "/",
+}).AllowAnonymous();
 
 await DatabaseInitializer.MigrateAsync(app.Services);
 await app.SeedDemoDataAsync();
+await app.Services.GetRequiredService<FirstAdminSetup>().OpenIfNoAdministratorAsync(app.Services, app.Lifetime.ApplicationStopping);
 RecurringJobs.Register(app.Services);
 
 await app.RunAsync();

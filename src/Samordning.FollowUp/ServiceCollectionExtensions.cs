@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Features.Associations;
@@ -16,6 +17,7 @@ using Samordning.FollowUp.Features.CodeLists;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
 using Samordning.FollowUp.Features.Providers;
+using Samordning.FollowUp.Features.Users;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
@@ -34,12 +36,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddFollowUpDatabase(configuration, environment);
         services.AddIdentityProtection(configuration, environment);
+        services.AddFollowUpAuthentication(configuration, environment);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserScopes>();
 
         services.AddMediator(options =>
         {
             // Handlers take the scoped DbContext.
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            // Who may send a message is checked before anything else looks at it.
+            options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
         services.AddValidatorsFromAssemblyContaining<ValidationBehavior<Mediator.IMessage, object>>(
@@ -51,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ParticipationReader>();
         services.AddScoped<ParticipantIdentities>();
         services.AddScoped<IndicatorCalculator>();
+        services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
@@ -87,6 +94,7 @@ public static class ServiceCollectionExtensions
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
         app.MapReportEndpoints();
+        app.MapUserEndpoints();
         return app;
     }
 }

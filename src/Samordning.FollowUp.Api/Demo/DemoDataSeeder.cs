@@ -3,10 +3,12 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Demo;
 
@@ -32,6 +34,11 @@ internal sealed partial class DemoDataSeeder(
             if (await db.Associations.AnyAsync(cancellationToken))
             {
                 LogNotEmpty(logger);
+                if (!await db.Users.AnyAsync(cancellationToken))
+                {
+                    await InBatchAsync((sender, batchDb) => SeedUsersAsync(sender, batchDb, cancellationToken), cancellationToken);
+                }
+
                 return;
             }
         }
@@ -57,6 +64,7 @@ internal sealed partial class DemoDataSeeder(
         {
             try
             {
+                scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
                 var sender = scope.ServiceProvider.GetRequiredService<ISender>();
                 associationId = (await sender.Send(DemoAssociation.Association, cancellationToken)).Id;
             }
@@ -99,6 +107,7 @@ internal sealed partial class DemoDataSeeder(
             await InBatchAsync((sender, db) => SeedFollowUpResultsAsync(sender, db, today, cancellationToken), cancellationToken);
             await InBatchAsync(async (sender, _) => await sender.Send(new ComputeIndicatorsCommand(associationId), cancellationToken),
                 cancellationToken);
+            await InBatchAsync((sender, db) => SeedUsersAsync(sender, db, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -122,6 +131,7 @@ internal sealed partial class DemoDataSeeder(
     private async Task InBatchAsync(Func<ISender, FollowUpDbContext, Task> work, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await work(scope.ServiceProvider.GetRequiredService<ISender>(), db);
@@ -199,6 +209,22 @@ internal sealed partial class DemoDataSeeder(
             {
                 await sender.Send(count with { InterventionId = created.Id }, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>One user per role, with the password the README gives (Development only).</summary>
+    private static async Task SeedUsersAsync(ISender sender, FollowUpDbContext db, CancellationToken cancellationToken)
+    {
+        var association = await db.Associations.Where(a => a.Name == DemoAssociation.Name).Select(a => a.Id).SingleAsync(cancellationToken);
+        var providers = await db.Providers.Where(p => p.AssociationId == association)
+            .ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+        foreach (var user in DemoUsers.All)
+        {
+            var providerId = user.ProviderName is { } name ? providers[name] : (long?)null;
+            var associationId = user.Role is UserRole.AssociationAdmin or UserRole.BoardMember ? association : (long?)null;
+            await sender.Send(
+                new CreateUserCommand(user.Email, user.DisplayName, user.Role, associationId, providerId, DemoUsers.Password),
+                cancellationToken);
         }
     }
 

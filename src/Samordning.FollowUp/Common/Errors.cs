@@ -25,3 +25,19 @@ public sealed class ConflictException(string detail, string? field = null) : Exc
 
 /// <summary>422: an Idempotency-Key reused for a different request.</summary>
 public sealed class IdempotencyKeyReusedException() : Exception("Idempotency-Key används redan för en annan begäran.");
+
+/// <summary>401: nobody is signed in.</summary>
+public sealed class UnauthenticatedException() : Exception("Du behöver logga in.");
+
+/// <summary>403: the caller's role may not do this.</summary>
+public sealed class ForbiddenException(string? detail = null) : Exception(detail ?? "Din roll har inte behörighet till detta.");
+
+/// <summary>The one wording per kind of entity, used both for ids that do not exist and for ids outside the caller's scope.</summary>
+public static class NotFoundMessages
+{
+    public const string Association = "Förbundet finns inte.";
+    public const string Intervention = "Insatsen finns inte.";
+    public const string Participation = "Deltagandet finns inte.";
+    public const string FollowUp = "Uppföljningen finns inte.";
+    public const string User = "Användaren finns inte.";
+}

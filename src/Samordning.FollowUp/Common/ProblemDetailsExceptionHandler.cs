@@ -23,6 +23,8 @@ internal sealed class ProblemDetailsExceptionHandler(
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
             RuleViolationException e => Validation(e.Errors.ToDictionary(kv => FieldName(kv.Key), kv => kv.Value)),
             BadHttpRequestException e => BadRequest(e),
+            UnauthenticatedException e => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Inte inloggad", Detail = e.Message },
+            ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Ingen behörighet", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Hittades inte", Detail = e.Message },
             ConflictException e => Conflict(e),
             IdempotencyKeyReusedException e => new ProblemDetails

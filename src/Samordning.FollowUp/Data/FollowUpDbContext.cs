@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Data;
 
-public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's one database, users included (ASP.NET Core Identity's user tables; roles are a
+/// column of the user, one role each, so Identity's role tables are not used).
+/// </summary>
+public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options) : IdentityUserContext<UserAccount>(options)
 {
     public DbSet<Association> Associations => Set<Association>();
     public DbSet<Provider> Providers => Set<Provider>();
@@ -20,6 +25,28 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
     public DbSet<TertialNote> TertialNotes => Set<TertialNote>();
     public DbSet<ReportAdoption> ReportAdoptions => Set<ReportAdoption>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureAuditLogAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureAuditLogAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: no code path may change or remove a line.</summary>
+    private void EnsureAuditLogAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -43,10 +70,16 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<SuccessRule>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IndicatorPeriodMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndicatorGender>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<IdentityErasure>().HaveConversion<string>().HaveMaxLength(32);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FollowUpDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FollowUpDbContext).Assembly);
+    }
 }
 
 internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -13,6 +13,12 @@ public sealed class Association
     /// <summary>Figures below this are shown as "&lt;N" outside the provider (domain §7).</summary>
     public int SmallNumberThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Months after exit after which an identity is erased when no 12-month follow-up applies
+    /// (when one applies, the identity goes once it is completed or expired).
+    /// </summary>
+    public int IdentityRetentionMonths { get; set; } = 15;
+
     public DateTime CreatedAtUtc { get; set; }
     public List<Provider> Providers { get; } = [];
     public List<Intervention> Interventions { get; } = [];

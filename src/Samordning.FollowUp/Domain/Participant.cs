@@ -19,6 +19,11 @@ public sealed class Participant
     /// <summary>Keyed HMAC-SHA256 of the personnummer; unique per provider.</summary>
     public byte[]? IdentityHash { get; set; }
 
+    /// <summary>When the identity was erased (consent withdrawn, retention, request); gender and birth year stay for statistics.</summary>
+    public DateTime? IdentityErasedAtUtc { get; set; }
+
+    public IdentityErasure? IdentityErasure { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public List<Participation> Participations { get; } = [];
 }

@@ -25,6 +25,9 @@ public sealed class Participation
     public string? ConsentTextVersion { get; set; }
     public string? ConsentCollectedBy { get; set; }
 
+    /// <summary>The day the person withdrew consent; the identity was erased that day.</summary>
+    public DateOnly? ConsentWithdrawnOn { get; set; }
+
     // Exit (utskrivning): all null until the exit is recorded
     public DateOnly? EndDate { get; set; }
     public ExitReason? ExitReason { get; set; }

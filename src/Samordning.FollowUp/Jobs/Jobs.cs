@@ -1,5 +1,6 @@
 using Hangfire;
 using Mediator;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
@@ -11,17 +12,22 @@ namespace Samordning.FollowUp.Jobs;
 // second run or a run after a crash would do differently.
 
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
-public sealed class FollowUpSchedulerJob(ISender sender)
-{
-    public async Task RunAsync(CancellationToken cancellationToken) =>
-        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
-}
-
-[DisableConcurrentExecution(timeoutInSeconds: 600)]
-public sealed class FollowUpRemindersJob(ISender sender)
+public sealed class FollowUpSchedulerJob(ISender sender, CallerContext caller)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        caller.RunAsSystem();
+        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+    }
+}
+
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class FollowUpRemindersJob(ISender sender, CallerContext caller)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
+
         // Reminders are about today's states: bring them up to date first.
         await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
         await sender.Send(new SendFollowUpRemindersCommand(), cancellationToken);
@@ -29,15 +35,21 @@ public sealed class FollowUpRemindersJob(ISender sender)
 }
 
 [DisableConcurrentExecution(timeoutInSeconds: 1800)]
-public sealed class IndicatorComputationJob(ISender sender)
+public sealed class IndicatorComputationJob(ISender sender, CallerContext caller)
 {
-    public async Task RunAsync(CancellationToken cancellationToken) =>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
         await sender.Send(new ComputeIndicatorsCommand(), cancellationToken);
+    }
 }
 
 [DisableConcurrentExecution(timeoutInSeconds: 1800)]
-public sealed class TertialDraftJob(ISender sender)
+public sealed class TertialDraftJob(ISender sender, CallerContext caller)
 {
-    public async Task RunAsync(CancellationToken cancellationToken) =>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
         await sender.Send(new PrepareTertialDraftsCommand(), cancellationToken);
+    }
 }

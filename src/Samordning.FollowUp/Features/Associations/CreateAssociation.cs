@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Associations;
 
+[Access(UserRole.SystemAdmin)]
 public sealed record CreateAssociationCommand(string? Name, string? OrganisationNumber, int? SmallNumberThreshold, string? ContactEmail = null)
     : ICommand<AssociationResponse>;
 

@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Associations;
 
-public sealed record GetAssociationQuery(long Id) : IQuery<AssociationResponse>;
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember, UserRole.Coach)]
+public sealed record GetAssociationQuery(long Id) : IQuery<AssociationResponse>, IAssociationScoped
+{
+    long IAssociationScoped.AssociationId => Id;
+}
 
 internal sealed class GetAssociationHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
     : IQueryHandler<GetAssociationQuery, AssociationResponse>
@@ -20,7 +26,7 @@ internal sealed class GetAssociationHandler(FollowUpDbContext db, TypeAdapterCon
             .Where(a => a.Id == query.Id)
             .ProjectToType<AssociationResponse>(mapping)
             .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Förbundet finns inte.");
+        ?? throw new NotFoundException(NotFoundMessages.Association);
 }
 
 public static class GetAssociationEndpoint

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.FollowUps;
 
+[Access(UserRole.Coach)]
 public sealed record ListFollowUpsQuery(string? Status, long? ProviderId, long? InterventionId, int Page, int PageSize)
     : IQuery<PagedResponse<FollowUpResponse>>;
 
@@ -27,12 +29,12 @@ internal sealed class ListFollowUpsValidator : AbstractValidator<ListFollowUpsQu
     }
 }
 
-internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<FollowUpOptions> options)
+internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<FollowUpOptions> options, CallerContext callers)
     : IQueryHandler<ListFollowUpsQuery, PagedResponse<FollowUpResponse>>
 {
     public async ValueTask<PagedResponse<FollowUpResponse>> Handle(ListFollowUpsQuery query, CancellationToken cancellationToken)
     {
-        var followUps = db.FollowUps.AsNoTracking();
+        var followUps = db.FollowUps.AsNoTracking().VisibleTo(callers.Current);
         if (query.Status is not null)
         {
             var status = Enum.Parse<FollowUpStatus>(query.Status, ignoreCase: true);

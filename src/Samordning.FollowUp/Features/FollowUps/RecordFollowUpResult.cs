@@ -8,18 +8,20 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.FollowUps;
 
 /// <summary>Records (POST) or corrects (PUT) what the coach found out at the 12-month follow-up.</summary>
+[Access(UserRole.Coach)]
 public sealed record RecordFollowUpResultCommand(
     FollowUpOutcome? Outcome,
     DateOnly? ContactedOn,
     Occupation? Occupation,
     int? ExtentPercent,
-    IReadOnlyList<IncomeSource>? IncomeSources) : ICommand<FollowUpResponse>
+    IReadOnlyList<IncomeSource>? IncomeSources) : ICommand<FollowUpResponse>, IFollowUpScoped
 {
     [JsonIgnore]
     public long FollowUpId { get; init; }
@@ -53,7 +55,7 @@ internal sealed class RecordFollowUpResultHandler(
     {
         var followUp = await db.FollowUps.Include(f => f.Result)
             .SingleOrDefaultAsync(f => f.Id == command.FollowUpId, cancellationToken)
-            ?? throw new NotFoundException("Uppföljningen finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.FollowUp);
         if (followUp.Status == FollowUpStatus.Cancelled)
         {
             throw new ConflictException("Uppföljningen är avbruten eftersom avslutet inte längre ska följas upp.");

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
@@ -13,19 +14,30 @@ namespace Samordning.FollowUp.Features.FollowUps;
 /// twice, or again after a crash, changes nothing the second time.
 /// </summary>
 /// <param name="ParticipationId">Limit the scan to one participation (after an exit is recorded or corrected).</param>
+[Access] // system only: sent by a job
 public sealed record RunFollowUpSchedulerCommand(long? ParticipationId = null) : ICommand<FollowUpSchedulerResult>;
 
 public sealed record FollowUpSchedulerResult(int Created, int Moved, int StatusChanged);
 
-internal sealed class RunFollowUpSchedulerHandler(
-    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, IOptions<DatabaseOptions> database)
+internal sealed class RunFollowUpSchedulerHandler(FollowUpScheduler scheduler)
     : ICommandHandler<RunFollowUpSchedulerCommand, FollowUpSchedulerResult>
 {
-    public async ValueTask<FollowUpSchedulerResult> Handle(RunFollowUpSchedulerCommand command, CancellationToken cancellationToken)
+    public async ValueTask<FollowUpSchedulerResult> Handle(RunFollowUpSchedulerCommand command, CancellationToken cancellationToken) =>
+        await scheduler.RunAsync(command.ParticipationId, cancellationToken);
+}
+
+/// <summary>
+/// The scheduler itself: the job's command runs it over everything; recording an exit runs it
+/// for that one participation, inside the exit's transaction and under the coach's own rights.
+/// </summary>
+internal sealed class FollowUpScheduler(
+    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, IOptions<DatabaseOptions> database)
+{
+    public async Task<FollowUpSchedulerResult> RunAsync(long? participationId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.Today();
-        var pid = command.ParticipationId;
+        var pid = participationId;
 
         // Joins a caller's transaction (an exit being recorded), or runs in its own.
         await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);

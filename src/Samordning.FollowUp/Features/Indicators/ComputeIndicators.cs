@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
@@ -11,6 +12,7 @@ namespace Samordning.FollowUp.Features.Indicators;
 /// year), for the association and each intervention, by gender, and replaces the stored figures
 /// of the association in one transaction: a run that is cancelled leaves the previous figures.
 /// </summary>
+[Access] // system only: sent by a job
 public sealed record ComputeIndicatorsCommand(long? AssociationId = null) : ICommand<ComputeIndicatorsResult>;
 
 public sealed record ComputeIndicatorsResult(int Associations, int Figures);

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Indicators;
 
+[Access(UserRole.AssociationAdmin)]
 public sealed record CreateIndicatorDefinitionCommand(
     string? Code,
     string? Name,
@@ -23,7 +25,7 @@ public sealed record CreateIndicatorDefinitionCommand(
     SuccessRule? SuccessRule,
     IReadOnlyList<Occupation>? SuccessOccupations,
     decimal? TargetPercent,
-    DateOnly? ValidFrom) : ICommand<IndicatorDefinitionResponse>, IIndicatorDefinitionDraft
+    DateOnly? ValidFrom) : ICommand<IndicatorDefinitionResponse>, IAssociationScoped, IIndicatorDefinitionDraft
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -45,7 +47,7 @@ internal sealed class CreateIndicatorDefinitionHandler(FollowUpDbContext db, Tim
     {
         if (!await db.Associations.AnyAsync(a => a.Id == command.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
         var code = command.Code!.ToUpperInvariant();

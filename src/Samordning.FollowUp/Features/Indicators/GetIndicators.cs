@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Indicators;
 
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
 public sealed record GetIndicatorsQuery(long AssociationId, int? Year, int? Tertial, string? Mode, long? InterventionId)
-    : IQuery<IndicatorsResponse>;
+    : IQuery<IndicatorsResponse>, IAssociationScoped;
 
 public sealed record IndicatorsResponse(
     long AssociationId, int Year, int? Tertial, IndicatorPeriodMode Mode, long? InterventionId, IReadOnlyList<IndicatorResponse> Indicators);
@@ -50,7 +52,7 @@ internal sealed class GetIndicatorsHandler(FollowUpDbContext db) : IQueryHandler
     {
         if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
         var mode = query.Mode is null

@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Indicators;
 
 /// <summary>Every version of every definition, by code and version.</summary>
-public sealed record ListIndicatorDefinitionsQuery(long AssociationId) : IQuery<IReadOnlyList<IndicatorDefinitionResponse>>;
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
+public sealed record ListIndicatorDefinitionsQuery(long AssociationId) : IQuery<IReadOnlyList<IndicatorDefinitionResponse>>, IAssociationScoped;
 
 internal sealed class ListIndicatorDefinitionsHandler(FollowUpDbContext db)
     : IQueryHandler<ListIndicatorDefinitionsQuery, IReadOnlyList<IndicatorDefinitionResponse>>
@@ -19,7 +22,7 @@ internal sealed class ListIndicatorDefinitionsHandler(FollowUpDbContext db)
     {
         if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
         var definitions = await db.IndicatorDefinitions.AsNoTracking()

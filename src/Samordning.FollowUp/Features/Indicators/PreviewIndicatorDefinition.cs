@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Indicators;
 
 /// <summary>What a draft definition would give for the past eight tertials, for the whole association. Nothing is saved.</summary>
+[Access(UserRole.AssociationAdmin)]
 public sealed record PreviewIndicatorDefinitionCommand(
     string? Name,
     MeasurementPoint? MeasurementPoint,
@@ -22,7 +24,7 @@ public sealed record PreviewIndicatorDefinitionCommand(
     SuccessRule? SuccessRule,
     IReadOnlyList<Occupation>? SuccessOccupations,
     decimal? TargetPercent,
-    DateOnly? ValidFrom) : ICommand<IndicatorPreviewResponse>, IIndicatorDefinitionDraft
+    DateOnly? ValidFrom) : ICommand<IndicatorPreviewResponse>, IAssociationScoped, IIndicatorDefinitionDraft
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -47,7 +49,7 @@ internal sealed class PreviewIndicatorDefinitionHandler(FollowUpDbContext db, Ti
     {
         var threshold = await db.Associations.Where(a => a.Id == command.AssociationId)
             .Select(a => (int?)a.SmallNumberThreshold).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Förbundet finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Association);
         var draft = command.ToDefinition(command.AssociationId, command.Code.ToUpperInvariant(), 0, clock.GetUtcNow().UtcDateTime);
 
         // The eight tertials that have ended, oldest first.

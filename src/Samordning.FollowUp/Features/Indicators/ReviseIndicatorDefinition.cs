@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Indicators;
 
 /// <summary>Editing a definition creates its next version; figures already computed keep the old one.</summary>
+[Access(UserRole.AssociationAdmin)]
 public sealed record ReviseIndicatorDefinitionCommand(
     string? Name,
     MeasurementPoint? MeasurementPoint,
@@ -22,7 +24,7 @@ public sealed record ReviseIndicatorDefinitionCommand(
     SuccessRule? SuccessRule,
     IReadOnlyList<Occupation>? SuccessOccupations,
     decimal? TargetPercent,
-    DateOnly? ValidFrom) : ICommand<IndicatorDefinitionResponse>, IIndicatorDefinitionDraft
+    DateOnly? ValidFrom) : ICommand<IndicatorDefinitionResponse>, IAssociationScoped, IIndicatorDefinitionDraft
 {
     [JsonIgnore]
     public long AssociationId { get; init; }

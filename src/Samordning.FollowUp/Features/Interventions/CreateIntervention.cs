@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using System.Text.Json.Serialization;
 
 namespace Samordning.FollowUp.Features.Interventions;
 
+[Access(UserRole.AssociationAdmin)]
 public sealed record CreateInterventionCommand(
     string? Name,
     long? ProviderId,
@@ -23,7 +25,7 @@ public sealed record CreateInterventionCommand(
     DateOnly? StartDate,
     DateOnly? EndDate,
     int? ExpectedLengthWeeks,
-    string? TargetGroup) : ICommand<InterventionResponse>
+    string? TargetGroup) : ICommand<InterventionResponse>, IAssociationScoped
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -61,7 +63,7 @@ internal sealed class CreateInterventionHandler(FollowUpDbContext db, TimeProvid
     {
         if (!await db.Associations.AnyAsync(a => a.Id == command.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
         if (!await db.Providers.AnyAsync(p => p.Id == command.ProviderId && p.AssociationId == command.AssociationId, cancellationToken))

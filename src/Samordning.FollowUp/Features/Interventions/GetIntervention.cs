@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Interventions;
 
-public sealed record GetInterventionQuery(long Id) : IQuery<InterventionResponse>;
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember, UserRole.Coach)]
+public sealed record GetInterventionQuery(long Id) : IQuery<InterventionResponse>, IInterventionScoped
+{
+    long IInterventionScoped.InterventionId => Id;
+}
 
 internal sealed class GetInterventionHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
     : IQueryHandler<GetInterventionQuery, InterventionResponse>
@@ -20,7 +26,7 @@ internal sealed class GetInterventionHandler(FollowUpDbContext db, TypeAdapterCo
             .Where(i => i.Id == query.Id)
             .ProjectToType<InterventionResponse>(mapping)
             .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Insatsen finns inte.");
+        ?? throw new NotFoundException(NotFoundMessages.Intervention);
 }
 
 public static class GetInterventionEndpoint

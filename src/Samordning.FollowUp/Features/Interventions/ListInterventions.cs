@@ -6,23 +6,26 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Interventions;
 
-public sealed record ListInterventionsQuery(long AssociationId, long? ProviderId) : IQuery<IReadOnlyList<InterventionResponse>>;
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember, UserRole.Coach)]
+public sealed record ListInterventionsQuery(long AssociationId, long? ProviderId) : IQuery<IReadOnlyList<InterventionResponse>>, IAssociationScoped;
 
-internal sealed class ListInterventionsHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
+internal sealed class ListInterventionsHandler(FollowUpDbContext db, TypeAdapterConfig mapping, CallerContext callers)
     : IQueryHandler<ListInterventionsQuery, IReadOnlyList<InterventionResponse>>
 {
     public async ValueTask<IReadOnlyList<InterventionResponse>> Handle(ListInterventionsQuery query, CancellationToken cancellationToken)
     {
         if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
-        var interventions = db.Interventions.AsNoTracking().Where(i => i.AssociationId == query.AssociationId);
+        var interventions = db.Interventions.AsNoTracking().VisibleTo(callers.Current).Where(i => i.AssociationId == query.AssociationId);
         if (query.ProviderId is { } providerId)
         {
             interventions = interventions.Where(i => i.ProviderId == providerId);

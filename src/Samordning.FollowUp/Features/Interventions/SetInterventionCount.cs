@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Interventions;
 
 /// <summary>The women and men who took part in a count-only intervention during one calendar year.</summary>
-public sealed record SetInterventionCountCommand(int? Women, int? Men) : ICommand<InterventionCountResponse>
+[Access(UserRole.AssociationAdmin, UserRole.Coach)]
+public sealed record SetInterventionCountCommand(int? Women, int? Men) : ICommand<InterventionCountResponse>, IInterventionScoped
 {
     [JsonIgnore]
     public long InterventionId { get; init; }
@@ -42,7 +44,7 @@ internal sealed class SetInterventionCountHandler(FollowUpDbContext db, TimeProv
     public async ValueTask<InterventionCountResponse> Handle(SetInterventionCountCommand command, CancellationToken cancellationToken)
     {
         var intervention = await db.Interventions.SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
-            ?? throw new NotFoundException("Insatsen finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Intervention);
         if (intervention.RegistrationMode != RegistrationMode.CountOnly)
         {
             throw new RuleViolationException("registrationMode",

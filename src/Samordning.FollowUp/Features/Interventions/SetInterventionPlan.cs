@@ -7,14 +7,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Interventions;
 
 /// <summary>Planned participants, the association's budget and the actual cost for one calendar year (whole SEK).</summary>
+[Access(UserRole.AssociationAdmin)]
 public sealed record SetInterventionPlanCommand(int? PlannedParticipants, long? BudgetSek, long? ActualCostSek)
-    : ICommand<InterventionPlanResponse>
+    : ICommand<InterventionPlanResponse>, IInterventionScoped
 {
     [JsonIgnore]
     public long InterventionId { get; init; }
@@ -42,7 +44,7 @@ internal sealed class SetInterventionPlanHandler(FollowUpDbContext db, TimeProvi
     public async ValueTask<InterventionPlanResponse> Handle(SetInterventionPlanCommand command, CancellationToken cancellationToken)
     {
         var intervention = await db.Interventions.SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
-            ?? throw new NotFoundException("Insatsen finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Intervention);
         if (!intervention.IsRunningIn(command.Year))
         {
             throw new RuleViolationException("year", "Insatsen pågår inte det året.");

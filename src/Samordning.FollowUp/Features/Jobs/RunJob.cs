@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Jobs;
 
 namespace Samordning.FollowUp.Features.Jobs;
@@ -26,6 +27,7 @@ public static class RunJobEndpoint
                 var runId = jobs.TriggerJob(jobId);
                 return TypedResults.Accepted($"/hangfire/jobs/details/{runId}", new RunJobResponse(runId, jobId));
             })
+            .RequireAuthorization(AuthenticationSetup.SystemAdminPolicy)
             .WithName("RunJob")
             .WithSummary("Run a recurring job at once; returns the id of the job run.")
             .ProducesProblem(StatusCodes.Status404NotFound);

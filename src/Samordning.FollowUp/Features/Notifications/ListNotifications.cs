@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
@@ -15,6 +16,7 @@ public sealed record NotificationResponse(
     long Id, long AssociationId, long? ProviderId, NotificationKind Kind, DateOnly ForDate, string Subject, string Body,
     int ItemCount, DateTime CreatedAtUtc, DateTime? EmailSentAtUtc);
 
+[Access(UserRole.AssociationAdmin, UserRole.Coach)]
 public sealed record ListNotificationsQuery(long? ProviderId, long? AssociationId, int Page, int PageSize)
     : IQuery<PagedResponse<NotificationResponse>>;
 
@@ -28,11 +30,11 @@ internal sealed class ListNotificationsValidator : AbstractValidator<ListNotific
     }
 }
 
-internal sealed class ListNotificationsHandler(FollowUpDbContext db) : IQueryHandler<ListNotificationsQuery, PagedResponse<NotificationResponse>>
+internal sealed class ListNotificationsHandler(FollowUpDbContext db, CallerContext callers) : IQueryHandler<ListNotificationsQuery, PagedResponse<NotificationResponse>>
 {
     public async ValueTask<PagedResponse<NotificationResponse>> Handle(ListNotificationsQuery query, CancellationToken cancellationToken)
     {
-        var notifications = db.Notifications.AsNoTracking();
+        var notifications = db.Notifications.AsNoTracking().VisibleTo(callers.Current);
         if (query.ProviderId is { } providerId)
         {
             notifications = notifications.Where(n => n.ProviderId == providerId);

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
@@ -15,6 +16,7 @@ namespace Samordning.FollowUp.Features.Notifications;
 /// digest. Each follow-up is told about once per state, so a second run the same day adds
 /// nothing; mail that failed is retried on the next run.
 /// </summary>
+[Access] // system only: sent by a job
 public sealed record SendFollowUpRemindersCommand : ICommand<FollowUpRemindersResult>;
 
 public sealed record FollowUpRemindersResult(int NotificationsCreated, int EmailsSent);

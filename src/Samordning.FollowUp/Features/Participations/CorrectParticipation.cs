@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;
 
 /// <summary>Corrects the start data. The whole start situation is sent again, as at registration.</summary>
+[Access(UserRole.Coach)]
 public sealed record CorrectParticipationCommand(
     string? PersonalIdentityNumber,
     ConsentRequest? Consent,
@@ -25,7 +27,7 @@ public sealed record CorrectParticipationCommand(
     Occupation? OccupationAtStart,
     int? ExtentPercentAtStart,
     IReadOnlyList<IncomeSource>? IncomeSourcesAtStart,
-    int? StepAtStart) : ICommand<ParticipationResponse>, IParticipationStart
+    int? StepAtStart) : ICommand<ParticipationResponse>, IParticipationScoped, IParticipationStart
 {
     [JsonIgnore]
     public long ParticipationId { get; init; }
@@ -45,7 +47,7 @@ internal sealed class CorrectParticipationHandler(
             .Include(p => p.Intervention)
             .Include(p => p.Participant)
             .SingleOrDefaultAsync(p => p.Id == command.ParticipationId, cancellationToken)
-            ?? throw new NotFoundException("Deltagandet finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Participation);
         var intervention = participation.Intervention!;
         ParticipationStartRules.Check(command, intervention);
         if (participation.EndDate is { } end && command.StartDate > end)

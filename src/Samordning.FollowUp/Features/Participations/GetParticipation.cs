@@ -3,10 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;
 
-public sealed record GetParticipationQuery(long Id) : IQuery<ParticipationResponse>;
+[Access(UserRole.Coach)]
+public sealed record GetParticipationQuery(long Id) : IQuery<ParticipationResponse>, IParticipationScoped
+{
+    long IParticipationScoped.ParticipationId => Id;
+}
 
 internal sealed class GetParticipationHandler(ParticipationReader reader) : IQueryHandler<GetParticipationQuery, ParticipationResponse>
 {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Participations;
@@ -17,8 +19,9 @@ public enum ParticipationStatusFilter
     Ended,
 }
 
+[Access(UserRole.Coach)]
 public sealed record ListParticipationsQuery(long InterventionId, string? Status, int Page, int PageSize)
-    : IQuery<PagedResponse<ParticipationResponse>>;
+    : IQuery<PagedResponse<ParticipationResponse>>, IInterventionScoped;
 
 internal sealed class ListParticipationsValidator : AbstractValidator<ListParticipationsQuery>
 {
@@ -39,7 +42,7 @@ internal sealed class ListParticipationsHandler(FollowUpDbContext db, Participat
     {
         if (!await db.Interventions.AnyAsync(i => i.Id == query.InterventionId, cancellationToken))
         {
-            throw new NotFoundException("Insatsen finns inte.");
+            throw new NotFoundException(NotFoundMessages.Intervention);
         }
 
         var participations = db.Participations.AsNoTracking().Where(p => p.InterventionId == query.InterventionId);

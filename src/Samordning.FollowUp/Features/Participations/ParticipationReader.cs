@@ -11,21 +11,21 @@ namespace Samordning.FollowUp.Features.Participations;
 /// Reads participations as responses: the database projects the columns, and the identity is
 /// decrypted only to be masked, page by page.
 /// </summary>
-internal sealed class ParticipationReader(FollowUpDbContext db, TypeAdapterConfig mapping, IdentityProtector protector)
+internal sealed class ParticipationReader(FollowUpDbContext db, TypeAdapterConfig mapping, IdentityProtector protector, CallerContext callers)
 {
     public async Task<ParticipationResponse> GetAsync(long id, CancellationToken cancellationToken)
     {
-        var row = await db.Participations.AsNoTracking()
+        var row = await db.Participations.AsNoTracking().VisibleTo(callers.Current)
             .Where(p => p.Id == id)
             .ProjectToType<ParticipationRow>(mapping)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Deltagandet finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Participation);
         return ToResponse(row);
     }
 
     public async Task<IReadOnlyList<ParticipationResponse>> ListAsync(IQueryable<Participation> query, CancellationToken cancellationToken)
     {
-        var rows = await query.ProjectToType<ParticipationRow>(mapping).ToListAsync(cancellationToken);
+        var rows = await query.VisibleTo(callers.Current).ProjectToType<ParticipationRow>(mapping).ToListAsync(cancellationToken);
         return [.. rows.Select(ToResponse)];
     }
 

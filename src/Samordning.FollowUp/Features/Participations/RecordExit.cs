@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
@@ -14,13 +15,14 @@ using Samordning.FollowUp.Features.FollowUps;
 namespace Samordning.FollowUp.Features.Participations;
 
 /// <summary>Records (POST) or corrects (PUT) the exit (utskrivning) and the situation directly after it.</summary>
+[Access(UserRole.Coach)]
 public sealed record RecordExitCommand(
     DateOnly? EndDate,
     ExitReason? ExitReason,
     Occupation? Occupation,
     int? ExtentPercent,
     IReadOnlyList<IncomeSource>? IncomeSources,
-    int? StepAtExit) : ICommand<ParticipationResponse>
+    int? StepAtExit) : ICommand<ParticipationResponse>, IParticipationScoped
 {
     [JsonIgnore]
     public long ParticipationId { get; init; }
@@ -47,7 +49,7 @@ internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
 }
 
 internal sealed class RecordExitHandler(
-    FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ParticipantIdentities identities, ISender sender)
+    FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ParticipantIdentities identities, FollowUpScheduler scheduler)
     : ICommandHandler<RecordExitCommand, ParticipationResponse>
 {
     private const string AlreadyEnded = "Deltagandet är redan avslutat. Rätta utskrivningen med PUT i stället.";
@@ -57,7 +59,7 @@ internal sealed class RecordExitHandler(
     {
         var participation = await db.Participations.Include(p => p.Intervention).Include(p => p.Participant)
             .SingleOrDefaultAsync(p => p.Id == command.ParticipationId, cancellationToken)
-            ?? throw new NotFoundException("Deltagandet finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Participation);
         if (participation.HasExit != command.IsCorrection)
         {
             throw new ConflictException(command.IsCorrection ? NoExit : AlreadyEnded, "endDate");
@@ -81,7 +83,7 @@ internal sealed class RecordExitHandler(
             "endDate", cancellationToken);
 
         // The follow-up appears, moves or is cancelled now instead of at the next nightly run.
-        await sender.Send(new RunFollowUpSchedulerCommand(participation.Id), cancellationToken);
+        await scheduler.RunAsync(participation.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);
     }

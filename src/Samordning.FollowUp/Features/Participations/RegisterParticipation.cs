@@ -15,6 +15,7 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;
 
+[Access(UserRole.Coach)]
 public sealed record RegisterParticipationCommand(
     string? PersonalIdentityNumber,
     ConsentRequest? Consent,
@@ -28,7 +29,7 @@ public sealed record RegisterParticipationCommand(
     Occupation? OccupationAtStart,
     int? ExtentPercentAtStart,
     IReadOnlyList<IncomeSource>? IncomeSourcesAtStart,
-    int? StepAtStart) : ICommand<RegisterParticipationResult>, IParticipationStart
+    int? StepAtStart) : ICommand<RegisterParticipationResult>, IInterventionScoped, IParticipationStart
 {
     [JsonIgnore]
     public long InterventionId { get; init; }
@@ -68,7 +69,7 @@ internal sealed class RegisterParticipationHandler(
 
         var intervention = await db.Interventions.AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
-            ?? throw new NotFoundException("Insatsen finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Intervention);
         ParticipationStartRules.Check(command, intervention);
 
         var participant = intervention.RegistrationMode == RegistrationMode.Identified

@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Providers;
 
-public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber, string? ContactEmail = null) : ICommand<ProviderResponse>
+[Access(UserRole.AssociationAdmin)]
+public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber, string? ContactEmail = null) : ICommand<ProviderResponse>, IAssociationScoped
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -42,7 +44,7 @@ internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider c
     {
         if (!await db.Associations.AnyAsync(a => a.Id == command.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
         var name = command.Name!.Trim();

@@ -6,11 +6,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Providers;
 
-public sealed record ListProvidersQuery(long AssociationId) : IQuery<IReadOnlyList<ProviderResponse>>;
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
+public sealed record ListProvidersQuery(long AssociationId) : IQuery<IReadOnlyList<ProviderResponse>>, IAssociationScoped;
 
 internal sealed class ListProvidersHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
     : IQueryHandler<ListProvidersQuery, IReadOnlyList<ProviderResponse>>
@@ -19,7 +22,7 @@ internal sealed class ListProvidersHandler(FollowUpDbContext db, TypeAdapterConf
     {
         if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
         {
-            throw new NotFoundException("Förbundet finns inte.");
+            throw new NotFoundException(NotFoundMessages.Association);
         }
 
         return await db.Providers.AsNoTracking()

@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Reports;
 
 /// <summary>Closes a tertial: its report (both modes) is stored as adopted and never changes again.</summary>
-public sealed record CloseTertialCommand(string? AdoptedBy) : ICommand<TertialReportView>
+[Access(UserRole.AssociationAdmin)]
+public sealed record CloseTertialCommand(string? AdoptedBy) : ICommand<TertialReportView>, IAssociationScoped
 {
     [JsonIgnore]
     public long AssociationId { get; init; }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Reports.Files;
 
 namespace Samordning.FollowUp.Features.Reports;
@@ -13,7 +15,8 @@ namespace Samordning.FollowUp.Features.Reports;
 /// women and men who took part, planned participants, budget and actual cost. Taken from the
 /// year's report (T3, year to date), so the export and the board report always agree.
 /// </summary>
-public sealed record ExportUppfoljningFinsamQuery(long AssociationId, int Year) : IQuery<IReadOnlyList<FinsamExportRow>>;
+[Access(UserRole.AssociationAdmin)]
+public sealed record ExportUppfoljningFinsamQuery(long AssociationId, int Year) : IQuery<IReadOnlyList<FinsamExportRow>>, IAssociationScoped;
 
 internal sealed class ExportUppfoljningFinsamValidator : AbstractValidator<ExportUppfoljningFinsamQuery>
 {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Reports;
 
@@ -24,7 +26,8 @@ public enum ReportStatus
 public sealed record TertialReportView(ReportStatus Status, TertialReport Report, IReadOnlyList<ReportDifference> Differences);
 
 /// <param name="View">"current" for today's figures of a closed tertial with the differences flagged.</param>
-public sealed record GetTertialReportQuery(long AssociationId, int Year, int Tertial, string? Mode, string? View) : IQuery<TertialReportView>;
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
+public sealed record GetTertialReportQuery(long AssociationId, int Year, int Tertial, string? Mode, string? View) : IQuery<TertialReportView>, IAssociationScoped;
 
 internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialReportQuery>
 {

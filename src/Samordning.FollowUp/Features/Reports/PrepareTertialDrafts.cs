@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Notifications;
@@ -14,6 +15,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// office (a notification, and e-mail when configured). Once per association and tertial;
 /// a closed tertial needs no draft.
 /// </summary>
+[Access] // system only: sent by a job
 public sealed record PrepareTertialDraftsCommand : ICommand<int>;
 
 internal sealed class PrepareTertialDraftsHandler(

@@ -7,14 +7,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Reports;
 
 /// <summary>The provider's self-assessment of an intervention for one tertial.</summary>
+[Access(UserRole.AssociationAdmin, UserRole.Coach)]
 public sealed record SetTertialNoteCommand(string? ReferralFlowAndQueue, string? WhatWorked, string? DeviationsAndRisks)
-    : ICommand<TertialNoteResponse>
+    : ICommand<TertialNoteResponse>, IInterventionScoped
 {
     [JsonIgnore]
     public long InterventionId { get; init; }
@@ -47,7 +49,7 @@ internal sealed class SetTertialNoteHandler(FollowUpDbContext db, TimeProvider c
     {
         if (!await db.Interventions.AnyAsync(i => i.Id == command.InterventionId, cancellationToken))
         {
-            throw new NotFoundException("Insatsen finns inte.");
+            throw new NotFoundException(NotFoundMessages.Intervention);
         }
 
         var note = await db.TertialNotes.SingleOrDefaultAsync(

@@ -21,7 +21,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             .Where(a => a.Id == associationId)
             .Select(a => new { a.Name, a.SmallNumberThreshold })
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Förbundet finns inte.");
+            ?? throw new NotFoundException(NotFoundMessages.Association);
 
         var yearStart = new DateOnly(year, 1, 1);
         var to = Tertials.End(year, tertial);

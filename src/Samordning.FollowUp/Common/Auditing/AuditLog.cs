@@ -1,0 +1,51 @@
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Common.Auditing;
+
+/// <summary>
+/// Writes the audit log. <see cref="Add"/> puts the line in the unit of work of the change it
+/// records (both are saved, or neither); <see cref="WriteAsync"/> saves a line on its own, for
+/// reads (an identity shown, a search) that change nothing else.
+/// </summary>
+internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, TimeProvider clock)
+{
+    public const string Participation = "Participation";
+    public const string Participant = "Participant";
+    public const string FollowUp = "FollowUp";
+    public const string User = "User";
+    public const string Report = "Report";
+
+    public AuditEntry Add(AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null) =>
+        AddFor(callers.Current, action, entityType, entityId, associationId, providerId, detail);
+
+    /// <summary>For sign-in, where the request has no signed-in user yet.</summary>
+    public AuditEntry AddFor(
+        Caller caller, AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null)
+    {
+        var entry = new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = caller.UserId,
+            UserName = caller.Name,
+            Role = caller.Role,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            AssociationId = associationId,
+            ProviderId = providerId,
+            Detail = detail,
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    public async Task WriteAsync(
+        AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail,
+        CancellationToken cancellationToken)
+    {
+        Add(action, entityType, entityId, associationId, providerId, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Common.Security;
+
+public static class AuthenticationSetup
+{
+    /// <summary>Policy for what only a system administrator may reach (jobs, dashboard, API reference).</summary>
+    public const string SystemAdminPolicy = "SystemAdmin";
+
+    /// <summary>Rate-limiter policy for the sign-in endpoints.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    public const string OpenIdConnectScheme = "oidc";
+
+    /// <summary>
+    /// ASP.NET Core Identity in the service's own database: a cookie for the web UI and bearer
+    /// tokens for API clients, both accepted on every endpoint; OpenID Connect when configured.
+    /// Every endpoint requires a signed-in user unless it says otherwise.
+    /// </summary>
+    internal static IServiceCollection AddFollowUpAuthentication(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var settings = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CallerContext>();
+        services.AddSingleton<FirstAdminSetup>();
+
+        services.AddIdentityApiEndpoints<UserAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = settings.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<FollowUpDbContext>()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>()
+            .AddErrorDescriber<SwedishIdentityErrors>();
+
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
+            options.BearerTokenExpiration = TimeSpan.FromMinutes(settings.BearerTokenMinutes));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "FollowUp.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(settings.CookieMinutes);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/logga-in";
+            options.AccessDeniedPath = "/ingen-behorighet";
+            // An API client gets a status code, never a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        if (settings.OpenIdConnect.Enabled)
+        {
+            services.AddAuthentication().AddOpenIdConnect(OpenIdConnectScheme, "Inloggning via organisationen", options =>
+            {
+                var oidc = settings.OpenIdConnect;
+                options.Authority = oidc.Authority;
+                options.ClientId = oidc.ClientId;
+                options.ClientSecret = oidc.ClientSecret;
+                options.ResponseType = "code";
+                options.UsePkce = true;
+                options.SaveTokens = false;
+                options.GetClaimsFromUserInfoEndpoint = true;
+                options.MapInboundClaims = false;
+                options.CallbackPath = "/signin-oidc";
+                options.SignInScheme = IdentityConstants.ExternalScheme;
+                options.Scope.Add("email");
+                options.Scope.Add("profile");
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(SystemAdminPolicy, policy => policy.RequireRole(nameof(UserRole.SystemAdmin)));
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "För många försök",
+                        Detail = "För många inloggningsförsök. Vänta en minut och försök igen.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    internal static AuthOptions Settings(this IServiceProvider services) => services.GetRequiredService<IOptions<AuthOptions>>().Value;
+}

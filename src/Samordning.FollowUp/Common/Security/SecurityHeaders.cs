@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Samordning.FollowUp.Common.Security;
+
+/// <summary>
+/// Response headers that keep browsers from framing, sniffing or leaking: a strict content
+/// security policy everywhere except the two tools whose pages need inline script and style
+/// (the API reference and the Hangfire dashboard, both for administrators only in production).
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string Strict =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private const string Tools =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            var path = context.Request.Path;
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire") ? Tools : Strict;
+            if (path.StartsWithSegments("/api"))
+            {
+                // Answers about people are never kept by a browser or a proxy.
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Samordning.FollowUp.Domain;
+
+/// <summary>
+/// One line of the append-only audit log: who did what to which entity, when. Never holds a
+/// personnummer: people are referred to by ids (participation D-123, participant P-45).
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>The user's id; null for the system (jobs) and for failed sign-ins of unknown users.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The user's e-mail, "system", or what a failed sign-in was tried with when it looks like an e-mail address.</summary>
+    public required string UserName { get; set; }
+
+    public UserRole? Role { get; set; }
+    public AuditAction Action { get; set; }
+    public required string EntityType { get; set; }
+    public string? EntityId { get; set; }
+
+    /// <summary>The association the entity belongs to, so the office can read its own part of the log.</summary>
+    public long? AssociationId { get; set; }
+
+    public long? ProviderId { get; set; }
+
+    /// <summary>A short free text (what changed, how many rows); never personal data of participants.</summary>
+    public string? Detail { get; set; }
+}
+
+public enum AuditAction
+{
+    [Display(Name = "Läste personnummer")] IdentityRead,
+    [Display(Name = "Sökte på personnummer")] IdentitySearch,
+    [Display(Name = "Skapade")] Create,
+    [Display(Name = "Rättade")] Correct,
+    [Display(Name = "Registrerade utskrivning")] Exit,
+    [Display(Name = "Registrerade uppföljning")] FollowUpRecorded,
+    [Display(Name = "Exporterade")] Export,
+    [Display(Name = "Samtycke återkallat")] ConsentWithdrawn,
+    [Display(Name = "Identitet raderad")] Erased,
+    [Display(Name = "Inloggning")] SignIn,
+    [Display(Name = "Misslyckad inloggning")] SignInFailed,
+    [Display(Name = "Utloggning")] SignOut,
+    [Display(Name = "Krypteringsnyckel bytt")] KeyRotated,
+}
+
+/// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>
+public enum IdentityErasure
+{
+    [Display(Name = "Samtycket återkallades")] ConsentWithdrawn,
+    [Display(Name = "Lagringstiden löpte ut")] Retention,
+    [Display(Name = "På begäran av den registrerade")] Request,
+}

@@ -1,0 +1,80 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Auth;
+
+namespace Samordning.FollowUp.Features.Users;
+
+/// <summary>
+/// A new user with one role and scope and a first password (Identity's policy: at least 12
+/// characters, upper and lower case and a digit). The office creates users of its own association.
+/// </summary>
+[Access(UserRole.SystemAdmin, UserRole.AssociationAdmin)]
+public sealed record CreateUserCommand(
+    string? Email, string? DisplayName, UserRole? Role, long? AssociationId, long? ProviderId, string? Password)
+    : ICommand<UserResponse>;
+
+internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Ange e-postadress.")
+            .EmailAddress().WithMessage("Ange en giltig e-postadress.").MaximumLength(254);
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange namn.").MaximumLength(200);
+        RuleFor(x => x.Role).NotNull().WithMessage("Ange roll.");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Ange ett lösenord.");
+    }
+}
+
+internal sealed class CreateUserHandler(
+    FollowUpDbContext db, UserManager<UserAccount> users, UserScopes scopes, AuditLog audit, TimeProvider clock)
+    : ICommandHandler<CreateUserCommand, UserResponse>
+{
+    public async ValueTask<UserResponse> Handle(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        var (associationId, providerId) = await scopes.ResolveAsync(command.Role!.Value, command.AssociationId, command.ProviderId, cancellationToken);
+        var user = new UserAccount
+        {
+            UserName = command.Email!.Trim(),
+            Email = command.Email.Trim(),
+            DisplayName = command.DisplayName!.Trim(),
+            Role = command.Role.Value,
+            AssociationId = associationId,
+            ProviderId = providerId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
+        await UserAccounts.CreateAsync(users, user, command.Password);
+        audit.Add(AuditAction.Create, AuditLog.User, user.Id, associationId, providerId, $"Roll: {CodeLabels.Label(user.Role)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return UserResponse.From(user);
+    }
+}
+
+public static class CreateUserEndpoint
+{
+    public static RouteGroupBuilder MapCreateUser(this RouteGroupBuilder group)
+    {
+        group.MapPost("/users", async Task<Created<UserResponse>> (CreateUserCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/users/{created.Id}", created);
+            })
+            .WithName("CreateUser")
+            .WithSummary("Create a user with one role: SystemAdmin, AssociationAdmin, Coach or BoardMember.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+}

@@ -1,0 +1,59 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Users;
+
+/// <summary>Users the caller manages: all for the administrator, its association's for the office.</summary>
+[Access(UserRole.SystemAdmin, UserRole.AssociationAdmin)]
+public sealed record ListUsersQuery(UserRole? Role, long? AssociationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedResponse<UserResponse>>;
+
+internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext callers) : IQueryHandler<ListUsersQuery, PagedResponse<UserResponse>>
+{
+    public async ValueTask<PagedResponse<UserResponse>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
+    {
+        var caller = callers.Current;
+        var users = db.Users.AsNoTracking();
+        if (caller.Is(UserRole.AssociationAdmin))
+        {
+            users = users.Where(u => u.AssociationId == caller.AssociationId);
+        }
+
+        if (query.AssociationId is { } associationId)
+        {
+            users = users.Where(u => u.AssociationId == associationId);
+        }
+
+        if (query.Role is { } role)
+        {
+            users = users.Where(u => u.Role == role);
+        }
+
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, Paging.MaxPageSize);
+        var total = await users.CountAsync(cancellationToken);
+        var rows = await users.OrderBy(u => u.Email).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new PagedResponse<UserResponse>([.. rows.Select(UserResponse.From)], page, size, total);
+    }
+}
+
+public static class ListUsersEndpoint
+{
+    public static RouteGroupBuilder MapListUsers(this RouteGroupBuilder group)
+    {
+        group.MapGet("/users", async Task<Ok<PagedResponse<UserResponse>>> (
+                UserRole? role, long? associationId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListUsersQuery(role, associationId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithName("ListUsers")
+            .WithSummary("List users: every user for the administrator, the association's for its office.");
+        return group;
+    }
+}

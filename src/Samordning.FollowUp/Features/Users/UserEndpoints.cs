@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Samordning.FollowUp.Features.Auth;
+
+namespace Samordning.FollowUp.Features.Users;
+
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1").WithTags("Sign-in");
+        auth.MapSignIn();
+        auth.MapSetupFirstAdmin();
+
+        var group = app.MapGroup("/api/v1").WithTags("Users");
+        group.MapCreateUser();
+        group.MapListUsers();
+        group.MapUpdateUser();
+        return app;
+    }
+}

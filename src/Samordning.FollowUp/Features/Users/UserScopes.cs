@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.Users;
+
+/// <summary>
+/// The scope a role needs (coach: a provider; office and board: an association; administrator:
+/// none), checked against what the caller may hand out: the office only within its association,
+/// and never the administrator role.
+/// </summary>
+internal sealed class UserScopes(FollowUpDbContext db, CallerContext callers)
+{
+    public async Task<(long? AssociationId, long? ProviderId)> ResolveAsync(
+        UserRole role, long? associationId, long? providerId, CancellationToken cancellationToken)
+    {
+        var caller = callers.Current;
+        if (caller.Is(UserRole.AssociationAdmin) && role == UserRole.SystemAdmin)
+        {
+            throw new ForbiddenException("Förbundets kansli kan inte skapa systemadministratörer.");
+        }
+
+        switch (role)
+        {
+            case UserRole.SystemAdmin:
+                if (associationId is not null || providerId is not null)
+                {
+                    throw new RuleViolationException("role", "En systemadministratör hör inte till något förbund eller någon utförare.");
+                }
+
+                return (null, null);
+            case UserRole.Coach:
+                if (providerId is null)
+                {
+                    throw new RuleViolationException("providerId", "Ange utförare för en deltagaransvarig.");
+                }
+
+                var providerAssociation = await db.Providers.Where(p => p.Id == providerId)
+                    .Select(p => (long?)p.AssociationId).SingleOrDefaultAsync(cancellationToken);
+                if (providerAssociation is null || !MayManage(caller, providerAssociation.Value))
+                {
+                    throw new RuleViolationException("providerId", "Utföraren finns inte.");
+                }
+
+                if (associationId is not null && associationId != providerAssociation)
+                {
+                    throw new RuleViolationException("associationId", "Utföraren hör inte till förbundet.");
+                }
+
+                return (providerAssociation, providerId);
+            default:
+                if (associationId is null)
+                {
+                    throw new RuleViolationException("associationId", "Ange förbund.");
+                }
+
+                if (providerId is not null)
+                {
+                    throw new RuleViolationException("providerId", "Bara en deltagaransvarig hör till en utförare.");
+                }
+
+                if (!MayManage(caller, associationId.Value) || !await db.Associations.AnyAsync(a => a.Id == associationId, cancellationToken))
+                {
+                    throw new RuleViolationException("associationId", NotFoundMessages.Association);
+                }
+
+                return (associationId, null);
+        }
+    }
+
+    private static bool MayManage(Caller caller, long associationId) =>
+        caller.IsSystem || caller.Is(UserRole.SystemAdmin) || caller.AssociationId == associationId;
+}
