@@ -6,16 +6,38 @@ using System.Text.Json.Nodes;
 
 namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
 
-/// <summary>Talks to the API like a client does: JSON in, JSON out, and readable failures.</summary>
-public sealed class ApiClient(HttpClient http) : IDisposable
+/// <summary>
+/// Talks to the API like a client does: JSON in, JSON out, and readable failures. A client for a
+/// user signs in (POST /api/v1/auth/login) before its first request and sends the bearer token.
+/// </summary>
+public sealed class ApiClient(HttpClient http, Func<Task<string>>? signIn = null) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private bool _signedIn = signIn is null;
 
     public HttpClient Http { get; } = http;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(path, UriKind.Relative), Ct);
+    public async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        await EnsureSignedInAsync();
+        return await Http.GetAsync(new Uri(path, UriKind.Relative), Ct);
+    }
+
+    /// <summary>Signs in now (normally done before the first request).</summary>
+    public async Task EnsureSignedInAsync()
+    {
+        if (_signedIn)
+        {
+            return;
+        }
+
+        var token = await signIn!();
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        _signedIn = true;
+    }
 
     public Task<HttpResponseMessage> PostAsync(string path, JsonNode body, string? idempotencyKey = null) =>
         PostRawAsync(path, body.ToJsonString(), idempotencyKey);
@@ -28,8 +50,15 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public void Dispose() => Http.Dispose();
 
-    private Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string json, string? idempotencyKey = null)
+    public async Task<HttpResponseMessage> DeleteAsync(string path)
     {
+        await EnsureSignedInAsync();
+        return await Http.DeleteAsync(new Uri(path, UriKind.Relative), Ct);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string json, string? idempotencyKey = null)
+    {
+        await EnsureSignedInAsync();
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
@@ -39,7 +68,7 @@ public sealed class ApiClient(HttpClient http) : IDisposable
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        return Http.SendAsync(request, Ct);
+        return await Http.SendAsync(request, Ct);
     }
 }
 

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -12,7 +15,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Respawn;
 using Respawn.Graph;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
 
@@ -77,11 +82,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run the jobs' commands themselves; a Hangfire server would race them.
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests move the clock by months; a token must outlive that. Expiry has its own test.
+        builder.UseSetting("Authentication:BearerTokenMinutes", "5256000");
+        // Every test signs in several users from the same (absent) address.
+        builder.UseSetting("Authentication:SignInAttemptsPerMinute", "10000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureDbContext<FollowUpDbContext>((_, options) => options.AddInterceptors(Commands));
+            // Hashing with the production work factor would cost every test a second of CPU.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1000);
         });
     }
 
@@ -138,7 +149,45 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
+    }
+
+    public const string Password = "Testlosenord-2026";
+
+    /// <summary>
+    /// Arranges a user straight in the user store (as the first-admin setup or an administrator
+    /// would), with <see cref="Password"/>; the test then signs in through the API.
+    /// </summary>
+    public async Task<string> CreateUserAsync(UserRole role, long? associationId, long? providerId, string? email = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        email ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        var user = new UserAccount
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = $"Test {role}",
+            Role = role,
+            AssociationId = associationId,
+            ProviderId = providerId,
+            CreatedAtUtc = Clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return email;
+    }
+
+    /// <summary>Signs in through POST /api/v1/auth/login and returns the bearer token.</summary>
+    public async Task<string> SignInAsync(string email, string password = Password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password }, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"Sign-in of {email} failed: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Every row of a table as raw column values, read with plain SQL (SELECT *).</summary>

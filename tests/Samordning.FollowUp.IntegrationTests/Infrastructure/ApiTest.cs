@@ -7,9 +7,22 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
 {
     protected ApiFactory Factory { get; } = factory;
 
-    protected ApiClient Api { get; private set; } = null!;
+    /// <summary>The users this test acts as; each signs in through the API on first use.</summary>
+    protected TestUsers Users { get; private set; } = null!;
 
     protected TestData Data { get; private set; } = null!;
+
+    /// <summary>The system administrator.</summary>
+    protected ApiClient Admin => Users.Admin;
+
+    /// <summary>The office (AssociationAdmin) of the test's first association.</summary>
+    protected ApiClient Office => Users.OfficeOf(Data.HomeAssociationId);
+
+    /// <summary>A board member of the test's first association.</summary>
+    protected ApiClient Board => Users.BoardOf(Data.HomeAssociationId);
+
+    /// <summary>A coach of the test's first provider.</summary>
+    protected ApiClient Coach => Users.CoachOf(Data.HomeProviderId);
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -19,13 +32,13 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
         Factory.Clock.AdjustTime(TestDates.Now);
         Factory.Commands.Reset();
         await Factory.ResetDatabaseAsync();
-        Api = new ApiClient(Factory.CreateClient());
-        Data = new TestData(Api);
+        Users = new TestUsers(Factory);
+        Data = new TestData(Users);
     }
 
     public ValueTask DisposeAsync()
     {
-        Api.Dispose();
+        Users.Dispose();
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }

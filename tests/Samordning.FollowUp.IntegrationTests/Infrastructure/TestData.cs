@@ -12,22 +12,37 @@ public enum Mode
 }
 
 /// <summary>Builds what a test needs through the API, and the request bodies it sends.</summary>
-public sealed partial class TestData(ApiClient api)
+public sealed partial class TestData(TestUsers users)
 {
+    private readonly Dictionary<long, long> _providerOfIntervention = [];
     private int _sequence;
+    private long? _homeAssociationId;
+    private long? _homeProviderId;
+
+    /// <summary>The first association this test created: the one <c>Office</c> and <c>Board</c> belong to.</summary>
+    public long HomeAssociationId => _homeAssociationId ?? throw new InvalidOperationException("Create an association first.");
+
+    /// <summary>The first provider this test created: the one <c>Coach</c> works for.</summary>
+    public long HomeProviderId => _homeProviderId ?? throw new InvalidOperationException("Create a provider first.");
+
+    /// <summary>The coach of the provider that runs the intervention.</summary>
+    public async Task<ApiClient> CoachOfAsync(long interventionId) =>
+        _providerOfIntervention.TryGetValue(interventionId, out var providerId)
+            ? users.CoachOf(providerId)
+            : await users.CoachOfInterventionAsync(interventionId);
 
     // ---- arrange through the API ----
 
     public async Task<AssociationDto> AssociationAsync(string? name = null)
     {
-        var response = await api.PostAsync("/api/v1/associations", new JsonObject { ["name"] = name ?? Unique("Förbundet") });
-        return await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created);
+        var response = await users.Admin.PostAsync("/api/v1/associations", new JsonObject { ["name"] = name ?? Unique("Förbundet") });
+        return Remember(await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created));
     }
 
     public async Task<ProviderDto> ProviderAsync(long associationId, string? name = null)
     {
-        var response = await api.PostAsync($"/api/v1/associations/{associationId}/providers", new JsonObject { ["name"] = name ?? Unique("Utföraren") });
-        return await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created);
+        var response = await users.OfficeOf(associationId).PostAsync($"/api/v1/associations/{associationId}/providers", new JsonObject { ["name"] = name ?? Unique("Utföraren") });
+        return Remember(await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created));
     }
 
     /// <summary>An intervention in a new association and provider; by default it runs 2026-01-01 – 2027-12-31.</summary>
@@ -43,26 +58,59 @@ public sealed partial class TestData(ApiClient api)
         long associationId, long providerId, Mode mode = Mode.Identified, DateOnly? start = null, DateOnly? end = null, bool openEnded = false)
     {
         var body = Intervention(providerId, mode, start ?? TestDates.InterventionStart, openEnded ? null : end ?? TestDates.InterventionEnd);
-        var response = await api.PostAsync($"/api/v1/associations/{associationId}/interventions", body);
-        return await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
+        var response = await users.OfficeOf(associationId).PostAsync($"/api/v1/associations/{associationId}/interventions", body);
+        return Remember(await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created));
     }
 
     public async Task<ParticipationDto> ParticipationAsync(long interventionId, JsonObject body)
     {
-        var response = await api.PostAsync($"/api/v1/interventions/{interventionId}/participations", body);
-        return await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
+        var response = await (await CoachOfAsync(interventionId)).PostAsync($"/api/v1/interventions/{interventionId}/participations", body);
+        var participation = await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
+        _interventionOfParticipation[participation.Id] = interventionId;
+        return participation;
     }
 
     public async Task<ParticipationDto> ExitAsync(long participationId, JsonObject body)
     {
-        var response = await api.PostAsync($"/api/v1/participations/{participationId}/exit", body);
+        var response = await (await CoachOfParticipationAsync(participationId)).PostAsync($"/api/v1/participations/{participationId}/exit", body);
         return await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
     }
 
     public async Task<PageDto<ParticipationDto>> ParticipationsAsync(long interventionId, string query = "")
     {
-        var response = await api.GetAsync($"/api/v1/interventions/{interventionId}/participations{query}");
+        var response = await (await CoachOfAsync(interventionId)).GetAsync($"/api/v1/interventions/{interventionId}/participations{query}");
         return await response.ShouldBeAsync<PageDto<ParticipationDto>>(HttpStatusCode.OK);
+    }
+
+    /// <summary>The coach of the provider whose intervention the participation belongs to.</summary>
+    public async Task<ApiClient> CoachOfParticipationAsync(long participationId)
+    {
+        if (_interventionOfParticipation.TryGetValue(participationId, out var interventionId))
+        {
+            return await CoachOfAsync(interventionId);
+        }
+
+        return await users.CoachOfParticipationAsync(participationId);
+    }
+
+    private readonly Dictionary<long, long> _interventionOfParticipation = [];
+
+    private AssociationDto Remember(AssociationDto association)
+    {
+        _homeAssociationId ??= association.Id;
+        return association;
+    }
+
+    private ProviderDto Remember(ProviderDto provider)
+    {
+        _homeProviderId ??= provider.Id;
+        return provider;
+    }
+
+    private InterventionDto Remember(InterventionDto intervention)
+    {
+        _providerOfIntervention[intervention.Id] = intervention.ProviderId;
+        return intervention;
     }
 
     // ---- request bodies ----

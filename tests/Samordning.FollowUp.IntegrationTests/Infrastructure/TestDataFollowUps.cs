@@ -10,22 +10,22 @@ public sealed partial class TestData
 
     public async Task<AssociationDto> AssociationAsync(int smallNumberThreshold, string? name = null)
     {
-        var response = await api.PostAsync("/api/v1/associations", new JsonObject
+        var response = await users.Admin.PostAsync("/api/v1/associations", new JsonObject
         {
             ["name"] = name ?? Unique("Förbundet"),
             ["smallNumberThreshold"] = smallNumberThreshold,
         });
-        return await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created);
+        return Remember(await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created));
     }
 
     public async Task<ProviderDto> ProviderAsync(long associationId, string name, string? contactEmail)
     {
-        var response = await api.PostAsync($"/api/v1/associations/{associationId}/providers", new JsonObject
+        var response = await users.OfficeOf(associationId).PostAsync($"/api/v1/associations/{associationId}/providers", new JsonObject
         {
             ["name"] = name,
             ["contactEmail"] = contactEmail,
         });
-        return await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created);
+        return Remember(await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created));
     }
 
     /// <summary>An intervention with any orientation, category and mode (the other builders pair them by mode).</summary>
@@ -40,19 +40,19 @@ public sealed partial class TestData
             body["name"] = name;
         }
 
-        var response = await api.PostAsync($"/api/v1/associations/{associationId}/interventions", body);
-        return await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
+        var response = await users.OfficeOf(associationId).PostAsync($"/api/v1/associations/{associationId}/interventions", body);
+        return Remember(await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created));
     }
 
     public async Task<CountDto> CountAsync(long interventionId, int year, int women, int men)
     {
-        var response = await api.PutAsync($"/api/v1/interventions/{interventionId}/counts/{year}", new JsonObject { ["women"] = women, ["men"] = men });
+        var response = await (await CoachOfAsync(interventionId)).PutAsync($"/api/v1/interventions/{interventionId}/counts/{year}", new JsonObject { ["women"] = women, ["men"] = men });
         return await response.ShouldBeAsync<CountDto>(HttpStatusCode.OK);
     }
 
     public async Task<ParticipationDto> CorrectExitAsync(long participationId, JsonObject body)
     {
-        var response = await api.PutAsync($"/api/v1/participations/{participationId}/exit", body);
+        var response = await (await CoachOfParticipationAsync(participationId)).PutAsync($"/api/v1/participations/{participationId}/exit", body);
         return await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
     }
 
@@ -82,22 +82,23 @@ public sealed partial class TestData
         return await ExitAsync(participation.Id, exit);
     }
 
-    public async Task<PageDto<FollowUpDto>> FollowUpsAsync(string query = "")
+    /// <summary>Follow-ups as a coach sees them: the test's first provider's coach unless another client is given.</summary>
+    public async Task<PageDto<FollowUpDto>> FollowUpsAsync(string query = "", ApiClient? coach = null)
     {
-        var response = await api.GetAsync($"/api/v1/follow-ups{query}");
+        var response = await (coach ?? users.CoachOf(HomeProviderId)).GetAsync($"/api/v1/follow-ups{query}");
         return await response.ShouldBeAsync<PageDto<FollowUpDto>>(HttpStatusCode.OK);
     }
 
     /// <summary>The follow-up of a participation, or null when it has none.</summary>
     public async Task<FollowUpDto?> FollowUpOfAsync(long participationId)
     {
-        var all = await FollowUpsAsync("?pageSize=200");
+        var all = await FollowUpsAsync("?pageSize=200", await CoachOfParticipationAsync(participationId));
         return all.Items.SingleOrDefault(f => f.ParticipationId == participationId);
     }
 
     public async Task<FollowUpDto> RecordFollowUpAsync(long followUpId, JsonObject body)
     {
-        var response = await api.PostAsync($"/api/v1/follow-ups/{followUpId}/result", body);
+        var response = await (await users.CoachOfFollowUpAsync(followUpId)).PostAsync($"/api/v1/follow-ups/{followUpId}/result", body);
         return await response.ShouldBeAsync<FollowUpDto>(HttpStatusCode.OK);
     }
 
@@ -106,13 +107,14 @@ public sealed partial class TestData
         var query = $"?year={year}&mode={mode}"
             + (tertial is { } t ? $"&tertial={t}" : string.Empty)
             + (interventionId is { } i ? $"&interventionId={i}" : string.Empty);
-        var response = await api.GetAsync($"/api/v1/associations/{associationId}/indicators{query}");
+        var response = await users.OfficeOf(associationId).GetAsync($"/api/v1/associations/{associationId}/indicators{query}");
         return await response.ShouldBeAsync<IndicatorsDto>(HttpStatusCode.OK);
     }
 
-    public async Task<PageDto<NotificationDto>> NotificationsAsync(string query = "")
+    /// <summary>Notifications as the given client (by default the first provider's coach) sees them.</summary>
+    public async Task<PageDto<NotificationDto>> NotificationsAsync(string query = "", ApiClient? reader = null)
     {
-        var response = await api.GetAsync($"/api/v1/notifications{query}");
+        var response = await (reader ?? users.CoachOf(HomeProviderId)).GetAsync($"/api/v1/notifications{query}");
         return await response.ShouldBeAsync<PageDto<NotificationDto>>(HttpStatusCode.OK);
     }
 

@@ -12,7 +12,7 @@ public sealed class AnonymousRegistrationTests(ApiFactory factory) : ApiTest(fac
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous("Man", 1988));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous("Man", 1988));
 
         var created = await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/participations/{created.Id}", response.Headers.Location?.OriginalString);
@@ -30,7 +30,7 @@ public sealed class AnonymousRegistrationTests(ApiFactory factory) : ApiTest(fac
         var body = TestData.Anonymous();
         body["personalIdentityNumber"] = TestPersonnummer.Woman();
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "personalIdentityNumber");
     }
@@ -40,7 +40,7 @@ public sealed class AnonymousRegistrationTests(ApiFactory factory) : ApiTest(fac
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(TestPersonnummer.Woman()));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(TestPersonnummer.Woman()));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "personalIdentityNumber");
         Assert.Contains("consent", problem.Errors!.Keys);
@@ -55,7 +55,7 @@ public sealed class AnonymousRegistrationTests(ApiFactory factory) : ApiTest(fac
         var body = TestData.Anonymous();
         body.Remove(field);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -65,7 +65,7 @@ public sealed class AnonymousRegistrationTests(ApiFactory factory) : ApiTest(fac
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous(birthYear: 2027));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous(birthYear: 2027));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "birthYear");
     }
@@ -75,7 +75,7 @@ public sealed class AnonymousRegistrationTests(ApiFactory factory) : ApiTest(fac
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous());
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous());
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "personalIdentityNumber");
         Assert.Contains("birthYear", problem.Errors!.Keys);

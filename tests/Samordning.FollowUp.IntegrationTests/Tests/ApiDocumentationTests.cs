@@ -10,7 +10,7 @@ public sealed class ApiDocumentationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task OpenApiDocument_ListsEveryEndpoint()
     {
-        var response = await Api.GetAsync("/openapi/v1.json");
+        var response = await Admin.GetAsync("/openapi/v1.json");
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(Ct), cancellationToken: Ct);
@@ -38,7 +38,7 @@ public sealed class ApiDocumentationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Scalar_Returns200Html()
     {
-        var response = await Api.GetAsync("/scalar");
+        var response = await Admin.GetAsync("/scalar");
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

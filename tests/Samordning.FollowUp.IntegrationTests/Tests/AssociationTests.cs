@@ -10,7 +10,7 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Create_Returns201WithLocationOfTheNewAssociation()
     {
-        var response = await Api.PostAsync("/api/v1/associations", new JsonObject
+        var response = await Admin.PostAsync("/api/v1/associations", new JsonObject
         {
             ["name"] = "Samordningsförbundet Sjuhärad",
             ["organisationNumber"] = "222000-1354",
@@ -19,7 +19,7 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
 
         var created = await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/associations/{created.Id}", response.Headers.Location?.OriginalString);
-        var read = await (await Api.GetAsync(response.Headers.Location!.OriginalString)).ShouldBeAsync<AssociationDto>(HttpStatusCode.OK);
+        var read = await (await Office.GetAsync(response.Headers.Location!.OriginalString)).ShouldBeAsync<AssociationDto>(HttpStatusCode.OK);
         Assert.Equal("Samordningsförbundet Sjuhärad", read.Name);
         Assert.Equal("222000-1354", read.OrganisationNumber);
         Assert.Equal(3, read.SmallNumberThreshold);
@@ -30,7 +30,7 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
     {
         await Data.AssociationAsync("Samordningsförbundet Sjuhärad");
 
-        var response = await Api.PostAsync("/api/v1/associations", new JsonObject { ["name"] = "Samordningsförbundet Sjuhärad" });
+        var response = await Admin.PostAsync("/api/v1/associations", new JsonObject { ["name"] = "Samordningsförbundet Sjuhärad" });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "name");
     }
@@ -38,7 +38,7 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Create_WithoutName_Returns400Name()
     {
-        var response = await Api.PostAsync("/api/v1/associations", new JsonObject { ["name"] = "" });
+        var response = await Admin.PostAsync("/api/v1/associations", new JsonObject { ["name"] = "" });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "name");
     }
@@ -46,7 +46,7 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Get_UnknownId_Returns404()
     {
-        var response = await Api.GetAsync("/api/v1/associations/987654321");
+        var response = await Office.GetAsync("/api/v1/associations/987654321");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -9,7 +9,7 @@ public sealed class CodeListTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task CodeLists_HaveSwedishLabelsWithÅÄÖIntact()
     {
-        var response = await Api.GetAsync("/api/v1/code-lists");
+        var response = await Coach.GetAsync("/api/v1/code-lists");
 
         var lists = await response.ShouldBeAsync<Dictionary<string, List<CodeLabelDto>>>(HttpStatusCode.OK);
         Assert.Equal([new("Woman", "Kvinna"), new("Man", "Man")], lists["gender"]);
@@ -22,7 +22,7 @@ public sealed class CodeListTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task CodeLists_ListEveryCodeTheApiAccepts()
     {
-        var lists = await (await Api.GetAsync("/api/v1/code-lists")).ShouldBeAsync<Dictionary<string, List<CodeLabelDto>>>(HttpStatusCode.OK);
+        var lists = await (await Coach.GetAsync("/api/v1/code-lists")).ShouldBeAsync<Dictionary<string, List<CodeLabelDto>>>(HttpStatusCode.OK);
 
         Assert.Equal(
             ["educationLevel", "exitReason", "gender", "incomeSource", "interventionCategory", "occupation", "orientation", "referredBy", "registrationMode", "timeInPublicSupport"],

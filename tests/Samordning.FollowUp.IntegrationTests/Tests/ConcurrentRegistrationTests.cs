@@ -16,7 +16,7 @@ public sealed class ConcurrentRegistrationTests(ApiFactory factory) : ApiTest(fa
         var body = TestData.Identified(TestPersonnummer.Woman());
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ =>
-            Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body)));
+            Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body)));
 
         Assert.Equal(
             [HttpStatusCode.Created, .. Enumerable.Repeat(HttpStatusCode.Conflict, Requests - 1)],
@@ -32,7 +32,7 @@ public sealed class ConcurrentRegistrationTests(ApiFactory factory) : ApiTest(fa
         var body = TestData.Anonymous();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ =>
-            Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body, idempotencyKey: "double-click")));
+            Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body, idempotencyKey: "double-click")));
 
         var created = await Task.WhenAll(responses.Select(r => r.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created)));
         Assert.Single(created.Select(p => p.Id).Distinct());

@@ -18,10 +18,10 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         body["homeMunicipality"] = "Ulricehamn";
         body["referredBy"] = "PublicEmploymentService";
 
-        var response = await Api.PutAsync($"/api/v1/participations/{created.Id}", body);
+        var response = await Coach.PutAsync($"/api/v1/participations/{created.Id}", body);
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var read = await (await Api.GetAsync($"/api/v1/participations/{created.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{created.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal(new DateOnly(2026, 3, 9), read.StartDate);
         Assert.Equal("Ulricehamn", read.HomeMunicipality);
         Assert.Equal("PublicEmploymentService", read.ReferredBy);
@@ -36,7 +36,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         var created = await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr, start: new DateOnly(2026, 3, 1)));
         await Data.ExitAsync(created.Id, TestData.Exit(new DateOnly(2026, 5, 1)));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(pnr, start: new DateOnly(2026, 5, 2)));
+        var response = await Coach.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(pnr, start: new DateOnly(2026, 5, 2)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
     }
@@ -48,7 +48,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         var pnr = TestPersonnummer.Woman();
         var created = await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(pnr, start: Tomorrow));
+        var response = await Coach.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(pnr, start: Tomorrow));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
     }
@@ -61,7 +61,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         var right = TestPersonnummer.Woman(1);
         var created = await Data.ParticipationAsync(intervention.Id, TestData.Identified(mistyped));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(right));
+        var response = await Coach.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(right));
 
         var corrected = await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal(TestPersonnummer.Masked(right), corrected.PersonalIdentityNumber);
@@ -78,10 +78,10 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         await Data.ParticipationAsync(intervention.Id, TestData.Identified(anna));
         var bertils = await Data.ParticipationAsync(intervention.Id, TestData.Identified(bertil));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{bertils.Id}", TestData.Identified(anna));
+        var response = await Coach.PutAsync($"/api/v1/participations/{bertils.Id}", TestData.Identified(anna));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "personalIdentityNumber");
-        var read = await (await Api.GetAsync($"/api/v1/participations/{bertils.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{bertils.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal(TestPersonnummer.Masked(bertil), read.PersonalIdentityNumber);
         Assert.Equal(2, await ParticipantRowsAsync());
     }
@@ -92,7 +92,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual, start: new DateOnly(2026, 3, 1));
         var created = await Data.ParticipationAsync(intervention.Id, TestData.Anonymous());
 
-        var response = await Api.PutAsync($"/api/v1/participations/{created.Id}", TestData.Anonymous(start: new DateOnly(2026, 2, 1)));
+        var response = await Coach.PutAsync($"/api/v1/participations/{created.Id}", TestData.Anonymous(start: new DateOnly(2026, 2, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
     }
@@ -103,7 +103,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
         var created = await Data.ParticipationAsync(intervention.Id, TestData.Anonymous("Woman", 1990));
 
-        var corrected = await (await Api.PutAsync($"/api/v1/participations/{created.Id}", TestData.Anonymous("Man", 1991)))
+        var corrected = await (await Coach.PutAsync($"/api/v1/participations/{created.Id}", TestData.Anonymous("Man", 1991)))
             .ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
 
         Assert.Equal("Man", corrected.Gender);
@@ -119,7 +119,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
         await Data.ExitAsync(first.Id, TestData.Exit(new DateOnly(2026, 5, 31)));
         var second = await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr, start: new DateOnly(2026, 8, 1)));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{second.Id}", TestData.Identified(pnr, start: new DateOnly(2026, 5, 1)));
+        var response = await Coach.PutAsync($"/api/v1/participations/{second.Id}", TestData.Identified(pnr, start: new DateOnly(2026, 5, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "personalIdentityNumber");
     }
@@ -127,7 +127,7 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Correct_UnknownParticipation_Returns404()
     {
-        var response = await Api.PutAsync("/api/v1/participations/987654321", TestData.Anonymous());
+        var response = await Coach.PutAsync("/api/v1/participations/987654321", TestData.Anonymous());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

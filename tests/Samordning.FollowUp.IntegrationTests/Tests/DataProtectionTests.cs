@@ -30,9 +30,9 @@ public sealed class DataProtectionTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var mistyped = TestPersonnummer.Man(0);
         var right = TestPersonnummer.Man(1);
-        var created = await (await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var created = await (await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(mistyped), idempotencyKey: "reg-1")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
-        await (await Api.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(right))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Coach.PutAsync($"/api/v1/participations/{created.Id}", TestData.Identified(right))).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var found = new List<string>();
         foreach (var table in await Factory.TableNamesAsync())
@@ -52,7 +52,7 @@ public sealed class DataProtectionTests(ApiFactory factory) : ApiTest(factory)
         var pnr = TestPersonnummer.Woman();
         await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(pnr, start: Start.AddDays(7)));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(pnr, start: Start.AddDays(7)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(1, (await Data.ParticipationsAsync(intervention.Id)).TotalCount);
@@ -65,7 +65,7 @@ public sealed class DataProtectionTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified, start: new DateOnly(2026, 3, 1));
         await Data.ParticipationAsync(intervention.Id, TestData.Identified(TestPersonnummer.Woman(0)));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(TestPersonnummer.Woman(1), start: new DateOnly(2026, 2, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
@@ -78,7 +78,7 @@ public sealed class DataProtectionTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual, end: new DateOnly(2026, 6, 30));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous(start: new DateOnly(2026, 7, 1)));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous(start: new DateOnly(2026, 7, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
         Assert.Equal(0, (await Data.ParticipationsAsync(intervention.Id)).TotalCount);

@@ -15,7 +15,7 @@ public sealed class DuplicateParticipationTests(ApiFactory factory) : ApiTest(fa
         var pnr = TestPersonnummer.Woman();
         await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(pnr, start: Start.AddDays(14)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "personalIdentityNumber");
@@ -29,7 +29,7 @@ public sealed class DuplicateParticipationTests(ApiFactory factory) : ApiTest(fa
         var pnr = TestPersonnummer.Man();
         await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(TestPersonnummer.WithDash(pnr), start: Start.AddDays(1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "personalIdentityNumber");
@@ -43,7 +43,7 @@ public sealed class DuplicateParticipationTests(ApiFactory factory) : ApiTest(fa
         var first = await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr, start: new DateOnly(2026, 3, 1)));
         await Data.ExitAsync(first.Id, TestData.Exit(new DateOnly(2026, 6, 1)));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(pnr, start: new DateOnly(2026, 5, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "personalIdentityNumber");

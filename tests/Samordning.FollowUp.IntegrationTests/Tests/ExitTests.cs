@@ -19,7 +19,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
 
         var ended = await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal("Ended", ended.Status);
@@ -36,7 +36,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(participation.StartDate));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(participation.StartDate));
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
@@ -46,10 +46,10 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(participation.StartDate.AddDays(-1)));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(participation.StartDate.AddDays(-1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "endDate");
-        var read = await (await Api.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal("Active", read.Status);
     }
 
@@ -58,7 +58,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync(interventionEnd: new DateOnly(2026, 6, 30));
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 7, 1)));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 7, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "endDate");
     }
@@ -68,7 +68,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(Tomorrow));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(Tomorrow));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "endDate");
     }
@@ -78,7 +78,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(Today));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(Today));
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
@@ -88,7 +88,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit",
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit",
             TestData.Exit(new DateOnly(2026, 9, 30), "Discontinued", occupation: null));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "occupation");
@@ -101,7 +101,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit",
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit",
             TestData.Exit(new DateOnly(2026, 9, 30), reason, occupation: null));
 
         var ended = await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
@@ -115,17 +115,17 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
         var participation = await ActiveParticipationAsync();
         await Data.ExitAsync(participation.Id, TestData.Exit(new DateOnly(2026, 9, 30)));
 
-        var response = await Api.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 10, 15)));
+        var response = await Coach.PostAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 10, 15)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "endDate");
-        var read = await (await Api.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal(new DateOnly(2026, 9, 30), read.Exit?.EndDate);
     }
 
     [Fact]
     public async Task Exit_UnknownParticipation_Returns404()
     {
-        var response = await Api.PostAsync("/api/v1/participations/987654321/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
+        var response = await Coach.PostAsync("/api/v1/participations/987654321/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -136,11 +136,11 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
         var participation = await ActiveParticipationAsync();
         await Data.ExitAsync(participation.Id, TestData.Exit(new DateOnly(2026, 9, 30)));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{participation.Id}/exit",
+        var response = await Coach.PutAsync($"/api/v1/participations/{participation.Id}/exit",
             TestData.Exit(new DateOnly(2026, 9, 15), "TransferredToParty", "InterventionAtParty"));
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var read = await (await Api.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal(new DateOnly(2026, 9, 15), read.Exit?.EndDate);
         Assert.Equal("TransferredToParty", read.Exit?.ExitReason);
         Assert.Equal("InterventionAtParty", read.Exit?.Occupation);
@@ -151,10 +151,10 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     {
         var participation = await ActiveParticipationAsync();
 
-        var response = await Api.PutAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
+        var response = await Coach.PutAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        var read = await (await Api.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
         Assert.Equal("Active", read.Status);
     }
 
@@ -164,7 +164,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
         var participation = await ActiveParticipationAsync();
         await Data.ExitAsync(participation.Id, TestData.Exit(new DateOnly(2026, 9, 30)));
 
-        var response = await Api.PutAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(participation.StartDate.AddDays(-1)));
+        var response = await Coach.PutAsync($"/api/v1/participations/{participation.Id}/exit", TestData.Exit(participation.StartDate.AddDays(-1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "endDate");
     }
@@ -179,7 +179,7 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
         await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr, start: new DateOnly(2026, 5, 1)));
 
         // Moving the first exit past the second start would make the person active twice in May.
-        var response = await Api.PutAsync($"/api/v1/participations/{first.Id}/exit", TestData.Exit(new DateOnly(2026, 6, 1)));
+        var response = await Coach.PutAsync($"/api/v1/participations/{first.Id}/exit", TestData.Exit(new DateOnly(2026, 6, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }

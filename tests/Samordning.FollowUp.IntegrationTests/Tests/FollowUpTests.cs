@@ -91,7 +91,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var cancelled = await Data.FollowUpOfAsync(participation.Id);
         Assert.Equal((followUp.Id, "Cancelled"), (cancelled!.Id, cancelled.Status));
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.Zero));
-        var record = await Api.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
+        var record = await Coach.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Reached", new DateOnly(2027, 6, 1), "Employed"));
         await record.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await RunSchedulerAsync();
@@ -171,7 +171,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var (_, followUp) = await ExitedAsync();
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 9, 20, 10, 0, 0, TimeSpan.Zero));
 
-        var response = await Api.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
+        var response = await Coach.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Unreachable", DateOnly.Parse(contactedOn, System.Globalization.CultureInfo.InvariantCulture)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "contactedOn");
@@ -195,7 +195,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var (_, followUp) = await ExitedAsync();
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.Zero));
 
-        var response = await Api.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
+        var response = await Coach.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Reached", new DateOnly(2027, 6, 2), "Employed"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "contactedOn");
@@ -212,7 +212,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.FollowUpResult(outcome, new DateOnly(2027, 5, 20));
         body["occupation"] = occupation;
 
-        var response = await Api.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result", body);
+        var response = await Coach.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "occupation");
     }
@@ -224,7 +224,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.Zero));
         await Data.RecordFollowUpAsync(followUp.Id, TestData.FollowUpResult("Reached", new DateOnly(2027, 5, 20), "Employed"));
 
-        var response = await Api.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
+        var response = await Coach.PostAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Unreachable", new DateOnly(2027, 5, 21)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -240,7 +240,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var first = await Data.RecordFollowUpAsync(followUp.Id, TestData.FollowUpResult("Reached", new DateOnly(2027, 5, 20), "Employed"));
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 3, 9, 0, 0, TimeSpan.Zero));
 
-        var response = await Api.PutAsync($"/api/v1/follow-ups/{followUp.Id}/result",
+        var response = await Coach.PutAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Unreachable", new DateOnly(2027, 6, 2)));
 
         var corrected = await response.ShouldBeAsync<FollowUpDto>(HttpStatusCode.OK);
@@ -257,7 +257,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var (_, followUp) = await ExitedAsync();
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.Zero));
 
-        var response = await Api.PutAsync($"/api/v1/follow-ups/{followUp.Id}/result",
+        var response = await Coach.PutAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Reached", new DateOnly(2027, 5, 20), "Employed"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -266,7 +266,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task RecordResult_UnknownFollowUp_Returns404()
     {
-        var response = await Api.PostAsync("/api/v1/follow-ups/987654/result",
+        var response = await Coach.PostAsync("/api/v1/follow-ups/987654/result",
             TestData.FollowUpResult("Unreachable", new DateOnly(2026, 11, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -318,7 +318,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task ListFollowUps_UnknownStatus_Returns400Status()
     {
-        var response = await Api.GetAsync("/api/v1/follow-ups?status=Late");
+        var response = await Coach.GetAsync("/api/v1/follow-ups?status=Late");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "status");
     }

@@ -42,10 +42,10 @@ public sealed class IndicatorDefinitionVersionTests(ApiFactory factory) : ApiTes
         var t1Before = I1(await Data.IndicatorsAsync(fixture.AssociationId, 2025, 1, "Period"));
         Assert.Equal(1, I1(await Data.IndicatorsAsync(fixture.AssociationId, 2025, null, "Year")).DefinitionVersion);
 
-        var revised = await (await Api.PutAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions/I1", I1Version2()))
+        var revised = await (await Office.PutAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions/I1", I1Version2()))
             .ShouldBeAsync<IndicatorDefinitionDto>(HttpStatusCode.OK);
         Assert.Equal((2, new DateOnly(2025, 5, 1)), (revised.Version, revised.ValidFrom));
-        var definitions = await (await Api.GetAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions"))
+        var definitions = await (await Office.GetAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions"))
             .ShouldBeAsync<List<IndicatorDefinitionDto>>(HttpStatusCode.OK);
         Assert.Equal([1, 2], definitions.Where(d => d.Code == "I1").Select(d => d.Version));
 
@@ -108,7 +108,7 @@ public sealed class IndicatorDefinitionVersionTests(ApiFactory factory) : ApiTes
         await Factory.SendAsync(new ComputeIndicatorsCommand(fixture.AssociationId), Ct);
         var resultsBefore = await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.IndicatorResults, Ct));
 
-        var response = await Api.PostAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions/I1/preview", I1Version2());
+        var response = await Office.PostAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions/I1/preview", I1Version2());
 
         var preview = await response.ShouldBeAsync<PreviewDto>(HttpStatusCode.OK);
         // Today 2026-11-23 is in T3 2026: the ended tertials are T1 2024 – T2 2026, oldest first.
@@ -124,7 +124,7 @@ public sealed class IndicatorDefinitionVersionTests(ApiFactory factory) : ApiTes
         // T2 2025: women b9 ✓ b7 ✗; men b6 ✓ n3 JobSeeking ✓.
         Assert.Equal(new Fig(3, 4, 0, 75.0, Met: true), Fig.Of(preview.Tertials[4].Total));
 
-        var definitions = await (await Api.GetAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions"))
+        var definitions = await (await Office.GetAsync($"/api/v1/associations/{fixture.AssociationId}/indicator-definitions"))
             .ShouldBeAsync<List<IndicatorDefinitionDto>>(HttpStatusCode.OK);
         Assert.Equal([1], definitions.Where(d => d.Code == "I1").Select(d => d.Version));
         Assert.Equal(resultsBefore, await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.IndicatorResults, Ct)));
@@ -136,11 +136,11 @@ public sealed class IndicatorDefinitionVersionTests(ApiFactory factory) : ApiTes
     {
         var association = await Data.AssociationAsync(smallNumberThreshold: 0);
         var v2 = I1Version2();
-        await (await Api.PutAsync($"/api/v1/associations/{association.Id}/indicator-definitions/I1", v2)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Office.PutAsync($"/api/v1/associations/{association.Id}/indicator-definitions/I1", v2)).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var earlier = I1Version2();
         earlier["validFrom"] = "2025-04-30";
-        var response = await Api.PutAsync($"/api/v1/associations/{association.Id}/indicator-definitions/I1", earlier);
+        var response = await Office.PutAsync($"/api/v1/associations/{association.Id}/indicator-definitions/I1", earlier);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validFrom");
     }

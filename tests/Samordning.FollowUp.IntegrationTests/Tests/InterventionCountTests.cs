@@ -14,11 +14,11 @@ public sealed class InterventionCountTests(ApiFactory factory) : ApiTest(factory
     {
         var intervention = await Data.InterventionAsync(Mode.CountOnly);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(12, 7));
+        var response = await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(12, 7));
 
         var count = await response.ShouldBeAsync<CountDto>(HttpStatusCode.OK);
         Assert.Equal(new CountDto(2026, 12, 7, 19), count);
-        var read = await (await Api.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
+        var read = await (await Office.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
         Assert.Equal(new CountDto(2026, 12, 7, 19), Assert.Single(read.Counts));
     }
 
@@ -26,11 +26,11 @@ public sealed class InterventionCountTests(ApiFactory factory) : ApiTest(factory
     public async Task SetCount_SameYearAgain_ReplacesTheCount()
     {
         var intervention = await Data.InterventionAsync(Mode.CountOnly);
-        await (await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(12, 7))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(12, 7))).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        await (await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(3, 4))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(3, 4))).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        var read = await (await Api.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
+        var read = await (await Office.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
         Assert.Equal(new CountDto(2026, 3, 4, 7), Assert.Single(read.Counts));
     }
 
@@ -41,7 +41,7 @@ public sealed class InterventionCountTests(ApiFactory factory) : ApiTest(factory
     {
         var intervention = await Data.InterventionAsync(mode);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(12, 7));
+        var response = await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(12, 7));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "registrationMode");
     }
@@ -53,7 +53,7 @@ public sealed class InterventionCountTests(ApiFactory factory) : ApiTest(factory
     {
         var intervention = await Data.InterventionAsync(Mode.CountOnly);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(women, men));
+        var response = await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2026", Count(women, men));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -63,7 +63,7 @@ public sealed class InterventionCountTests(ApiFactory factory) : ApiTest(factory
     {
         var intervention = await Data.InterventionAsync(Mode.CountOnly); // runs 2026–2027; today is 2026-11-23
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2027", Count(1, 1));
+        var response = await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2027", Count(1, 1));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "year");
     }
@@ -73,7 +73,7 @@ public sealed class InterventionCountTests(ApiFactory factory) : ApiTest(factory
     {
         var intervention = await Data.InterventionAsync(Mode.CountOnly);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2025", Count(1, 1));
+        var response = await Coach.PutAsync($"/api/v1/interventions/{intervention.Id}/counts/2025", Count(1, 1));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "year");
     }

@@ -19,10 +19,10 @@ public sealed class InterventionPlanTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync();
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", Plan());
+        var response = await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", Plan());
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var read = await (await Api.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
+        var read = await (await Office.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
         Assert.Equal(new PlanDto(2026, 40, 1_200_000, 950_000), Assert.Single(read.Plans));
     }
 
@@ -30,12 +30,12 @@ public sealed class InterventionPlanTests(ApiFactory factory) : ApiTest(factory)
     public async Task SetPlan_SameYearAgain_ReplacesThePlan()
     {
         var intervention = await Data.InterventionAsync();
-        await (await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", Plan())).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", Plan())).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        await (await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", Plan(planned: 45)))
+        await (await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", Plan(planned: 45)))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        var read = await (await Api.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
+        var read = await (await Office.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
         Assert.Equal(45, Assert.Single(read.Plans).PlannedParticipants);
     }
 
@@ -49,7 +49,7 @@ public sealed class InterventionPlanTests(ApiFactory factory) : ApiTest(factory)
         var body = Plan();
         body[field] = -1;
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", body);
+        var response = await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -59,7 +59,7 @@ public sealed class InterventionPlanTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(); // 2026–2027
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2028", Plan());
+        var response = await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2028", Plan());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "year");
     }

@@ -13,12 +13,12 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
 
-        var response = await Api.PostAsync($"/api/v1/associations/{association.Id}/interventions",
+        var response = await Office.PostAsync($"/api/v1/associations/{association.Id}/interventions",
             TestData.Intervention(provider.Id, Mode.Identified, InterventionStart, InterventionEnd));
 
         var created = await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/interventions/{created.Id}", response.Headers.Location?.OriginalString);
-        var read = await (await Api.GetAsync($"/api/v1/interventions/{created.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
+        var read = await (await Office.GetAsync($"/api/v1/interventions/{created.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
         Assert.Equal("Preparatory", read.Category);
         Assert.Equal(provider.Id, read.ProviderId);
         Assert.Equal(["Borås", "Mark"], read.Municipalities);
@@ -38,7 +38,7 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
         body["category"] = category;
         body.Remove("registrationMode");
 
-        var created = await (await Api.PostAsync($"/api/v1/associations/{association.Id}/interventions", body))
+        var created = await (await Office.PostAsync($"/api/v1/associations/{association.Id}/interventions", body))
             .ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
 
         Assert.Equal(expectedMode, created.RegistrationMode);
@@ -55,7 +55,7 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
         body["orientation"] = orientation;
         body["category"] = category;
 
-        var response = await Api.PostAsync($"/api/v1/associations/{association.Id}/interventions", body);
+        var response = await Office.PostAsync($"/api/v1/associations/{association.Id}/interventions", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "category");
     }
@@ -67,7 +67,7 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
         var theirs = await Data.AssociationAsync();
         var theirProvider = await Data.ProviderAsync(theirs.Id);
 
-        var response = await Api.PostAsync($"/api/v1/associations/{ours.Id}/interventions",
+        var response = await Office.PostAsync($"/api/v1/associations/{ours.Id}/interventions",
             TestData.Intervention(theirProvider.Id, Mode.Identified, InterventionStart, null));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "providerId");
@@ -79,7 +79,7 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
 
-        var response = await Api.PostAsync($"/api/v1/associations/{association.Id}/interventions",
+        var response = await Office.PostAsync($"/api/v1/associations/{association.Id}/interventions",
             TestData.Intervention(provider.Id, Mode.Identified, InterventionStart, InterventionStart.AddDays(-1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "endDate");
@@ -94,7 +94,7 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
         var structural = await Data.InterventionAsync(association.Id, provider.Id, Mode.CountOnly);
         await Data.InterventionAsync(); // another association's
 
-        var list = await (await Api.GetAsync($"/api/v1/associations/{association.Id}/interventions"))
+        var list = await (await Office.GetAsync($"/api/v1/associations/{association.Id}/interventions"))
             .ShouldBeAsync<List<InterventionDto>>(HttpStatusCode.OK);
 
         Assert.Equal([individual.Id, structural.Id], list.Select(i => i.Id).Order());
@@ -103,7 +103,7 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Get_UnknownId_Returns404()
     {
-        var response = await Api.GetAsync("/api/v1/interventions/987654321");
+        var response = await Office.GetAsync("/api/v1/interventions/987654321");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -13,7 +13,7 @@ public sealed class ParticipationQueryTests(ApiFactory factory) : ApiTest(factor
         var pnr = TestPersonnummer.Woman();
         var created = await Data.ParticipationAsync(intervention.Id, TestData.Identified(pnr));
 
-        var read = await (await Api.GetAsync($"/api/v1/participations/{created.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
+        var read = await (await Coach.GetAsync($"/api/v1/participations/{created.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
 
         Assert.Equal(created.Id, read.Id);
         Assert.Equal(["SicknessBenefit", "FinancialAssistance"], read.IncomeSourcesAtStart);
@@ -27,7 +27,7 @@ public sealed class ParticipationQueryTests(ApiFactory factory) : ApiTest(factor
     [Fact]
     public async Task Get_UnknownId_Returns404()
     {
-        var response = await Api.GetAsync("/api/v1/participations/987654321");
+        var response = await Coach.GetAsync("/api/v1/participations/987654321");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -78,7 +78,7 @@ public sealed class ParticipationQueryTests(ApiFactory factory) : ApiTest(factor
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
 
-        var response = await Api.GetAsync($"/api/v1/interventions/{intervention.Id}/participations{query}");
+        var response = await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/participations{query}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -86,7 +86,7 @@ public sealed class ParticipationQueryTests(ApiFactory factory) : ApiTest(factor
     [Fact]
     public async Task List_UnknownIntervention_Returns404()
     {
-        var response = await Api.GetAsync("/api/v1/interventions/987654321/participations");
+        var response = await Coach.GetAsync("/api/v1/interventions/987654321/participations");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

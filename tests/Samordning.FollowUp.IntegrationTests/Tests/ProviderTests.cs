@@ -12,11 +12,11 @@ public sealed class ProviderTests(ApiFactory factory) : ApiTest(factory)
     {
         var association = await Data.AssociationAsync();
 
-        var response = await Api.PostAsync($"/api/v1/associations/{association.Id}/providers",
+        var response = await Office.PostAsync($"/api/v1/associations/{association.Id}/providers",
             new JsonObject { ["name"] = "Arbetsmarknadsenheten Borås", ["organisationNumber"] = "212000-1355" });
 
         var created = await response.ShouldBeAsync<ProviderDto>(HttpStatusCode.Created);
-        var list = await (await Api.GetAsync($"/api/v1/associations/{association.Id}/providers"))
+        var list = await (await Office.GetAsync($"/api/v1/associations/{association.Id}/providers"))
             .ShouldBeAsync<List<ProviderDto>>(HttpStatusCode.OK);
         var listed = Assert.Single(list);
         Assert.Equal(created.Id, listed.Id);
@@ -32,7 +32,7 @@ public sealed class ProviderTests(ApiFactory factory) : ApiTest(factory)
         await Data.ProviderAsync(first.Id, "Utförare A");
         await Data.ProviderAsync(second.Id, "Utförare B");
 
-        var list = await (await Api.GetAsync($"/api/v1/associations/{first.Id}/providers"))
+        var list = await (await Office.GetAsync($"/api/v1/associations/{first.Id}/providers"))
             .ShouldBeAsync<List<ProviderDto>>(HttpStatusCode.OK);
 
         Assert.Equal(["Utförare A"], list.Select(p => p.Name));
@@ -41,7 +41,7 @@ public sealed class ProviderTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Create_UnknownAssociation_Returns404()
     {
-        var response = await Api.PostAsync("/api/v1/associations/987654321/providers", new JsonObject { ["name"] = "Utförare" });
+        var response = await Office.PostAsync("/api/v1/associations/987654321/providers", new JsonObject { ["name"] = "Utförare" });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -49,7 +49,7 @@ public sealed class ProviderTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task List_UnknownAssociation_Returns404()
     {
-        var response = await Api.GetAsync("/api/v1/associations/987654321/providers");
+        var response = await Office.GetAsync("/api/v1/associations/987654321/providers");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -14,7 +14,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var pnr = TestPersonnummer.Man();
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(pnr));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(pnr));
 
         var created = await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/participations/{created.Id}", response.Headers.Location?.OriginalString);
@@ -33,7 +33,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var pnr = TestPersonnummer.Woman();
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(pnr));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(pnr));
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -60,7 +60,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body["birthYear"] = 1985;
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "birthYear");
     }
@@ -72,7 +72,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body.Remove("personalIdentityNumber");
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "personalIdentityNumber");
     }
@@ -86,7 +86,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var wrong = TestPersonnummer.WithWrongCheckDigit(TestPersonnummer.Woman());
         var submitted = withDash ? TestPersonnummer.WithDash(wrong) : wrong;
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(submitted));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(submitted));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "personalIdentityNumber");
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -102,7 +102,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body.Remove("consent");
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "consent");
     }
@@ -114,7 +114,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body["consent"]!["date"] = TestData.Date(Tomorrow);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "consent.date");
     }
@@ -124,7 +124,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.CountOnly);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(TestPersonnummer.Woman()));
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(TestPersonnummer.Woman()));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "registrationMode");
     }
@@ -134,7 +134,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(TestPersonnummer.Woman(), start: Tomorrow));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
@@ -155,7 +155,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.Identified, start: new DateOnly(2026, 3, 1));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(TestPersonnummer.Woman(), start: new DateOnly(2026, 2, 28)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
@@ -166,7 +166,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.Identified, end: new DateOnly(2026, 6, 30));
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations",
             TestData.Identified(TestPersonnummer.Woman(), start: new DateOnly(2026, 7, 1)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "startDate");
@@ -175,7 +175,7 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Register_UnknownIntervention_Returns404()
     {
-        var response = await Api.PostAsync("/api/v1/interventions/987654321/participations", TestData.Identified(TestPersonnummer.Woman()));
+        var response = await Coach.PostAsync("/api/v1/interventions/987654321/participations", TestData.Identified(TestPersonnummer.Woman()));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -25,7 +25,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body[field] = "Foo";
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -37,7 +37,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body["referredBy"] = 1;
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "referredBy");
     }
@@ -49,7 +49,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body["incomeSourcesAtStart"] = new JsonArray("Salary", "Foo");
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "incomeSourcesAtStart[1]");
     }
@@ -64,7 +64,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(0, (await Data.ParticipationsAsync(intervention.Id)).TotalCount);
@@ -77,7 +77,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Identified(TestPersonnummer.Woman());
         body["homeMunicipalty"] = "Borås";
 
-        var response = await Api.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
+        var response = await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "homeMunicipalty");
     }
@@ -87,7 +87,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);
 
-        var response = await Api.PostRawAsync($"/api/v1/interventions/{intervention.Id}/participations", "{\"startDate\": \"2026-03-02\",");
+        var response = await Coach.PostRawAsync($"/api/v1/interventions/{intervention.Id}/participations", "{\"startDate\": \"2026-03-02\",");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -98,7 +98,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var pnr = TestPersonnummer.Woman();
 
-        var response = await Api.PostRawAsync($"/api/v1/interventions/{intervention.Id}/participations",
+        var response = await Coach.PostRawAsync($"/api/v1/interventions/{intervention.Id}/participations",
             $"{{\"personalIdentityNumber\": {pnr}, \"startDate\": 5}}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -113,7 +113,7 @@ public sealed class RequestFormatTests(ApiFactory factory) : ApiTest(factory)
         var body = TestData.Intervention(provider.Id, Mode.Identified, TestDates.InterventionStart, null);
         body["orientation"] = 0;
 
-        var response = await Api.PostAsync($"/api/v1/associations/{association.Id}/interventions", body);
+        var response = await Office.PostAsync($"/api/v1/associations/{association.Id}/interventions", body);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "orientation");
     }

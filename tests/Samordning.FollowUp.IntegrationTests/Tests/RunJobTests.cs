@@ -16,7 +16,7 @@ public sealed class RunJobTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("indicator-computation-after-tertial")]
     public async Task RunJob_KnownJob_Returns202WithTheRunsJobId(string jobId)
     {
-        var response = await Api.PostAsync($"/api/v1/jobs/{jobId}/run", new JsonObject());
+        var response = await Admin.PostAsync($"/api/v1/jobs/{jobId}/run", new JsonObject());
 
         var run = await response.ShouldBeAsync<RunJobDto>(HttpStatusCode.Accepted);
         Assert.False(string.IsNullOrWhiteSpace(run.JobId));
@@ -26,7 +26,7 @@ public sealed class RunJobTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task RunJob_UnknownJob_Returns404()
     {
-        var response = await Api.PostAsync("/api/v1/jobs/no-such-job/run", new JsonObject());
+        var response = await Admin.PostAsync("/api/v1/jobs/no-such-job/run", new JsonObject());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -9,13 +9,13 @@ namespace Samordning.FollowUp.IntegrationTests.Tests.Reports;
 public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
 {
     private Task<HttpResponseMessage> CloseAsync(long associationId, int year, int tertial, string? adoptedBy = "Förbundsstyrelsen") =>
-        Api.PostAsync($"/api/v1/associations/{associationId}/reports/tertial/{year}/{tertial}/close", new JsonObject { ["adoptedBy"] = adoptedBy });
+        Office.PostAsync($"/api/v1/associations/{associationId}/reports/tertial/{year}/{tertial}/close", new JsonObject { ["adoptedBy"] = adoptedBy });
 
     [Fact]
     public async Task Close_StoresTheReportAsAdopted()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
-        var draft = (await Api.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var draft = (await Office.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
 
         var response = await CloseAsync(f.Association.Id, 2025, 1, "  Förbundsstyrelsen  ");
 
@@ -28,47 +28,47 @@ public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
         // The figures are the draft's.
         Assert.True(JsonNode.DeepEquals(draft["total"], closed["report"]!["total"]), "adopted total differs from the draft's");
 
-        var read = await Api.ReportAsync(f.Association.Id, 2025, 1);
+        var read = await Office.ReportAsync(f.Association.Id, 2025, 1);
         Assert.Equal("Adopted", read["status"].Str());
         Assert.True(JsonNode.DeepEquals(closed["report"], read["report"]),
             $"GET does not return the report as adopted:\n{closed["report"]!.ToJsonString()}\n{read["report"]!.ToJsonString()}");
         Assert.Empty(read["differences"]!.AsArray());
 
-        Assert.True(JsonNode.DeepEquals(closed["report"], (await Api.ReportAsync(f.Association.Id, 2025, 1, view: "adopted"))["report"]),
+        Assert.True(JsonNode.DeepEquals(closed["report"], (await Office.ReportAsync(f.Association.Id, 2025, 1, view: "adopted"))["report"]),
             "view=adopted is not the adopted report");
 
         // Nothing has changed since: view=current restates the same figures, with no differences.
-        var current = await Api.ReportAsync(f.Association.Id, 2025, 1, view: "current");
+        var current = await Office.ReportAsync(f.Association.Id, 2025, 1, view: "current");
         Assert.Equal("Restated", current["status"].Str());
         Assert.Empty(current["differences"]!.AsArray());
 
         // Year to date is adopted too.
-        var ytd = await Api.ReportAsync(f.Association.Id, 2025, 1, "YearToDate");
+        var ytd = await Office.ReportAsync(f.Association.Id, 2025, 1, "YearToDate");
         Assert.Equal(("Adopted", "YearToDate", "Förbundsstyrelsen"),
             (ytd["status"].Str(), ytd["report"]!["header"]!["mode"].Str(), ytd["report"]!["header"]!["adoptedBy"].Str()));
 
         // Other tertials stay drafts.
-        Assert.Equal("Draft", (await Api.ReportAsync(f.Association.Id, 2025, 2))["status"].Str());
+        Assert.Equal("Draft", (await Office.ReportAsync(f.Association.Id, 2025, 2))["status"].Str());
     }
 
     [Fact]
     public async Task LateRegistration_LeavesTheAdoptedReportAndShowsAsRestatement()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
         var closed = await (await CloseAsync(f.Association.Id, 2025, 1)).ReadJsonAsync();
-        var closedYtd = (await Api.ReportAsync(f.Association.Id, 2025, 1, "YearToDate"))["report"];
+        var closedYtd = (await Office.ReportAsync(f.Association.Id, 2025, 1, "YearToDate"))["report"];
 
         // Late data, accepted: W4, a woman in X from 2025-04-07, still open.
-        await Api.IdentifiedAsync(Data, f.X.Id, TestPersonnummer.Woman(4), new DateOnly(2025, 4, 7));
+        await Office.IdentifiedAsync(Data, f.X.Id, TestPersonnummer.Woman(4), new DateOnly(2025, 4, 7));
 
-        var adopted = await Api.ReportAsync(f.Association.Id, 2025, 1);
+        var adopted = await Office.ReportAsync(f.Association.Id, 2025, 1);
         Assert.Equal("Adopted", adopted["status"].Str());
         Assert.True(JsonNode.DeepEquals(closed["report"], adopted["report"]), "the adopted report changed after a late registration");
         adopted["report"]!["total"]!["active"].AssertCount(3, 3, "adopted total active");
-        var adoptedYtd = await Api.ReportAsync(f.Association.Id, 2025, 1, "YearToDate");
+        var adoptedYtd = await Office.ReportAsync(f.Association.Id, 2025, 1, "YearToDate");
         Assert.True(JsonNode.DeepEquals(closedYtd, adoptedYtd["report"]), "the adopted year-to-date report changed");
 
-        var current = await Api.ReportAsync(f.Association.Id, 2025, 1, view: "current");
+        var current = await Office.ReportAsync(f.Association.Id, 2025, 1, view: "current");
         Assert.Equal("Restated", current["status"].Str());
         var report = current["report"]!.AsObject();
         report["total"]!["active"].AssertCount(4, 3, "current total active");
@@ -110,7 +110,7 @@ public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
             $"differences:\nexpected\n  {string.Join("\n  ", wanted)}\nactual\n  {string.Join("\n  ", actual)}");
 
         // Year to date restates too.
-        var currentYtd = await Api.ReportAsync(f.Association.Id, 2025, 1, "YearToDate", "current");
+        var currentYtd = await Office.ReportAsync(f.Association.Id, 2025, 1, "YearToDate", "current");
         Assert.Equal("Restated", currentYtd["status"].Str());
         Assert.Contains(currentYtd["differences"].Objects(), d => d["path"].Str() == "total.active.total" && d["current"].Str() == "7");
     }
@@ -118,13 +118,13 @@ public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Close_SecondTime_Returns409()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
         await (await CloseAsync(f.Association.Id, 2025, 1, "Styrelsen")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var response = await CloseAsync(f.Association.Id, 2025, 1, "Någon annan");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("Styrelsen", (await Api.ReportAsync(f.Association.Id, 2025, 1))["report"]!["header"]!["adoptedBy"].Str());
+        Assert.Equal("Styrelsen", (await Office.ReportAsync(f.Association.Id, 2025, 1))["report"]!["header"]!["adoptedBy"].Str());
     }
 
     [Theory]
@@ -132,18 +132,18 @@ public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
     [InlineData(2027, 1)]
     public async Task Close_TertialNotEnded_Returns400Tertial(int year, int tertial)
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
         var response = await CloseAsync(f.Association.Id, year, tertial);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "tertial");
-        Assert.Equal("Draft", (await Api.ReportAsync(f.Association.Id, year, tertial))["status"].Str());
+        Assert.Equal("Draft", (await Office.ReportAsync(f.Association.Id, year, tertial))["status"].Str());
     }
 
     [Fact]
     public async Task Close_TertialThatEndedYesterday_IsAllowed()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
         try
         {
             // 2026-09-01 08:00 in Sweden: T2 2026 ended yesterday.
@@ -165,7 +165,7 @@ public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("   ")]
     public async Task Close_WithoutAdoptedBy_Returns400AdoptedBy(string? adoptedBy)
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
         var response = await CloseAsync(f.Association.Id, 2025, 1, adoptedBy);
 

@@ -22,9 +22,9 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Xlsx_HoldsTheJsonFiguresAsNumbers()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
-        var response = await (await Api.GetAsync(FilePath(f.Association.Id, "xlsx")))
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
+        var response = await (await Office.GetAsync(FilePath(f.Association.Id, "xlsx")))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
 
@@ -45,9 +45,9 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Csv_EveryRowMatchesTheJson()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
-        var response = await (await Api.GetAsync(FilePath(f.Association.Id, "csv")))
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
+        var response = await (await Office.GetAsync(FilePath(f.Association.Id, "csv")))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
@@ -73,9 +73,9 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Pdf_IsAPrintableBoardDocumentWithTheFigures()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
-        var response = await (await Api.GetAsync(FilePath(f.Association.Id, "pdf")))
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
+        var response = await (await Office.GetAsync(FilePath(f.Association.Id, "pdf")))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
 
@@ -99,9 +99,9 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task UppfoljningFinsam_CountsWomenAndMenAsTheYearsReport()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
-        var year = (await Api.ReportAsync(f.Association.Id, 2025, 3, "YearToDate"))["report"]!.AsObject();
-        var response = await (await Api.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025"))
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var year = (await Office.ReportAsync(f.Association.Id, 2025, 3, "YearToDate"))["report"]!.AsObject();
+        var response = await (await Office.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025"))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -122,9 +122,9 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         Assert.Contains("12", z);
         Assert.Contains("8", z);
 
-        var xlsx = await Api.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025?format=xlsx");
+        var xlsx = await Office.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025?format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        var bad = await Api.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025?format=pdf");
+        var bad = await Office.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025?format=pdf");
         await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "format");
     }
 

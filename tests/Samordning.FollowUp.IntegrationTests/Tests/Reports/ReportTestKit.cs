@@ -32,9 +32,10 @@ namespace Samordning.FollowUp.IntegrationTests.Tests.Reports;
 public sealed record ReportFixture(
     AssociationDto Association, ProviderDto Alfa, ProviderDto Beta, InterventionDto X, InterventionDto Y, InterventionDto Z)
 {
-    public static async Task<ReportFixture> CreateAsync(ApiClient api, TestData data)
+    public static async Task<ReportFixture> CreateAsync(TestUsers users, TestData data)
     {
         var association = await data.AssociationAsync("Samordningsförbundet Rapport");
+        var api = users.OfficeOf(association.Id);
         var alfa = await data.ProviderAsync(association.Id, "Alfa utförare");
         var beta = await data.ProviderAsync(association.Id, "Beta utförare");
 
@@ -48,8 +49,7 @@ public sealed record ReportFixture(
         await api.PlanAsync(x.Id, 2025, 30, 600_000, 210_000);
         await api.PlanAsync(y.Id, 2025, 12, 240_000, 90_000);
         await api.PlanAsync(z.Id, 2025, 40, 100_000, 50_000);
-        await (await api.PutAsync($"/api/v1/interventions/{z.Id}/counts/2025", new JsonObject { ["women"] = 12, ["men"] = 8 }))
-            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await data.CountAsync(z.Id, 2025, 12, 8);
 
         // X, identified.
         await api.IdentifiedAsync(data, x.Id, TestPersonnummer.Woman(0), D(2024, 11, 4), D(2025, 2, 14), "PlannedCompletion", "Employed", 4);

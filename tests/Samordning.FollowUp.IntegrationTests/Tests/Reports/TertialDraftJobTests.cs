@@ -20,7 +20,7 @@ public sealed class TertialDraftJobTests(ApiFactory factory) : ApiTest(factory)
 
     private async Task<List<JsonObject>> NotificationsAsync(long associationId)
     {
-        var response = await Api.GetAsync($"/api/v1/notifications?associationId={associationId}");
+        var response = await Coach.GetAsync($"/api/v1/notifications?associationId={associationId}");
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         return [.. (await response.ReadJsonAsync())["items"].Objects()];
     }
@@ -33,11 +33,11 @@ public sealed class TertialDraftJobTests(ApiFactory factory) : ApiTest(factory)
         var a = await Data.AssociationAsync("Förbundet A");
         var provider = await Data.ProviderAsync(a.Id);
         var x = await Data.InterventionAsync(a.Id, provider.Id);
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(0), new DateOnly(2026, 3, 2));
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(0), new DateOnly(2026, 5, 4));
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(0), new DateOnly(2026, 3, 2));
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(0), new DateOnly(2026, 5, 4));
         var b = await Data.AssociationAsync("Förbundet B");
         var c = await Data.AssociationAsync("Förbundet C");
-        await (await Api.PostAsync($"/api/v1/associations/{c.Id}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))
+        await (await Office.PostAsync($"/api/v1/associations/{c.Id}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         try

@@ -18,9 +18,9 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Note_AppearsOnItsRowForItsTertialOnly()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/1",
+        var response = await Office.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/1",
             Note("  Jämnt inflöde från FK, kö 3 veckor.  ", "Arbetsträning hos lokala arbetsgivare.", "Handledare sjukskriven i mars."));
 
         var saved = await response.ReadJsonAsync();
@@ -29,7 +29,7 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
 
         foreach (var mode in new[] { "Period", "YearToDate" })
         {
-            var report = (await Api.ReportAsync(f.Association.Id, 2025, 1, mode))["report"]!.AsObject();
+            var report = (await Office.ReportAsync(f.Association.Id, 2025, 1, mode))["report"]!.AsObject();
             var note = report.Row(f.X.Id)["note"];
             Assert.NotNull(note);
             Assert.Equal((f.X.Id, 2025L, 1L), (note["interventionId"]!.GetValue<long>(), note["year"]!.GetValue<long>(), note["tertial"]!.GetValue<long>()));
@@ -41,28 +41,28 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
         }
 
         // Another tertial of the same intervention shows no note.
-        var t2 = (await Api.ReportAsync(f.Association.Id, 2025, 2))["report"]!.AsObject();
+        var t2 = (await Office.ReportAsync(f.Association.Id, 2025, 2))["report"]!.AsObject();
         Assert.All(t2.Rows(), r => Assert.Null(r["note"]));
     }
 
     [Fact]
     public async Task Note_SetAgain_ReplacesTheTexts()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
-        await (await Api.PutAsync($"/api/v1/interventions/{f.Y.Id}/tertial-notes/2025/2", Note("Första", "Bra"))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        await (await Office.PutAsync($"/api/v1/interventions/{f.Y.Id}/tertial-notes/2025/2", Note("Första", "Bra"))).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        await (await Api.PutAsync($"/api/v1/interventions/{f.Y.Id}/tertial-notes/2025/2", Note(null, null, "Ny risk"))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Office.PutAsync($"/api/v1/interventions/{f.Y.Id}/tertial-notes/2025/2", Note(null, null, "Ny risk"))).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        var note = (await Api.ReportAsync(f.Association.Id, 2025, 2))["report"]!.AsObject().Row(f.Y.Id)["note"];
+        var note = (await Office.ReportAsync(f.Association.Id, 2025, 2))["report"]!.AsObject().Row(f.Y.Id)["note"];
         Assert.Equal(("null", "null", "Ny risk"), (note!["referralFlowAndQueue"].Str(), note["whatWorked"].Str(), note["deviationsAndRisks"].Str()));
     }
 
     [Fact]
     public async Task Note_WithoutAnyText_Returns400()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/1", Note("  ", null, ""));
+        var response = await Office.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/1", Note("  ", null, ""));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "referralFlowAndQueue");
     }
@@ -72,9 +72,9 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
     [InlineData(4)]
     public async Task Note_BadTertial_Returns400Tertial(int tertial)
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var response = await Api.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/{tertial}", Note("Text"));
+        var response = await Office.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/{tertial}", Note("Text"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "tertial");
     }
@@ -82,7 +82,7 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Note_UnknownIntervention_Returns404()
     {
-        var response = await Api.PutAsync("/api/v1/interventions/987654/tertial-notes/2025/1", Note("Text"));
+        var response = await Office.PutAsync("/api/v1/interventions/987654/tertial-notes/2025/1", Note("Text"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

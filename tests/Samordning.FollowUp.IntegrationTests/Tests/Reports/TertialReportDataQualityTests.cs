@@ -27,18 +27,18 @@ public sealed class TertialReportDataQualityTests(ApiFactory factory) : ApiTest(
         var association = await Data.AssociationAsync();
         var alfa = await Data.ProviderAsync(association.Id, "Alfa utförare");
         var beta = await Data.ProviderAsync(association.Id, "Beta utförare");
-        var x = await Api.InterventionAsync(association.Id, alfa.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2025, 1, 1));
-        var y = await Api.InterventionAsync(association.Id, beta.Id, "Kartläggning", Mode.AnonymousIndividual, "Mapping", new DateOnly(2025, 1, 1));
+        var x = await Office.InterventionAsync(association.Id, alfa.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2025, 1, 1));
+        var y = await Office.InterventionAsync(association.Id, beta.Id, "Kartläggning", Mode.AnonymousIndividual, "Mapping", new DateOnly(2025, 1, 1));
 
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(0), new(2025, 3, 10));
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(2), new(2025, 2, 3));
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(0), new(2025, 11, 3));
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(1), new(2025, 4, 7), new(2025, 10, 20), "PlannedCompletion", "Employed", 4);
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(1), new(2025, 5, 5), new(2025, 12, 1), "PlannedCompletion", "Unknown", 4);
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(3), new(2025, 9, 1), new(2025, 9, 2), "RegisteredInError", null, null);
-        await Api.AnonymousAsync(Data, y.Id, "Woman", new(2025, 6, 2), new(2025, 9, 15), "PlannedCompletion", "Employed", null);
-        await Api.AnonymousAsync(Data, y.Id, "Man", new(2025, 2, 3));
-        await Api.AnonymousAsync(Data, y.Id, "Woman", new(2025, 2, 3), new(2025, 10, 1), "PlannedCompletion", "Unknown", 3);
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(0), new(2025, 3, 10));
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(2), new(2025, 2, 3));
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(0), new(2025, 11, 3));
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(1), new(2025, 4, 7), new(2025, 10, 20), "PlannedCompletion", "Employed", 4);
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(1), new(2025, 5, 5), new(2025, 12, 1), "PlannedCompletion", "Unknown", 4);
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(3), new(2025, 9, 1), new(2025, 9, 2), "RegisteredInError", null, null);
+        await Office.AnonymousAsync(Data, y.Id, "Woman", new(2025, 6, 2), new(2025, 9, 15), "PlannedCompletion", "Employed", null);
+        await Office.AnonymousAsync(Data, y.Id, "Man", new(2025, 2, 3));
+        await Office.AnonymousAsync(Data, y.Id, "Woman", new(2025, 2, 3), new(2025, 10, 1), "PlannedCompletion", "Unknown", 3);
 
         await Factory.SendAsync(new RunFollowUpSchedulerCommand(), Ct);
         return new Setup(association.Id, alfa.Id, beta.Id, x.Id, y.Id);
@@ -49,7 +49,7 @@ public sealed class TertialReportDataQualityTests(ApiFactory factory) : ApiTest(
     {
         var s = await ArrangeAsync();
 
-        var report = (await Api.ReportAsync(s.AssociationId, 2025, 3))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(s.AssociationId, 2025, 3))["report"]!.AsObject();
 
         var rows = report["dataQuality"].Objects().ToList();
         Assert.Equal(["Alfa utförare", "Beta utförare"], rows.Select(r => r["providerName"].Str()));
@@ -64,7 +64,7 @@ public sealed class TertialReportDataQualityTests(ApiFactory factory) : ApiTest(
     {
         var s = await ArrangeAsync();
 
-        var report = (await Api.ReportAsync(s.AssociationId, 2026, 1))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(s.AssociationId, 2026, 1))["report"]!.AsObject();
 
         var rows = report["dataQuality"].Objects().ToList();
         // On 2026-04-30 Q2 (past on 2026-05-04) is still within 26 weeks; no exits in T1 2026; Q3 is overdue today.
@@ -77,7 +77,7 @@ public sealed class TertialReportDataQualityTests(ApiFactory factory) : ApiTest(
     {
         var s = await ArrangeAsync();
 
-        var total = (await Api.ReportAsync(s.AssociationId, 2025, 3))["report"]!["total"]!.AsObject();
+        var total = (await Office.ReportAsync(s.AssociationId, 2025, 3))["report"]!["total"]!.AsObject();
 
         // Exits Sep–Dec: Q3 2→4, Q4 2→4, A1 no step, A3 2→3 (Q8 in error). I3: 3 of 3, 1 missing — as the list says.
         var i3 = total["indicators"].Objects().Single(i => i["code"].Str() == "I3");
@@ -92,11 +92,11 @@ public sealed class TertialReportDataQualityTests(ApiFactory factory) : ApiTest(
     {
         var association = await Data.AssociationAsync();
         var alfa = await Data.ProviderAsync(association.Id, "Alfa utförare");
-        var x = await Api.InterventionAsync(association.Id, alfa.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2025, 1, 1));
+        var x = await Office.InterventionAsync(association.Id, alfa.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2025, 1, 1));
         // D: woman 2025-03-10 → 2025-09-10 Deceased, no occupation and no step at exit (neither is asked for).
-        await Api.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(0), new(2025, 3, 10), new(2025, 9, 10), "Deceased", null, null);
+        await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Woman(0), new(2025, 3, 10), new(2025, 9, 10), "Deceased", null, null);
 
-        var report = (await Api.ReportAsync(association.Id, 2025, 3))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(association.Id, 2025, 3))["report"]!.AsObject();
 
         AssertQuality(report["dataQuality"].Objects().Single(), alfa.Id, past: 0, withoutOutcome: 0, withoutStep: 0, overdue: 0);
         var i3 = report["total"]!["indicators"].Objects().Single(i => i["code"].Str() == "I3");

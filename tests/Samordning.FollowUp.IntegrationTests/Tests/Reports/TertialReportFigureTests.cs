@@ -15,9 +15,9 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
     [InlineData("YearToDate")] // T1 year to date is the same period (1 Jan – 30 Apr) and 4/12 of the plan.
     public async Task T1_2025_CountsEveryRowByGender(string mode)
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var view = await Api.ReportAsync(f.Association.Id, 2025, 1, mode);
+        var view = await Office.ReportAsync(f.Association.Id, 2025, 1, mode);
 
         Assert.Equal("Draft", view["status"].Str());
         Assert.Empty(view["differences"]!.AsArray());
@@ -91,9 +91,9 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
     [Fact]
     public async Task T2_2025_YearToDate_CountsFromJanuaryToAugust()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
 
         Assert.Equal(("2025-01-01", "2025-08-31"), (report["header"]!["periodFrom"].Str(), report["header"]!["periodTo"].Str()));
 
@@ -135,9 +135,9 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
     [Fact]
     public async Task T2_2025_Period_CountsMayToAugustButCostPerParticipantIsYearToDate()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 2))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 2))["report"]!.AsObject();
 
         Assert.Equal(("2025-05-01", "2025-08-31"), (report["header"]!["periodFrom"].Str(), report["header"]!["periodTo"].Str()));
 
@@ -163,10 +163,10 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
     [Fact]
     public async Task RegisteredInError_CountsNowhere()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
         // W3 started and ended in February: without the error she would be active, new and ended in T1.
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
 
         var x = report.Figures(f.X.Id);
         x["active"].AssertCount(2, 2, "X active");
@@ -184,20 +184,20 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
     [Fact]
     public async Task AnotherAssociationsData_IsNotCounted()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
         // Another association: its own provider, an identified intervention with a woman (T1 2025, past 26 weeks, open),
         // a plan and count-only figures.
         var other = await Data.AssociationAsync("Grannförbundet");
         var provider = await Data.ProviderAsync(other.Id, "Gamma utförare");
-        var o = await Api.InterventionAsync(other.Id, provider.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2024, 1, 1));
-        await Api.PlanAsync(o.Id, 2025, 10, 100_000, 99_000);
-        await Api.IdentifiedAsync(Data, o.Id, TestPersonnummer.Woman(5), new DateOnly(2024, 6, 3));
-        await Api.IdentifiedAsync(Data, o.Id, TestPersonnummer.Man(5), new DateOnly(2025, 1, 7), new DateOnly(2025, 2, 7), "Illness", "Unknown", null);
-        var c = await Api.InterventionAsync(other.Id, provider.Id, "Utbildning", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
-        await (await Api.PutAsync($"/api/v1/interventions/{c.Id}/counts/2025", new JsonObject { ["women"] = 100, ["men"] = 100 }))
+        var o = await Office.InterventionAsync(other.Id, provider.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2024, 1, 1));
+        await Office.PlanAsync(o.Id, 2025, 10, 100_000, 99_000);
+        await Office.IdentifiedAsync(Data, o.Id, TestPersonnummer.Woman(5), new DateOnly(2024, 6, 3));
+        await Office.IdentifiedAsync(Data, o.Id, TestPersonnummer.Man(5), new DateOnly(2025, 1, 7), new DateOnly(2025, 2, 7), "Illness", "Unknown", null);
+        var c = await Office.InterventionAsync(other.Id, provider.Id, "Utbildning", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
+        await (await Coach.PutAsync($"/api/v1/interventions/{c.Id}/counts/2025", new JsonObject { ["women"] = 100, ["men"] = 100 }))
             .ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
 
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
 
         Assert.Equal(3, report.Rows().Count());
         var total = report["total"]!.AsObject();
@@ -218,14 +218,14 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
     [InlineData(3, "YearToDate")]
     public async Task EverySubtotal_IsTheSumOfItsRows(int tertial, string mode)
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
         // A second row in Training so that category has two rows to add up.
-        var w = await Api.InterventionAsync(f.Association.Id, f.Alfa.Id, "Dialogdagar", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
-        await Api.PlanAsync(w.Id, 2025, 7, 35_000, 12_345);
-        await (await Api.PutAsync($"/api/v1/interventions/{w.Id}/counts/2025", new JsonObject { ["women"] = 3, ["men"] = 4 }))
+        var w = await Office.InterventionAsync(f.Association.Id, f.Alfa.Id, "Dialogdagar", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
+        await Office.PlanAsync(w.Id, 2025, 7, 35_000, 12_345);
+        await (await Coach.PutAsync($"/api/v1/interventions/{w.Id}/counts/2025", new JsonObject { ["women"] = 3, ["men"] = 4 }))
             .ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
 
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, tertial, mode))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, tertial, mode))["report"]!.AsObject();
         var share = mode == "Period" ? 1m / 3 : tertial / 3m;
 
         var sectionSubtotals = new List<JsonObject>();

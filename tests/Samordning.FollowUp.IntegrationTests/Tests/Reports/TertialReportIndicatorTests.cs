@@ -14,9 +14,9 @@ public sealed class TertialReportIndicatorTests(ApiFactory factory) : ApiTest(fa
     [Fact]
     public async Task T2_2025_YearToDate_I1AndI3AsWorkedOutByHand()
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
 
-        var total = (await Api.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!["total"]!.AsObject();
+        var total = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!["total"]!.AsObject();
 
         // Exits Jan–Aug from IndividualFocused: W1 Employed 2→4, W2 JobSeeking 2→2, M2 SickLeave no step,
         // AW1 Studies 2→3, AM1 InterventionAtParty 2→3 (W3 in error, M4 in 2024, Z count-only).
@@ -40,10 +40,10 @@ public sealed class TertialReportIndicatorTests(ApiFactory factory) : ApiTest(fa
     [InlineData(3, "YearToDate")]
     public async Task ReportIndicators_AgreeWithComputedIndicators(int tertial, string mode)
     {
-        var f = await ReportFixture.CreateAsync(Api, Data);
+        var f = await ReportFixture.CreateAsync(Users, Data);
         await Factory.SendAsync(new ComputeIndicatorsCommand(f.Association.Id), Ct);
 
-        var report = (await Api.ReportAsync(f.Association.Id, 2025, tertial, mode))["report"]!.AsObject();
+        var report = (await Office.ReportAsync(f.Association.Id, 2025, tertial, mode))["report"]!.AsObject();
 
         var computed = await ComputedAsync(f.Association.Id, tertial, mode, null);
         var inReport = report["total"]!["indicators"].Objects().ToList();
@@ -76,7 +76,7 @@ public sealed class TertialReportIndicatorTests(ApiFactory factory) : ApiTest(fa
 
     private async Task<List<JsonObject>> ComputedAsync(long associationId, int tertial, string mode, long? interventionId)
     {
-        var response = await Api.GetAsync($"/api/v1/associations/{associationId}/indicators?year=2025&tertial={tertial}&mode={mode}"
+        var response = await Office.GetAsync($"/api/v1/associations/{associationId}/indicators?year=2025&tertial={tertial}&mode={mode}"
             + (interventionId is null ? "" : $"&interventionId={interventionId}"));
         await response.ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
         return [.. (await response.ReadJsonAsync())["indicators"].Objects()];

@@ -16,7 +16,7 @@ public sealed class TertialReportValidationTests(ApiFactory factory) : ApiTest(f
     {
         var association = await Data.AssociationAsync();
 
-        var response = await Api.GetAsync($"/api/v1/associations/{association.Id}/reports/tertial/{rest}");
+        var response = await Office.GetAsync($"/api/v1/associations/{association.Id}/reports/tertial/{rest}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -28,7 +28,7 @@ public sealed class TertialReportValidationTests(ApiFactory factory) : ApiTest(f
     {
         var association = await Data.AssociationAsync();
 
-        var response = await Api.GetAsync($"/api/v1/associations/{association.Id}/reports/tertial/2025/2" + (mode is null ? "" : $"?mode={mode}"));
+        var response = await Office.GetAsync($"/api/v1/associations/{association.Id}/reports/tertial/2025/2" + (mode is null ? "" : $"?mode={mode}"));
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal(expected, (await response.ReadJsonAsync())["report"]!["header"]!["mode"].Str());
@@ -39,7 +39,7 @@ public sealed class TertialReportValidationTests(ApiFactory factory) : ApiTest(f
     {
         var association = await Data.AssociationAsync();
 
-        var view = await Api.ReportAsync(association.Id, 2026, 3, view: "current");
+        var view = await Office.ReportAsync(association.Id, 2026, 3, view: "current");
 
         Assert.Equal("Draft", view["status"].Str());
         Assert.Equal("2026-12-31", view["report"]!["header"]!["periodTo"].Str());
@@ -50,7 +50,7 @@ public sealed class TertialReportValidationTests(ApiFactory factory) : ApiTest(f
     [InlineData("?view=current")]
     public async Task GetReport_UnknownAssociation_Returns404(string query)
     {
-        var response = await Api.GetAsync($"/api/v1/associations/987654/reports/tertial/2025/1{query}");
+        var response = await Office.GetAsync($"/api/v1/associations/987654/reports/tertial/2025/1{query}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
