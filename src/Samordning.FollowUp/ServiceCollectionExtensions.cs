@@ -18,6 +18,8 @@ using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
 using Samordning.FollowUp.Features.Providers;
 using Samordning.FollowUp.Features.Users;
+using Samordning.FollowUp.Features.Privacy;
+using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
@@ -39,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddFollowUpAuthentication(configuration, environment);
         services.AddScoped<AuditLog>();
         services.AddScoped<UserScopes>();
+        services.AddScoped<IdentityEraser>();
 
         services.AddMediator(options =>
         {
@@ -95,6 +98,8 @@ public static class ServiceCollectionExtensions
         app.MapJobEndpoints();
         app.MapReportEndpoints();
         app.MapUserEndpoints();
+        app.MapPrivacyEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }

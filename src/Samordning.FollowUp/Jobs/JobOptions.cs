@@ -15,4 +15,8 @@ public sealed class JobOptions
     /// <summary>Right after each tertial ends (1 January, 1 May, 1 September).</summary>
     [Required]
     public string IndicatorsAfterTertialCron { get; set; } = "15 0 1 1,5,9 *";
+
+    /// <summary>Nightly erasure of identities that are no longer needed (after the follow-up or the retention time).</summary>
+    [Required]
+    public string IdentityRetentionCron { get; set; } = "45 1 * * *";
 }

@@ -4,6 +4,7 @@ using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
+using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Jobs;
@@ -51,5 +52,18 @@ public sealed class TertialDraftJob(ISender sender, CallerContext caller)
     {
         caller.RunAsSystem();
         await sender.Send(new PrepareTertialDraftsCommand(), cancellationToken);
+    }
+}
+
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class IdentityRetentionJob(ISender sender, CallerContext caller)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
+
+        // Follow-up states decide what may go: bring them up to date first.
+        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+        await sender.Send(new EraseExpiredIdentitiesCommand(), cancellationToken);
     }
 }

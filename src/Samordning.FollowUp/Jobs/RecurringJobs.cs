@@ -14,8 +14,10 @@ public static class RecurringJobs
     public const string Indicators = "indicator-computation";
     public const string IndicatorsAfterTertial = "indicator-computation-after-tertial";
     public const string TertialReportDraft = "tertial-report-draft";
+    public const string IdentityRetention = "identity-retention";
 
-    public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft];
+    public static readonly IReadOnlyList<string> All =
+        [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, IdentityRetention];
 
     /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
     public static void Register(IServiceProvider services)
@@ -30,5 +32,6 @@ public static class RecurringJobs
         manager.AddOrUpdate<IndicatorComputationJob>(IndicatorsAfterTertial, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsAfterTertialCron, options);
         var reports = services.GetRequiredService<IOptions<ReportOptions>>().Value;
         manager.AddOrUpdate<TertialDraftJob>(TertialReportDraft, j => j.RunAsync(CancellationToken.None), reports.DraftCron, options);
+        manager.AddOrUpdate<IdentityRetentionJob>(IdentityRetention, j => j.RunAsync(CancellationToken.None), jobs.IdentityRetentionCron, options);
     }
 }

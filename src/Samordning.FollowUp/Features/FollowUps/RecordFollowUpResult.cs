@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -48,7 +49,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
 }
 
 internal sealed class RecordFollowUpResultHandler(
-    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options)
+    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, AuditLog audit)
     : ICommandHandler<RecordFollowUpResultCommand, FollowUpResponse>
 {
     public async ValueTask<FollowUpResponse> Handle(RecordFollowUpResultCommand command, CancellationToken cancellationToken)
@@ -91,6 +92,11 @@ internal sealed class RecordFollowUpResultHandler(
         followUp.Result = result;
         followUp.Status = FollowUpStatus.Completed;
         followUp.UpdatedAtUtc = now;
+        var owner = await db.FollowUps.Where(f => f.Id == followUp.Id)
+            .Select(f => new { f.Participation!.Intervention!.AssociationId, f.Participation.Intervention.ProviderId })
+            .SingleAsync(cancellationToken);
+        audit.Add(command.IsCorrection ? AuditAction.Correct : AuditAction.FollowUpRecorded, AuditLog.FollowUp, followUp.Id,
+            owner.AssociationId, owner.ProviderId, command.IsCorrection ? "Uppföljningens resultat rättat" : null);
         await db.SaveChangesUniqueAsync("Uppföljningen registrerades samtidigt av någon annan.", "outcome", cancellationToken);
 
         return (await db.FollowUps.AsNoTracking().Where(f => f.Id == followUp.Id).Rows().SingleAsync(cancellationToken))

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -38,7 +39,7 @@ public sealed record CorrectParticipationCommand(
 internal sealed class CorrectParticipationValidator(TimeProvider clock) : ParticipationStartValidator<CorrectParticipationCommand>(clock);
 
 internal sealed class CorrectParticipationHandler(
-    FollowUpDbContext db, TimeProvider clock, ParticipantIdentities identities, ParticipationReader reader)
+    FollowUpDbContext db, TimeProvider clock, ParticipantIdentities identities, ParticipationReader reader, AuditLog audit)
     : ICommandHandler<CorrectParticipationCommand, ParticipationResponse>
 {
     public async ValueTask<ParticipationResponse> Handle(CorrectParticipationCommand command, CancellationToken cancellationToken)
@@ -88,6 +89,8 @@ internal sealed class CorrectParticipationHandler(
             db.Participants.Remove(previous);
         }
 
+        audit.Add(AuditAction.Correct, AuditLog.Participation, participation.Id, intervention.AssociationId, intervention.ProviderId,
+            "Uppgifter vid inskrivning rättade");
         await db.SaveChangesUniqueAsync(ParticipantIdentities.ActiveTwice, "personalIdentityNumber", cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);
     }

@@ -48,7 +48,7 @@ internal sealed class ParticipationReader(FollowUpDbContext db, TypeAdapterConfi
         row.IncomeSourcesAtStart,
         row.StepAtStart,
         row.ConsentDate is { } consentDate
-            ? new ConsentResponse(consentDate, row.ConsentTextVersion ?? string.Empty, row.ConsentCollectedBy ?? string.Empty)
+            ? new ConsentResponse(consentDate, row.ConsentTextVersion ?? string.Empty, row.ConsentCollectedBy ?? string.Empty, row.ConsentWithdrawnOn)
             : null,
         row.EndDate is { } endDate
             ? new ExitResponse(endDate, row.ExitReason!.Value, row.OccupationAtExit, row.ExtentPercentAtExit, row.IncomeSourcesAtExit, row.StepAtExit)

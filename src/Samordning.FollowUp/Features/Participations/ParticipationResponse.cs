@@ -32,7 +32,8 @@ public enum ParticipationStatus
     Ended,
 }
 
-public sealed record ConsentResponse(DateOnly Date, string TextVersion, string CollectedBy);
+/// <param name="WithdrawnOn">Set when the person withdrew consent; the identity was erased that day.</param>
+public sealed record ConsentResponse(DateOnly Date, string TextVersion, string CollectedBy, DateOnly? WithdrawnOn = null);
 
 public sealed record ExitResponse(
     DateOnly EndDate,
@@ -63,6 +64,7 @@ internal sealed record ParticipationRow(
     DateOnly? ConsentDate,
     string? ConsentTextVersion,
     string? ConsentCollectedBy,
+    DateOnly? ConsentWithdrawnOn,
     DateOnly? EndDate,
     ExitReason? ExitReason,
     Occupation? OccupationAtExit,

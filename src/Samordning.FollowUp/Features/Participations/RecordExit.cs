@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -49,7 +50,7 @@ internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
 }
 
 internal sealed class RecordExitHandler(
-    FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ParticipantIdentities identities, FollowUpScheduler scheduler)
+    FollowUpDbContext db, TimeProvider clock, ParticipationReader reader, ParticipantIdentities identities, FollowUpScheduler scheduler, AuditLog audit)
     : ICommandHandler<RecordExitCommand, ParticipationResponse>
 {
     private const string AlreadyEnded = "Deltagandet är redan avslutat. Rätta utskrivningen med PUT i stället.";
@@ -79,6 +80,9 @@ internal sealed class RecordExitHandler(
         // The exit and its follow-up are written together or not at all; of two requests
         // racing, the version check lets only the first one through.
         await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
+        audit.Add(command.IsCorrection ? AuditAction.Correct : AuditAction.Exit, AuditLog.Participation, participation.Id,
+            participation.Intervention!.AssociationId, participation.Intervention.ProviderId,
+            command.IsCorrection ? "Utskrivning rättad" : null);
         await db.SaveChangesUniqueAsync(command.IsCorrection ? "Utskrivningen ändrades samtidigt av någon annan." : AlreadyEnded,
             "endDate", cancellationToken);
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -57,7 +58,8 @@ internal sealed class RegisterParticipationHandler(
     TimeProvider clock,
     IdentityProtector protector,
     ParticipantIdentities identities,
-    ParticipationReader reader) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
+    ParticipationReader reader,
+    AuditLog audit) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
 {
     public async ValueTask<RegisterParticipationResult> Handle(RegisterParticipationCommand command, CancellationToken cancellationToken)
     {
@@ -92,11 +94,24 @@ internal sealed class RegisterParticipationHandler(
         ParticipationStartRules.Apply(command, participation);
         db.Participations.Add(participation);
 
-        try
+        // The participation and its audit line are written together (the line needs the new id).
+        var raced = false;
+        await using (var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                audit.Add(AuditAction.Create, AuditLog.Participation, participation.Id, intervention.AssociationId, intervention.ProviderId);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                raced = true;
+            }
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+
+        if (raced)
         {
             // A concurrent request won the race: either the same retried request (same key) or
             // the same person registered at the same moment. Nothing of ours was written.

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Features.Reports.Files;
 
+using Samordning.FollowUp.Common.Auditing;
+using Samordning.FollowUp.Domain;
+
 namespace Samordning.FollowUp.Features.Reports;
 
 public static class ReportFileTypes
@@ -26,9 +29,11 @@ public static class DownloadTertialReportEndpoint
 
     private static void Map(RouteGroupBuilder group, string extension, string contentType, Action<TertialReport, Stream> write) =>
         group.MapGet($"{GetTertialReportEndpoint.Route}/report.{extension}", async Task<IResult> (
-                long associationId, int year, int tertial, string? mode, string? view, ISender sender, CancellationToken ct) =>
+                long associationId, int year, int tertial, string? mode, string? view, ISender sender, AuditLog audit, CancellationToken ct) =>
             {
                 var result = await sender.Send(new GetTertialReportQuery(associationId, year, tertial, mode, view), ct);
+                await audit.WriteAsync(AuditAction.Export, AuditLog.Report, $"{year}-T{tertial}", associationId, null,
+                    $"Tertialrapport som .{extension}", ct);
                 var stream = new MemoryStream();
                 write(result.Report, stream);
                 stream.Position = 0;

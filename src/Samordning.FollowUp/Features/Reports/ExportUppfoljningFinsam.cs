@@ -8,6 +8,8 @@ using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Reports.Files;
 
+using Samordning.FollowUp.Common.Auditing;
+
 namespace Samordning.FollowUp.Features.Reports;
 
 /// <summary>
@@ -46,7 +48,7 @@ public static class ExportUppfoljningFinsamEndpoint
     public static RouteGroupBuilder MapExportUppfoljningFinsam(this RouteGroupBuilder group)
     {
         group.MapGet("/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}", async Task<IResult> (
-                long associationId, int year, string? format, ISender sender, CancellationToken ct) =>
+                long associationId, int year, string? format, ISender sender, AuditLog audit, CancellationToken ct) =>
             {
                 if (format is not (null or "csv" or "xlsx"))
                 {
@@ -54,6 +56,8 @@ public static class ExportUppfoljningFinsamEndpoint
                 }
 
                 var rows = await sender.Send(new ExportUppfoljningFinsamQuery(associationId, year), ct);
+                await audit.WriteAsync(AuditAction.Export, AuditLog.Report, $"finsam-{year}", associationId, null,
+                    $"Uppföljning Finsam som .{format ?? "csv"}", ct);
                 var stream = new MemoryStream();
                 var xlsx = format == "xlsx";
                 if (xlsx)
