@@ -19,7 +19,7 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
 
         var created = await response.ShouldBeAsync<AssociationDto>(HttpStatusCode.Created);
         Assert.Equal($"/api/v1/associations/{created.Id}", response.Headers.Location?.OriginalString);
-        var read = await (await Office.GetAsync(response.Headers.Location!.OriginalString)).ShouldBeAsync<AssociationDto>(HttpStatusCode.OK);
+        var read = await (await Users.OfficeOf(created.Id).GetAsync(response.Headers.Location!.OriginalString)).ShouldBeAsync<AssociationDto>(HttpStatusCode.OK);
         Assert.Equal("Samordningsförbundet Sjuhärad", read.Name);
         Assert.Equal("222000-1354", read.OrganisationNumber);
         Assert.Equal(3, read.SmallNumberThreshold);
@@ -46,6 +46,8 @@ public sealed class AssociationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Get_UnknownId_Returns404()
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await Office.GetAsync("/api/v1/associations/987654321");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

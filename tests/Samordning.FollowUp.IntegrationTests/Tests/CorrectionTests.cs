@@ -127,6 +127,8 @@ public sealed class CorrectionTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Correct_UnknownParticipation_Returns404()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.PutAsync("/api/v1/participations/987654321", TestData.Anonymous());
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -125,6 +125,8 @@ public sealed class ExitTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Exit_UnknownParticipation_Returns404()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.PostAsync("/api/v1/participations/987654321/exit", TestData.Exit(new DateOnly(2026, 9, 30)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

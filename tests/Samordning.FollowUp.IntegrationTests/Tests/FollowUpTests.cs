@@ -266,6 +266,8 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task RecordResult_UnknownFollowUp_Returns404()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.PostAsync("/api/v1/follow-ups/987654/result",
             TestData.FollowUpResult("Unreachable", new DateOnly(2026, 11, 1)));
 
@@ -307,7 +309,9 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         var overdue = await Data.FollowUpsAsync("?status=Overdue");
         Assert.Equal([aOverdue.Id], overdue.Items.Select(f => f.ParticipationId));
 
-        var otherProvider = await Data.FollowUpsAsync($"?providerId={p2.Id}");
+        // A coach sees only its own provider's follow-ups: the other provider's are its coach's.
+        Assert.Empty((await Data.FollowUpsAsync($"?providerId={p2.Id}")).Items);
+        var otherProvider = await Data.FollowUpsAsync($"?providerId={p2.Id}", Users.CoachOf(p2.Id));
         Assert.Equal([cDue.Id], otherProvider.Items.Select(f => f.ParticipationId));
 
         var paged = await Data.FollowUpsAsync($"?providerId={p1.Id}&page=2&pageSize=2");
@@ -318,6 +322,8 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task ListFollowUps_UnknownStatus_Returns400Status()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.GetAsync("/api/v1/follow-ups?status=Late");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "status");

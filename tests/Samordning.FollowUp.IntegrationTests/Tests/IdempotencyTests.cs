@@ -13,9 +13,9 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var body = TestData.Identified(TestPersonnummer.Woman());
         var path = $"/api/v1/interventions/{intervention.Id}/participations";
-        var first = await (await Office.PostAsync(path, body, idempotencyKey: "reg-7f3a")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
+        var first = await (await Coach.PostAsync(path, body, idempotencyKey: "reg-7f3a")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
 
-        var retry = await Office.PostAsync(path, body, idempotencyKey: "reg-7f3a");
+        var retry = await Coach.PostAsync(path, body, idempotencyKey: "reg-7f3a");
 
         var replayed = await retry.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
         Assert.Equal(first.Id, replayed.Id);
@@ -41,9 +41,9 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
         var path = $"/api/v1/interventions/{intervention.Id}/participations";
-        await (await Office.PostAsync(path, TestData.Anonymous(), idempotencyKey: "anon-1")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await Coach.PostAsync(path, TestData.Anonymous(), idempotencyKey: "anon-1")).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
-        var retry = await Office.PostAsync(path, TestData.Anonymous(), idempotencyKey: "anon-1");
+        var retry = await Coach.PostAsync(path, TestData.Anonymous(), idempotencyKey: "anon-1");
 
         await retry.ShouldHaveStatusAsync(HttpStatusCode.Created);
         Assert.Equal(1, (await Data.ParticipationsAsync(intervention.Id)).TotalCount);
@@ -55,10 +55,10 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var path = $"/api/v1/interventions/{intervention.Id}/participations";
-        await (await Office.PostAsync(path, TestData.Identified(TestPersonnummer.Woman()), idempotencyKey: "reg-7f3a"))
+        await (await Coach.PostAsync(path, TestData.Identified(TestPersonnummer.Woman()), idempotencyKey: "reg-7f3a"))
             .ShouldHaveStatusAsync(HttpStatusCode.Created);
 
-        var response = await Office.PostAsync(path, TestData.Identified(TestPersonnummer.Man()), idempotencyKey: "reg-7f3a");
+        var response = await Coach.PostAsync(path, TestData.Identified(TestPersonnummer.Man()), idempotencyKey: "reg-7f3a");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(1, (await Data.ParticipationsAsync(intervention.Id)).TotalCount);
@@ -71,8 +71,8 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTest(factory)
         var intervention = await Data.InterventionAsync(Mode.Identified);
         var path = $"/api/v1/interventions/{intervention.Id}/participations";
 
-        await (await Office.PostAsync(path, TestData.Identified(TestPersonnummer.Woman()), idempotencyKey: "a")).ShouldHaveStatusAsync(HttpStatusCode.Created);
-        await (await Office.PostAsync(path, TestData.Identified(TestPersonnummer.Man()), idempotencyKey: "b")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await Coach.PostAsync(path, TestData.Identified(TestPersonnummer.Woman()), idempotencyKey: "a")).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await Coach.PostAsync(path, TestData.Identified(TestPersonnummer.Man()), idempotencyKey: "b")).ShouldHaveStatusAsync(HttpStatusCode.Created);
 
         Assert.Equal(2, (await Data.ParticipationsAsync(intervention.Id)).TotalCount);
     }

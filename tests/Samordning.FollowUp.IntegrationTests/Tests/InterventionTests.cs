@@ -103,6 +103,8 @@ public sealed class InterventionTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Get_UnknownId_Returns404()
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await Office.GetAsync("/api/v1/interventions/987654321");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -27,6 +27,8 @@ public sealed class ParticipationQueryTests(ApiFactory factory) : ApiTest(factor
     [Fact]
     public async Task Get_UnknownId_Returns404()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.GetAsync("/api/v1/participations/987654321");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -86,6 +88,8 @@ public sealed class ParticipationQueryTests(ApiFactory factory) : ApiTest(factor
     [Fact]
     public async Task List_UnknownIntervention_Returns404()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.GetAsync("/api/v1/interventions/987654321/participations");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -41,6 +41,8 @@ public sealed class ProviderTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Create_UnknownAssociation_Returns404()
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await Office.PostAsync("/api/v1/associations/987654321/providers", new JsonObject { ["name"] = "Utförare" });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -49,6 +51,8 @@ public sealed class ProviderTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task List_UnknownAssociation_Returns404()
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await Office.GetAsync("/api/v1/associations/987654321/providers");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -175,6 +175,8 @@ public sealed class RegistrationTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Register_UnknownIntervention_Returns404()
     {
+        await Data.InterventionAsync(); // the coach asking works for its provider
+
         var response = await Coach.PostAsync("/api/v1/interventions/987654321/participations", TestData.Identified(TestPersonnummer.Woman()));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Mediator;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Features.Notifications;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 
@@ -39,6 +40,7 @@ public sealed class ReminderEmailTests(ApiFactory factory, SmtpTestServer smtp) 
         async Task<FollowUpRemindersResult> SendRemindersAsync()
         {
             await using var scope = mailing.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // as the job does
             return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SendFollowUpRemindersCommand(), Ct);
         }
 
@@ -47,7 +49,7 @@ public sealed class ReminderEmailTests(ApiFactory factory, SmtpTestServer smtp) 
         Assert.Equal(new FollowUpRemindersResult(2, 1), result);
         var digest = Assert.Single((await Data.NotificationsAsync($"?providerId={withEmail.Id}")).Items);
         Assert.NotNull(digest.EmailSentAtUtc);
-        Assert.Null(Assert.Single((await Data.NotificationsAsync($"?providerId={withoutEmail.Id}")).Items).EmailSentAtUtc);
+        Assert.Null(Assert.Single((await Data.NotificationsAsync($"?providerId={withoutEmail.Id}", Users.CoachOf(withoutEmail.Id))).Items).EmailSentAtUtc);
 
         var file = Assert.Single(await smtp.MessagesToAsync(contact, atLeast: 1, Ct));
         var raw = await File.ReadAllTextAsync(file, Ct);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Notifications;
@@ -64,20 +65,24 @@ public sealed partial class ReminderTests(ApiFactory factory) : ApiTest(factory)
 
         await RunRemindersJobAsync();
 
-        var all = await Data.NotificationsAsync();
-        Assert.Equal(2, all.TotalCount);
-        var northDigest = Assert.Single((await Data.NotificationsAsync($"?providerId={north.Id}")).Items);
+        // One digest per provider, each seen by that provider's coach only.
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.Notifications.CountAsync(Ct)));
+        var northCoach = Users.CoachOf(north.Id);
+        var southCoach = Users.CoachOf(south.Id);
+        var northDigest = Assert.Single((await Data.NotificationsAsync($"?providerId={north.Id}", northCoach)).Items);
+        Assert.Equal(northDigest.Id, Assert.Single((await Data.NotificationsAsync(reader: northCoach)).Items).Id);
         Assert.Equal(("FollowUpDigest", new DateOnly(2026, 11, 23), 2), (northDigest.Kind, northDigest.ForDate, northDigest.ItemCount));
         Assert.Equal("Uppföljningar att göra: 1 att följa upp, 1 försenade", northDigest.Subject);
         Assert.Equal([due.Id, overdue.Id], References(northDigest.Body).Order());
         Assert.Contains($"D-{overdue.Id}, ", northDigest.Body, StringComparison.Ordinal);
         Assert.Contains("försenad", northDigest.Body, StringComparison.Ordinal);
 
-        var southDigest = Assert.Single((await Data.NotificationsAsync($"?providerId={south.Id}")).Items);
+        var southDigest = Assert.Single((await Data.NotificationsAsync($"?providerId={south.Id}", southCoach)).Items);
+        Assert.Equal(southDigest.Id, Assert.Single((await Data.NotificationsAsync(reader: southCoach)).Items).Id);
         Assert.Equal([dueSouth.Id], References(southDigest.Body));
         Assert.Equal("Uppföljningar att göra: 1 att följa upp, 0 försenade", southDigest.Subject);
 
-        foreach (var digest in all.Items)
+        foreach (var digest in new[] { northDigest, southDigest })
         {
             AssertNoPersonnummer(digest.Subject + "\n" + digest.Body, numbers);
         }

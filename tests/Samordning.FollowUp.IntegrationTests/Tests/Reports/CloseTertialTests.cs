@@ -175,6 +175,8 @@ public sealed class CloseTertialTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Close_UnknownAssociation_Returns404()
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await CloseAsync(987654, 2025, 1);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -20,7 +20,8 @@ public sealed class TertialDraftJobTests(ApiFactory factory) : ApiTest(factory)
 
     private async Task<List<JsonObject>> NotificationsAsync(long associationId)
     {
-        var response = await Coach.GetAsync($"/api/v1/notifications?associationId={associationId}");
+        // The draft notice is for the association's office.
+        var response = await Users.OfficeOf(associationId).GetAsync($"/api/v1/notifications?associationId={associationId}");
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         return [.. (await response.ReadJsonAsync())["items"].Objects()];
     }
@@ -37,7 +38,7 @@ public sealed class TertialDraftJobTests(ApiFactory factory) : ApiTest(factory)
         await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(0), new DateOnly(2026, 5, 4));
         var b = await Data.AssociationAsync("Förbundet B");
         var c = await Data.AssociationAsync("Förbundet C");
-        await (await Office.PostAsync($"/api/v1/associations/{c.Id}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))
+        await (await Users.OfficeOf(c.Id).PostAsync($"/api/v1/associations/{c.Id}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         try

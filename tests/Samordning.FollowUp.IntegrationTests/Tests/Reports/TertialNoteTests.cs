@@ -82,6 +82,8 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Note_UnknownIntervention_Returns404()
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await Office.PutAsync("/api/v1/interventions/987654/tertial-notes/2025/1", Note("Text"));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);

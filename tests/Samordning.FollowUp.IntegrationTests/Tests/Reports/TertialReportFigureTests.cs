@@ -189,12 +189,13 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
         // a plan and count-only figures.
         var other = await Data.AssociationAsync("Grannförbundet");
         var provider = await Data.ProviderAsync(other.Id, "Gamma utförare");
-        var o = await Office.InterventionAsync(other.Id, provider.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2024, 1, 1));
-        await Office.PlanAsync(o.Id, 2025, 10, 100_000, 99_000);
-        await Office.IdentifiedAsync(Data, o.Id, TestPersonnummer.Woman(5), new DateOnly(2024, 6, 3));
-        await Office.IdentifiedAsync(Data, o.Id, TestPersonnummer.Man(5), new DateOnly(2025, 1, 7), new DateOnly(2025, 2, 7), "Illness", "Unknown", null);
-        var c = await Office.InterventionAsync(other.Id, provider.Id, "Utbildning", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
-        await (await Coach.PutAsync($"/api/v1/interventions/{c.Id}/counts/2025", new JsonObject { ["women"] = 100, ["men"] = 100 }))
+        var otherOffice = Users.OfficeOf(other.Id);
+        var o = await otherOffice.InterventionAsync(other.Id, provider.Id, "Arbetsträning", Mode.Identified, "Preparatory", new DateOnly(2024, 1, 1));
+        await otherOffice.PlanAsync(o.Id, 2025, 10, 100_000, 99_000);
+        await otherOffice.IdentifiedAsync(Data, o.Id, TestPersonnummer.Woman(5), new DateOnly(2024, 6, 3));
+        await otherOffice.IdentifiedAsync(Data, o.Id, TestPersonnummer.Man(5), new DateOnly(2025, 1, 7), new DateOnly(2025, 2, 7), "Illness", "Unknown", null);
+        var c = await otherOffice.InterventionAsync(other.Id, provider.Id, "Utbildning", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
+        await (await Users.CoachOf(provider.Id).PutAsync($"/api/v1/interventions/{c.Id}/counts/2025", new JsonObject { ["women"] = 100, ["men"] = 100 }))
             .ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
 
         var report = (await Office.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();

@@ -50,6 +50,8 @@ public sealed class TertialReportValidationTests(ApiFactory factory) : ApiTest(f
     [InlineData("?view=current")]
     public async Task GetReport_UnknownAssociation_Returns404(string query)
     {
+        await Data.AssociationAsync(); // the office asking belongs to it
+
         var response = await Office.GetAsync($"/api/v1/associations/987654/reports/tertial/2025/1{query}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
