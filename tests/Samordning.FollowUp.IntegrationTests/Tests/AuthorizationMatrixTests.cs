@@ -54,7 +54,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
 
     private sealed record Call(HttpMethod Method, string Path, JsonNode? Body = null);
 
-    /// <summary>Endpoints anyone may call: sign-in, first-admin setup, health, the start page.</summary>
+    /// <summary>Endpoints anyone may call: sign-in, first-admin setup, health, the start page, static scripts.</summary>
     private static readonly HashSet<string> Anonymous =
     [
         "POST /api/v1/auth/login",
@@ -62,6 +62,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         "POST /api/v1/setup/first-admin",
         "* /health",
         "GET /",
+
+        // The API reference's static bundle (open-source Scalar scripts, no data of ours); the
+        // page and the OpenAPI document themselves are for administrators outside Development.
+        "GET /scalar/favicon.svg",
+        "GET /scalar/scalar.js",
+        "GET /scalar/scalar.aspnetcore.js",
     ];
 
     private static Call Get(string path) => new(HttpMethod.Get, path);
@@ -168,7 +174,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["POST /api/v1/associations/{associationId:long}/indicator-definitions/{code}/preview"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/indicator-definitions/I1/preview", World.Definition(new DateOnly(2025, 5, 1))))),
         ["GET /api/v1/associations/{associationId:long}/indicators"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
-            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/indicators?year=2026&mode=YearToDate"))),
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/indicators?year=2026&mode=Year"))),
 
         // Reports
         ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
@@ -190,9 +196,6 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["POST /api/v1/jobs/{jobId}/run"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Post("/api/v1/jobs/follow-up-scheduler/run"))),
         ["GET /openapi/{documentName}.json"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/openapi/v1.json"))),
         ["GET /scalar/{documentName?}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/"))),
-        ["GET /scalar/favicon.svg"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/favicon.svg"))),
-        ["GET /scalar/scalar.js"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/scalar.js"))),
-        ["GET /scalar/scalar.aspnetcore.js"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/scalar.aspnetcore.js"))),
         ["* /hangfire/{**path}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/hangfire/"))),
     };
 
