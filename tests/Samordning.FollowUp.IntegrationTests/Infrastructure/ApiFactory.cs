@@ -84,6 +84,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests move the clock by months; a token must outlive that. Expiry has its own test.
         builder.UseSetting("Authentication:BearerTokenMinutes", "5256000");
+        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(Path.GetTempPath(), "followup-tests-dp-keys"));
         // Every test signs in several users from the same (absent) address.
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", "10000");
         builder.ConfigureTestServices(services =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -36,6 +37,13 @@ public static class AuthenticationSetup
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        // Cookies and bearer tokens are protected with Data Protection keys: kept in a folder that
+        // outlives a restart (a volume in docker-compose), so a restart does not sign everyone out.
+        var keyFolder = configuration["DataProtection:KeyFolder"] ?? Path.Combine(environment.ContentRootPath, "data", "dp-keys");
+        services.AddDataProtection()
+            .SetApplicationName("Samordning.FollowUp")
+            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
 
         services.AddHttpContextAccessor();
         services.AddScoped<CallerContext>();
