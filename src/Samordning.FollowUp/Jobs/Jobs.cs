@@ -4,6 +4,7 @@ using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
+using Samordning.FollowUp.Features.Participations;
 using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Jobs;
@@ -51,5 +52,16 @@ public sealed class TertialDraftJob(ISender sender, CallerContext caller)
     {
         caller.RunAsSystem();
         await sender.Send(new PrepareTertialDraftsCommand(), cancellationToken);
+    }
+}
+
+/// <summary>After an encryption key rotation: re-encrypts the stored personnummer with the current key. Run on demand.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class IdentityKeyRotationJob(ISender sender, CallerContext caller)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
+        await sender.Send(new ReencryptIdentitiesCommand(), cancellationToken);
     }
 }

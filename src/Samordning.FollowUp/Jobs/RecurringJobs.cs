@@ -14,8 +14,9 @@ public static class RecurringJobs
     public const string Indicators = "indicator-computation";
     public const string IndicatorsAfterTertial = "indicator-computation-after-tertial";
     public const string TertialReportDraft = "tertial-report-draft";
+    public const string IdentityKeyRotation = "identity-key-rotation";
 
-    public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft];
+    public static readonly IReadOnlyList<string> All = [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, IdentityKeyRotation];
 
     /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
     public static void Register(IServiceProvider services)
@@ -30,5 +31,8 @@ public static class RecurringJobs
         manager.AddOrUpdate<IndicatorComputationJob>(IndicatorsAfterTertial, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsAfterTertialCron, options);
         var reports = services.GetRequiredService<IOptions<ReportOptions>>().Value;
         manager.AddOrUpdate<TertialDraftJob>(TertialReportDraft, j => j.RunAsync(CancellationToken.None), reports.DraftCron, options);
+
+        // Never on a schedule: run after a key rotation with POST /api/v1/jobs/identity-key-rotation/run.
+        manager.AddOrUpdate<IdentityKeyRotationJob>(IdentityKeyRotation, j => j.RunAsync(CancellationToken.None), Cron.Never(), options);
     }
 }
