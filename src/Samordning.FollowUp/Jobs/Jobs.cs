@@ -4,6 +4,7 @@ using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
+using Samordning.FollowUp.Features.Participations;
 using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.Features.Reports;
 
@@ -65,5 +66,16 @@ public sealed class IdentityRetentionJob(ISender sender, CallerContext caller)
         // Follow-up states decide what may go: bring them up to date first.
         await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
         await sender.Send(new EraseExpiredIdentitiesCommand(), cancellationToken);
+    }
+}
+
+/// <summary>After an encryption key rotation: re-encrypts the stored personnummer with the current key. Run on demand.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class IdentityKeyRotationJob(ISender sender, CallerContext caller)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
+        await sender.Send(new ReencryptIdentitiesCommand(), cancellationToken);
     }
 }

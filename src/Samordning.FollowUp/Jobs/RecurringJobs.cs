@@ -15,9 +15,10 @@ public static class RecurringJobs
     public const string IndicatorsAfterTertial = "indicator-computation-after-tertial";
     public const string TertialReportDraft = "tertial-report-draft";
     public const string IdentityRetention = "identity-retention";
+    public const string IdentityKeyRotation = "identity-key-rotation";
 
     public static readonly IReadOnlyList<string> All =
-        [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, IdentityRetention];
+        [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, IdentityRetention, IdentityKeyRotation];
 
     /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
     public static void Register(IServiceProvider services)
@@ -33,5 +34,8 @@ public static class RecurringJobs
         var reports = services.GetRequiredService<IOptions<ReportOptions>>().Value;
         manager.AddOrUpdate<TertialDraftJob>(TertialReportDraft, j => j.RunAsync(CancellationToken.None), reports.DraftCron, options);
         manager.AddOrUpdate<IdentityRetentionJob>(IdentityRetention, j => j.RunAsync(CancellationToken.None), jobs.IdentityRetentionCron, options);
+
+        // Never on a schedule: run after a key rotation with POST /api/v1/jobs/identity-key-rotation/run.
+        manager.AddOrUpdate<IdentityKeyRotationJob>(IdentityKeyRotation, j => j.RunAsync(CancellationToken.None), Cron.Never(), options);
     }
 }

@@ -31,10 +31,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Username=postgres;Database=followup_tests";
 
     // Two distinct 32-byte keys, for tests only.
-    private static readonly string EncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+    internal static readonly string EncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
     private static readonly string HmacKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
 
     private readonly ConcurrentDictionary<int, WebApplicationFactory<Program>> _mailing = new();
+    private readonly ConcurrentDictionary<string, WebApplicationFactory<Program>> _configured = new();
     private readonly string? _tempFolder;
     private Respawner? _respawner;
 
@@ -142,6 +143,24 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:UseStartTls", "false");
         builder.UseSetting("Smtp:From", from);
     }));
+
+    /// <summary>
+    /// A second service on the same database and clock with these settings on top of the
+    /// factory's own (e.g. other identity keys). Cached per set of settings and kept until this
+    /// factory is disposed, for the same reason as <see cref="WithSmtp"/>.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var cacheKey = string.Join("\n", settings.Select(s => $"{s.Key}={s.Value}"));
+        return _configured.GetOrAdd(cacheKey, _ => WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }));
+    }
 
     /// <summary>
     /// Sends a command through the service's own Mediator in a fresh scope, as a Hangfire job does

@@ -14,6 +14,8 @@ public sealed class RunJobTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("follow-up-reminders")]
     [InlineData("indicator-computation")]
     [InlineData("indicator-computation-after-tertial")]
+    [InlineData("identity-key-rotation")]
+    [InlineData("identity-retention")]
     public async Task RunJob_KnownJob_Returns202WithTheRunsJobId(string jobId)
     {
         var response = await Admin.PostAsync($"/api/v1/jobs/{jobId}/run", new JsonObject());

@@ -8,13 +8,14 @@ namespace Samordning.FollowUp.Common.Security;
 /// <summary>
 /// Protects personnummer at rest (domain.md §8): AES-GCM for the copy that can be shown again,
 /// keyed HMAC-SHA256 for finding the same person (a plain hash is brute-forced in seconds over
-/// the small number space).
+/// the small number space). Encryption keys rotate (a key ring, see the identity-key-rotation
+/// job); the HMAC key does not: every lookup compares against one stable hash.
 /// </summary>
 internal sealed class IdentityProtector
 {
-    // Layout: [version][nonce][tag][ciphertext]. The version byte leaves room for key rotation:
-    // a later key gets a new byte and old rows stay readable.
-    private const byte FormatVersion = 1;
+    // Layout: [key id][nonce][tag][ciphertext]. The first byte names the encryption key, so a new
+    // key gets a new id and values encrypted with an earlier key stay readable until the
+    // identity-key-rotation job has re-encrypted them. Id 1 is the key before any rotation.
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const int PlaintextSize = 12;
@@ -23,17 +24,30 @@ internal sealed class IdentityProtector
     /// <summary>Length of the output of <see cref="Encrypt"/>.</summary>
     public const int ProtectedSize = HeaderSize + PlaintextSize;
 
-    private readonly byte[] _encryptionKey;
+    private readonly byte _currentKeyId;
+    private readonly Dictionary<byte, byte[]> _encryptionKeys;
     private readonly byte[] _hmacKey;
 
     public IdentityProtector(IOptions<IdentityProtectionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var value = options.Value;
-        _encryptionKey = IdentityProtectionOptionsValidator.Decode(value.EncryptionKey, nameof(value.EncryptionKey), null)
-            ?? throw new InvalidOperationException("IdentityProtection:EncryptionKey is invalid; options validation should have caught this.");
-        _hmacKey = IdentityProtectionOptionsValidator.Decode(value.HmacKey, nameof(value.HmacKey), null)
-            ?? throw new InvalidOperationException("IdentityProtection:HmacKey is invalid; options validation should have caught this.");
+        var failures = new List<string>();
+        var keys = IdentityProtectionOptionsValidator.Read(options.Value, failures)
+            ?? throw new InvalidOperationException(
+                $"{IdentityProtectionOptions.SectionName} is invalid; options validation should have caught this. {string.Join(" ", failures)}");
+        _currentKeyId = keys.CurrentKeyId;
+        _encryptionKeys = new Dictionary<byte, byte[]>(keys.EncryptionKeys);
+        _hmacKey = keys.HmacKey;
+    }
+
+    /// <summary>The id of the key <see cref="Encrypt"/> uses: the first byte of its output.</summary>
+    public byte CurrentKeyId => _currentKeyId;
+
+    /// <summary>Whether the value is encrypted with the current key (judged by its first byte; not decrypted).</summary>
+    public bool IsCurrent(byte[] protectedValue)
+    {
+        ArgumentNullException.ThrowIfNull(protectedValue);
+        return protectedValue.Length > 0 && protectedValue[0] == _currentKeyId;
     }
 
     public byte[] Encrypt(PersonalIdentityNumber pnr)
@@ -42,14 +56,14 @@ internal sealed class IdentityProtector
         Encoding.ASCII.GetBytes(pnr.Value, plaintext);
 
         var output = new byte[ProtectedSize];
-        output[0] = FormatVersion;
+        output[0] = _currentKeyId;
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
 
         // AesGcm instances are not thread-safe, and this is a singleton: one per call is cheap enough.
-        using (var aes = new AesGcm(_encryptionKey, TagSize))
+        using (var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize))
         {
-            // The version byte is authenticated so it cannot be swapped to steer decryption to another key.
+            // The key id is authenticated so it cannot be swapped to steer decryption to another key.
             aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
         }
 
@@ -57,7 +71,8 @@ internal sealed class IdentityProtector
         return output;
     }
 
-    /// <exception cref="CryptographicException">Wrong length, unknown version, wrong key or tampered data.</exception>
+    /// <summary>Decrypts with the key named by the first byte: the current key or a previous one.</summary>
+    /// <exception cref="CryptographicException">Wrong length, unknown key id, wrong key or tampered data.</exception>
     public PersonalIdentityNumber Decrypt(byte[] protectedValue)
     {
         ArgumentNullException.ThrowIfNull(protectedValue);
@@ -66,13 +81,15 @@ internal sealed class IdentityProtector
             throw new CryptographicException("Protected personal identity number has an unexpected length.");
         }
 
-        if (protectedValue[0] != FormatVersion)
+        if (!_encryptionKeys.TryGetValue(protectedValue[0], out var key))
         {
-            throw new CryptographicException("Protected personal identity number has an unknown format version.");
+            throw new CryptographicException(
+                $"Protected personal identity number is encrypted with key id {protectedValue[0]}, which is not configured "
+                + $"({IdentityProtectionOptions.SectionName}:EncryptionKeyId or PreviousEncryptionKeys).");
         }
 
         Span<byte> plaintext = stackalloc byte[PlaintextSize];
-        using (var aes = new AesGcm(_encryptionKey, TagSize))
+        using (var aes = new AesGcm(key, TagSize))
         {
             aes.Decrypt(
                 protectedValue.AsSpan(1, NonceSize),
