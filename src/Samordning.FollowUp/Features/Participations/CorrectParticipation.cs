@@ -50,15 +50,33 @@ internal sealed class CorrectParticipationHandler(
             .SingleOrDefaultAsync(p => p.Id == command.ParticipationId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.Participation);
         var intervention = participation.Intervention!;
-        ParticipationStartRules.Check(command, intervention);
+        var previous = participation.Participant!;
+
+        // An erased identity (consent withdrawn, erasure on request, retention) never comes back
+        // through a correction: the participation stays an anonymous individual's.
+        var identityErased = previous.IdentityErasedAtUtc is not null;
+        if (identityErased && command.PersonalIdentityNumber is not null)
+        {
+            throw new ConflictException(
+                "Deltagarens personuppgifter är raderade och kan inte registreras igen. Skicka rättelsen utan personnummer.",
+                "personalIdentityNumber");
+        }
+
+        ParticipationStartRules.Check(command, intervention, identityErased);
         if (participation.EndDate is { } end && command.StartDate > end)
         {
             throw new RuleViolationException("startDate", "Startdatum får inte vara efter slutdatum.");
         }
 
-        var previous = participation.Participant!;
         var participant = previous;
-        if (intervention.RegistrationMode == RegistrationMode.Identified)
+        if (identityErased)
+        {
+            if (command.Gender is { } gender)
+            {
+                participant.Gender = gender;
+            }
+        }
+        else if (intervention.RegistrationMode == RegistrationMode.Identified)
         {
             // A corrected personnummer may be someone already known to the provider: link to them.
             participant = await identities.FindOrCreateAsync(intervention.ProviderId,

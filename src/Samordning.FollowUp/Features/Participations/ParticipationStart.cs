@@ -63,7 +63,8 @@ internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> wh
 /// <summary>Rules that depend on the intervention: its registration mode and its dates.</summary>
 internal static class ParticipationStartRules
 {
-    public static void Check(IParticipationStart start, Intervention intervention)
+    /// <param name="identityErased">A correction of a participation whose identity was erased: no personnummer is asked for.</param>
+    public static void Check(IParticipationStart start, Intervention intervention, bool identityErased = false)
     {
         var errors = new Dictionary<string, string[]>();
         switch (intervention.RegistrationMode)
@@ -72,7 +73,7 @@ internal static class ParticipationStartRules
                 throw new RuleViolationException("registrationMode",
                     "Insatsen registreras endast som antal kvinnor och män. Ange antalen för året i stället för enskilda deltagare.");
             case RegistrationMode.Identified:
-                if (start.PersonalIdentityNumber is null)
+                if (start.PersonalIdentityNumber is null && !identityErased)
                 {
                     errors["personalIdentityNumber"] = ["Personnummer eller samordningsnummer måste anges för den här insatsen."];
                 }

@@ -15,5 +15,6 @@ internal static class PersonalIdentityNumberRules
         validator.RuleFor(x => x.PersonalIdentityNumber).NotEmpty().WithMessage("Ange personnummer.")
             .Must(v => Domain.PersonalIdentityNumber.TryParse(v, clock.Today(), out _))
             .WithMessage("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.")
-            .When(x => !string.IsNullOrEmpty(x.PersonalIdentityNumber));
+            // Only the format check waits for a value; "Ange personnummer." must still fire for an empty one.
+            .When(x => !string.IsNullOrEmpty(x.PersonalIdentityNumber), ApplyConditionTo.CurrentValidator);
 }
