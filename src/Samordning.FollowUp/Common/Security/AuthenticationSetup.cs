@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
@@ -143,6 +142,4 @@ public static class AuthenticationSetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
-
-    internal static AuthOptions Settings(this IServiceProvider services) => services.GetRequiredService<IOptions<AuthOptions>>().Value;
 }

@@ -18,17 +18,6 @@ public sealed partial class FirstAdminSetup(ILogger<FirstAdminSetup> logger)
     private readonly Lock _gate = new();
     private string? _token;
 
-    public bool IsOpen
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _token is not null;
-            }
-        }
-    }
-
     /// <summary>Called at start-up: opens setup when the database has no system administrator.</summary>
     public async Task OpenIfNoAdministratorAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -49,13 +38,21 @@ public sealed partial class FirstAdminSetup(ILogger<FirstAdminSetup> logger)
         SetupOpened(logger, token);
     }
 
+    /// <summary>Whether setup is open and the token is the one printed (compared in constant time).</summary>
+    public bool Matches(string? token)
+    {
+        lock (_gate)
+        {
+            return IsCurrent(token);
+        }
+    }
+
     /// <summary>Consumes the token if it matches; a second call with the same token fails.</summary>
     public bool TryConsume(string? token)
     {
         lock (_gate)
         {
-            if (_token is null || token is null
-                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(_token), Encoding.UTF8.GetBytes(token)))
+            if (!IsCurrent(token))
             {
                 return false;
             }
@@ -64,6 +61,10 @@ public sealed partial class FirstAdminSetup(ILogger<FirstAdminSetup> logger)
             return true;
         }
     }
+
+    private bool IsCurrent(string? token) =>
+        _token is not null && token is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(_token), Encoding.UTF8.GetBytes(token));
 
     /// <summary>For tests and the demo: the current token, if setup is open.</summary>
     public string? PeekToken()

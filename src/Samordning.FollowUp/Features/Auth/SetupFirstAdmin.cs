@@ -9,6 +9,7 @@ using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Features.Auth;
 
@@ -31,19 +32,19 @@ public static class SetupFirstAdminEndpoint
         return group;
     }
 
-    private static async Task<Created<CurrentUserResponse>> CreateAsync(
+    private static async Task<Created<UserResponse>> CreateAsync(
         SetupFirstAdminRequest request, FirstAdminSetup setup, UserManager<UserAccount> users, FollowUpDbContext db,
         AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            if (!setup.IsOpen || await db.Users.AnyAsync(u => u.Role == UserRole.SystemAdmin, cancellationToken))
+            if (setup.PeekToken() is null || await db.Users.AnyAsync(u => u.Role == UserRole.SystemAdmin, cancellationToken))
             {
                 throw new ForbiddenException("Det finns redan en systemadministratör; nya användare skapas av den.");
             }
 
-            if (setup.PeekToken() is not { } expected || request.SetupToken != expected)
+            if (!setup.Matches(request.SetupToken))
             {
                 throw new ForbiddenException("Engångskoden stämmer inte. Den skrivs ut i serverns logg vid start.");
             }
@@ -57,10 +58,10 @@ public static class SetupFirstAdminEndpoint
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             await UserAccounts.CreateAsync(users, user, request.Password);
-            setup.TryConsume(expected);
+            setup.TryConsume(request.SetupToken);
             audit.AddFor(SignInEndpoints.AsCaller(user), AuditAction.Create, AuditLog.User, user.Id, null, null, "Första systemadministratören");
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Created($"/api/v1/users/{user.Id}", SignInEndpoints.ToResponse(user));
+            return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user, clock));
         }
         finally
         {

@@ -10,15 +10,13 @@ using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Features.Auth;
 
 public sealed record SignInRequest(string? Email, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
-
-public sealed record CurrentUserResponse(
-    string Id, string Email, string DisplayName, UserRole Role, string RoleLabel, long? AssociationId, long? ProviderId);
 
 /// <summary>
 /// Sign-in with e-mail and password: a bearer token for API clients (the default), or the web
@@ -142,15 +140,12 @@ public static class SignInEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<CurrentUserResponse>> CurrentUserAsync(
-        HttpContext http, UserManager<UserAccount> users)
+    private static async Task<Ok<UserResponse>> CurrentUserAsync(
+        HttpContext http, UserManager<UserAccount> users, TimeProvider clock)
     {
         var user = await users.GetUserAsync(http.User) ?? throw new UnauthenticatedException();
-        return TypedResults.Ok(ToResponse(user));
+        return TypedResults.Ok(UserResponse.From(user, clock));
     }
-
-    internal static CurrentUserResponse ToResponse(UserAccount user) => new(
-        user.Id, user.Email ?? string.Empty, user.DisplayName, user.Role, CodeLabels.Label(user.Role), user.AssociationId, user.ProviderId);
 
     internal static Caller AsCaller(UserAccount user) =>
         new(user.Id, user.Email ?? user.UserName ?? "okänd", user.Role, user.AssociationId, user.ProviderId, IsSystem: false);

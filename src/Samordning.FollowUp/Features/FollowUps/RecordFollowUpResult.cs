@@ -55,6 +55,7 @@ internal sealed class RecordFollowUpResultHandler(
     public async ValueTask<FollowUpResponse> Handle(RecordFollowUpResultCommand command, CancellationToken cancellationToken)
     {
         var followUp = await db.FollowUps.Include(f => f.Result)
+            .Include(f => f.Participation!).ThenInclude(p => p.Intervention)
             .SingleOrDefaultAsync(f => f.Id == command.FollowUpId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.FollowUp);
         if (followUp.Status == FollowUpStatus.Cancelled)
@@ -92,9 +93,7 @@ internal sealed class RecordFollowUpResultHandler(
         followUp.Result = result;
         followUp.Status = FollowUpStatus.Completed;
         followUp.UpdatedAtUtc = now;
-        var owner = await db.FollowUps.Where(f => f.Id == followUp.Id)
-            .Select(f => new { f.Participation!.Intervention!.AssociationId, f.Participation.Intervention.ProviderId })
-            .SingleAsync(cancellationToken);
+        var owner = followUp.Participation!.Intervention!;
         audit.Add(command.IsCorrection ? AuditAction.Correct : AuditAction.FollowUpRecorded, AuditLog.FollowUp, followUp.Id,
             owner.AssociationId, owner.ProviderId, command.IsCorrection ? "Uppföljningens resultat rättat" : null);
         await db.SaveChangesUniqueAsync("Uppföljningen registrerades samtidigt av någon annan.", "outcome", cancellationToken);

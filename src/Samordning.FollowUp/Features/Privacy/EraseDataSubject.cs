@@ -39,7 +39,7 @@ internal sealed class EraseDataSubjectHandler(
             .SingleOrDefaultAsync(p => p.ProviderId == caller.ProviderId && p.IdentityHash == hash, cancellationToken)
             ?? throw new NotFoundException("Utföraren har inga uppgifter om personnumret (de kan redan vara raderade).");
         var kept = await db.Participations.CountAsync(p => p.ParticipantId == participant.Id, cancellationToken);
-        await eraser.EraseAsync(participant, IdentityErasure.Request, cancellationToken);
+        eraser.Erase(participant, caller.AssociationId!.Value, IdentityErasure.Request);
         await db.SaveChangesAsync(cancellationToken);
         return new EraseDataSubjectResponse(kept, participant.IdentityErasedAtUtc!.Value);
     }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common.Auditing;
-using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Privacy;
@@ -10,10 +8,11 @@ namespace Samordning.FollowUp.Features.Privacy;
 /// gender, birth year and every participation stay, so the statistics do not change. The
 /// participations become those of an anonymous individual.
 /// </summary>
-internal sealed class IdentityEraser(FollowUpDbContext db, AuditLog audit, TimeProvider clock)
+internal sealed class IdentityEraser(AuditLog audit, TimeProvider clock)
 {
     /// <summary>Adds the erasure and its audit line to the unit of work; the caller saves.</summary>
-    public async Task EraseAsync(Participant participant, IdentityErasure reason, CancellationToken cancellationToken)
+    /// <param name="associationId">The association of the participant's provider (for the audit line).</param>
+    public void Erase(Participant participant, long associationId, IdentityErasure reason)
     {
         if (participant.IdentityCipher is null && participant.IdentityHash is null)
         {
@@ -24,8 +23,6 @@ internal sealed class IdentityEraser(FollowUpDbContext db, AuditLog audit, TimeP
         participant.IdentityHash = null;
         participant.IdentityErasedAtUtc = clock.GetUtcNow().UtcDateTime;
         participant.IdentityErasure = reason;
-        var associationId = await db.Providers.Where(p => p.Id == participant.ProviderId)
-            .Select(p => p.AssociationId).SingleAsync(cancellationToken);
         audit.Add(AuditAction.Erased, AuditLog.Participant, participant.Id, associationId, participant.ProviderId,
             Common.CodeLabels.Label(reason));
     }

@@ -65,7 +65,7 @@ internal sealed class WithdrawConsentHandler(
         participation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditAction.ConsentWithdrawn, AuditLog.Participation, participation.Id,
             participation.Intervention.AssociationId, participation.Intervention.ProviderId, $"Återkallat {withdrawnOn:yyyy-MM-dd}");
-        await eraser.EraseAsync(participation.Participant!, IdentityErasure.ConsentWithdrawn, cancellationToken);
+        eraser.Erase(participation.Participant!, participation.Intervention.AssociationId, IdentityErasure.ConsentWithdrawn);
         await db.SaveChangesUniqueAsync("Deltagandet ändrades samtidigt av någon annan.", "withdrawnOn", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await reader.GetAsync(participation.Id, cancellationToken);

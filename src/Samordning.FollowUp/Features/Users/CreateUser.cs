@@ -58,7 +58,7 @@ internal sealed class CreateUserHandler(
         audit.Add(AuditAction.Create, AuditLog.User, user.Id, associationId, providerId, $"Roll: {CodeLabels.Label(user.Role)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return UserResponse.From(user);
+        return UserResponse.From(user, clock);
     }
 }
 

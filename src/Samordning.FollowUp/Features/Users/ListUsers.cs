@@ -16,7 +16,7 @@ namespace Samordning.FollowUp.Features.Users;
 public sealed record ListUsersQuery(UserRole? Role, long? AssociationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedResponse<UserResponse>>;
 
-internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext callers) : IQueryHandler<ListUsersQuery, PagedResponse<UserResponse>>
+internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext callers, TimeProvider clock) : IQueryHandler<ListUsersQuery, PagedResponse<UserResponse>>
 {
     public async ValueTask<PagedResponse<UserResponse>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext calle
         var size = Math.Clamp(query.PageSize, 1, Paging.MaxPageSize);
         var total = await users.CountAsync(cancellationToken);
         var rows = await users.OrderBy(u => u.Email).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new PagedResponse<UserResponse>([.. rows.Select(UserResponse.From)], page, size, total);
+        return new PagedResponse<UserResponse>([.. rows.Select(u => UserResponse.From(u, clock))], page, size, total);
     }
 }
 

@@ -37,7 +37,7 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 }
 
 internal sealed class UpdateUserHandler(
-    FollowUpDbContext db, UserManager<UserAccount> users, UserScopes scopes, CallerContext callers, AuditLog audit)
+    FollowUpDbContext db, UserManager<UserAccount> users, UserScopes scopes, CallerContext callers, AuditLog audit, TimeProvider clock)
     : ICommandHandler<UpdateUserCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ internal sealed class UpdateUserHandler(
             $"Roll: {CodeLabels.Label(user.Role)}{(command.IsLocked ? ", låst" : string.Empty)}{(string.IsNullOrEmpty(command.NewPassword) ? string.Empty : ", nytt lösenord")}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return UserResponse.From(user);
+        return UserResponse.From(user, clock);
     }
 }
 

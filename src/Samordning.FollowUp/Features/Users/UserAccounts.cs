@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 
-namespace Samordning.FollowUp.Features;
+namespace Samordning.FollowUp.Features.Users;
 
 /// <summary>Identity's results as the service's errors: field-named Swedish messages.</summary>
 internal static class UserAccounts
