@@ -1,6 +1,7 @@
 using Hangfire;
 using Samordning.FollowUp;
 using Samordning.FollowUp.Api;
+using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Jobs;
@@ -18,17 +19,22 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApi();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddFollowUpUi();
 
 var app = builder.Build();
 var development = app.Environment.IsDevelopment();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseFollowUpUi();
 if (!development)
 {
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+
+// Styles and scripts of the UI, served by the service itself (no CDN), before sign-in is required.
+app.UseStaticFiles();
 
 // No CORS middleware: the API answers no cross-origin browser request (closed by default).
 app.UseSecurityHeaders();
@@ -50,9 +56,9 @@ else
     reference.RequireAuthorization(AuthenticationSetup.SystemAdminPolicy);
 }
 
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapFollowUpEndpoints();
+app.MapRazorPages();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {
     Authorization = [new DashboardAuthorization(allowLocalRequests: development)],

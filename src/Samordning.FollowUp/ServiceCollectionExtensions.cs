@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddFollowUpAuthentication(configuration, environment);
         services.AddScoped<AuditLog>();
         services.AddScoped<UserScopes>();
+        services.AddScoped<Features.Auth.PasswordSignIn>();
         services.AddScoped<IdentityEraser>();
 
         services.AddMediator(options =>

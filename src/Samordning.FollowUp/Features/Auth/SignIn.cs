@@ -25,8 +25,6 @@ public sealed record RefreshRequest(string? RefreshToken);
 /// </summary>
 public static class SignInEndpoints
 {
-    private const string WrongCredentials = "Fel e-postadress eller lösenord.";
-
     public static RouteGroupBuilder MapSignIn(this RouteGroupBuilder group)
     {
         group.MapPost("/auth/login", SignInAsync)
@@ -57,48 +55,17 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        SignInRequest request, bool? useCookies, SignInManager<UserAccount> signIn, AuditLog audit, FollowUpDbContext db,
-        CancellationToken cancellationToken)
+        SignInRequest request, bool? useCookies, PasswordSignIn passwordSignIn, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Email))
-        {
-            errors["email"] = ["Ange e-postadress."];
-        }
-
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            errors["password"] = ["Ange lösenord."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RuleViolationException(errors);
-        }
-
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email!.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-
-        // What was typed is never stored for an unknown account: it might be anything, even a personnummer.
-        var who = user is null ? new Caller(null, "(okänd användare)", null, null, null, false) : AsCaller(user);
-        audit.AddFor(who, result.Succeeded ? AuditAction.SignIn : AuditAction.SignInFailed, AuditLog.User, user?.Id,
-            user?.AssociationId, user?.ProviderId, result.IsLockedOut ? "Kontot är låst" : null);
-        await db.SaveChangesAsync(cancellationToken);
-
-        if (!result.Succeeded)
+        var scheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var outcome = await passwordSignIn.SignInAsync(request.Email, request.Password, scheme, cancellationToken);
+        if (outcome != PasswordSignInOutcome.SignedIn)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Inloggningen misslyckades",
-                detail: result.IsLockedOut
-                    ? "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen senare."
-                    : WrongCredentials);
+                detail: PasswordSignIn.Message(outcome));
         }
-
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(user!, isPersistent: false);
 
         // The bearer handler has written the token response; the cookie handler the header.
         return TypedResults.Empty;
@@ -122,21 +89,9 @@ public static class SignInEndpoints
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<NoContent> SignOutAsync(
-        HttpContext http, SignInManager<UserAccount> signIn, AuditLog audit, CallerContext callers, FollowUpDbContext db,
-        CancellationToken cancellationToken)
+    private static async Task<NoContent> SignOutAsync(PasswordSignIn passwordSignIn, CancellationToken cancellationToken)
     {
-        var caller = callers.Current;
-        var user = await signIn.UserManager.GetUserAsync(http.User);
-        if (user is not null)
-        {
-            // A new security stamp makes every refresh token and cookie of this user invalid.
-            await signIn.UserManager.UpdateSecurityStampAsync(user);
-        }
-
-        await signIn.SignOutAsync();
-        audit.AddFor(caller, AuditAction.SignOut, AuditLog.User, caller.UserId, caller.AssociationId, caller.ProviderId);
-        await db.SaveChangesAsync(cancellationToken);
+        await passwordSignIn.SignOutAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

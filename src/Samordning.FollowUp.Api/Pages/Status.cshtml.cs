@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Samordning.FollowUp.Api.Pages;
+
+/// <summary>The Swedish page for a status code outside the API (404, 403 …).</summary>
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "Något gick fel";
+
+    public string Text { get; private set; } = "Försök igen om en stund.";
+
+    public void OnGet(int code)
+    {
+        (Heading, Text) = code switch
+        {
+            StatusCodes.Status404NotFound => ("Sidan finns inte", "Det du letar efter finns inte, eller så har du inte tillgång till det."),
+            StatusCodes.Status403Forbidden => ("Ingen behörighet", "Din roll har inte behörighet till den här sidan."),
+            StatusCodes.Status429TooManyRequests => ("För många försök", "Vänta en minut och försök igen."),
+            _ => (Heading, Text),
+        };
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Samordning.FollowUp.Api.Ui;
+
+/// <summary>
+/// The web UI: Razor Pages in the same host as the API, calling the same Mediator handlers (so the
+/// same validation and access rules apply) with the cookie sign-in. Everything it needs — styles,
+/// scripts, charts (server-rendered SVG) — is served from wwwroot: it works on a closed network.
+/// </summary>
+public static class UiSetup
+{
+    public const string UiPolicy = "Ui";
+
+    public static IServiceCollection AddFollowUpUi(this IServiceCollection services)
+    {
+        // Pages sign in with the cookie only, so a visitor without one is sent to /logga-in (the
+        // API's default challenge is the bearer scheme's 401).
+        services.AddAuthorizationBuilder().AddPolicy(UiPolicy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser());
+        services.AddRazorPages(options =>
+            {
+                // Every page needs a signed-in user, except these.
+                options.Conventions.AuthorizeFolder("/", UiPolicy);
+                options.Conventions.AllowAnonymousToPage("/LoggaIn");
+                options.Conventions.AllowAnonymousToPage("/Status");
+                options.Conventions.AllowAnonymousToPage("/IngenBehorighet");
+                options.Conventions.ConfigureFilter(new UiExceptionFilter());
+            })
+            .AddMvcOptions(options =>
+            {
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetValueMustNotBeNullAccessor(_ => "Fältet måste fyllas i.");
+                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Värdet \"{value}\" är inte giltigt.");
+                messages.SetMissingBindRequiredValueAccessor(_ => "Fältet måste fyllas i.");
+                messages.SetMissingKeyOrValueAccessor(() => "Fältet måste fyllas i.");
+                messages.SetUnknownValueIsInvalidAccessor(_ => "Värdet är inte giltigt.");
+                messages.SetValueIsInvalidAccessor(value => $"Värdet \"{value}\" är inte giltigt.");
+                messages.SetValueMustBeANumberAccessor(_ => "Ange ett tal.");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Värdet \"{value}\" är inte giltigt.");
+                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Värdet är inte giltigt.");
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => "Ange ett tal.");
+                messages.SetMissingRequestBodyRequiredValueAccessor(() => "Formuläret saknar innehåll.");
+            });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "FollowUp.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+        return services;
+    }
+
+    /// <summary>Static files, the pages, and Swedish status pages (404, 403) for everything outside /api.</summary>
+    public static WebApplication UseFollowUpUi(this WebApplication app)
+    {
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hangfire"),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+        return app;
+    }
+}
