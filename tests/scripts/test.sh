@@ -4,6 +4,10 @@
 #   sqlite    tests/Samordning.FollowUp.IntegrationTests, FOLLOWUP_TEST_PROVIDER=Sqlite
 #   postgres  the same with FOLLOWUP_TEST_PROVIDER=PostgreSql, against a throwaway cluster
 #             from tests/scripts/postgres-test.sh (stopped again on exit)
+#   browser   the browser tests (Category=Browser in the integration project): the web UI in
+#             Debian's Chromium driven by Playwright, with an axe-core scan of every page; the
+#             service on SQLite. tests/scripts/browser-deps.sh installs Chromium if missing.
+#             Screenshots go to artifacts/screenshots/.
 # and closes with one line "N passed, N failed, N skipped", the total of all runs.
 # Exits non-zero when a test failed, a run aborted, no test ran at all, or (without a filter)
 # one of the runs found no test.
@@ -12,7 +16,7 @@
 #   FILTER (or env TEST_FILTER): a `dotnet test --filter` expression, or a plain word that is
 #           matched against the full test name ("Exit" -> FullyQualifiedName~Exit).
 # env:
-#   TEST_RUNS          runs to do, default "unit sqlite postgres" (e.g. TEST_RUNS=unit)
+#   TEST_RUNS          runs to do, default "unit sqlite postgres browser" (e.g. TEST_RUNS=unit)
 #   TEST_HANG_TIMEOUT  a run with no progress for this long is aborted (default 10m)
 #   FOLLOWUP_TEST_POSTGRES  if set, the postgres run uses that server and none is started
 # Results (TRX) go to artifacts/test-results/<run>/.
@@ -26,7 +30,7 @@ UNIT=tests/Samordning.FollowUp.UnitTests/Samordning.FollowUp.UnitTests.csproj
 INTEGRATION=tests/Samordning.FollowUp.IntegrationTests/Samordning.FollowUp.IntegrationTests.csproj
 RESULTS=artifacts/test-results
 FILTER="${1:-${TEST_FILTER:-}}"
-RUNS="${TEST_RUNS:-unit sqlite postgres}"
+RUNS="${TEST_RUNS:-unit sqlite postgres browser}"
 HANG="${TEST_HANG_TIMEOUT:-10m}"
 
 # A plain word is shorthand for a name match; anything with an operator is passed as is.
@@ -63,14 +67,17 @@ record() { # name passed failed skipped note seconds
     R_NAME+=("$1") R_PASSED+=("$2") R_FAILED+=("$3") R_SKIPPED+=("$4") R_NOTE+=("$5") R_TIME+=("$6")
 }
 
-run_tests() { # name project [VAR=value ...]
-    local name=$1 project=$2
-    shift 2
+run_tests() { # name project category-filter [VAR=value ...]
+    local name=$1 project=$2 category=$3
+    shift 3
     local dir="$RESULTS/$name" rc=0 start=$SECONDS
     local args=(test "$project" --no-build -c Release --results-directory "$dir"
         --logger "trx;LogFileName=$name.trx"
         --blame-hang-timeout "$HANG" --blame-hang-dump-type none)
-    if [[ -n $FILTER ]]; then args+=(--filter "$FILTER"); fi
+    # The run's own category filter, combined with the caller's filter.
+    local filter=$category
+    if [[ -n $FILTER ]]; then filter="${filter:+($filter)&}($FILTER)"; fi
+    if [[ -n $filter ]]; then args+=(--filter "$filter"); fi
 
     echo
     echo "== $name: $project $*"
@@ -117,11 +124,11 @@ if ! dotnet build "$SOLUTION" -c Release -nologo; then
 fi
 
 if wants unit; then
-    run_tests unit "$UNIT"
+    run_tests unit "$UNIT" ""
 fi
 
 if wants sqlite; then
-    run_tests sqlite "$INTEGRATION" FOLLOWUP_TEST_PROVIDER=Sqlite
+    run_tests sqlite "$INTEGRATION" "Category!=Browser" FOLLOWUP_TEST_PROVIDER=Sqlite
 fi
 
 if wants postgres; then
@@ -132,9 +139,18 @@ if wants postgres; then
         pg_conn=$(tests/scripts/postgres-test.sh start) || pg_conn=""
     fi
     if [[ -n $pg_conn ]]; then
-        run_tests postgres "$INTEGRATION" FOLLOWUP_TEST_PROVIDER=PostgreSql "FOLLOWUP_TEST_POSTGRES=$pg_conn"
+        run_tests postgres "$INTEGRATION" "Category!=Browser" FOLLOWUP_TEST_PROVIDER=PostgreSql "FOLLOWUP_TEST_POSTGRES=$pg_conn"
     else
         skip_run postgres "PostgreSQL did not start (see tests/scripts/postgres-test.sh output above)"
+    fi
+fi
+
+if wants browser; then
+    if chromium=$(tests/scripts/browser-deps.sh); then
+        rm -rf artifacts/screenshots
+        run_tests browser "$INTEGRATION" "Category=Browser" FOLLOWUP_TEST_PROVIDER=Sqlite "FOLLOWUP_CHROMIUM=$chromium"
+    else
+        skip_run browser "Chromium could not be installed (see tests/scripts/browser-deps.sh output above)"
     fi
 fi
 

@@ -19,7 +19,7 @@ public static class Sv
 
     public static string Number(long value) => SwedishFormat.Integer(value);
 
-    public static string Number(int? value) => value is { } v ? SwedishFormat.Integer(v) : "–";
+    public static string Number(long? value) => value is { } v ? SwedishFormat.Integer(v) : "–";
 
     public static string Kronor(long value) => SwedishFormat.Kronor(value);
 

@@ -101,7 +101,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Starting the host migrates the database.
-        _ = Server;
+        StartServer();
 
         await using var scope = Services.CreateAsyncScope();
         var connection = await OpenConnectionAsync(scope);

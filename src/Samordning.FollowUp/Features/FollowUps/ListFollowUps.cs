@@ -15,7 +15,11 @@ namespace Samordning.FollowUp.Features.FollowUps;
 
 [Access(UserRole.Coach)]
 public sealed record ListFollowUpsQuery(string? Status, long? ProviderId, long? InterventionId, int Page, int PageSize)
-    : IQuery<PagedResponse<FollowUpResponse>>;
+    : IQuery<PagedResponse<FollowUpResponse>>
+{
+    /// <summary>Only this participation's follow-ups (the UI's participation page; not a query-string filter of the API).</summary>
+    public long? ParticipationId { get; init; }
+}
 
 internal sealed class ListFollowUpsValidator : AbstractValidator<ListFollowUpsQuery>
 {
@@ -49,6 +53,11 @@ internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<Follow
         if (query.InterventionId is { } interventionId)
         {
             followUps = followUps.Where(f => f.Participation!.InterventionId == interventionId);
+        }
+
+        if (query.ParticipationId is { } participationId)
+        {
+            followUps = followUps.Where(f => f.ParticipationId == participationId);
         }
 
         var total = await followUps.CountAsync(cancellationToken);

@@ -29,12 +29,15 @@ public sealed record ConsentRequest(DateOnly? Date, string? TextVersion, string?
 /// <summary>Checks that need nothing but the request and today's date.</summary>
 internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> where T : IParticipationStart
 {
+    public const string InvalidPersonalIdentityNumber =
+        "Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.";
+
     protected ParticipationStartValidator(TimeProvider clock)
     {
         RuleFor(x => x.PersonalIdentityNumber!)
             .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _))
             .When(x => x.PersonalIdentityNumber is not null)
-            .WithMessage("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.");
+            .WithMessage(InvalidPersonalIdentityNumber);
         RuleFor(x => x.Consent!.Date).NotNull().WithMessage("Datum för samtycket måste anges.")
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Samtyckets datum får inte vara i framtiden.")
             .When(x => x.Consent is not null);

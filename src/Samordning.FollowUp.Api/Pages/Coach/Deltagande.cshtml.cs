@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Samordning.FollowUp.Api.Ui;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.Features.Interventions;
+using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Privacy;
+
+namespace Samordning.FollowUp.Api.Pages.Coach;
+
+/// <summary>One participation: start, exit, follow-ups, and the actions that fit its state.</summary>
+public sealed class DeltagandeModel : UiPage
+{
+    public ParticipationResponse Participation { get; private set; } = null!;
+
+    public InterventionResponse Intervention { get; private set; } = null!;
+
+    public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
+
+    /// <summary>The full personnummer, only after the coach asked for it (a POST, audited by the handler).</summary>
+    public string? ShownIdentity { get; private set; }
+
+    public string Reference => $"D-{Participation.Id}";
+
+    public async Task OnGetAsync(long id) => await LoadAsync(id);
+
+    public async Task<IActionResult> OnPostShowIdentityAsync(long id)
+    {
+        await LoadAsync(id);
+        if (Participation.PersonalIdentityNumber is not null)
+        {
+            ShownIdentity = (await Sender.Send(new ReadIdentityQuery(id), Aborted)).PersonalIdentityNumber;
+        }
+
+        return Page();
+    }
+
+    private async Task LoadAsync(long id)
+    {
+        Participation = await Sender.Send(new GetParticipationQuery(id), Aborted);
+        Intervention = await Sender.Send(new GetInterventionQuery(Participation.InterventionId), Aborted);
+        FollowUps = (await Sender.Send(
+            new ListFollowUpsQuery(null, null, null, 1, Paging.MaxPageSize) { ParticipationId = id }, Aborted)).Items;
+    }
+}

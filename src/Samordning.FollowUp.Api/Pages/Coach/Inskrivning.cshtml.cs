@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Samordning.FollowUp.Api.Ui;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Interventions;
+using Samordning.FollowUp.Features.Participations;
+
+namespace Samordning.FollowUp.Api.Pages.Coach;
+
+/// <summary>
+/// Intake (inskrivning) for one intervention; the form follows its registration mode:
+/// personnummer with consent, anonymous (gender and birth year), or the year's count of women and men.
+/// </summary>
+public sealed class InskrivningModel : UiPage
+{
+    public InterventionResponse Intervention { get; private set; } = null!;
+
+    [BindProperty]
+    public StartSituationForm Input { get; set; } = new();
+
+    [BindProperty]
+    public CountForm Count { get; set; } = new();
+
+    protected override string FormPrefix => Intervention?.RegistrationMode == RegistrationMode.CountOnly ? nameof(Count) : nameof(Input);
+
+    public DateOnly Today => HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();
+
+    public async Task OnGetAsync(long id)
+    {
+        Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
+        Input = new StartSituationForm
+        {
+            StartDate = Today,
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Consent = new ConsentForm { Date = Today, CollectedBy = User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value },
+        };
+        var year = Today.Year;
+        var existing = Intervention.Counts.FirstOrDefault(c => c.Year == year);
+        Count = new CountForm { Year = year, Women = existing?.Women, Men = existing?.Men };
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id)
+    {
+        Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
+        var command = Input.ToRegister(Intervention.RegistrationMode) with { InterventionId = id, IdempotencyKey = Input.IdempotencyKey };
+        var (ok, result) = await TrySendAsync(command);
+        if (!ok)
+        {
+            return Page();
+        }
+
+        Confirm($"Deltagaren är inskriven som {ParticipationReference(result!.Participation.Id)}.");
+        return Redirect($"/deltaganden/{result.Participation.Id}");
+    }
+
+    public async Task<IActionResult> OnPostCountAsync(long id)
+    {
+        Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
+        var (ok, _) = await TrySendAsync(new SetInterventionCountCommand(Count.Women, Count.Men) { InterventionId = id, Year = Count.Year ?? 0 });
+        if (!ok)
+        {
+            return Page();
+        }
+
+        Confirm($"Antalet deltagare {Count.Year} är sparat: {Count.Women} kvinnor och {Count.Men} män.");
+        return Redirect($"/insatser/{id}/inskrivning");
+    }
+
+    public static string ParticipationReference(long id) => $"D-{id}";
+
+    public sealed class CountForm
+    {
+        public int? Year { get; set; }
+
+        public int? Women { get; set; }
+
+        public int? Men { get; set; }
+    }
+}

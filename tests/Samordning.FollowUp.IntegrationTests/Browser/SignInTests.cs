@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.IntegrationTests.Browser;
+
+public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task A_visitor_is_sent_to_the_sign_in_page_and_a_wrong_password_gets_a_Swedish_message_next_to_nothing_personal()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/att-gora");
+        Assert.Contains("/logga-in", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Logga in – Uppföljning Finsam", await page.TitleAsync());
+        await CheckPageAsync(page, "logga-in");
+
+        await page.GetByLabel("E-postadress").FillAsync("ingen@test.example");
+        await page.GetByLabel("Lösenord").FillAsync("fel-losenord-123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Fel e-postadress eller lösenord.");
+        // The summary takes focus so a screen reader reads it first.
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("E-postadress").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Input_Email-fel")).ToContainTextAsync("Ange e-postadress.");
+        await Assertions.Expect(page.GetByLabel("E-postadress")).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    [Fact]
+    public async Task A_coach_lands_on_the_to_do_page_and_can_sign_out()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var page = await SignInAsync(UserRole.Coach, association.Id, provider.Id);
+
+        Assert.EndsWith("/att-gora", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
+        await page.WaitForURLAsync("**/logga-in");
+        await page.GotoAsync("/att-gora");
+        Assert.Contains("/logga-in", page.Url, StringComparison.Ordinal);
+    }
+}
