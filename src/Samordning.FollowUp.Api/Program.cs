@@ -36,6 +36,9 @@ if (!development)
 // Styles and scripts of the UI, served by the service itself (no CDN), before sign-in is required.
 app.UseStaticFiles();
 
+// Routing after the status-code pages: a re-executed request (/status/404) is routed afresh.
+app.UseRouting();
+
 // No CORS middleware: the API answers no cross-origin browser request (closed by default).
 app.UseSecurityHeaders();
 app.UseAuthentication();

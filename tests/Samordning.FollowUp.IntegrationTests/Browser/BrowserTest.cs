@@ -53,14 +53,36 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected async Task<IPage> SignInAsync(UserRole role, long? associationId, long? providerId)
     {
         var email = await Factory.CreateUserAsync(role, associationId, providerId);
+        return await SignInAsAsync(email);
+    }
+
+    /// <summary>A new browser signed in through the sign-in page as an existing user.</summary>
+    protected async Task<IPage> SignInAsAsync(string email)
+    {
         var page = await NewPageAsync();
         await page.GotoAsync("/logga-in");
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(ApiFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+        LastSignedIn = email;
         return page;
     }
+
+    /// <summary>The e-mail of the user who signed in last (to sign in again after the clock moved).</summary>
+    protected string LastSignedIn { get; private set; } = string.Empty;
+
+    protected static Task SelectAsync(IPage page, string label, string option) =>
+        page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
+
+    protected static Task FillAsync(IPage page, string label, string value) =>
+        page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+
+    protected static Task ClickButtonAsync(IPage page, string name) =>
+        page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
+
+    protected static Task ClickLinkAsync(IPage page, string name) =>
+        page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
 
     protected async Task<IPage> NewPageAsync()
     {

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+namespace Samordning.FollowUp.IntegrationTests.Browser;
+
+/// <summary>A coach at a provider, from intake to the 12-month follow-up, in the browser.</summary>
+public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task A_coach_registers_an_identified_participant_records_the_exit_and_a_year_later_the_follow_up()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id, Mode.Identified);
+        var personnummer = TestPersonnummer.Woman(3);
+
+        var page = await SignInAsync(UserRole.Coach, association.Id, provider.Id);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Att göra", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync("Att göra – Uppföljning Finsam");
+        await CheckPageAsync(page, "coach-att-gora-tom");
+
+        // Intake: the form follows the intervention's mode (personnummer and consent).
+        await ClickLinkAsync(page, $"Skriv in deltagare i {intervention.Name}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Inskrivning: {intervention.Name}");
+        await Assertions.Expect(page.GetByLabel("Datum för samtycket")).ToHaveValueAsync("2026-11-23");
+        await CheckPageAsync(page, "coach-inskrivning-personnummer");
+
+        // A mistyped check digit: the service says so as you type, and again next to the field on submit.
+        await FillAsync(page, "Personnummer eller samordningsnummer", TestPersonnummer.WithWrongCheckDigit(personnummer));
+        await Assertions.Expect(page.Locator("#pnr-check")).ToHaveTextAsync("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.");
+        await FillAsync(page, "Samtyckestextens version", "2026-01");
+        await FillAsync(page, "Startdatum", "2026-03-02");
+        await FillAsync(page, "Hemkommun", "Borås");
+        await SelectAsync(page, "Anvisad av", "Försäkringskassan");
+        await SelectAsync(page, "Utbildningsnivå", "Gymnasium");
+        await SelectAsync(page, "Tid i offentlig försörjning", "6–12 månader");
+        await SelectAsync(page, "Sysselsättning vid start", "Arbete med stöd");
+        await page.GetByLabel("Sjukpenning").CheckAsync();
+        await ClickButtonAsync(page, "Skriv in deltagaren");
+
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#Input_PersonalIdentityNumber-fel")).ToContainTextAsync("Personnumret eller samordningsnumret är inte giltigt.");
+        await Assertions.Expect(page.GetByLabel("Personnummer eller samordningsnummer")).ToHaveAttributeAsync("aria-invalid", "true");
+        // What was typed elsewhere is kept.
+        await Assertions.Expect(page.GetByLabel("Hemkommun")).ToHaveValueAsync("Borås");
+        await Assertions.Expect(page.GetByLabel("Sjukpenning")).ToBeCheckedAsync();
+        await AssertAccessibleAsync(page);
+
+        await FillAsync(page, "Personnummer eller samordningsnummer", TestPersonnummer.WithDash(personnummer));
+        await Assertions.Expect(page.Locator("#pnr-check")).ToHaveTextAsync(new Regex("^Giltigt personnummer: född \\d{4}, kvinna\\.$"));
+        await ClickButtonAsync(page, "Skriv in deltagaren");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deltagaren är inskriven som D-");
+        var reference = ReferencePattern().Match(await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Value;
+        Assert.StartsWith("D-", reference, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(TestPersonnummer.Masked(personnummer));
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(personnummer[8..]);
+        // Never in the address bar.
+        Assert.DoesNotContain(personnummer[2..8], page.Url, StringComparison.Ordinal);
+        await CheckPageAsync(page, "coach-deltagare");
+
+        // Exit.
+        await ClickLinkAsync(page, "Registrera avslut");
+        await FillAsync(page, "Slutdatum", "2026-06-30");
+        await SelectAsync(page, "Orsak till avslut", "Planenligt avslut");
+        await SelectAsync(page, "Sysselsättning efter avslut", "Arbete utan stöd");
+        await FillAsync(page, "Omfattning i procent", "75");
+        await page.GetByLabel("Lön").CheckAsync();
+        await FillAsync(page, "Steg på stegtrappan vid avslut, 1–5", "5");
+        await CheckPageAsync(page, "coach-avslut");
+        await ClickButtonAsync(page, "Registrera avslut");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Avslutet är registrerat.");
+        await Assertions.Expect(page.Locator("dl").Nth(1)).ToContainTextAsync("2026-06-30");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Arbete utan stöd, 75 %");
+
+        // A year later: the scheduler has run and the follow-up is due.
+        Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 15, 8, 0, 0, TimeSpan.Zero));
+        await Factory.SendAsync(new RunFollowUpSchedulerCommand(), Ct);
+        page = await SignInAsAsync(LastSignedIn);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
+        await Assertions.Expect(row).ToContainTextAsync("2027-06-30");
+        await Assertions.Expect(row).ToContainTextAsync("Dags att följa upp");
+        await CheckPageAsync(page, "coach-att-gora");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Registrera uppföljning för {reference}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Uppföljning efter 12 månader: deltagare {reference}");
+        await ClickButtonAsync(page, "Registrera uppföljningen");
+        await Assertions.Expect(page.Locator("#Input_Outcome-fel")).ToContainTextAsync("Utfall måste anges");
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Nådd").CheckAsync();
+        await SelectAsync(page, "Sysselsättning", "Arbete utan stöd");
+        await FillAsync(page, "Omfattning i procent", "100");
+        await page.GetByLabel("Lön").CheckAsync();
+        await CheckPageAsync(page, "coach-uppfoljning");
+        await ClickButtonAsync(page, "Registrera uppföljningen");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Uppföljningen av {reference} är registrerad.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uppföljningar efter 12 månader (0)" })).ToBeVisibleAsync();
+        var recorded = await Factory.WithDbAsync(db => db.FollowUps.Include(f => f.Result).SingleAsync(Ct));
+        Assert.Equal(FollowUpStatus.Completed, recorded.Status);
+        Assert.Equal(FollowUpOutcome.Reached, recorded.Result!.Outcome);
+        Assert.Equal(Occupation.Employed, recorded.Result.Occupation);
+    }
+
+    [GeneratedRegex("D-\\d+")]
+    private static partial Regex ReferencePattern();
+}
