@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Users;
+
+namespace Samordning.FollowUp.Api.Pages.Kansli;
+
+/// <summary>One user: name, role and scope, locked or not, and optionally a new password.</summary>
+internal sealed class AndraAnvandareModel : AnvandareFormPage
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = string.Empty;
+
+    [BindProperty]
+    public UserForm Input { get; set; } = new();
+
+    public UserResponse Account { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        Account = await FindAsync();
+        Input = new UserForm
+        {
+            DisplayName = Account.DisplayName,
+            Role = Account.Role,
+            AssociationId = Account.AssociationId,
+            ProviderId = Account.ProviderId,
+            IsLocked = Account.IsLocked,
+        };
+        await LoadProvidersAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Account = await FindAsync();
+        if (ModelState.IsValid)
+        {
+            var command = new UpdateUserCommand(
+                Input.DisplayName, Input.Role, AssociationFor(Input.AssociationId), Input.ProviderId, Input.IsLocked,
+                string.IsNullOrEmpty(Input.NewPassword) ? null : Input.NewPassword)
+            {
+                UserId = Account.Id,
+            };
+            var (ok, saved) = await TrySendUserAsync(command);
+            if (ok)
+            {
+                var changes = new List<string> { $"rollen {saved!.RoleLabel}" };
+                changes.Add(saved.IsLocked ? "kontot är låst" : "kontot är öppet");
+                if (command.NewPassword is not null)
+                {
+                    changes.Add("nytt lösenord är satt");
+                }
+
+                Confirm($"Ändringarna för {saved.DisplayName} är sparade: {string.Join(", ", changes)}.");
+                return Redirect("/kansli/anvandare");
+            }
+        }
+
+        Input.NewPassword = null;
+        await LoadProvidersAsync();
+        return Page();
+    }
+
+    /// <summary>Identity's password messages concern the new password here.</summary>
+    protected override string FieldKey(string handlerField) =>
+        string.Equals(handlerField, "password", StringComparison.OrdinalIgnoreCase)
+            ? $"{FormPrefix}.{nameof(UserForm.NewPassword)}"
+            : base.FieldKey(handlerField);
+
+    /// <summary>The user among those the caller may manage (the list handler decides which), else 404.</summary>
+    private async Task<UserResponse> FindAsync()
+    {
+        for (var page = 1; ; page++)
+        {
+            var users = await Sender.Send(new ListUsersQuery(null, null, page, Paging.MaxPageSize), Aborted);
+            if (users.Items.FirstOrDefault(u => u.Id == Id) is { } user)
+            {
+                return user;
+            }
+
+            if (page * users.PageSize >= users.TotalCount || users.Items.Count == 0)
+            {
+                throw new NotFoundException(NotFoundMessages.User);
+            }
+        }
+    }
+
+    public sealed class UserForm
+    {
+        public string? DisplayName { get; set; }
+
+        public UserRole? Role { get; set; }
+
+        public long? AssociationId { get; set; }
+
+        public long? ProviderId { get; set; }
+
+        public bool IsLocked { get; set; }
+
+        public string? NewPassword { get; set; }
+    }
+}
