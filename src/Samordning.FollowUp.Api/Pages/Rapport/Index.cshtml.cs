@@ -228,15 +228,17 @@ public sealed class IndexModel(TimeProvider clock) : UiPage
     {
         var planned = Mode == ReportMode.YearToDate ? "Planerat hittills" : "Planerat";
         var items = new List<ComparisonItem>();
-        foreach (var row in View!.Report.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions))
+        // Count-only interventions report a calendar-year count, not participants in the period:
+        // they are in the table, not in the chart.
+        foreach (var row in View!.Report.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions)
+                     .Where(r => r.RegistrationMode != RegistrationMode.CountOnly))
         {
             var f = row.Figures;
-            var countOnly = row.RegistrationMode == RegistrationMode.CountOnly;
-            var actual = countOnly ? f.CountOnly.Total : f.Active.Total;
+            var actual = f.Active.Total;
             items.Add(new ComparisonItem(row.Name,
             [
                 new ComparisonBar(planned, f.PlannedParticipantsProRata, OneDecimal(f.PlannedParticipantsProRata), Planned: true),
-                new ComparisonBar(countOnly ? "Antal i år" : "Aktiva", Counts.Hides(actual) ? null : actual, Counts.Of(actual), Planned: false),
+                new ComparisonBar("Aktiva", Counts.Hides(actual) ? null : actual, Counts.Of(actual), Planned: false),
             ]));
         }
 

@@ -93,8 +93,8 @@ public sealed partial record ReadableDifference(string Where, string Path, strin
 
         var leaf = segments.Count > 0 ? Segment().Match(segments[^1]).Groups["name"].Value : string.Empty;
         var masked = PeopleCounts.Contains(leaf) ? counts : Counts.Exact;
-        return new ReadableDifference(string.Join(" › ", words), difference.Path,
-            Value(difference.Adopted, masked), Value(difference.Current, masked));
+        string Shown(string? json) => leaf == "status" && json is not null ? SwedishFormat.Status(json.Trim('"')) : Value(json, masked);
+        return new ReadableDifference(string.Join(" › ", words), difference.Path, Shown(difference.Adopted), Shown(difference.Current));
     }
 
     /// <summary>Splits on dots outside brackets.</summary>

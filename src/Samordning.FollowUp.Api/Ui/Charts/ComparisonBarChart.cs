@@ -15,10 +15,10 @@ public sealed record ComparisonBar(string Label, double? Value, string ValueText
 /// </summary>
 public static class ComparisonBarChart
 {
-    private const double Width = 760;
-    private const double LabelRight = 112;
-    private const double ChartX = 120;
-    private const double ChartWidth = 460;
+    private const double Width = 900;
+    private const double LabelRight = 142;
+    private const double ChartX = 150;
+    private const double ChartWidth = 600;
     private const double ValueX = ChartX + ChartWidth + 10;
     private const double HeadingHeight = 20;
     private const double Bar = 13;

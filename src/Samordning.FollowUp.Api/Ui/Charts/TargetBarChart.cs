@@ -23,10 +23,10 @@ public sealed record TargetChartBar(string Label, double? Percent, string ValueT
 /// </summary>
 public static class TargetBarChart
 {
-    private const double Width = 760;
+    private const double Width = 900;
     private const double LabelRight = 92;
     private const double ChartX = 100;
-    private const double ChartWidth = 440;
+    private const double ChartWidth = 560;
     private const double ValueX = ChartX + ChartWidth + 10;
     private const double HeadingHeight = 22;
     private const double TargetLabelHeight = 14;
