@@ -27,7 +27,7 @@ public sealed class DatakvalitetModel(TimeProvider clock) : UiPage
 
     protected override string FormPrefix => string.Empty;
 
-    protected override string FieldKey(string handlerField) => handlerField switch
+    protected override string FieldKey(string handlerField) => handlerField.ToLowerInvariant() switch
     {
         "year" => nameof(Ar),
         "tertial" => nameof(Tertial),

@@ -48,7 +48,7 @@ public sealed class IndexModel(TimeProvider clock) : UiPage
 
     protected override string FormPrefix => string.Empty;
 
-    protected override string FieldKey(string handlerField) => _closing ? string.Empty : handlerField switch
+    protected override string FieldKey(string handlerField) => _closing ? string.Empty : handlerField.ToLowerInvariant() switch
     {
         "year" => nameof(Ar),
         "tertial" => nameof(Tertial),
