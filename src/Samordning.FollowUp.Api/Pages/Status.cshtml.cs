@@ -1,13 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Samordning.FollowUp.Api.Pages;
 
-/// <summary>The Swedish page for a status code outside the API (404, 403 …).</summary>
+/// <summary>
+/// The Swedish page for a status code outside the API (404, 403 …). It also answers a re-executed
+/// POST (a form refused with 400), so it takes no antiforgery token.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = "Något gick fel";
 
     public string Text { get; private set; } = "Försök igen om en stund.";
+
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {
@@ -15,6 +22,7 @@ public sealed class StatusModel : PageModel
         {
             StatusCodes.Status404NotFound => ("Sidan finns inte", "Det du letar efter finns inte, eller så har du inte tillgång till det."),
             StatusCodes.Status403Forbidden => ("Ingen behörighet", "Din roll har inte behörighet till den här sidan."),
+            StatusCodes.Status400BadRequest => ("Formuläret kunde inte skickas", "Sidan kan ha varit öppen för länge. Gå tillbaka, ladda om sidan och försök igen."),
             StatusCodes.Status429TooManyRequests => ("För många försök", "Vänta en minut och försök igen."),
             _ => (Heading, Text),
         };

@@ -1,4 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Api.Ui;
 
@@ -11,17 +15,26 @@ public static class UiSetup
 {
     public const string UiPolicy = "Ui";
 
+    public const string CoachPolicy = "UiCoach";
+
     public static IServiceCollection AddFollowUpUi(this IServiceCollection services)
     {
         // Pages sign in with the cookie only, so a visitor without one is sent to /logga-in (the
         // API's default challenge is the bearer scheme's 401).
-        services.AddAuthorizationBuilder().AddPolicy(UiPolicy, policy => policy
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(UiPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser())
+            // The coach's pages are for coaches (the handlers would refuse others anyway; this
+            // gives the other roles a clear 403 page before any form is shown).
+            .AddPolicy(CoachPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(nameof(UserRole.Coach)));
         services.AddRazorPages(options =>
             {
                 // Every page needs a signed-in user, except these.
                 options.Conventions.AuthorizeFolder("/", UiPolicy);
+                options.Conventions.AuthorizeFolder("/Coach", CoachPolicy);
                 options.Conventions.AllowAnonymousToPage("/LoggaIn");
                 options.Conventions.AllowAnonymousToPage("/Status");
                 options.Conventions.AllowAnonymousToPage("/IngenBehorighet");
@@ -42,6 +55,8 @@ public static class UiSetup
                 messages.SetNonPropertyValueMustBeANumberAccessor(() => "Ange ett tal.");
                 messages.SetMissingRequestBodyRequiredValueAccessor(() => "Formuläret saknar innehåll.");
             });
+        // Swedish text as text: å, ä and ö stay characters in the HTML, not &#xE5; entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "FollowUp.Antiforgery";

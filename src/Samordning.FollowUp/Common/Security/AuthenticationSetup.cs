@@ -75,7 +75,13 @@ public static class AuthenticationSetup
             options.AccessDeniedPath = "/ingen-behorighet";
             // An API client gets a status code, never a redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            // A signed-in user without the role gets 403 where they are: the API as a status, the
+            // UI as its Swedish status page (re-executed), never a redirect that loses the address.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         if (settings.OpenIdConnect.Enabled)
