@@ -30,14 +30,14 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
 
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
         using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = Sheet(document, "Individinriktade insatser");
-        var x = RowWith(document, sheet, "Arbetsträning");
+        var sheet = XlsxReader.Sheet(document, "Individinriktade insatser");
+        var x = XlsxReader.RowWith(document, sheet, "Arbetsträning");
         var figures = report.Figures(f.X.Id);
-        Assert.Equal(figures["active"]!["total"].Num(), NumberUnder(document, sheet, x, "Aktiva totalt"));
-        Assert.Equal(figures["active"]!["women"].Num(), NumberUnder(document, sheet, x, "Aktiva kvinnor"));
-        Assert.Equal(figures["budgetSek"].Num(), NumberUnder(document, sheet, x, "Budget (kr)"));
-        Assert.Equal(figures["actualCostSek"].Num(), NumberUnder(document, sheet, x, "Utfall (kr)"));
-        Assert.Equal(figures["costPerParticipantSek"].Num(), NumberUnder(document, sheet, x, "Kostnad per deltagare (kr)"));
+        Assert.Equal(figures["active"]!["total"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Aktiva totalt"));
+        Assert.Equal(figures["active"]!["women"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Aktiva kvinnor"));
+        Assert.Equal(figures["budgetSek"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Budget (kr)"));
+        Assert.Equal(figures["actualCostSek"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Utfall (kr)"));
+        Assert.Equal(figures["costPerParticipantSek"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Kostnad per deltagare (kr)"));
         Assert.Contains(document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>(),
             s => s.Name == "Strukturövergripande insatser");
     }
@@ -126,33 +126,5 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var bad = await Office.GetAsync($"/api/v1/associations/{f.Association.Id}/exports/uppfoljning-finsam/2025?format=pdf");
         await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "format");
-    }
-
-    private static Worksheet Sheet(SpreadsheetDocument document, string name)
-    {
-        var sheet = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == name);
-        return ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
-    }
-
-    private static string Text(SpreadsheetDocument document, Cell cell)
-    {
-        var value = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? string.Empty;
-        return cell.DataType?.Value == CellValues.SharedString
-            ? document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.ElementAt(int.Parse(value, CultureInfo.InvariantCulture)).InnerText
-            : value;
-    }
-
-    private static Row RowWith(SpreadsheetDocument document, Worksheet sheet, string text) =>
-        sheet.Descendants<Row>().First(r => r.Elements<Cell>().Any(c => Text(document, c) == text));
-
-    /// <summary>The number in <paramref name="row"/> in the column whose heading is <paramref name="heading"/>.</summary>
-    private static decimal NumberUnder(SpreadsheetDocument document, Worksheet sheet, Row row, string heading)
-    {
-        var headingCell = sheet.Descendants<Cell>().First(c => Text(document, c) == heading);
-        var column = new string(headingCell.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
-        var cell = row.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal)
-            && char.IsDigit(c.CellReference.Value[column.Length]));
-        Assert.True(cell.DataType is null || cell.DataType.Value == CellValues.Number, $"{heading} is stored as text");
-        return decimal.Parse(cell.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

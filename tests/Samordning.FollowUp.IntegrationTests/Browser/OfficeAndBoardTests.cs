@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+namespace Samordning.FollowUp.IntegrationTests.Browser;
+
+/// <summary>The förbund office and the board in the browser: the office's pages, closing a tertial, the board's report and its Excel file.</summary>
+public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private sealed record World(AssociationDto Association, InterventionDto Intervention);
+
+    /// <summary>
+    /// One identified intervention with a 2026 plan and six participants who started in T2 2026
+    /// (three women, three men); two of them ended in June. The clock stands at 2026-11-23, so T2
+    /// (May–August) has ended and can be closed.
+    /// </summary>
+    private async Task<World> ArrangeAsync()
+    {
+        var association = await Data.AssociationAsync("Sjuhärads samordningsförbund");
+        var provider = await Data.ProviderAsync(association.Id, "Arbetsmarknadsenheten Borås");
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id, Mode.Identified);
+        await (await Users.OfficeOf(association.Id).PutAsync($"/api/v1/interventions/{intervention.Id}/plans/2026", new JsonObject
+        {
+            ["plannedParticipants"] = 12,
+            ["budgetSek"] = 1_200_000,
+            ["actualCostSek"] = 450_000,
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        for (var i = 0; i < 6; i++)
+        {
+            var number = i % 2 == 0 ? TestPersonnummer.Woman(40 + i) : TestPersonnummer.Man(40 + i);
+            var participation = await Data.ParticipationAsync(intervention.Id, TestData.Identified(number, new DateOnly(2026, 5, 4 + i)));
+            if (i < 2)
+            {
+                await Data.ExitAsync(participation.Id, TestData.Exit(new DateOnly(2026, 6, 26)));
+            }
+        }
+
+        return new World(association, intervention);
+    }
+
+    [Fact]
+    public async Task The_office_finds_its_pages_accessible_and_closes_the_tertial()
+    {
+        var world = await ArrangeAsync();
+        var page = await SignInAsync(UserRole.AssociationAdmin, world.Association.Id, null);
+
+        Assert.EndsWith("/kansli/insatser", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Insatser", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 200 000");
+        await CheckPageAsync(page, "kansli-insatser");
+
+        await ClickLinkAsync(page, world.Intervention.Name);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Insats: {world.Intervention.Name}");
+        await CheckPageAsync(page, "kansli-insats");
+
+        foreach (var (path, name) in new[]
+        {
+            ("/kansli/insatser/ny", "kansli-ny-insats"),
+            ("/kansli/indikatorer", "kansli-indikatorer"),
+            ("/kansli/indikatorer/ny?kod=I1", "kansli-indikator-ny-version"),
+            ("/kansli/anvandare", "kansli-anvandare"),
+            ("/kansli/anvandare/ny", "kansli-ny-anvandare"),
+            ("/kansli/datakvalitet?ar=2026&tertial=2", "kansli-datakvalitet"),
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            await CheckPageAsync(page, name);
+        }
+
+        // The tertial report: a draft until the office closes it.
+        await page.GotoAsync("/rapport/2026/2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync("Tertialrapport T2 2026 – Sjuhärads samordningsförbund");
+        await Assertions.Expect(page.Locator("#rapportstatus")).ToContainTextAsync("Utkast");
+        await CheckPageAsync(page, "kansli-rapport-utkast");
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await ClickButtonAsync(page, "Fastställ tertial");
+        await Assertions.Expect(page.Locator("#rapportstatus")).ToContainTextAsync("Fastställd 2026-11-23");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ tertial" })).ToHaveCountAsync(0);
+        await CheckPageAsync(page, "kansli-rapport-faststalld");
+        var adoption = await Factory.WithDbAsync(db => db.ReportAdoptions.SingleAsync(a => a.AssociationId == world.Association.Id, Ct));
+        Assert.Equal((2026, 2), (adoption.Year, adoption.Tertial));
+
+        // An exit in July registered after closing shows as a restatement, never as a silent change.
+        var late = (await Data.ParticipationsAsync(world.Intervention.Id, "?status=active")).Items[0];
+        await Data.ExitAsync(late.Id, TestData.Exit(new DateOnly(2026, 7, 15)));
+        await page.ReloadAsync();
+        await ClickLinkAsync(page, "Visa rättelser");
+        await Assertions.Expect(page.Locator("#rattelser")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#rattelser")).ToContainTextAsync(world.Intervention.Name);
+        await CheckPageAsync(page, "kansli-rapport-rattelser");
+    }
+
+    [Fact]
+    public async Task A_board_member_opens_the_report_with_masked_small_numbers_and_downloads_the_Excel_file()
+    {
+        var world = await ArrangeAsync();
+        var page = await SignInAsync(UserRole.BoardMember, world.Association.Id, null);
+
+        // The board lands on the most recent tertial that has ended.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync("Tertialrapport T2 2026 – Sjuhärads samordningsförbund");
+        await Assertions.Expect(page.Locator("svg#indikatordiagram")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg#plandiagram")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".masking-note")).ToBeVisibleAsync();
+        // Three women and three men: below the threshold of 5, so shown as "<5"; six in all is shown.
+        var genders = page.Locator("#kon-tabell").GetByRole(AriaRole.Row).Filter(new() { HasText = world.Intervention.Name });
+        await Assertions.Expect(genders).ToContainTextAsync("<5");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ tertial" })).ToHaveCountAsync(0);
+        await CheckPageAsync(page, "styrelse-rapport");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => ClickLinkAsync(page, "Ladda ned Excel"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        var file = Path.Combine(Path.GetTempPath(), $"followup-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        try
+        {
+            using var document = SpreadsheetDocument.Open(file, false);
+            var sheet = XlsxReader.Sheet(document, "Individinriktade insatser");
+            var row = XlsxReader.RowWith(document, sheet, world.Intervention.Name);
+            Assert.Equal(6, XlsxReader.NumberUnder(document, sheet, row, "Aktiva totalt"));
+            Assert.Equal(2, XlsxReader.NumberUnder(document, sheet, row, "Avslutade totalt"));
+            Assert.Equal(1_200_000, XlsxReader.NumberUnder(document, sheet, row, "Budget (kr)"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
