@@ -63,6 +63,16 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         Assert.DoesNotContain(personnummer[2..8], page.Url, StringComparison.Ordinal);
         await CheckPageAsync(page, "coach-deltagare");
 
+        // A correction: the whole start situation comes back, the personnummer too (a logged read).
+        await ClickLinkAsync(page, "Rätta uppgifter vid inskrivning");
+        await Assertions.Expect(page.GetByLabel("Personnummer eller samordningsnummer")).ToHaveValueAsync(TestPersonnummer.WithDash(personnummer));
+        await Assertions.Expect(page.GetByLabel("Sjukpenning")).ToBeCheckedAsync();
+        await CheckPageAsync(page, "coach-rattelse");
+        await FillAsync(page, "Hemkommun", "Mark");
+        await ClickButtonAsync(page, "Spara rättelsen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uppgifterna vid inskrivning är rättade.");
+        await Assertions.Expect(page.Locator("dl").First).ToContainTextAsync("Mark");
+
         // Exit.
         await ClickLinkAsync(page, "Registrera avslut");
         await FillAsync(page, "Slutdatum", "2026-06-30");
@@ -104,6 +114,87 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         Assert.Equal(FollowUpStatus.Completed, recorded.Status);
         Assert.Equal(FollowUpOutcome.Reached, recorded.Result!.Outcome);
         Assert.Equal(Occupation.Employed, recorded.Result.Occupation);
+    }
+
+    [Fact]
+    public async Task A_coach_registers_an_anonymous_participant_and_a_count_only_year()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var anonymous = await Data.InterventionAsync(association.Id, provider.Id, Mode.AnonymousIndividual);
+        var countOnly = await Data.InterventionAsync(association.Id, provider.Id, Mode.CountOnly);
+        var page = await SignInAsync(UserRole.Coach, association.Id, provider.Id);
+
+        // Anonymous: gender and birth year instead of personnummer and consent.
+        await page.GotoAsync($"/insatser/{anonymous.Id}/inskrivning");
+        await Assertions.Expect(page.GetByLabel("Personnummer eller samordningsnummer")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("Datum för samtycket")).ToHaveCountAsync(0);
+        await CheckPageAsync(page, "coach-inskrivning-anonym");
+        await SelectAsync(page, "Kön", "Man");
+        await FillAsync(page, "Födelseår", "2031");
+        await FillAsync(page, "Startdatum", "2026-09-01");
+        await FillAsync(page, "Hemkommun", "Mark");
+        await SelectAsync(page, "Anvisad av", "Arbetsförmedlingen");
+        await SelectAsync(page, "Utbildningsnivå", "Grundskola");
+        await SelectAsync(page, "Tid i offentlig försörjning", "Ingen");
+        await SelectAsync(page, "Sysselsättning vid start", "Studier");
+        await ClickButtonAsync(page, "Skriv in deltagaren");
+        await Assertions.Expect(page.Locator("#Input_BirthYear-fel")).ToHaveTextAsync("Fel: Födelseåret är inte rimligt.");
+        await FillAsync(page, "Födelseår", "1998");
+        await ClickButtonAsync(page, "Skriv in deltagaren");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deltagaren är inskriven som D-");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Anonym deltagare");
+
+        // The participant list, filtered to those still taking part.
+        await ClickLinkAsync(page, $"Deltagare i {anonymous.Name}");
+        await page.GetByLabel("Visa").SelectOptionAsync(new SelectOptionValue { Label = "Pågående" });
+        await ClickButtonAsync(page, "Filtrera");
+        await Assertions.Expect(page.GetByText("1 deltagare pågår.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "1998" })).ToContainTextAsync("Anonym");
+        await CheckPageAsync(page, "coach-deltagarlista");
+
+        // Count-only: the year's women and men.
+        await page.GotoAsync($"/insatser/{countOnly.Id}/inskrivning");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Antal deltagare: {countOnly.Name}");
+        await CheckPageAsync(page, "coach-antal");
+        await FillAsync(page, "Antal kvinnor under året", "-2");
+        await FillAsync(page, "Antal män under året", "9");
+        await ClickButtonAsync(page, "Spara antal");
+        await Assertions.Expect(page.Locator("#Count_Women-fel")).ToContainTextAsync("Antal kvinnor får inte vara negativt.");
+        await FillAsync(page, "Antal kvinnor under året", "14");
+        await ClickButtonAsync(page, "Spara antal");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Antalet deltagare 2026 är sparat: 14 kvinnor och 9 män.");
+        var saved = page.GetByRole(AriaRole.Table, new() { Name = "Registrerat hittills" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "2026" });
+        await Assertions.Expect(saved).ToHaveTextAsync(new Regex("2026\\s*14\\s*9\\s*23"));
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task A_coach_of_another_provider_cannot_open_the_first_coachs_participant()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var otherProvider = await Data.ProviderAsync(association.Id);
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id, Mode.Identified);
+        var participation = await Data.ParticipationAsync(intervention.Id, TestData.Identified(TestPersonnummer.Man(7)));
+
+        var page = await SignInAsync(UserRole.Coach, association.Id, otherProvider.Id);
+        foreach (var path in new[]
+        {
+            $"/deltaganden/{participation.Id}", $"/deltaganden/{participation.Id}/avslut", $"/deltaganden/{participation.Id}/rattelse",
+            $"/insatser/{intervention.Id}/deltagare", $"/insatser/{intervention.Id}/inskrivning",
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sidan finns inte");
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(TestPersonnummer.Masked(TestPersonnummer.Man(7)));
+        }
+
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "annan-utforare-404");
+        await page.GotoAsync("/insatser");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(intervention.Name);
     }
 
     [GeneratedRegex("D-\\d+")]
