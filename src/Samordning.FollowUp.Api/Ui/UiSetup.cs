@@ -42,15 +42,16 @@ public static class UiSetup
             })
             .AddMvcOptions(options =>
             {
+                // Never echo what was typed: it could be a personnummer in the wrong field.
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetValueMustNotBeNullAccessor(_ => "Fältet måste fyllas i.");
-                messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Värdet \"{value}\" är inte giltigt.");
+                messages.SetAttemptedValueIsInvalidAccessor((_, _) => "Värdet är inte giltigt.");
                 messages.SetMissingBindRequiredValueAccessor(_ => "Fältet måste fyllas i.");
                 messages.SetMissingKeyOrValueAccessor(() => "Fältet måste fyllas i.");
                 messages.SetUnknownValueIsInvalidAccessor(_ => "Värdet är inte giltigt.");
-                messages.SetValueIsInvalidAccessor(value => $"Värdet \"{value}\" är inte giltigt.");
+                messages.SetValueIsInvalidAccessor(_ => "Värdet är inte giltigt.");
                 messages.SetValueMustBeANumberAccessor(_ => "Ange ett tal.");
-                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Värdet \"{value}\" är inte giltigt.");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Värdet är inte giltigt.");
                 messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Värdet är inte giltigt.");
                 messages.SetNonPropertyValueMustBeANumberAccessor(() => "Ange ett tal.");
                 messages.SetMissingRequestBodyRequiredValueAccessor(() => "Formuläret saknar innehåll.");

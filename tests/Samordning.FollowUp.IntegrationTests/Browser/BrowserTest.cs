@@ -121,14 +121,14 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(violations.Count == 0, $"axe on {page.Url}:\n{string.Join("\n", violations)}");
     }
 
-    /// <summary>Keeps a full-page screenshot as a test artefact (artifacts/screenshots/NAME.png).</summary>
-    protected async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Keeps a screenshot (the whole page unless <paramref name="fullPage"/> is false) as a test artefact: artifacts/screenshots/NAME.png.</summary>
+    protected async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(Fixture.ScreenshotFolder, $"{name}.png"),
-            FullPage = true,
+            FullPage = fullPage,
         });
     }
 

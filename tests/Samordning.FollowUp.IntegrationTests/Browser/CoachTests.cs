@@ -194,7 +194,15 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "annan-utforare-404");
         await page.GotoAsync("/insatser");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Insatser och deltagare");
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(intervention.Name);
+        await CheckPageAsync(page, "coach-insatser");
+
+        // Another role's page: 403 with a Swedish page, not a redirect.
+        var refused = await page.GotoAsync("/kansli/insatser");
+        Assert.Equal(403, refused!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ingen behörighet");
+        await CheckPageAsync(page, "ingen-behorighet");
     }
 
     [GeneratedRegex("D-\\d+")]

@@ -72,6 +72,13 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
             await CheckPageAsync(page, name);
         }
 
+        // A user of the association, opened from the list.
+        var boardEmail = await Factory.CreateUserAsync(UserRole.BoardMember, world.Association.Id, null);
+        await page.GotoAsync("/kansli/anvandare");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = boardEmail }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Användare: ");
+        await CheckPageAsync(page, "kansli-andra-anvandare");
+
         // The tertial report: a draft until the office closes it.
         await page.GotoAsync("/rapport/2026/2");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
@@ -114,6 +121,7 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         await Assertions.Expect(genders).ToContainTextAsync("<5");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ tertial" })).ToHaveCountAsync(0);
         await CheckPageAsync(page, "styrelse-rapport");
+        await ScreenshotAsync(page, "styrelse-rapport-overst", fullPage: false);
 
         var download = await page.RunAndWaitForDownloadAsync(() => ClickLinkAsync(page, "Ladda ned Excel"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
