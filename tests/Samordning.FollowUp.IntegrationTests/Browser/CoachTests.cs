@@ -33,12 +33,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         await FillAsync(page, "Personnummer eller samordningsnummer", TestPersonnummer.WithWrongCheckDigit(personnummer));
         await Assertions.Expect(page.Locator("#pnr-check")).ToHaveTextAsync("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.");
         await FillAsync(page, "Samtyckestextens version", "2026-01");
-        await FillAsync(page, "Startdatum", "2026-03-02");
-        await FillAsync(page, "Hemkommun", "Borås");
-        await SelectAsync(page, "Anvisad av", "Försäkringskassan");
-        await SelectAsync(page, "Utbildningsnivå", "Gymnasium");
-        await SelectAsync(page, "Tid i offentlig försörjning", "6–12 månader");
-        await SelectAsync(page, "Sysselsättning vid start", "Arbete med stöd");
+        await FillStartSituationAsync(page, new StartSituation("2026-03-02", "Borås", "Försäkringskassan", "Gymnasium", "6–12 månader", "Arbete med stöd"));
         await page.GetByLabel("Sjukpenning").CheckAsync();
         await ClickButtonAsync(page, "Skriv in deltagaren");
 
@@ -132,12 +127,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         await CheckPageAsync(page, "coach-inskrivning-anonym");
         await SelectAsync(page, "Kön", "Man");
         await FillAsync(page, "Födelseår", "2031");
-        await FillAsync(page, "Startdatum", "2026-09-01");
-        await FillAsync(page, "Hemkommun", "Mark");
-        await SelectAsync(page, "Anvisad av", "Arbetsförmedlingen");
-        await SelectAsync(page, "Utbildningsnivå", "Grundskola");
-        await SelectAsync(page, "Tid i offentlig försörjning", "Ingen");
-        await SelectAsync(page, "Sysselsättning vid start", "Studier");
+        await FillStartSituationAsync(page, new StartSituation("2026-09-01", "Mark", "Arbetsförmedlingen", "Grundskola", "Ingen", "Studier"));
         await ClickButtonAsync(page, "Skriv in deltagaren");
         await Assertions.Expect(page.Locator("#Input_BirthYear-fel")).ToHaveTextAsync("Fel: Födelseåret är inte rimligt.");
         await FillAsync(page, "Födelseår", "1998");
@@ -203,6 +193,19 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         Assert.Equal(403, refused!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ingen behörighet");
         await CheckPageAsync(page, "ingen-behorighet");
+    }
+
+    /// <summary>The intake form's "Vid start" fields, by their Swedish labels and options.</summary>
+    private sealed record StartSituation(string StartDate, string Municipality, string ReferredBy, string Education, string TimeInSupport, string Occupation);
+
+    private static async Task FillStartSituationAsync(IPage page, StartSituation start)
+    {
+        await FillAsync(page, "Startdatum", start.StartDate);
+        await FillAsync(page, "Hemkommun", start.Municipality);
+        await SelectAsync(page, "Anvisad av", start.ReferredBy);
+        await SelectAsync(page, "Utbildningsnivå", start.Education);
+        await SelectAsync(page, "Tid i offentlig försörjning", start.TimeInSupport);
+        await SelectAsync(page, "Sysselsättning vid start", start.Occupation);
     }
 
     [GeneratedRegex("D-\\d+")]

@@ -111,7 +111,10 @@ public static class AuthenticationSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            // Attempts are limited, not the sign-in page itself (a GET of /logga-in costs nothing).
+            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("page")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
@@ -122,6 +125,12 @@ public static class AuthenticationSetup
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The web UI shows its Swedish status page for 429 (re-executed, see UiSetup).
+                    return;
+                }
+
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
