@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -185,14 +184,8 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         Assert.True(without.Count == 0, "Pages without a case in UiAccessTests:\n" + string.Join("\n", without));
     }
 
-    private async Task<HttpClient> SignedInAsync(UserRole role, long? associationId, long? providerId)
-    {
-        var email = await Factory.CreateUserAsync(role, associationId, providerId);
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = ApiFactory.Password }, Ct);
-        response.EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(UserRole role, long? associationId, long? providerId) =>
+        UiSession.SignInAsync(Factory, role, associationId, providerId);
 
     private async Task<World> ArrangeAsync()
     {

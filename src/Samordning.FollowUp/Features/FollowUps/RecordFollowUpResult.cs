@@ -36,7 +36,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
 {
     public RecordFollowUpResultValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Outcome).NotNull().WithMessage("Utfall måste anges (Reached, Unreachable eller Declined).");
+        RuleFor(x => x.Outcome).NotNull().WithMessage("Utfall måste anges: nådd (Reached), ej anträffbar (Unreachable) eller avböjde (Declined).");
         RuleFor(x => x.ContactedOn).NotNull().WithMessage("Datum för kontakten måste anges.")
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Datum för kontakten får inte vara i framtiden.");
         RuleFor(x => x.Occupation).NotNull().When(x => x.Outcome == FollowUpOutcome.Reached)

@@ -54,9 +54,9 @@ internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> wh
         RuleFor(x => x.HomeMunicipality).NotEmpty().WithMessage("Hemkommun måste anges.")
             .MaximumLength(100).WithMessage("Hemkommunen får vara högst 100 tecken.");
         RuleFor(x => x.ReferredBy).NotNull().WithMessage("Aktör som anvisat måste anges.");
-        RuleFor(x => x.EducationLevel).NotNull().WithMessage("Utbildningsnivå måste anges (Unknown om den inte är känd).");
-        RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges (Unknown om den inte är känd).");
-        RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges (Unknown om den inte är känd).");
+        RuleFor(x => x.EducationLevel).NotNull().WithMessage("Utbildningsnivå måste anges (”Okänd”, Unknown, om den inte är känd).");
+        RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges (”Okänd”, Unknown, om den inte är känd).");
+        RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges (”Okänd”, Unknown, om den inte är känd).");
         RuleFor(x => x.ExtentPercentAtStart).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
         RuleFor(x => x.IncomeSourcesAtStart).NoRepeatedIncomeSource();
         RuleFor(x => x.StepAtStart).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");

@@ -42,7 +42,7 @@ internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
         RuleFor(x => x.ExitReason).NotNull().WithMessage("Avslutsanledning måste anges.");
         RuleFor(x => x.Occupation).NotNull()
             .When(x => x.ExitReason is not (Domain.ExitReason.RegisteredInError or Domain.ExitReason.Deceased))
-            .WithMessage("Sysselsättning direkt efter avslut måste anges (Unknown om den inte är känd).");
+            .WithMessage("Sysselsättning direkt efter avslut måste anges (”Okänd”, Unknown, om den inte är känd).");
         RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
         RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource();
         RuleFor(x => x.StepAtExit).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
