@@ -18,6 +18,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js")));
 
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _blocked = [];
 
     protected BrowserFixture Fixture { get; } = fixture;
 
@@ -97,6 +98,14 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Anything the strict Content-Security-Policy blocked (an inline style or script) is a defect.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _blocked.Add($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
     }
 
@@ -132,10 +141,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         });
     }
 
-    /// <summary>The checks every visited main page gets: accessible, and a screenshot kept.</summary>
+    /// <summary>The checks every visited main page gets: accessible, nothing blocked by the CSP, and a screenshot kept.</summary>
     protected async Task CheckPageAsync(IPage page, string screenshotName)
     {
         await AssertAccessibleAsync(page);
+        Assert.True(_blocked.IsEmpty, "Blocked by the Content-Security-Policy:\n" + string.Join("\n", _blocked));
         await ScreenshotAsync(page, screenshotName);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 
@@ -28,6 +29,42 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Input_Email-fel")).ToContainTextAsync("Ange e-postadress.");
         await Assertions.Expect(page.GetByLabel("E-postadress")).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    [Fact]
+    public async Task Signing_in_and_reaching_the_content_works_with_the_keyboard_alone()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        await Data.InterventionAsync(association.Id, provider.Id);
+        var email = await Factory.CreateUserAsync(UserRole.Coach, association.Id, provider.Id);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/logga-in");
+
+        // The first Tab reaches the skip link, which is then visible and moves focus to the content.
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Hoppa till innehållet" });
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await Assertions.Expect(skip).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("E-postadress")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Lösenord")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(ApiFactory.Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains("/att-gora", StringComparison.Ordinal));
+        await page.GotoAsync("/att-gora");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hoppa till innehållet" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        // After the skip link the next stop is inside the content (the first intervention's link), not the menu.
+        var focused = await page.EvaluateAsync<string>(
+            "() => document.querySelector('main').contains(document.activeElement) ? document.activeElement.textContent.trim() : ''");
+        Assert.StartsWith("Skriv in deltagare", focused, StringComparison.Ordinal);
     }
 
     [Fact]
