@@ -20,6 +20,7 @@ public sealed class StatusModel : PageModel
     {
         (Heading, Text) = code switch
         {
+            StatusCodes.Status401Unauthorized => ("Du behöver logga in", "Logga in för att fortsätta."),
             StatusCodes.Status404NotFound => ("Sidan finns inte", "Det du letar efter finns inte, eller så har du inte tillgång till det."),
             StatusCodes.Status403Forbidden => ("Ingen behörighet", "Din roll har inte behörighet till den här sidan."),
             StatusCodes.Status400BadRequest => ("Formuläret kunde inte skickas", "Sidan kan ha varit öppen för länge. Gå tillbaka, ladda om sidan och försök igen."),
