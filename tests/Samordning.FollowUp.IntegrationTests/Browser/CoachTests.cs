@@ -109,6 +109,17 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         Assert.Equal(FollowUpStatus.Completed, recorded.Status);
         Assert.Equal(FollowUpOutcome.Reached, recorded.Result!.Outcome);
         Assert.Equal(Occupation.Employed, recorded.Result.Occupation);
+
+        // The person withdraws consent: the number is erased, the participation stays.
+        await ClickLinkAsync(page, "Insatser och deltagare");
+        await ClickLinkAsync(page, $"Deltagare i {intervention.Name}");
+        await ClickLinkAsync(page, reference);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await ClickButtonAsync(page, "Återkalla samtycket");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Samtycket är återkallat.");
+        await Assertions.Expect(page.Locator("dl").First).ToContainTextAsync("Raderat");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(TestPersonnummer.Masked(personnummer));
+        Assert.Null(await Factory.WithDbAsync(db => db.Participants.Select(p => p.IdentityCipher).SingleAsync(Ct)));
     }
 
     [Fact]

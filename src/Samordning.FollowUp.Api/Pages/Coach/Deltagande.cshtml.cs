@@ -22,7 +22,30 @@ public sealed class DeltagandeModel : UiPage
 
     public string Reference => $"D-{Participation.Id}";
 
-    public async Task OnGetAsync(long id) => await LoadAsync(id);
+    [BindProperty]
+    public WithdrawalForm Withdrawal { get; set; } = new();
+
+    protected override string FormPrefix => nameof(Withdrawal);
+
+    public async Task OnGetAsync(long id)
+    {
+        await LoadAsync(id);
+        Withdrawal = new WithdrawalForm { WithdrawnOn = HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today() };
+    }
+
+    /// <summary>The person withdrew consent: the identity is erased, the participation stays as an anonymous one.</summary>
+    public async Task<IActionResult> OnPostWithdrawConsentAsync(long id)
+    {
+        var (ok, _) = await TrySendAsync(new WithdrawConsentCommand(Withdrawal.WithdrawnOn) { ParticipationId = id });
+        if (!ok)
+        {
+            await LoadAsync(id);
+            return Page();
+        }
+
+        Confirm("Samtycket är återkallat. Personnumret är raderat och deltagandet finns kvar utan personuppgifter.");
+        return Redirect($"/deltaganden/{id}");
+    }
 
     public async Task<IActionResult> OnPostShowIdentityAsync(long id)
     {
@@ -33,6 +56,11 @@ public sealed class DeltagandeModel : UiPage
         }
 
         return Page();
+    }
+
+    public sealed class WithdrawalForm
+    {
+        public DateOnly? WithdrawnOn { get; set; }
     }
 
     private async Task LoadAsync(long id)
