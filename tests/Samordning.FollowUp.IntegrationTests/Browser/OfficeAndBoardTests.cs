@@ -39,6 +39,13 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
             }
         }
 
+        await (await Users.OfficeOf(association.Id).PutAsync($"/api/v1/interventions/{intervention.Id}/tertial-notes/2026/2", new JsonObject
+        {
+            ["referralFlowAndQueue"] = "Jämnt inflöde från Försäkringskassan, ingen kö.",
+            ["whatWorked"] = "Tidig kontakt med arbetsgivare i Borås.",
+            ["deviationsAndRisks"] = null,
+        })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
         return new World(association, intervention);
     }
 
@@ -120,6 +127,8 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         var genders = page.Locator("#kon-tabell").GetByRole(AriaRole.Row).Filter(new() { HasText = world.Intervention.Name });
         await Assertions.Expect(genders).ToContainTextAsync("<5");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ tertial" })).ToHaveCountAsync(0);
+        // The provider's comments for the tertial, as in the PDF.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Tidig kontakt med arbetsgivare i Borås.");
         await CheckPageAsync(page, "styrelse-rapport");
         await ScreenshotAsync(page, "styrelse-rapport-overst", fullPage: false);
 

@@ -41,7 +41,7 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
     private const int KeyColumns = 2;
     private const float NoteWidth = 620f;
 
-    private static readonly (string Heading, Func<TertialNoteResponse, string?> Text)[] NoteParts =
+    internal static readonly (string Heading, Func<TertialNoteResponse, string?> Text)[] NoteParts =
     [
         ("Inflöde och kö", n => n.ReferralFlowAndQueue),
         ("Vad har fungerat", n => n.WhatWorked),
