@@ -25,12 +25,18 @@ public static class Sv
 
     public static string Percent(double? value) => SwedishFormat.Percent(value);
 
+    /// <summary>How a participation is named to people (never by personnummer): the reminders' "D-123".</summary>
+    public static string Reference(long participationId) => Features.FollowUps.FollowUpReader.Reference(participationId);
+
+    /// <summary>True when a count is below the threshold (but not zero), so shown as "&lt;N".</summary>
+    public static bool IsSmall(long value, int threshold) => value > 0 && value < threshold;
+
     /// <summary>
     /// A count shown outside the provider: below the association's threshold (but not zero) it is
     /// "&lt;N", because small numbers can identify people (domain §7).
     /// </summary>
     public static string Masked(long value, int threshold) =>
-        value > 0 && value < threshold ? $"<{threshold}" : SwedishFormat.Integer(value);
+        IsSmall(value, threshold) ? $"<{threshold}" : SwedishFormat.Integer(value);
 
     public static string Label<TEnum>(TEnum value) where TEnum : struct, Enum => CodeLabels.Label(value);
 

@@ -146,11 +146,16 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             Assert.StartsWith("/logga-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
 
-        foreach (var path in new[] { "/logga-in", "/ingen-behorighet", "/status/404" })
+        foreach (var (path, status, heading) in new[]
+        {
+            ("/logga-in", HttpStatusCode.OK, "Logga in"),
+            ("/ingen-behorighet", HttpStatusCode.Forbidden, "Ingen behörighet"),
+            ("/status/404", HttpStatusCode.OK, "Sidan finns inte"),
+        })
         {
             using var response = await anonymous.GetAsync(path, Ct);
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"GET {path}: {(int)response.StatusCode}");
-            Assert.Contains("<html lang=\"sv\">", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.True(response.StatusCode == status, $"GET {path}: {(int)response.StatusCode}");
+            Assert.Contains($"<h1>{heading}</h1>", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
     }
 
@@ -169,6 +174,26 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         var forbiddenPage = await forbidden.Content.ReadAsStringAsync(Ct);
         Assert.True(forbiddenPage.Contains("<h1>Ingen behörighet</h1>", StringComparison.Ordinal), forbiddenPage);
+    }
+
+    [Fact]
+    public async Task The_administrator_filters_users_by_association_name_and_opens_one()
+    {
+        var association = await Data.AssociationAsync("Samordningsförbundet Östra Skaraborg");
+        await Data.AssociationAsync("Finsam Älvsborg");
+        var email = await Factory.CreateUserAsync(UserRole.BoardMember, association.Id, null);
+        var id = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).Id));
+        using var admin = await SignedInAsync(UserRole.SystemAdmin, null, null);
+
+        var list = await (await admin.GetAsync($"/kansli/anvandare?forbund={association.Id}", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"<option value=\"{association.Id}\" selected=\"selected\">Samordningsförbundet Östra Skaraborg</option>", list, StringComparison.Ordinal);
+        Assert.Contains("Finsam Älvsborg</option>", list, StringComparison.Ordinal);
+        Assert.Contains(email, list, StringComparison.Ordinal);
+
+        using var edit = await admin.GetAsync($"/kansli/anvandare/{id}", Ct);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        using var missing = await admin.GetAsync("/kansli/anvandare/finns-inte", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]

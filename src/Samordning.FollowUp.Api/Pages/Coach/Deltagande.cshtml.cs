@@ -20,7 +20,7 @@ public sealed class DeltagandeModel : UiPage
     /// <summary>The full personnummer, only after the coach asked for it (a POST, audited by the handler).</summary>
     public string? ShownIdentity { get; private set; }
 
-    public string Reference => $"D-{Participation.Id}";
+    public string Reference => Sv.Reference(Participation.Id);
 
     [BindProperty]
     public WithdrawalForm Withdrawal { get; set; } = new();

@@ -49,7 +49,7 @@ public sealed class InskrivningModel : UiPage
             return Page();
         }
 
-        Confirm($"Deltagaren är inskriven som {ParticipationReference(result!.Participation.Id)}.");
+        Confirm($"Deltagaren är inskriven som {Sv.Reference(result!.Participation.Id)}.");
         return Redirect($"/deltaganden/{result.Participation.Id}");
     }
 
@@ -65,8 +65,6 @@ public sealed class InskrivningModel : UiPage
         Confirm($"Antalet deltagare {Count.Year} är sparat: {Count.Women} kvinnor och {Count.Men} män.");
         return Redirect($"/insatser/{id}/inskrivning");
     }
-
-    public static string ParticipationReference(long id) => $"D-{id}";
 
     public sealed class CountForm
     {

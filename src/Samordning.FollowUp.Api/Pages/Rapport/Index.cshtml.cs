@@ -172,13 +172,14 @@ public sealed class IndexModel(TimeProvider clock) : UiPage
         _ => Judgement.TooFew,
     };
 
+    /// <summary>The judgement in the report files' words, with a symbol so it is not told by colour alone.</summary>
     public static string JudgementText(string status) => status switch
     {
-        "Met" => "✓ uppfyllt",
-        "NotMet" => "✗ ej uppfyllt",
-        "TooFew" => "– för få",
-        _ => SwedishFormat.Status(status),
-    };
+        "Met" => "✓ ",
+        "NotMet" => "✗ ",
+        "TooFew" => "– ",
+        _ => string.Empty,
+    } + SwedishFormat.Status(status);
 
     public static string StatusCss(string status) => status switch
     {

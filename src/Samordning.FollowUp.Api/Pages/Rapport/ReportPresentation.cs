@@ -60,7 +60,7 @@ public sealed class Counts(bool masked, int threshold)
     public string Of(int? value) => value is { } v ? Of((long)v) : "–";
 
     /// <summary>True when the count is shown as "&lt;N" (so a bar or a rate must not give it away).</summary>
-    public bool Hides(long value) => masked && value > 0 && value < threshold;
+    public bool Hides(long value) => masked && Sv.IsSmall(value, threshold);
 }
 
 /// <summary>A column of a report table: a heading and the text of one row's figures.</summary>

@@ -14,7 +14,11 @@ namespace Samordning.FollowUp.Features.Users;
 /// <summary>Users the caller manages: all for the administrator, its association's for the office.</summary>
 [Access(UserRole.SystemAdmin, UserRole.AssociationAdmin)]
 public sealed record ListUsersQuery(UserRole? Role, long? AssociationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
-    : IQuery<PagedResponse<UserResponse>>;
+    : IQuery<PagedResponse<UserResponse>>
+{
+    /// <summary>Only this user (the UI's edit page; still only among those the caller manages).</summary>
+    public string? UserId { get; init; }
+}
 
 internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext callers, TimeProvider clock) : IQueryHandler<ListUsersQuery, PagedResponse<UserResponse>>
 {
@@ -30,6 +34,11 @@ internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext calle
         if (query.AssociationId is { } associationId)
         {
             users = users.Where(u => u.AssociationId == associationId);
+        }
+
+        if (query.UserId is { } userId)
+        {
+            users = users.Where(u => u.Id == userId);
         }
 
         if (query.Role is { } role)

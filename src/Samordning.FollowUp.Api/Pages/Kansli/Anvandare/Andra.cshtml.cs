@@ -68,22 +68,9 @@ internal sealed class AndraAnvandareModel : AnvandareFormPage
             : base.FieldKey(handlerField);
 
     /// <summary>The user among those the caller may manage (the list handler decides which), else 404.</summary>
-    private async Task<UserResponse> FindAsync()
-    {
-        for (var page = 1; ; page++)
-        {
-            var users = await Sender.Send(new ListUsersQuery(null, null, page, Paging.MaxPageSize), Aborted);
-            if (users.Items.FirstOrDefault(u => u.Id == Id) is { } user)
-            {
-                return user;
-            }
-
-            if (page * users.PageSize >= users.TotalCount || users.Items.Count == 0)
-            {
-                throw new NotFoundException(NotFoundMessages.User);
-            }
-        }
-    }
+    private async Task<UserResponse> FindAsync() =>
+        (await Sender.Send(new ListUsersQuery(null, null) { UserId = Id }, Aborted)).Items.SingleOrDefault()
+        ?? throw new NotFoundException(NotFoundMessages.User);
 
     public sealed class UserForm
     {

@@ -5,6 +5,7 @@ using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Providers;
 using Samordning.FollowUp.Features.Users;
 
@@ -45,14 +46,12 @@ internal sealed class AnvandareModel : KansliPage
         Users = await Sender.Send(new ListUsersQuery(Role, IsSystemAdmin ? Association : null, Math.Max(1, PageNumber), PageSize), Aborted);
         if (IsSystemAdmin)
         {
-            // The administrator has no list of associations to read; the filter offers those its users belong to.
-            var all = await Sender.Send(new ListUsersQuery(null, null, 1, Paging.MaxPageSize), Aborted);
+            AssociationNames = (await Sender.Send(new ListAssociationsQuery(), Aborted)).ToDictionary(a => a.Id, a => a.Name);
             AssociationOptions =
             [
                 new SelectListItem("Alla förbund", string.Empty),
-                .. all.Items.Select(u => u.AssociationId).OfType<long>().Concat(Association is { } a ? [a] : [])
-                    .Distinct().Order()
-                    .Select(id => new SelectListItem(AssociationName(id), id.ToString(CultureInfo.InvariantCulture))),
+                .. AssociationNames.OrderBy(a => a.Value, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))
+                    .Select(a => new SelectListItem(a.Value, a.Key.ToString(CultureInfo.InvariantCulture))),
             ];
         }
         else
@@ -64,7 +63,10 @@ internal sealed class AnvandareModel : KansliPage
     public static IEnumerable<SelectListItem> RoleOptions() =>
         new[] { new SelectListItem("Alla roller", string.Empty) }.Concat(Sv.Options<UserRole>(withEmpty: false));
 
-    public static string AssociationName(long id) => $"Förbund nr {id.ToString(CultureInfo.InvariantCulture)}";
+    public IReadOnlyDictionary<long, string> AssociationNames { get; private set; } = new Dictionary<long, string>();
+
+    public string AssociationName(long id) =>
+        AssociationNames.TryGetValue(id, out var name) ? name : $"Förbund nr {id.ToString(CultureInfo.InvariantCulture)}";
 
     public string ProviderName(long? id) => id switch
     {
