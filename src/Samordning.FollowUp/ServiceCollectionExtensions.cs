@@ -4,10 +4,12 @@ using FluentValidation;
 using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
@@ -41,7 +43,12 @@ public static class ServiceCollectionExtensions
         services.AddFollowUpAuthentication(configuration, environment);
         services.AddScoped<AuditLog>();
         services.AddScoped<UserScopes>();
+        services.AddScoped<CoachConfirmation>();
+        services.AddScoped<AccountEmails>();
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AuthOptions>>((tokens, auth) =>
+            tokens.TokenLifespan = TimeSpan.FromHours(auth.Value.PasswordLinkHours));
         services.AddScoped<Features.Auth.PasswordSignIn>();
+        services.AddScoped<Features.Auth.PasswordChoice>();
         services.AddScoped<IdentityEraser>();
 
         services.AddMediator(options =>

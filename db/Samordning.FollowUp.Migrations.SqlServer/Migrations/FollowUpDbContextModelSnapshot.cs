@@ -907,6 +907,13 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("ProviderConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProviderConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<long?>("ProviderId")
                         .HasColumnType("bigint");
 

@@ -876,6 +876,13 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ProviderConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProviderId")
                         .HasColumnType("INTEGER");
 

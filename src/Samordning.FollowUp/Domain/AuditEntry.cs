@@ -46,6 +46,9 @@ public enum AuditAction
     [Display(Name = "Misslyckad inloggning")] SignInFailed,
     [Display(Name = "Utloggning")] SignOut,
     [Display(Name = "Krypteringsnyckel bytt")] KeyRotated,
+    [Display(Name = "Skickade länk för lösenord")] PasswordLinkSent,
+    [Display(Name = "Valde lösenord med länk")] PasswordSet,
+    [Display(Name = "Bekräftade konto")] AccountConfirmed,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

@@ -20,6 +20,17 @@ public sealed class UserAccount : IdentityUser
     public bool IsExternal { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// For a coach: when a coach of the same provider confirmed that this account may see the
+    /// provider's participants (or when it became the provider's first coach while the provider
+    /// held no identity). Null while the account awaits the provider's confirmation, and for
+    /// every other role. Cleared whenever the role or the provider changes.
+    /// </summary>
+    public DateTime? ProviderConfirmedAtUtc { get; set; }
+
+    /// <summary>Who confirmed: the confirming coach's user id, or null when the first coach was confirmed by the rule.</summary>
+    public string? ProviderConfirmedByUserId { get; set; }
 }
 
 /// <summary>Roles after SUS, where the intervention owner never saw personal data.</summary>

@@ -26,6 +26,10 @@ public sealed class AuthOptions
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>How long a one-time link to choose a password (activation or reset) works.</summary>
+    [Range(1, 24 * 14)]
+    public int PasswordLinkHours { get; set; } = 72;
+
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
 }
 

@@ -33,6 +33,11 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
                 throw new ForbiddenException();
             }
 
+            if (caller.AwaitsProviderConfirmation)
+            {
+                throw new ForbiddenException(Caller.AwaitingConfirmationMessage);
+            }
+
             if (caller.Role != UserRole.SystemAdmin)
             {
                 await EnsureInScopeAsync(message, caller, cancellationToken);

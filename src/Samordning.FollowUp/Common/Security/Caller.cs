@@ -11,7 +11,13 @@ public sealed record Caller(string? UserId, string Name, UserRole? Role, long? A
     public static readonly Caller System = new(null, "system", null, null, null, IsSystem: true);
     public static readonly Caller Anonymous = new(null, "anonym", null, null, null, IsSystem: false);
 
+    public const string AwaitingConfirmationMessage =
+        "Ditt konto väntar på att utföraren bekräftar det. När en deltagaransvarig hos utföraren har bekräftat kontot loggar du in igen.";
+
     public bool IsSignedIn => Role is not null;
+
+    /// <summary>A coach whose provider has not yet confirmed the account: may do nothing with participants.</summary>
+    public bool AwaitsProviderConfirmation { get; init; }
 
     public bool Is(UserRole role) => Role == role;
 
@@ -29,7 +35,10 @@ public sealed record Caller(string? UserId, string Name, UserRole? Role, long? A
             role,
             Id(principal, FollowUpClaims.AssociationId),
             Id(principal, FollowUpClaims.ProviderId),
-            IsSystem: false);
+            IsSystem: false)
+        {
+            AwaitsProviderConfirmation = role == UserRole.Coach && principal.FindFirstValue(FollowUpClaims.ProviderConfirmed) != "true",
+        };
     }
 
     private static long? Id(ClaimsPrincipal principal, string type) =>
@@ -41,6 +50,9 @@ public static class FollowUpClaims
 {
     public const string AssociationId = "followup:association_id";
     public const string ProviderId = "followup:provider_id";
+
+    /// <summary>"true" on a coach whose provider has confirmed the account.</summary>
+    public const string ProviderConfirmed = "followup:provider_confirmed";
 }
 
 /// <summary>

@@ -25,6 +25,11 @@ internal sealed class UserClaimsFactory(UserManager<UserAccount> users, IOptions
             identity.AddClaim(new Claim(FollowUpClaims.ProviderId, providerId.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (user.Role == UserRole.Coach && user.ProviderConfirmedAtUtc is not null)
+        {
+            identity.AddClaim(new Claim(FollowUpClaims.ProviderConfirmed, "true"));
+        }
+
         return identity;
     }
 }

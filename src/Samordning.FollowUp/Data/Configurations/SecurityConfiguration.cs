@@ -9,6 +9,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
     public void Configure(EntityTypeBuilder<UserAccount> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.ProviderConfirmedByUserId).HasMaxLength(450);
         builder.HasOne(u => u.Association).WithMany()
             .HasForeignKey(u => u.AssociationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Provider).WithMany()

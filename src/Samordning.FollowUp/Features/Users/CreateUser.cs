@@ -10,17 +10,18 @@ using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Auth;
 
 namespace Samordning.FollowUp.Features.Users;
 
 /// <summary>
-/// A new user with one role and scope and a first password (Identity's policy: at least 12
-/// characters, upper and lower case and a digit). The office creates users of its own association.
+/// A new user with one role and scope, and no password: the user gets a one-time link by
+/// e-mail and chooses the password (nobody else ever sets or learns it). A new coach sees the
+/// provider's participants only once the provider confirms the account
+/// (<see cref="CoachConfirmation"/>). The office creates users of its own association.
 /// </summary>
 [Access(UserRole.SystemAdmin, UserRole.AssociationAdmin)]
 public sealed record CreateUserCommand(
-    string? Email, string? DisplayName, UserRole? Role, long? AssociationId, long? ProviderId, string? Password)
+    string? Email, string? DisplayName, UserRole? Role, long? AssociationId, long? ProviderId)
     : ICommand<UserResponse>;
 
 internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
@@ -31,12 +32,12 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
             .EmailAddress().WithMessage("Ange en giltig e-postadress.").MaximumLength(254);
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange namn.").MaximumLength(200);
         RuleFor(x => x.Role).NotNull().WithMessage("Ange roll.");
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Ange ett lösenord.");
     }
 }
 
 internal sealed class CreateUserHandler(
-    FollowUpDbContext db, UserManager<UserAccount> users, UserScopes scopes, AuditLog audit, TimeProvider clock)
+    FollowUpDbContext db, UserManager<UserAccount> users, UserScopes scopes, CoachConfirmation confirmation,
+    AccountEmails emails, AuditLog audit, TimeProvider clock)
     : ICommandHandler<CreateUserCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(CreateUserCommand command, CancellationToken cancellationToken)
@@ -53,12 +54,27 @@ internal sealed class CreateUserHandler(
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
 
-        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
-        await UserAccounts.CreateAsync(users, user, command.Password);
-        audit.Add(AuditAction.Create, AuditLog.User, user.Id, associationId, providerId, $"Roll: {CodeLabels.Label(user.Role)}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return UserResponse.From(user, clock);
+        bool awaitsProvider;
+        await using (var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken))
+        {
+            awaitsProvider = await confirmation.ApplyAsync(user, null, null, cancellationToken);
+            UserAccounts.ThrowIfFailed(await users.CreateAsync(user));
+            audit.Add(AuditAction.Create, AuditLog.User, user.Id, associationId, providerId,
+                $"Roll: {CodeLabels.Label(user.Role)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // After the commit: a link must never point to an account that was rolled back.
+        var sent = await emails.SendPasswordLinkAsync(user, cancellationToken);
+        await audit.WriteAsync(AuditAction.PasswordLinkSent, AuditLog.User, user.Id, associationId, providerId,
+            sent ? "Aktiveringslänk skickad till användaren" : "Aktiveringslänken kunde inte skickas", cancellationToken);
+        if (awaitsProvider)
+        {
+            await emails.NotifyProviderOfPendingCoachAsync(user, cancellationToken);
+        }
+
+        return UserResponse.From(user, clock) with { PasswordLinkSent = sent };
     }
 }
 
@@ -72,7 +88,7 @@ public static class CreateUserEndpoint
                 return TypedResults.Created($"/api/v1/users/{created.Id}", created);
             })
             .WithName("CreateUser")
-            .WithSummary("Create a user with one role: SystemAdmin, AssociationAdmin, Coach or BoardMember.")
+            .WithSummary("Create a user with one role (SystemAdmin, AssociationAdmin, Coach or BoardMember); the user gets a one-time link by e-mail to choose a password.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;

@@ -11,8 +11,12 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Users;
 
-/// <summary>Users the caller manages: all for the administrator, its association's for the office.</summary>
-[Access(UserRole.SystemAdmin, UserRole.AssociationAdmin)]
+/// <summary>
+/// Users the caller manages: all for the administrator, its association's for the office; for a
+/// coach, the coach accounts of its own provider (so the provider sees every account that may
+/// see its participants, and confirms new ones).
+/// </summary>
+[Access(UserRole.SystemAdmin, UserRole.AssociationAdmin, UserRole.Coach)]
 public sealed record ListUsersQuery(UserRole? Role, long? AssociationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedResponse<UserResponse>>
 {
@@ -29,6 +33,10 @@ internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext calle
         if (caller.Is(UserRole.AssociationAdmin))
         {
             users = users.Where(u => u.AssociationId == caller.AssociationId);
+        }
+        else if (caller.Is(UserRole.Coach))
+        {
+            users = users.Where(u => u.ProviderId == caller.ProviderId && u.Role == UserRole.Coach);
         }
 
         if (query.AssociationId is { } associationId)
@@ -62,7 +70,7 @@ public static class ListUsersEndpoint
                 UserRole? role, long? associationId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListUsersQuery(role, associationId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListUsers")
-            .WithSummary("List users: every user for the administrator, the association's for its office.");
+            .WithSummary("List users: every user for the administrator, the association's for its office, the provider's coaches for a coach.");
         return group;
     }
 }

@@ -12,11 +12,14 @@ public static class UserEndpoints
         var auth = app.MapGroup("/api/v1").WithTags("Sign-in");
         auth.MapSignIn();
         auth.MapSetupFirstAdmin();
+        auth.MapChoosePassword();
 
         var group = app.MapGroup("/api/v1").WithTags("Users");
         group.MapCreateUser();
         group.MapListUsers();
         group.MapUpdateUser();
+        group.MapSendPasswordLink();
+        group.MapConfirmCoach();
         return app;
     }
 }

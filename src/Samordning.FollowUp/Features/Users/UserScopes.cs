@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
@@ -68,6 +69,18 @@ internal sealed class UserScopes(FollowUpDbContext db, CallerContext callers)
 
                 return (associationId, null);
         }
+    }
+
+    /// <summary>A user the caller manages (404, as for an unknown id, for anyone else).</summary>
+    public static async Task<UserAccount> FindManagedAsync(UserManager<UserAccount> users, Caller caller, string userId)
+    {
+        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+        if (user is null || (caller.Is(UserRole.AssociationAdmin) && (user.AssociationId != caller.AssociationId || user.Role == UserRole.SystemAdmin)))
+        {
+            throw new NotFoundException(NotFoundMessages.User);
+        }
+
+        return user;
     }
 
     private static bool MayManage(Caller caller, long associationId) =>
