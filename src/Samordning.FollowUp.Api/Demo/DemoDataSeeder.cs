@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
@@ -36,7 +37,7 @@ internal sealed partial class DemoDataSeeder(
                 LogNotEmpty(logger);
                 if (!await db.Users.AnyAsync(cancellationToken))
                 {
-                    await InBatchAsync((sender, batchDb) => SeedUsersAsync(sender, batchDb, cancellationToken), cancellationToken);
+                    await SeedUsersAsync(cancellationToken);
                 }
 
                 return;
@@ -107,7 +108,7 @@ internal sealed partial class DemoDataSeeder(
             await InBatchAsync((sender, db) => SeedFollowUpResultsAsync(sender, db, today, cancellationToken), cancellationToken);
             await InBatchAsync(async (sender, _) => await sender.Send(new ComputeIndicatorsCommand(associationId), cancellationToken),
                 cancellationToken);
-            await InBatchAsync((sender, db) => SeedUsersAsync(sender, db, cancellationToken), cancellationToken);
+            await SeedUsersAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -212,19 +213,39 @@ internal sealed partial class DemoDataSeeder(
         }
     }
 
-    /// <summary>One user per role, with the password the README gives (Development only).</summary>
-    private static async Task SeedUsersAsync(ISender sender, FollowUpDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// One user per role, with the password the README gives (Development only). Written straight
+    /// into the user store: in the service nobody sets another person's password, but the demo
+    /// needs known ones, and its coaches count as confirmed by their providers.
+    /// </summary>
+    private async Task SeedUsersAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var association = await db.Associations.Where(a => a.Name == DemoAssociation.Name).Select(a => a.Id).SingleAsync(cancellationToken);
         var providers = await db.Providers.Where(p => p.AssociationId == association)
             .ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
         foreach (var user in DemoUsers.All)
         {
             var providerId = user.ProviderName is { } name ? providers[name] : (long?)null;
-            var associationId = user.Role is UserRole.AssociationAdmin or UserRole.BoardMember ? association : (long?)null;
-            await sender.Send(
-                new CreateUserCommand(user.Email, user.DisplayName, user.Role, associationId, providerId, DemoUsers.Password),
-                cancellationToken);
+            var account = new UserAccount
+            {
+                UserName = user.Email,
+                Email = user.Email,
+                DisplayName = user.DisplayName,
+                Role = user.Role,
+                AssociationId = user.Role == UserRole.SystemAdmin ? null : association,
+                ProviderId = providerId,
+                CreatedAtUtc = now,
+                ProviderConfirmedAtUtc = user.Role == UserRole.Coach ? now : null,
+            };
+            var result = await users.CreateAsync(account, DemoUsers.Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo user not created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+            }
         }
     }
 

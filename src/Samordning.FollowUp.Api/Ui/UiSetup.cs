@@ -36,6 +36,7 @@ public static class UiSetup
                 options.Conventions.AuthorizeFolder("/", UiPolicy);
                 options.Conventions.AuthorizeFolder("/Coach", CoachPolicy);
                 options.Conventions.AllowAnonymousToPage("/LoggaIn");
+                options.Conventions.AllowAnonymousToPage("/ValjLosenord");
                 options.Conventions.AllowAnonymousToPage("/Status");
                 options.Conventions.AllowAnonymousToPage("/IngenBehorighet");
                 options.Conventions.ConfigureFilter(new UiExceptionFilter());

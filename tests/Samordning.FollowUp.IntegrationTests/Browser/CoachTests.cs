@@ -20,7 +20,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
 
         var page = await SignInAsync(UserRole.Coach, association.Id, provider.Id);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Att göra", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page).ToHaveTitleAsync("Att göra – Uppföljning Finsam");
+        await Assertions.Expect(page).ToHaveTitleAsync("Att göra – Samordning Uppföljning");
         await CheckPageAsync(page, "coach-att-gora-tom");
 
         // Intake: the form follows the intervention's mode (personnummer and consent).

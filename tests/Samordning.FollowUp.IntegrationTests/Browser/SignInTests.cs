@@ -12,7 +12,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         var page = await NewPageAsync();
         await page.GotoAsync("/att-gora");
         Assert.Contains("/logga-in", page.Url, StringComparison.Ordinal);
-        Assert.Equal("Logga in – Uppföljning Finsam", await page.TitleAsync());
+        Assert.Equal("Logga in – Samordning Uppföljning", await page.TitleAsync());
         await CheckPageAsync(page, "logga-in");
 
         await page.GetByLabel("E-postadress").FillAsync("ingen@test.example");

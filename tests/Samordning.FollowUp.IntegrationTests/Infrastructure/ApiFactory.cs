@@ -193,6 +193,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             AssociationId = associationId,
             ProviderId = providerId,
             CreatedAtUtc = Clock.GetUtcNow().UtcDateTime,
+
+            // The test's coaches are confirmed by their provider, as a working coach is.
+            ProviderConfirmedAtUtc = role == UserRole.Coach ? Clock.GetUtcNow().UtcDateTime : null,
         };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -36,6 +36,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
 
         /// <summary>A user account, managed by the administrator or the office of its association.</summary>
         User,
+
+        /// <summary>A coach account awaiting its provider: only the same provider's coaches reach it.</summary>
+        ProviderUser,
     }
 
     public enum Target
@@ -59,6 +62,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
     [
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/refresh",
+        "POST /api/v1/auth/password",
         "POST /api/v1/setup/first-admin",
         "* /health",
 
@@ -86,9 +90,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             ["displayName"] = "Ny användare",
             ["role"] = "BoardMember",
             ["associationId"] = w.Association(t),
-            ["password"] = ApiFactory.Password,
         })), HttpStatusCode.BadRequest),
-        ["GET /api/v1/users"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/users"))),
+        ["GET /api/v1/users"] = new([Admin_, Office_, Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/users"))),
+        ["POST /api/v1/users/{id}/password-link"] = new([Admin_, Office_], Scope.User, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/users/{w.UserIds[t]}/password-link"))),
+        // Only a coach of the account's own provider lets a new coach account in; nobody else reaches identity through it.
+        ["POST /api/v1/users/{id}/confirm"] = new([Coach_], Scope.ProviderUser, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/users/{w.PendingCoachIds[t]}/confirm"))),
         ["PUT /api/v1/users/{id}"] = new([Admin_, Office_], Scope.User, (w, t, _) => Task.FromResult(Put($"/api/v1/users/{w.UserIds[t]}", new JsonObject
         {
             ["displayName"] = "Ändrat namn",
@@ -269,7 +277,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Scope.Association or Scope.User => target != Target.OtherAssociation,
             Scope.Intervention or Scope.Participation or Scope.FollowUp =>
                 role == UserRole.Coach ? target == Target.Own : target != Target.OtherAssociation,
-            Scope.Person => target == Target.Own,
+            Scope.Person or Scope.ProviderUser => target == Target.Own,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
         return inScope ? HttpStatusCode.OK : rule.OutOfScope;
@@ -315,6 +323,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         public Dictionary<Target, long> FollowUps { get; } = [];
         public Dictionary<Target, string> Numbers { get; } = [];
         public Dictionary<Target, string> UserIds { get; } = [];
+        public Dictionary<Target, string> PendingCoachIds { get; } = [];
 
         public long Association(Target target) => Associations[target];
 
@@ -367,6 +376,15 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             {
                 var email = await factory.CreateUserAsync(UserRole.BoardMember, world.Associations[target], null);
                 world.UserIds[target] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+                // A coach account of the target's provider that its provider has not confirmed.
+                var pending = await factory.CreateUserAsync(UserRole.Coach, world.Associations[target], world.Providers[target]);
+                world.PendingCoachIds[target] = await factory.WithDbAsync(async db =>
+                {
+                    var id = await db.Users.Where(u => u.Email == pending).Select(u => u.Id).SingleAsync();
+                    await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ProviderConfirmedAtUtc, (DateTime?)null));
+                    return id;
+                });
             }
 
             return world;

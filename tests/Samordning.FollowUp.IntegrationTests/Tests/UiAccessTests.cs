@@ -20,7 +20,7 @@ namespace Samordning.FollowUp.IntegrationTests.Tests;
 public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
 {
     /// <summary>Pages anyone may open.</summary>
-    private static readonly HashSet<string> Open = ["/logga-in", "/ingen-behorighet", "/status/{code:int}"];
+    private static readonly HashSet<string> Open = ["/logga-in", "/ingen-behorighet", "/status/{code:int}", "/konto/valj-losenord"];
 
     internal static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
@@ -66,6 +66,10 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/att-gora", office);
         yield return Forbidden("/att-gora", board);
         yield return Ok("/insatser", coach);
+        yield return Ok("/konton", coach);
+        yield return Forbidden("/konton", office);
+        yield return Forbidden("/konton", board);
+        yield return Forbidden("/konton", admin);
         yield return new Case("/", coach, _ => "/", HttpStatusCode.Redirect);
         yield return Forbidden("/insatser", office);
 

@@ -70,6 +70,9 @@ public sealed class HostUsers(IServiceProvider services, Func<HttpClient> create
             AssociationId = associationId,
             ProviderId = providerId,
             CreatedAtUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+
+            // The test's coaches are confirmed by their provider, as a working coach is.
+            ProviderConfirmedAtUtc = role == UserRole.Coach ? services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime : null,
         }, ApiFactory.Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         return email;

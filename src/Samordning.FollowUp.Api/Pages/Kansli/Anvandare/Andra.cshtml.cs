@@ -5,7 +5,7 @@ using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Pages.Kansli;
 
-/// <summary>One user: name, role and scope, locked or not, and optionally a new password.</summary>
+/// <summary>One user: name, role and scope, locked or not; a link for a new password sent to the user.</summary>
 internal sealed class AndraAnvandareModel : AnvandareFormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -36,8 +36,7 @@ internal sealed class AndraAnvandareModel : AnvandareFormPage
         if (ModelState.IsValid)
         {
             var command = new UpdateUserCommand(
-                Input.DisplayName, Input.Role, AssociationFor(Input.AssociationId), Input.ProviderId, Input.IsLocked,
-                string.IsNullOrEmpty(Input.NewPassword) ? null : Input.NewPassword)
+                Input.DisplayName, Input.Role, AssociationFor(Input.AssociationId), Input.ProviderId, Input.IsLocked)
             {
                 UserId = Account.Id,
             };
@@ -46,9 +45,9 @@ internal sealed class AndraAnvandareModel : AnvandareFormPage
             {
                 var changes = new List<string> { $"rollen {saved!.RoleLabel}" };
                 changes.Add(saved.IsLocked ? "kontot är låst" : "kontot är öppet");
-                if (command.NewPassword is not null)
+                if (saved.AwaitsProviderConfirmation)
                 {
-                    changes.Add("nytt lösenord är satt");
+                    changes.Add("kontot väntar på utförarens bekräftelse");
                 }
 
                 Confirm($"Ändringarna för {saved.DisplayName} är sparade: {string.Join(", ", changes)}.");
@@ -56,16 +55,20 @@ internal sealed class AndraAnvandareModel : AnvandareFormPage
             }
         }
 
-        Input.NewPassword = null;
         await LoadProvidersAsync();
         return Page();
     }
 
-    /// <summary>Identity's password messages concern the new password here.</summary>
-    protected override string FieldKey(string handlerField) =>
-        string.Equals(handlerField, "password", StringComparison.OrdinalIgnoreCase)
-            ? $"{FormPrefix}.{nameof(UserForm.NewPassword)}"
-            : base.FieldKey(handlerField);
+    /// <summary>E-mails the user a one-time link to choose a new password; nobody else sets it.</summary>
+    public async Task<IActionResult> OnPostPasswordLinkAsync()
+    {
+        Account = await FindAsync();
+        var result = await Sender.Send(new SendPasswordLinkCommand(Account.Id), Aborted);
+        Confirm(result.Sent
+            ? $"En länk för att välja nytt lösenord har skickats till {Account.Email}. Det nuvarande lösenordet gäller tills användaren väljer ett nytt."
+            : "Länken kunde inte skickas: kontrollera e-postinställningarna och försök igen.");
+        return Redirect($"/kansli/anvandare/{Uri.EscapeDataString(Account.Id)}");
+    }
 
     /// <summary>The user among those the caller may manage (the list handler decides which), else 404.</summary>
     private async Task<UserResponse> FindAsync() =>
@@ -83,7 +86,5 @@ internal sealed class AndraAnvandareModel : AnvandareFormPage
         public long? ProviderId { get; set; }
 
         public bool IsLocked { get; set; }
-
-        public string? NewPassword { get; set; }
     }
 }

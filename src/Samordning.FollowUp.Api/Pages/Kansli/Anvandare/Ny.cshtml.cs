@@ -4,7 +4,7 @@ using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Pages.Kansli;
 
-/// <summary>A new user with a role, scope and first password.</summary>
+/// <summary>A new user with a role and scope; the user chooses the password through an e-mailed link.</summary>
 internal sealed class NyAnvandareModel : AnvandareFormPage
 {
     [BindProperty]
@@ -17,16 +17,19 @@ internal sealed class NyAnvandareModel : AnvandareFormPage
         if (ModelState.IsValid)
         {
             var command = new CreateUserCommand(
-                Input.Email, Input.DisplayName, Input.Role, AssociationFor(Input.AssociationId), Input.ProviderId, Input.Password);
+                Input.Email, Input.DisplayName, Input.Role, AssociationFor(Input.AssociationId), Input.ProviderId);
             var (ok, created) = await TrySendUserAsync(command);
             if (ok)
             {
-                Confirm($"Användaren {created!.DisplayName} ({created.Email}) är skapad med rollen {created.RoleLabel}.");
+                Confirm($"Användaren {created!.DisplayName} ({created.Email}) är skapad med rollen {created.RoleLabel}. "
+                    + (created.PasswordLinkSent == true
+                        ? "En länk för att välja lösenord har skickats till användarens e-postadress."
+                        : "Länken för att välja lösenord kunde inte skickas: kontrollera e-postinställningarna och skicka en ny länk från användarens sida.")
+                    + (created.AwaitsProviderConfirmation ? " Kontot ser utförarens deltagare först när utföraren har bekräftat det." : string.Empty));
                 return Redirect("/kansli/anvandare");
             }
         }
 
-        Input.Password = null;
         await LoadProvidersAsync();
         return Page();
     }
@@ -42,7 +45,5 @@ internal sealed class NyAnvandareModel : AnvandareFormPage
         public long? AssociationId { get; set; }
 
         public long? ProviderId { get; set; }
-
-        public string? Password { get; set; }
     }
 }
