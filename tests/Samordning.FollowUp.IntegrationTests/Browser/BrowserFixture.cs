@@ -25,6 +25,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ApiFactory Factory { get; } = new();
 
+    /// <summary>A real SMTP server (aiosmtpd) that receives the service's account e-mails.</summary>
+    public SmtpTestServer Smtp { get; } = new();
+
+    public const string MailFrom = "konton@samordning.test";
+
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -41,6 +46,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException(
                 $"Chromium is not installed at {ChromiumPath}: run tests/scripts/browser-deps.sh (tests/scripts/test.sh does).");
+        }
+
+        await Smtp.InitializeAsync();
+        if (Smtp.Unavailable is null)
+        {
+            Factory.ExtraSettings["Smtp:Host"] = "127.0.0.1";
+            Factory.ExtraSettings["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Factory.ExtraSettings["Smtp:UseStartTls"] = "false";
+            Factory.ExtraSettings["Smtp:From"] = MailFrom;
         }
 
         Factory.UseKestrel(0);
@@ -68,6 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 
     private static string RepositoryRoot()

@@ -70,10 +70,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Sees every SQL command the service runs; a test may act on one (reset before each test).</summary>
     public DbCommandHook Commands { get; } = new();
 
+    /// <summary>Settings on top of the tests' own, set before the host starts (the browser run's mail server).</summary>
+    public Dictionary<string, string> ExtraSettings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting reaches the host before Program reads its configuration.
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.UseSetting("ConnectionStrings:FollowUp", ConnectionString);

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MimeKit;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+namespace Samordning.FollowUp.IntegrationTests.Browser;
+
+/// <summary>
+/// A new coach account, end to end in the browser: the office creates it without a password,
+/// the new coach chooses one through the e-mailed link, sees nothing until a colleague at the
+/// provider confirms the account on "Konton", and then works as a coach.
+/// </summary>
+public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string ChosenPassword = "Mitt-eget-losenord-7";
+
+    [GeneratedRegex(@"https?://\S+(?<path>/konto/valj-losenord\?\S+)")]
+    private static partial Regex LinkPattern();
+
+    [Fact]
+    public async Task The_office_creates_a_coach_who_chooses_a_password_and_is_let_in_by_the_provider()
+    {
+        if (Fixture.Smtp.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var association = await Data.AssociationAsync("Sjuhärads samordningsförbund");
+        var provider = await Data.ProviderAsync(association.Id, "Arbetsmarknadsenheten Borås");
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id, Mode.Identified);
+        await Data.ParticipationAsync(intervention.Id, TestData.Identified(TestPersonnummer.Woman(61), new DateOnly(2026, 5, 4)));
+        var colleagueEmail = await Factory.CreateUserAsync(UserRole.Coach, association.Id, provider.Id);
+        var email = $"ny.coach.{Guid.NewGuid():N}@boras.test";
+
+        // The office: no password field, a link goes to the new user.
+        var office = await SignInAsync(UserRole.AssociationAdmin, association.Id, null);
+        await office.GotoAsync("/kansli/anvandare/ny");
+        await Assertions.Expect(office.GetByLabel("Första lösenord")).ToHaveCountAsync(0);
+        await FillAsync(office, "E-postadress", email);
+        await FillAsync(office, "Namn", "Åsa Öberg");
+        await SelectAsync(office, "Roll", "Deltagaransvarig");
+        await SelectAsync(office, "Utförare", "Arbetsmarknadsenheten Borås");
+        await ClickButtonAsync(office, "Skapa användare");
+        await Assertions.Expect(office.Locator(".confirmation")).ToContainTextAsync("En länk för att välja lösenord har skickats");
+        await Assertions.Expect(office.Locator(".confirmation")).ToContainTextAsync("först när utföraren har bekräftat det");
+
+        // The new coach opens the link from the e-mail and chooses a password.
+        var file = Assert.Single(await Fixture.Smtp.MessagesToAsync(email, atLeast: 1, Ct));
+        var mail = await MimeMessage.LoadAsync(file, Ct);
+        Assert.Equal("Ditt konto i Samordning Uppföljning", mail.Subject);
+        var link = LinkPattern().Match(mail.TextBody ?? string.Empty);
+        Assert.True(link.Success, mail.TextBody);
+        var newcomer = await NewPageAsync();
+        await newcomer.GotoAsync(link.Groups["path"].Value);
+        await Assertions.Expect(newcomer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Välj lösenord");
+        await FillAsync(newcomer, "Nytt lösenord", ChosenPassword);
+        await FillAsync(newcomer, "Upprepa lösenordet", "Något-annat-losenord-7");
+        await ClickButtonAsync(newcomer, "Spara lösenordet");
+        await Assertions.Expect(newcomer.Locator("#Input_Repeat-fel, .field-error").First).ToContainTextAsync("Lösenorden är inte lika");
+        await CheckPageAsync(newcomer, "valj-losenord-fel");
+        await FillAsync(newcomer, "Nytt lösenord", ChosenPassword);
+        await FillAsync(newcomer, "Upprepa lösenordet", ChosenPassword);
+        await ClickButtonAsync(newcomer, "Spara lösenordet");
+        await newcomer.WaitForURLAsync(url => url.Contains("/logga-in", StringComparison.Ordinal));
+        await Assertions.Expect(newcomer.Locator(".confirmation")).ToContainTextAsync("Ditt lösenord är sparat");
+
+        await SignInWithAsync(newcomer, email, ChosenPassword);
+        var refused = await newcomer.GotoAsync("/att-gora");
+        Assert.Equal(403, refused!.Status);
+
+        // A colleague at the provider sees the account waiting and lets it in.
+        var colleague = await SignInAsAsync(colleagueEmail);
+        await ClickLinkAsync(colleague, "Konton");
+        await Assertions.Expect(colleague.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Konton hos utföraren");
+        await CheckPageAsync(colleague, "coach-konton");
+        await ClickButtonAsync(colleague, "Bekräfta Åsa Öberg");
+        await Assertions.Expect(colleague.Locator(".confirmation")).ToContainTextAsync("Åsa Öberg");
+        await Assertions.Expect(colleague.GetByText("Inga konton väntar på bekräftelse.")).ToBeVisibleAsync();
+
+        // Signed in again (a new session carries the confirmation), the new coach works.
+        var confirmed = await NewPageAsync();
+        await SignInWithAsync(confirmed, email, ChosenPassword);
+        var opened = await confirmed.GotoAsync("/att-gora");
+        Assert.Equal(200, opened!.Status);
+    }
+
+    private static async Task SignInWithAsync(IPage page, string email, string password)
+    {
+        if (!page.Url.Contains("/logga-in", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/logga-in");
+        }
+
+        await page.GetByLabel("E-postadress").FillAsync(email);
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+    }
+}
