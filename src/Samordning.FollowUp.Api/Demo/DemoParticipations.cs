@@ -133,18 +133,29 @@ internal sealed class DemoParticipations
 
     private RegisterParticipationCommand Register(DemoIntervention intervention, DateOnly start, StartSituationDraw s, Someone who)
     {
-        var home = HomeMunicipality(intervention);
+        var situation = new StartSituation
+        {
+            StartDate = start,
+            HomeMunicipality = HomeMunicipality(intervention),
+            ReferredBy = s.ReferredBy,
+            EducationLevel = s.Education,
+            TimeInPublicSupport = s.TimeInSupport,
+            OccupationAtStart = s.Occupation,
+            ExtentPercentAtStart = s.Extent,
+            IncomeSourcesAtStart = s.IncomeSources,
+            StepAtStart = s.Step,
+        };
         if (who.Person is not { } number)
         {
-            return new RegisterParticipationCommand(
-                null, null, who.Gender, who.BirthYear, start, home, s.ReferredBy, s.Education, s.TimeInSupport,
-                s.Occupation, s.Extent, s.IncomeSources, s.Step);
+            return new RegisterParticipationCommand(situation with { Gender = who.Gender, BirthYear = who.BirthYear });
         }
 
         var coach = _dice.OneOf(_coaches[intervention.ProviderName]);
-        return new RegisterParticipationCommand(
-            number.Value, new ConsentRequest(start, ConsentTextVersion, coach), null, null, start, home, s.ReferredBy,
-            s.Education, s.TimeInSupport, s.Occupation, s.Extent, s.IncomeSources, s.Step);
+        return new RegisterParticipationCommand(situation with
+        {
+            PersonalIdentityNumber = number.Value,
+            Consent = new ConsentRequest(start, ConsentTextVersion, coach),
+        });
     }
 
     /// <summary>A test person (identified) or a gender and birth year (anonymous).</summary>

@@ -16,7 +16,11 @@ public sealed class InskrivningModel : UiPage
     public InterventionResponse Intervention { get; private set; } = null!;
 
     [BindProperty]
-    public StartSituationForm Input { get; set; } = new();
+    public StartSituation Input { get; set; } = new();
+
+    /// <summary>Made when the form is shown: submitting twice (a double click, a reload) registers once.</summary>
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
 
     [BindProperty]
     public CountForm Count { get; set; } = new();
@@ -28,12 +32,12 @@ public sealed class InskrivningModel : UiPage
     public async Task OnGetAsync(long id)
     {
         Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
-        Input = new StartSituationForm
+        Input = new StartSituation
         {
             StartDate = Today,
-            IdempotencyKey = Guid.NewGuid().ToString("N"),
-            Consent = new ConsentForm { Date = Today, CollectedBy = User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value },
+            Consent = new ConsentRequest(Today, null, User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value),
         };
+        IdempotencyKey = Guid.NewGuid().ToString("N");
         var year = Today.Year;
         var existing = Intervention.Counts.FirstOrDefault(c => c.Year == year);
         Count = new CountForm { Year = year, Women = existing?.Women, Men = existing?.Men };
@@ -42,7 +46,11 @@ public sealed class InskrivningModel : UiPage
     public async Task<IActionResult> OnPostAsync(long id)
     {
         Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
-        var command = Input.ToRegister(Intervention.RegistrationMode) with { InterventionId = id, IdempotencyKey = Input.IdempotencyKey };
+        var command = new RegisterParticipationCommand(Input.ForMode(Intervention.RegistrationMode))
+        {
+            InterventionId = id,
+            IdempotencyKey = IdempotencyKey,
+        };
         var (ok, result) = await TrySendAsync(command);
         if (!ok)
         {

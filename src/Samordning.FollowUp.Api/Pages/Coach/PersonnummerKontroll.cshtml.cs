@@ -23,7 +23,7 @@ public sealed class PersonnummerKontrollModel(TimeProvider clock) : UiPage
                 $"Giltigt {kind}: född {number.BirthYear}, {Sv.Label(number.Gender).ToLowerInvariant()}."));
         }
 
-        return new JsonResult(new CheckResult(false, RegisterParticipationValidator.InvalidPersonalIdentityNumber));
+        return new JsonResult(new CheckResult(false, StartSituationValidator.InvalidPersonalIdentityNumber));
     }
 
     public sealed record CheckResult(bool Valid, string Message);

@@ -14,7 +14,7 @@ public sealed class RattelseModel : UiPage
     public InterventionResponse Intervention { get; private set; } = null!;
 
     [BindProperty]
-    public StartSituationForm Input { get; set; } = new();
+    public StartSituation Input { get; set; } = new();
 
     /// <summary>Identified, but the identity has been erased (consent withdrawn): no personnummer any more.</summary>
     public bool IdentityErased => Participation.RegistrationMode == Domain.RegistrationMode.Identified && Participation.PersonalIdentityNumber is null;
@@ -22,18 +22,18 @@ public sealed class RattelseModel : UiPage
     public async Task OnGetAsync(long id)
     {
         await LoadAsync(id);
-        Input = StartSituationForm.From(Participation);
+        Input = StartSituation.From(Participation);
         if (!IdentityErased && Participation.RegistrationMode == Domain.RegistrationMode.Identified)
         {
             // The correction sends the number again; reading it is audited like any other read.
-            Input.PersonalIdentityNumber = (await Sender.Send(new ReadIdentityQuery(id), Aborted)).PersonalIdentityNumber;
+            Input = Input with { PersonalIdentityNumber = (await Sender.Send(new ReadIdentityQuery(id), Aborted)).PersonalIdentityNumber };
         }
     }
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
         await LoadAsync(id);
-        var command = Input.ToCorrect(Participation.RegistrationMode, IdentityErased) with { ParticipationId = id };
+        var command = new CorrectParticipationCommand(Input.ForMode(Participation.RegistrationMode, IdentityErased)) { ParticipationId = id };
         var (ok, _) = await TrySendAsync(command);
         if (!ok)
         {

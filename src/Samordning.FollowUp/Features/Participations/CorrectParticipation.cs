@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,28 +16,27 @@ namespace Samordning.FollowUp.Features.Participations;
 
 /// <summary>Corrects the start data. The whole start situation is sent again, as at registration.</summary>
 [Access(UserRole.Coach)]
-public sealed record CorrectParticipationCommand(
-    string? PersonalIdentityNumber,
-    ConsentRequest? Consent,
-    Gender? Gender,
-    int? BirthYear,
-    DateOnly? StartDate,
-    string? HomeMunicipality,
-    ReferredBy? ReferredBy,
-    EducationLevel? EducationLevel,
-    TimeInPublicSupport? TimeInPublicSupport,
-    Occupation? OccupationAtStart,
-    int? ExtentPercentAtStart,
-    IReadOnlyList<IncomeSource>? IncomeSourcesAtStart,
-    int? StepAtStart) : ICommand<ParticipationResponse>, IParticipationScoped, IParticipationStart
+public sealed record CorrectParticipationCommand : StartSituation, ICommand<ParticipationResponse>, IParticipationScoped
 {
+    public CorrectParticipationCommand()
+    {
+    }
+
+    public CorrectParticipationCommand(StartSituation situation)
+        : base(situation)
+    {
+    }
+
     [JsonIgnore]
     public long ParticipationId { get; init; }
 
     public override string ToString() => $"{nameof(CorrectParticipationCommand)} {{ ParticipationId = {ParticipationId} }}";
 }
 
-internal sealed class CorrectParticipationValidator(TimeProvider clock) : ParticipationStartValidator<CorrectParticipationCommand>(clock);
+internal sealed class CorrectParticipationValidator : AbstractValidator<CorrectParticipationCommand>
+{
+    public CorrectParticipationValidator(TimeProvider clock) => Include(new StartSituationValidator(clock));
+}
 
 internal sealed class CorrectParticipationHandler(
     FollowUpDbContext db, TimeProvider clock, ParticipantIdentities identities, ParticipationReader reader, AuditLog audit)
@@ -62,7 +62,7 @@ internal sealed class CorrectParticipationHandler(
                 "personalIdentityNumber");
         }
 
-        ParticipationStartRules.Check(command, intervention, identityErased);
+        StartSituationRules.Check(command, intervention, identityErased);
         if (participation.EndDate is { } end && command.StartDate > end)
         {
             throw new RuleViolationException("startDate", "Startdatum får inte vara efter slutdatum.");
@@ -95,7 +95,7 @@ internal sealed class CorrectParticipationHandler(
         await identities.EnsureNotActiveTwiceAsync(participant, intervention.Id, command.StartDate!.Value,
             participation.EndDate, participation.Id, cancellationToken);
 
-        ParticipationStartRules.Apply(command, participation);
+        StartSituationRules.Apply(command, participation);
         participation.Participant = participant;
         participation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         participation.Version++;

@@ -16,22 +16,19 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;
 
+/// <summary>Intake: the start situation for an intervention.</summary>
 [Access(UserRole.Coach)]
-public sealed record RegisterParticipationCommand(
-    string? PersonalIdentityNumber,
-    ConsentRequest? Consent,
-    Gender? Gender,
-    int? BirthYear,
-    DateOnly? StartDate,
-    string? HomeMunicipality,
-    ReferredBy? ReferredBy,
-    EducationLevel? EducationLevel,
-    TimeInPublicSupport? TimeInPublicSupport,
-    Occupation? OccupationAtStart,
-    int? ExtentPercentAtStart,
-    IReadOnlyList<IncomeSource>? IncomeSourcesAtStart,
-    int? StepAtStart) : ICommand<RegisterParticipationResult>, IInterventionScoped, IParticipationStart
+public sealed record RegisterParticipationCommand : StartSituation, ICommand<RegisterParticipationResult>, IInterventionScoped
 {
+    public RegisterParticipationCommand()
+    {
+    }
+
+    public RegisterParticipationCommand(StartSituation situation)
+        : base(situation)
+    {
+    }
+
     [JsonIgnore]
     public long InterventionId { get; init; }
 
@@ -45,10 +42,11 @@ public sealed record RegisterParticipationCommand(
 
 public sealed record RegisterParticipationResult(ParticipationResponse Participation, bool Replayed);
 
-internal sealed class RegisterParticipationValidator : ParticipationStartValidator<RegisterParticipationCommand>
+internal sealed class RegisterParticipationValidator : AbstractValidator<RegisterParticipationCommand>
 {
-    public RegisterParticipationValidator(TimeProvider clock) : base(clock)
+    public RegisterParticipationValidator(TimeProvider clock)
     {
+        Include(new StartSituationValidator(clock));
         RuleFor(x => x.IdempotencyKey).MaximumLength(100).WithMessage("Idempotency-Key får vara högst 100 tecken.");
     }
 }
@@ -72,7 +70,7 @@ internal sealed class RegisterParticipationHandler(
         var intervention = await db.Interventions.AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.Intervention);
-        ParticipationStartRules.Check(command, intervention);
+        StartSituationRules.Check(command, intervention);
 
         var participant = intervention.RegistrationMode == RegistrationMode.Identified
             ? await identities.FindOrCreateAsync(intervention.ProviderId,
@@ -91,7 +89,7 @@ internal sealed class RegisterParticipationHandler(
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
-        ParticipationStartRules.Apply(command, participation);
+        StartSituationRules.Apply(command, participation);
         db.Participations.Add(participation);
 
         // The participation and its audit line are written together (the line needs the new id).

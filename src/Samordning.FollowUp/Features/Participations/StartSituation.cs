@@ -5,34 +5,81 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;
 
-/// <summary>The situation at start (inskrivning), shared by registration and its correction.</summary>
-public interface IParticipationStart
+/// <summary>
+/// The situation at start (inskrivning), written once: registration and correction are this
+/// record plus their target (<see cref="RegisterParticipationCommand"/>,
+/// <see cref="CorrectParticipationCommand"/>), the web form binds it, one validator checks it and
+/// <see cref="StartSituationRules.Apply"/> writes it onto a participation. The v1 JSON stays flat
+/// (the commands inherit the properties), so clients send the same body as before.
+/// </summary>
+public record StartSituation
 {
-    string? PersonalIdentityNumber { get; }
-    ConsentRequest? Consent { get; }
-    Gender? Gender { get; }
-    int? BirthYear { get; }
-    DateOnly? StartDate { get; }
-    string? HomeMunicipality { get; }
-    ReferredBy? ReferredBy { get; }
-    EducationLevel? EducationLevel { get; }
-    TimeInPublicSupport? TimeInPublicSupport { get; }
-    Occupation? OccupationAtStart { get; }
-    int? ExtentPercentAtStart { get; }
-    IReadOnlyList<IncomeSource>? IncomeSourcesAtStart { get; }
-    int? StepAtStart { get; }
+    public string? PersonalIdentityNumber { get; init; }
+    public ConsentRequest? Consent { get; init; }
+    public Gender? Gender { get; init; }
+    public int? BirthYear { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public string? HomeMunicipality { get; init; }
+    public ReferredBy? ReferredBy { get; init; }
+    public EducationLevel? EducationLevel { get; init; }
+    public TimeInPublicSupport? TimeInPublicSupport { get; init; }
+    public Occupation? OccupationAtStart { get; init; }
+    public int? ExtentPercentAtStart { get; init; }
+    public IReadOnlyList<IncomeSource>? IncomeSourcesAtStart { get; init; }
+    public int? StepAtStart { get; init; }
+
+    /// <summary>
+    /// What a form of this <paramref name="mode"/> sends: the personnummer and consent only for an
+    /// identified intervention (and not once the identity is erased), gender and birth year only
+    /// for an anonymous one; text trimmed.
+    /// </summary>
+    public StartSituation ForMode(RegistrationMode mode, bool identityErased = false) => this with
+    {
+        PersonalIdentityNumber = mode == RegistrationMode.Identified && !identityErased ? PersonalIdentityNumber?.Trim() ?? string.Empty : null,
+        // A form always has the consent fields: an empty one is refused field by field, not as "no consent".
+        Consent = mode == RegistrationMode.Identified && !identityErased
+            ? new ConsentRequest(Consent?.Date, Consent?.TextVersion?.Trim(), Consent?.CollectedBy?.Trim())
+            : null,
+        Gender = mode == RegistrationMode.Identified ? null : Gender,
+        BirthYear = mode == RegistrationMode.Identified ? null : BirthYear,
+        HomeMunicipality = HomeMunicipality?.Trim(),
+    };
+
+    /// <summary>A participation's start situation as it stands (the personnummer is read separately, audited).</summary>
+    public static StartSituation From(ParticipationResponse participation)
+    {
+        ArgumentNullException.ThrowIfNull(participation);
+        return new()
+        {
+            Consent = participation.Consent is { } c ? new ConsentRequest(c.Date, c.TextVersion, c.CollectedBy) : null,
+            Gender = participation.Gender,
+            BirthYear = participation.BirthYear,
+            StartDate = participation.StartDate,
+            HomeMunicipality = participation.HomeMunicipality,
+            ReferredBy = participation.ReferredBy,
+            EducationLevel = participation.EducationLevel,
+            TimeInPublicSupport = participation.TimeInPublicSupport,
+            OccupationAtStart = participation.OccupationAtStart,
+            ExtentPercentAtStart = participation.ExtentPercentAtStart,
+            IncomeSourcesAtStart = participation.IncomeSourcesAtStart,
+            StepAtStart = participation.StepAtStart,
+        };
+    }
+
+    // The personnummer must never reach a log through a record's generated ToString.
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder) => false;
 }
 
 /// <summary>Written consent (Identified mode): when, which text version, and who collected it.</summary>
 public sealed record ConsentRequest(DateOnly? Date, string? TextVersion, string? CollectedBy);
 
 /// <summary>Checks that need nothing but the request and today's date.</summary>
-internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> where T : IParticipationStart
+internal sealed class StartSituationValidator : AbstractValidator<StartSituation>
 {
     public const string InvalidPersonalIdentityNumber =
         "Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.";
 
-    protected ParticipationStartValidator(TimeProvider clock)
+    public StartSituationValidator(TimeProvider clock)
     {
         RuleFor(x => x.PersonalIdentityNumber!)
             .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _))
@@ -64,10 +111,10 @@ internal abstract class ParticipationStartValidator<T> : AbstractValidator<T> wh
 }
 
 /// <summary>Rules that depend on the intervention: its registration mode and its dates.</summary>
-internal static class ParticipationStartRules
+internal static class StartSituationRules
 {
     /// <param name="identityErased">A correction of a participation whose identity was erased: no personnummer is asked for.</param>
-    public static void Check(IParticipationStart start, Intervention intervention, bool identityErased = false)
+    public static void Check(StartSituation start, Intervention intervention, bool identityErased = false)
     {
         var errors = new Dictionary<string, string[]>();
         switch (intervention.RegistrationMode)
@@ -130,7 +177,7 @@ internal static class ParticipationStartRules
     }
 
     /// <summary>Copies the start data onto the participation (identity is handled by the caller).</summary>
-    public static void Apply(IParticipationStart start, Participation participation)
+    public static void Apply(StartSituation start, Participation participation)
     {
         participation.StartDate = start.StartDate!.Value;
         participation.HomeMunicipality = start.HomeMunicipality!.Trim();
