@@ -55,7 +55,10 @@ public static class ServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<ValidationBehavior<Mediator.IMessage, object>>(
             ServiceLifetime.Scoped, includeInternalTypes: true);
 
-        var mapping = MappingConfig.Create();
+        // Mapster maps plain shapes by name; a feature whose shapes are not plain brings its own IRegister.
+        var mapping = new TypeAdapterConfig();
+        mapping.Apply(new InterventionMapping());
+        mapping.Compile();
         services.AddSingleton(mapping);
 
         services.AddScoped<ParticipationReader>();
