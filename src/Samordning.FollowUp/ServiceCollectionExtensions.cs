@@ -23,7 +23,6 @@ using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
-using Samordning.FollowUp.Features.Jobs;
 using Samordning.FollowUp.Features.Notifications;
 using Samordning.FollowUp.Jobs;
 

@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
-using Samordning.FollowUp.Jobs;
 
-namespace Samordning.FollowUp.Features.Jobs;
+namespace Samordning.FollowUp.Jobs;
 
 public sealed record RunJobResponse(string JobId, string RecurringJobId);
 
