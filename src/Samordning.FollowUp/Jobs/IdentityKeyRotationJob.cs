@@ -1,7 +1,7 @@
 using Hangfire;
 using Mediator;
 using Samordning.FollowUp.Common.Security;
-using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Privacy;
 
 namespace Samordning.FollowUp.Jobs;
 
