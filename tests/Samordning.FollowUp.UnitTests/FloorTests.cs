@@ -36,7 +36,7 @@ public sealed partial class FloorTests
     public void EveryFloor_UsesOnlyItselfAndTheFloorsBelow()
     {
         var violations = new List<string>();
-        foreach (var file in SourceFiles())
+        foreach (var file in ServiceSources.Files())
         {
             var floor = FloorOf(file.Path);
             if (floor is null)
@@ -51,7 +51,7 @@ public sealed partial class FloorTests
                 var declared = m.Groups[1].Value;
                 if (declared != expected && !declared.StartsWith(expected + ".", StringComparison.Ordinal))
                 {
-                    violations.Add($"{file.Path}:{Line(file.Text, m.Index)} declares {declared} on the {floor} floor");
+                    violations.Add($"{file.Path}:{ServiceSources.Line(file.Text, m.Index)} declares {declared} on the {floor} floor");
                 }
             }
 
@@ -77,10 +77,10 @@ public sealed partial class FloorTests
     [Fact]
     public void NoGlobalUsing_OfTheService()
     {
-        var violations = SourceFiles()
-            .SelectMany(f => GlobalUsing().Matches(f.Text).Select(m => $"{f.Path}:{Line(f.Text, m.Index)} {m.Value.Trim()}"))
+        var violations = ServiceSources.Files()
+            .SelectMany(f => GlobalUsing().Matches(f.Text).Select(m => $"{f.Path}:{ServiceSources.Line(f.Text, m.Index)} {m.Value.Trim()}"))
             .ToList();
-        var project = File.ReadAllText(Path.Combine(ServiceDirectory(), "Samordning.FollowUp.csproj"));
+        var project = File.ReadAllText(Path.Combine(ServiceSources.Directory, "Samordning.FollowUp.csproj"));
         if (project.Contains("<Using Include=\"" + Root, StringComparison.Ordinal))
         {
             violations.Add("Samordning.FollowUp.csproj: <Using Include=\"Samordning.FollowUp…\">");
@@ -93,7 +93,7 @@ public sealed partial class FloorTests
     [Fact]
     public void FloorScan_FindsKnownUses()
     {
-        var files = SourceFiles().ToList();
+        var files = ServiceSources.Files().ToList();
         Assert.All(Floors, floor => Assert.Contains(files, f => FloorOf(f.Path) == floor));
 
         string[] Uses(string path) => FloorsIn(files.Single(f => f.Path == path).Text);
@@ -117,7 +117,7 @@ public sealed partial class FloorTests
         {
             if (Floors.Contains(m.Groups[1].Value))
             {
-                yield return (m.Groups[1].Value, Line(text, m.Index), m.Value);
+                yield return (m.Groups[1].Value, ServiceSources.Line(text, m.Index), m.Value);
             }
         }
 
@@ -126,7 +126,7 @@ public sealed partial class FloorTests
         {
             if (ServiceNames.Value.Contains($"{Root}.{m.Groups[1].Value}.{m.Groups[2].Value}"))
             {
-                yield return (m.Groups[1].Value, Line(text, m.Index), m.Value);
+                yield return (m.Groups[1].Value, ServiceSources.Line(text, m.Index), m.Value);
             }
         }
 
@@ -134,7 +134,7 @@ public sealed partial class FloorTests
         {
             if (RootNames.Value.Contains(m.Value))
             {
-                yield return (Root, Line(text, m.Index), m.Value);
+                yield return (Root, ServiceSources.Line(text, m.Index), m.Value);
             }
         }
     }
@@ -172,32 +172,6 @@ public sealed partial class FloorTests
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 ? Root : Floors.FirstOrDefault(f => f == path[..slash]);
     }
-
-    private static IEnumerable<(string Path, string Text)> SourceFiles()
-    {
-        var dir = ServiceDirectory();
-        return Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
-            .Where(p => !p.StartsWith("obj/", StringComparison.Ordinal) && !p.StartsWith("bin/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(p => (p, File.ReadAllText(Path.Combine(dir, p))));
-    }
-
-    private static string ServiceDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Samordning.FollowUp");
-            if (File.Exists(Path.Combine(candidate, "Samordning.FollowUp.csproj")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("src/Samordning.FollowUp not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int Line(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
 
     [GeneratedRegex(@"\bSamordning\.FollowUp\.(\w+)")]
     private static partial Regex Qualified();
