@@ -10,7 +10,7 @@ namespace Samordning.FollowUp.Jobs;
 
 public sealed record RunJobResponse(string JobId, string RecurringJobId);
 
-/// <summary>Runs a recurring job now, so an office, a test or a demo need not wait for the night.</summary>
+/// <summary>Runs a recurring job now (system administrators only), so an operator, a test or a demo need not wait for the night.</summary>
 public static class RunJobEndpoint
 {
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
