@@ -25,7 +25,6 @@ using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
-using Samordning.FollowUp.Features.Jobs;
 using Samordning.FollowUp.Features.Notifications;
 using Samordning.FollowUp.Jobs;
 
@@ -62,7 +61,10 @@ public static class ServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<ValidationBehavior<Mediator.IMessage, object>>(
             ServiceLifetime.Scoped, includeInternalTypes: true);
 
-        var mapping = MappingConfig.Create();
+        // Mapster maps plain shapes by name; a feature whose shapes are not plain brings its own IRegister.
+        var mapping = new TypeAdapterConfig();
+        mapping.Apply(new InterventionMapping());
+        mapping.Compile();
         services.AddSingleton(mapping);
 
         services.AddScoped<ParticipationReader>();

@@ -1,4 +1,3 @@
-using Samordning.FollowUp.Common;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Samordning.FollowUp.Domain;

@@ -7,6 +7,11 @@ using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Jobs;
 
+/// <summary>
+/// The recurring jobs and their ids. Each job (one class per file beside this one) sends one
+/// command: the same checks and code as an HTTP call, and nothing that a second run or a run
+/// after a crash would do differently.
+/// </summary>
 public static class RecurringJobs
 {
     public const string FollowUpScheduler = "follow-up-scheduler";

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.Jobs;
 

@@ -20,15 +20,3 @@ internal sealed class InterventionConfiguration : IEntityTypeConfiguration<Inter
         builder.HasIndex(i => new { i.AssociationId, i.Orientation, i.Category });
     }
 }
-
-internal sealed class InterventionYearPlanConfiguration : IEntityTypeConfiguration<InterventionYearPlan>
-{
-    public void Configure(EntityTypeBuilder<InterventionYearPlan> builder) =>
-        builder.HasKey(p => new { p.InterventionId, p.Year });
-}
-
-internal sealed class InterventionYearCountConfiguration : IEntityTypeConfiguration<InterventionYearCount>
-{
-    public void Configure(EntityTypeBuilder<InterventionYearCount> builder) =>
-        builder.HasKey(c => new { c.InterventionId, c.Year });
-}

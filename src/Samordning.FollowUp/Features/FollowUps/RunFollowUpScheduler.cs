@@ -50,13 +50,26 @@ internal sealed class FollowUpScheduler(
         return new FollowUpSchedulerResult(created, moved, changed);
     }
 
-    private const string Qualifies = """
+    // Codes come from SqlCodes (made from the enums' members), never typed as literals here.
+    private static readonly string Qualifies = $$"""
         EXISTS (SELECT 1 FROM "Participations" p
                 WHERE p."Id" = "FollowUps"."ParticipationId" AND p."EndDate" IS NOT NULL
-                  AND p."ExitReason" NOT IN ('RegisteredInError', 'Deceased'))
+                  AND p."ExitReason" NOT IN ({{SqlCodes.ExitsWithoutOutcome}}))
         """;
 
     private const string HasResult = """EXISTS (SELECT 1 FROM "FollowUpResults" r WHERE r."FollowUpId" = "FollowUps"."Id")""";
+
+    // {0} now, {1} the day reminders start from, {2} today, {3} the window's close, {4} one participation.
+    private static readonly string State = $$"""
+        CASE
+          WHEN NOT {{Qualifies}} THEN {{SqlCodes.Cancelled}}
+          WHEN {{HasResult}} THEN {{SqlCodes.Completed}}
+          WHEN "DueDate" > {1} THEN {{SqlCodes.Upcoming}}
+          WHEN "DueDate" >= {2} THEN {{SqlCodes.Due}}
+          WHEN "DueDate" >= {3} THEN {{SqlCodes.Overdue}}
+          ELSE {{SqlCodes.Expired}}
+        END
+        """;
 
     /// <summary>
     /// Every follow-up's state as of today, in one pass: cancelled when its exit no longer
@@ -65,21 +78,10 @@ internal sealed class FollowUpScheduler(
     /// </summary>
     private Task<int> SetStatusesAsync(DateTime now, DateOnly today, long? participationId, CancellationToken cancellationToken)
     {
-        // {0} now, {1} the day reminders start from, {2} today, {3} the window's close, {4} one participation.
-        const string state = $$"""
-            CASE
-              WHEN NOT {{Qualifies}} THEN 'Cancelled'
-              WHEN {{HasResult}} THEN 'Completed'
-              WHEN "DueDate" > {1} THEN 'Upcoming'
-              WHEN "DueDate" >= {2} THEN 'Due'
-              WHEN "DueDate" >= {3} THEN 'Overdue'
-              ELSE 'Expired'
-            END
-            """;
         var onlyOne = participationId is null ? string.Empty : """AND "ParticipationId" = {4}""";
         var sql = $$"""
-            UPDATE "FollowUps" SET "Status" = {{state}}, "UpdatedAtUtc" = {0}
-            WHERE "Status" <> {{state}} {{onlyOne}}
+            UPDATE "FollowUps" SET "Status" = {{State}}, "UpdatedAtUtc" = {0}
+            WHERE "Status" <> {{State}} {{onlyOne}}
             """;
         object[] parameters =
         [
@@ -100,15 +102,15 @@ internal sealed class FollowUpScheduler(
     private Task<int> CreateMissingAsync(DateTime now, long? participationId, CancellationToken cancellationToken)
     {
         var onlyOne = participationId is null ? string.Empty : """AND p."Id" = {1}""";
-        // Only constants of our own are spliced in; the values travel as parameters.
+        // Only SQL text of our own is spliced in (codes, date arithmetic); the values travel as parameters.
         var sql = $$"""
             INSERT INTO "FollowUps" ("ParticipationId", "DueDate", "Status", "CreatedAtUtc", "UpdatedAtUtc")
-            SELECT p."Id", {{DueDate("p")}}, 'Upcoming', {0}, {0}
+            SELECT p."Id", {{DueDate("p")}}, {{SqlCodes.Upcoming}}, {0}, {0}
             FROM "Participations" p
             INNER JOIN "Interventions" i ON i."Id" = p."InterventionId"
-            WHERE i."RegistrationMode" = 'Identified'
+            WHERE i."RegistrationMode" = {{SqlCodes.Identified}}
               AND p."EndDate" IS NOT NULL
-              AND p."ExitReason" NOT IN ('RegisteredInError', 'Deceased')
+              AND p."ExitReason" NOT IN ({{SqlCodes.ExitsWithoutOutcome}})
               AND NOT EXISTS (SELECT 1 FROM "FollowUps" f WHERE f."ParticipationId" = p."Id")
               {{onlyOne}}
             """;
@@ -118,7 +120,7 @@ internal sealed class FollowUpScheduler(
     private Task<int> MoveDueDatesAsync(DateTime now, long? participationId, CancellationToken cancellationToken)
     {
         var onlyOne = participationId is null ? string.Empty : """AND "FollowUps"."ParticipationId" = {1}""";
-        // Only constants of our own are spliced in; the values travel as parameters.
+        // Only SQL text of our own is spliced in (codes, date arithmetic); the values travel as parameters.
         var sql = $$"""
             UPDATE "FollowUps"
             SET "DueDate" = (SELECT {{DueDate("p")}} FROM "Participations" p WHERE p."Id" = "FollowUps"."ParticipationId"),

@@ -10,8 +10,6 @@ internal static class IndicatorDefaults
     private static readonly List<Occupation> SelfSufficient =
         [Occupation.Employed, Occupation.SubsidisedEmployment, Occupation.Studies];
 
-    private static readonly List<ExitReason> Excluded = [ExitReason.RegisteredInError, ExitReason.Deceased];
-
     public static IEnumerable<IndicatorDefinition> For(long associationId, DateTime nowUtc) =>
     [
         new()
@@ -19,7 +17,7 @@ internal static class IndicatorDefaults
             AssociationId = associationId, Code = "I1", Version = 1, Name = "Egen försörjning vid avslut",
             MeasurementPoint = MeasurementPoint.AtExit, Orientation = Orientation.IndividualFocused,
             RegistrationModes = [RegistrationMode.Identified, RegistrationMode.AnonymousIndividual],
-            ExcludedExitReasons = [.. Excluded], SuccessRule = SuccessRule.OccupationIn, SuccessOccupations = [.. SelfSufficient],
+            ExcludedExitReasons = [.. ExitReasons.WithoutOutcome], SuccessRule = SuccessRule.OccupationIn, SuccessOccupations = [.. SelfSufficient],
             TargetPercent = 35, ValidFrom = ValidFrom, CreatedAtUtc = nowUtc,
         },
         new()
@@ -27,7 +25,7 @@ internal static class IndicatorDefaults
             AssociationId = associationId, Code = "I2", Version = 1, Name = "Egen försörjning 12 månader efter avslut",
             MeasurementPoint = MeasurementPoint.TwelveMonthsAfterExit, Orientation = Orientation.IndividualFocused,
             RegistrationModes = [RegistrationMode.Identified],
-            ExcludedExitReasons = [.. Excluded], SuccessRule = SuccessRule.OccupationIn, SuccessOccupations = [.. SelfSufficient],
+            ExcludedExitReasons = [.. ExitReasons.WithoutOutcome], SuccessRule = SuccessRule.OccupationIn, SuccessOccupations = [.. SelfSufficient],
             TargetPercent = 50, ValidFrom = ValidFrom, CreatedAtUtc = nowUtc,
         },
         new()
@@ -35,7 +33,7 @@ internal static class IndicatorDefaults
             AssociationId = associationId, Code = "I3", Version = 1, Name = "Stegförflyttning",
             MeasurementPoint = MeasurementPoint.AtExit, Orientation = Orientation.IndividualFocused,
             RegistrationModes = [RegistrationMode.Identified, RegistrationMode.AnonymousIndividual],
-            ExcludedExitReasons = [.. Excluded], SuccessRule = SuccessRule.StepProgression,
+            ExcludedExitReasons = [.. ExitReasons.WithoutOutcome], SuccessRule = SuccessRule.StepProgression,
             TargetPercent = 60, ValidFrom = ValidFrom, CreatedAtUtc = nowUtc,
         },
     ];

@@ -41,7 +41,7 @@ internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Slutdatum får inte vara i framtiden.");
         RuleFor(x => x.ExitReason).NotNull().WithMessage("Avslutsanledning måste anges.");
         RuleFor(x => x.Occupation).NotNull()
-            .When(x => x.ExitReason is not (Domain.ExitReason.RegisteredInError or Domain.ExitReason.Deceased))
+            .When(x => !ExitReasons.IsWithoutOutcome(x.ExitReason))
             .WithMessage("Sysselsättning direkt efter avslut måste anges (”Okänd”, Unknown, om den inte är känd).");
         RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
         RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource();

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -23,16 +24,17 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
     : ICommandHandler<EraseExpiredIdentitiesCommand, EraseExpiredIdentitiesResult>
 {
     // A participation that still needs the identity: not ended, or ended with a follow-up
-    // still to come, or ended without one but within the retention time ({2} = exit cut-off).
-    private const string StillNeeded = """
+    // still to come, or ended without a completed or expired one but within the retention time
+    // ({2} = exit cut-off). Codes come from SqlCodes (made from the enums' members).
+    private const string StillNeeded = $$"""
         EXISTS (
             SELECT 1 FROM "Participations" q
             WHERE q."ParticipantId" = p."Id"
               AND (q."EndDate" IS NULL
                    OR EXISTS (SELECT 1 FROM "FollowUps" f
-                              WHERE f."ParticipationId" = q."Id" AND f."Status" IN ('Upcoming', 'Due', 'Overdue'))
+                              WHERE f."ParticipationId" = q."Id" AND f."Status" IN ({{SqlCodes.Upcoming}}, {{SqlCodes.Due}}, {{SqlCodes.Overdue}}))
                    OR (NOT EXISTS (SELECT 1 FROM "FollowUps" f
-                                   WHERE f."ParticipationId" = q."Id" AND f."Status" IN ('Completed', 'Expired'))
+                                   WHERE f."ParticipationId" = q."Id" AND f."Status" IN ({{SqlCodes.Completed}}, {{SqlCodes.Expired}}))
                        AND q."EndDate" > {2})))
         """;
 
@@ -41,6 +43,21 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
           AND p."ProviderId" IN (SELECT pr."Id" FROM "Providers" pr WHERE pr."AssociationId" = {1})
           AND EXISTS (SELECT 1 FROM "Participations" q WHERE q."ParticipantId" = p."Id")
           AND NOT {{StillNeeded}}
+        """;
+
+    // {0} now, {1} the association, {2} the exit cut-off. Each audit line is the one IdentityEraser
+    // writes for a single erasure: the system as the user, the reason's label as the detail.
+    private static readonly string AuditLines = $$"""
+        INSERT INTO "AuditLog" ("AtUtc", "UserId", "UserName", "Role", "Action", "EntityType", "EntityId", "AssociationId", "ProviderId", "Detail")
+        SELECT {0}, NULL, {{SqlCodes.Text(Caller.System.Name)}}, NULL, {{SqlCodes.Erased}}, {{SqlCodes.Text(AuditLog.Participant)}}, CAST(p."Id" AS VARCHAR(20)), {1}, p."ProviderId", {{SqlCodes.Text(CodeLabels.Label(IdentityErasure.Retention))}}
+        FROM "Participants" p
+        WHERE {{Candidates}}
+        """;
+
+    private const string Erasure = $$"""
+        UPDATE "Participants"
+        SET "IdentityCipher" = NULL, "IdentityHash" = NULL, "IdentityErasedAtUtc" = {0}, "IdentityErasure" = {{SqlCodes.ErasedByRetention}}
+        WHERE "Id" IN (SELECT p."Id" FROM "Participants" p WHERE {{Candidates}})
         """;
 
     public async ValueTask<EraseExpiredIdentitiesResult> Handle(EraseExpiredIdentitiesCommand command, CancellationToken cancellationToken)
@@ -57,23 +74,12 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
         {
             object[] parameters = [now, association.Id, today.AddMonths(-association.IdentityRetentionMonths)];
 
-            // Only constants of our own are spliced in; the values travel as parameters.
-            await db.Database.ExecuteSqlRawAsync($$"""
-                INSERT INTO "AuditLog" ("AtUtc", "UserId", "UserName", "Role", "Action", "EntityType", "EntityId", "AssociationId", "ProviderId", "Detail")
-                SELECT {0}, NULL, 'system', NULL, 'Erased', 'Participant', CAST(p."Id" AS VARCHAR(20)), {1}, p."ProviderId", '{{RetentionLabel}}'
-                FROM "Participants" p
-                WHERE {{Candidates}}
-                """, parameters, cancellationToken);
-            erased += await db.Database.ExecuteSqlRawAsync($$"""
-                UPDATE "Participants"
-                SET "IdentityCipher" = NULL, "IdentityHash" = NULL, "IdentityErasedAtUtc" = {0}, "IdentityErasure" = 'Retention'
-                WHERE "Id" IN (SELECT p."Id" FROM "Participants" p WHERE {{Candidates}})
-                """, parameters, cancellationToken);
+            // The statements are fixed text of ours; the values travel as parameters.
+            await db.Database.ExecuteSqlRawAsync(AuditLines, parameters, cancellationToken);
+            erased += await db.Database.ExecuteSqlRawAsync(Erasure, parameters, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return new EraseExpiredIdentitiesResult(erased);
     }
-
-    private const string RetentionLabel = "Lagringstiden löpte ut";
 }

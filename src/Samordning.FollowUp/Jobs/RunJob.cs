@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
-using Samordning.FollowUp.Jobs;
 
-namespace Samordning.FollowUp.Features.Jobs;
+namespace Samordning.FollowUp.Jobs;
 
 public sealed record RunJobResponse(string JobId, string RecurringJobId);
 
-/// <summary>Runs a recurring job now, so an office, a test or a demo need not wait for the night.</summary>
+/// <summary>Runs a recurring job now (system administrators only), so an operator, a test or a demo need not wait for the night.</summary>
 public static class RunJobEndpoint
 {
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)

@@ -1,21 +1,20 @@
 using Mapster;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Interventions;
 
-namespace Samordning.FollowUp.Common;
+namespace Samordning.FollowUp.Features.Interventions;
 
-/// <summary>Mapster projections whose shape is not plain name matching.</summary>
-internal static class MappingConfig
+/// <summary>
+/// The intervention's Mapster projections whose shape is not plain name matching; the
+/// composition root applies it to the one <see cref="TypeAdapterConfig"/> the handlers share.
+/// </summary>
+internal sealed class InterventionMapping : IRegister
 {
-    public static TypeAdapterConfig Create()
+    public void Register(TypeAdapterConfig config)
     {
-        var config = new TypeAdapterConfig();
         config.NewConfig<InterventionYearCount, InterventionCountResponse>()
             .Map(d => d.Total, s => s.Women + s.Men);
         config.NewConfig<Intervention, InterventionResponse>()
             .Map(d => d.Plans, s => s.Plans.OrderBy(p => p.Year))
             .Map(d => d.Counts, s => s.Counts.OrderBy(c => c.Year));
-        config.Compile();
-        return config;
     }
 }

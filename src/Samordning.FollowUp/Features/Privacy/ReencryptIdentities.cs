@@ -9,7 +9,7 @@ using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
-namespace Samordning.FollowUp.Features.Participations;
+namespace Samordning.FollowUp.Features.Privacy;
 
 /// <summary>
 /// Re-encrypts every stored personnummer that is not under the current encryption key (after

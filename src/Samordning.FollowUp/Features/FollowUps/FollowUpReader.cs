@@ -1,0 +1,66 @@
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.FollowUps;
+
+/// <summary>One follow-up and its result, as the database projects it.</summary>
+internal sealed record FollowUpRow(
+    long Id,
+    long ParticipationId,
+    long InterventionId,
+    string InterventionName,
+    long ProviderId,
+    DateOnly ExitDate,
+    DateOnly DueDate,
+    FollowUpStatus Status,
+    FollowUpOutcome? Outcome,
+    DateOnly? ContactedOn,
+    Occupation? Occupation,
+    int? ExtentPercent,
+    List<IncomeSource>? IncomeSources,
+    DateTime? RecordedAtUtc,
+    DateTime? ResultUpdatedAtUtc);
+
+/// <summary>
+/// Reads follow-ups: a projection the database runs (<see cref="Rows"/>), the response with its
+/// window (<see cref="ToResponse"/>), and the participation's reference (D-n) that responses,
+/// reminders and pages show instead of the personnummer.
+/// </summary>
+internal static class FollowUpReader
+{
+    public static string Reference(long participationId) => $"D-{participationId}";
+
+    public static IQueryable<FollowUpRow> Rows(this IQueryable<TwelveMonthFollowUp> followUps) =>
+        followUps.Select(f => new FollowUpRow(
+            f.Id,
+            f.ParticipationId,
+            f.Participation!.InterventionId,
+            f.Participation.Intervention!.Name,
+            f.Participation.Intervention.ProviderId,
+            f.Participation.EndDate!.Value,
+            f.DueDate,
+            f.Status,
+            f.Result == null ? null : f.Result.Outcome,
+            f.Result == null ? null : f.Result.ContactedOn,
+            f.Result == null ? null : f.Result.Occupation,
+            f.Result == null ? null : f.Result.ExtentPercent,
+            f.Result == null ? null : f.Result.IncomeSources,
+            f.Result == null ? null : f.Result.RecordedAtUtc,
+            f.Result == null ? null : f.Result.UpdatedAtUtc));
+
+    public static FollowUpResponse ToResponse(this FollowUpRow row, FollowUpOptions options) => new(
+        row.Id,
+        row.ParticipationId,
+        row.InterventionId,
+        row.InterventionName,
+        row.ProviderId,
+        Reference(row.ParticipationId),
+        row.ExitDate,
+        row.DueDate,
+        options.WindowOpens(row.DueDate),
+        options.WindowCloses(row.DueDate),
+        row.Status,
+        row.Outcome is { } outcome
+            ? new FollowUpResultResponse(outcome, row.ContactedOn!.Value, row.Occupation, row.ExtentPercent,
+                row.IncomeSources ?? [], row.RecordedAtUtc!.Value, row.ResultUpdatedAtUtc!.Value)
+            : null);
+}

@@ -1,0 +1,17 @@
+using Hangfire;
+using Mediator;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Features.Reports;
+
+namespace Samordning.FollowUp.Jobs;
+
+/// <summary>Daily: tells the office when a tertial's draft report is ready.</summary>
+[DisableConcurrentExecution(timeoutInSeconds: 1800)]
+public sealed class TertialDraftJob(ISender sender, CallerContext caller)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        caller.RunAsSystem();
+        await sender.Send(new PrepareTertialDraftsCommand(), cancellationToken);
+    }
+}
