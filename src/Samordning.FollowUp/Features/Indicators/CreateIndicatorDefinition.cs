@@ -14,27 +14,29 @@ using Samordning.FollowUp.Domain;
 namespace Samordning.FollowUp.Features.Indicators;
 
 [Access(UserRole.AssociationAdmin)]
-public sealed record CreateIndicatorDefinitionCommand(
-    string? Code,
-    string? Name,
-    MeasurementPoint? MeasurementPoint,
-    Orientation? Orientation,
-    IReadOnlyList<InterventionCategory>? Categories,
-    IReadOnlyList<RegistrationMode>? RegistrationModes,
-    IReadOnlyList<ExitReason>? ExcludedExitReasons,
-    SuccessRule? SuccessRule,
-    IReadOnlyList<Occupation>? SuccessOccupations,
-    decimal? TargetPercent,
-    DateOnly? ValidFrom) : ICommand<IndicatorDefinitionResponse>, IAssociationScoped, IIndicatorDefinitionDraft
+public sealed record CreateIndicatorDefinitionCommand : IndicatorDraft, ICommand<IndicatorDefinitionResponse>, IAssociationScoped
 {
+    public CreateIndicatorDefinitionCommand()
+    {
+    }
+
+    public CreateIndicatorDefinitionCommand(IndicatorDraft draft)
+        : base(draft)
+    {
+    }
+
+    /// <summary>The new definition's code (I1, I2 …): letters, digits, - and _.</summary>
+    public string? Code { get; init; }
+
     [JsonIgnore]
     public long AssociationId { get; init; }
 }
 
-internal sealed class CreateIndicatorDefinitionValidator : IndicatorDefinitionDraftValidator<CreateIndicatorDefinitionCommand>
+internal sealed class CreateIndicatorDefinitionValidator : AbstractValidator<CreateIndicatorDefinitionCommand>
 {
     public CreateIndicatorDefinitionValidator()
     {
+        Include(new IndicatorDraftValidator());
         RuleFor(x => x.Code).NotEmpty().WithMessage("Kod måste anges.")
             .Matches("^[A-Za-z0-9_-]{1,16}$").WithMessage("Koden får bestå av högst 16 bokstäver (a–z), siffror, - och _.");
     }

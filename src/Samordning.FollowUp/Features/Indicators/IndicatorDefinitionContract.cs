@@ -20,24 +20,28 @@ public sealed record IndicatorDefinitionResponse(
     DateOnly ValidFrom,
     DateTime CreatedAtUtc);
 
-/// <summary>The editable part of a definition, shared by create, new version and preview.</summary>
-public interface IIndicatorDefinitionDraft
+/// <summary>
+/// The editable part of a definition, written once: create, new version and preview are this
+/// record plus what they act on (the commands inherit it, so the v1 JSON stays flat), checked by
+/// one validator and turned into a definition by <see cref="IndicatorDefinitionMapping.ToDefinition"/>.
+/// </summary>
+public record IndicatorDraft
 {
-    string? Name { get; }
-    MeasurementPoint? MeasurementPoint { get; }
-    Orientation? Orientation { get; }
-    IReadOnlyList<InterventionCategory>? Categories { get; }
-    IReadOnlyList<RegistrationMode>? RegistrationModes { get; }
-    IReadOnlyList<ExitReason>? ExcludedExitReasons { get; }
-    SuccessRule? SuccessRule { get; }
-    IReadOnlyList<Occupation>? SuccessOccupations { get; }
-    decimal? TargetPercent { get; }
-    DateOnly? ValidFrom { get; }
+    public string? Name { get; init; }
+    public MeasurementPoint? MeasurementPoint { get; init; }
+    public Orientation? Orientation { get; init; }
+    public IReadOnlyList<InterventionCategory>? Categories { get; init; }
+    public IReadOnlyList<RegistrationMode>? RegistrationModes { get; init; }
+    public IReadOnlyList<ExitReason>? ExcludedExitReasons { get; init; }
+    public SuccessRule? SuccessRule { get; init; }
+    public IReadOnlyList<Occupation>? SuccessOccupations { get; init; }
+    public decimal? TargetPercent { get; init; }
+    public DateOnly? ValidFrom { get; init; }
 }
 
-internal abstract class IndicatorDefinitionDraftValidator<T> : AbstractValidator<T> where T : IIndicatorDefinitionDraft
+internal sealed class IndicatorDraftValidator : AbstractValidator<IndicatorDraft>
 {
-    protected IndicatorDefinitionDraftValidator()
+    public IndicatorDraftValidator()
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("Namn måste anges.")
             .MaximumLength(300).WithMessage("Namnet får vara högst 300 tecken.");
@@ -65,7 +69,7 @@ internal abstract class IndicatorDefinitionDraftValidator<T> : AbstractValidator
 
 internal static class IndicatorDefinitionMapping
 {
-    public static IndicatorDefinition ToDefinition(this IIndicatorDefinitionDraft draft, long associationId, string code, int version, DateTime nowUtc) => new()
+    public static IndicatorDefinition ToDefinition(this IndicatorDraft draft, long associationId, string code, int version, DateTime nowUtc) => new()
     {
         AssociationId = associationId,
         Code = code,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,18 +15,17 @@ namespace Samordning.FollowUp.Features.Indicators;
 
 /// <summary>What a draft definition would give for the past eight tertials, for the whole association. Nothing is saved.</summary>
 [Access(UserRole.AssociationAdmin)]
-public sealed record PreviewIndicatorDefinitionCommand(
-    string? Name,
-    MeasurementPoint? MeasurementPoint,
-    Orientation? Orientation,
-    IReadOnlyList<InterventionCategory>? Categories,
-    IReadOnlyList<RegistrationMode>? RegistrationModes,
-    IReadOnlyList<ExitReason>? ExcludedExitReasons,
-    SuccessRule? SuccessRule,
-    IReadOnlyList<Occupation>? SuccessOccupations,
-    decimal? TargetPercent,
-    DateOnly? ValidFrom) : ICommand<IndicatorPreviewResponse>, IAssociationScoped, IIndicatorDefinitionDraft
+public sealed record PreviewIndicatorDefinitionCommand : IndicatorDraft, ICommand<IndicatorPreviewResponse>, IAssociationScoped
 {
+    public PreviewIndicatorDefinitionCommand()
+    {
+    }
+
+    public PreviewIndicatorDefinitionCommand(IndicatorDraft draft)
+        : base(draft)
+    {
+    }
+
     [JsonIgnore]
     public long AssociationId { get; init; }
 
@@ -38,7 +38,10 @@ public sealed record IndicatorPreviewResponse(string Code, string Name, IReadOnl
 public sealed record IndicatorPreviewPeriod(
     int Year, int Tertial, DateOnly ExitsFrom, DateOnly ExitsTo, IndicatorFigure Woman, IndicatorFigure Man, IndicatorFigure Total);
 
-internal sealed class PreviewIndicatorDefinitionValidator : IndicatorDefinitionDraftValidator<PreviewIndicatorDefinitionCommand>;
+internal sealed class PreviewIndicatorDefinitionValidator : AbstractValidator<PreviewIndicatorDefinitionCommand>
+{
+    public PreviewIndicatorDefinitionValidator() => Include(new IndicatorDraftValidator());
+}
 
 internal sealed class PreviewIndicatorDefinitionHandler(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
     : ICommandHandler<PreviewIndicatorDefinitionCommand, IndicatorPreviewResponse>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,18 +15,17 @@ namespace Samordning.FollowUp.Features.Indicators;
 
 /// <summary>Editing a definition creates its next version; figures already computed keep the old one.</summary>
 [Access(UserRole.AssociationAdmin)]
-public sealed record ReviseIndicatorDefinitionCommand(
-    string? Name,
-    MeasurementPoint? MeasurementPoint,
-    Orientation? Orientation,
-    IReadOnlyList<InterventionCategory>? Categories,
-    IReadOnlyList<RegistrationMode>? RegistrationModes,
-    IReadOnlyList<ExitReason>? ExcludedExitReasons,
-    SuccessRule? SuccessRule,
-    IReadOnlyList<Occupation>? SuccessOccupations,
-    decimal? TargetPercent,
-    DateOnly? ValidFrom) : ICommand<IndicatorDefinitionResponse>, IAssociationScoped, IIndicatorDefinitionDraft
+public sealed record ReviseIndicatorDefinitionCommand : IndicatorDraft, ICommand<IndicatorDefinitionResponse>, IAssociationScoped
 {
+    public ReviseIndicatorDefinitionCommand()
+    {
+    }
+
+    public ReviseIndicatorDefinitionCommand(IndicatorDraft draft)
+        : base(draft)
+    {
+    }
+
     [JsonIgnore]
     public long AssociationId { get; init; }
 
@@ -33,7 +33,10 @@ public sealed record ReviseIndicatorDefinitionCommand(
     public string Code { get; init; } = string.Empty;
 }
 
-internal sealed class ReviseIndicatorDefinitionValidator : IndicatorDefinitionDraftValidator<ReviseIndicatorDefinitionCommand>;
+internal sealed class ReviseIndicatorDefinitionValidator : AbstractValidator<ReviseIndicatorDefinitionCommand>
+{
+    public ReviseIndicatorDefinitionValidator() => Include(new IndicatorDraftValidator());
+}
 
 internal sealed class ReviseIndicatorDefinitionHandler(FollowUpDbContext db, TimeProvider clock)
     : ICommandHandler<ReviseIndicatorDefinitionCommand, IndicatorDefinitionResponse>

@@ -52,9 +52,7 @@ internal sealed class IndikatorUtkastModel(TimeProvider clock) : KansliPage
         await LoadCurrentAsync();
         if (TryReadDecimal(Input.TargetPercent, nameof(DraftForm.TargetPercent), out var target) && ModelState.IsValid)
         {
-            var command = new PreviewIndicatorDefinitionCommand(
-                Input.Name, Input.MeasurementPoint, Input.Orientation, Input.Categories, Input.RegistrationModes,
-                Input.ExcludedExitReasons, Input.SuccessRule, Input.SuccessOccupations, target, Input.ValidFrom)
+            var command = new PreviewIndicatorDefinitionCommand(Input.ToDraft(target))
             {
                 AssociationId = AssociationId,
                 Code = (IsRevision ? Kod : Input.Code)?.Trim() ?? string.Empty,
@@ -71,17 +69,14 @@ internal sealed class IndikatorUtkastModel(TimeProvider clock) : KansliPage
         if (TryReadDecimal(Input.TargetPercent, nameof(DraftForm.TargetPercent), out var target) && ModelState.IsValid)
         {
             var (ok, saved) = IsRevision
-                ? await TrySendAsync(new ReviseIndicatorDefinitionCommand(
-                    Input.Name, Input.MeasurementPoint, Input.Orientation, Input.Categories, Input.RegistrationModes,
-                    Input.ExcludedExitReasons, Input.SuccessRule, Input.SuccessOccupations, target, Input.ValidFrom)
+                ? await TrySendAsync(new ReviseIndicatorDefinitionCommand(Input.ToDraft(target))
                 {
                     AssociationId = AssociationId,
                     Code = Kod!.Trim(),
                 })
-                : await TrySendAsync(new CreateIndicatorDefinitionCommand(
-                    Input.Code?.Trim(), Input.Name, Input.MeasurementPoint, Input.Orientation, Input.Categories, Input.RegistrationModes,
-                    Input.ExcludedExitReasons, Input.SuccessRule, Input.SuccessOccupations, target, Input.ValidFrom)
+                : await TrySendAsync(new CreateIndicatorDefinitionCommand(Input.ToDraft(target))
                 {
+                    Code = Input.Code?.Trim(),
                     AssociationId = AssociationId,
                 });
             if (ok)
@@ -149,6 +144,21 @@ internal sealed class IndikatorUtkastModel(TimeProvider clock) : KansliPage
         public string? TargetPercent { get; set; }
 
         public DateOnly? ValidFrom { get; set; }
+
+        /// <summary>The draft the three commands share; the target was read from the Swedish text field.</summary>
+        public IndicatorDraft ToDraft(decimal? targetPercent) => new()
+        {
+            Name = Name,
+            MeasurementPoint = MeasurementPoint,
+            Orientation = Orientation,
+            Categories = Categories,
+            RegistrationModes = RegistrationModes,
+            ExcludedExitReasons = ExcludedExitReasons,
+            SuccessRule = SuccessRule,
+            SuccessOccupations = SuccessOccupations,
+            TargetPercent = targetPercent,
+            ValidFrom = ValidFrom,
+        };
 
         /// <summary>The population of the national defaults (domain §6): individual-focused, not count-only, without errors and deaths.</summary>
         public static DraftForm Defaults(DateOnly today) => new()
