@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mapster;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

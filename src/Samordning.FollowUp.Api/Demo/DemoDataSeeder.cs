@@ -9,7 +9,6 @@ using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
-using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Demo;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Notifications;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.Jobs;

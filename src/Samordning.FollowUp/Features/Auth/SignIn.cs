@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
-using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
-using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Users;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
-using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.FollowUps;
 

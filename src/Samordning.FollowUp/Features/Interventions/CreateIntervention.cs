@@ -1,5 +1,4 @@
 using FluentValidation;
-using Mapster;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Samordning.FollowUp.Common;
-using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using UglyToad.PdfPig;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 
 namespace Samordning.FollowUp.IntegrationTests.Tests.Reports;

@@ -1,5 +1,4 @@
 using Samordning.FollowUp.Common;
-using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
 
