@@ -42,6 +42,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<UserScopes>();
         services.AddScoped<Features.Auth.PasswordSignIn>();
+        services.AddScoped<Features.Auth.RefreshTokenFamilies>();
+        services.AddSingleton<Features.Auth.DummyPasswordHash>();
+        services.AddSingleton<Features.Auth.AccountLockedMail>();
+        services.AddHostedService<Features.Auth.AccountLockedMailSender>();
         services.AddScoped<IdentityEraser>();
 
         services.AddMediator(options =>
