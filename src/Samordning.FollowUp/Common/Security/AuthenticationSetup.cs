@@ -77,9 +77,9 @@ public static class AuthenticationSetup
             options.ExpireTimeSpan = TimeSpan.FromMinutes(settings.CookieMinutes);
             options.SlidingExpiration = true;
             options.LoginPath = "/logga-in";
+            options.AccessDeniedPath = "/ingen-behorighet";
             // Replaces Identity's SecurityStampValidator, which looks only every 30 minutes.
             options.Events.OnValidatePrincipal = ValidateCookieAsync;
-            options.AccessDeniedPath = "/ingen-behorighet";
             // An API client gets a status code, never a redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             // A signed-in user without the role gets 403 where they are: the API as a status, the
