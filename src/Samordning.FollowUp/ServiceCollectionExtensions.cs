@@ -46,6 +46,10 @@ public static class ServiceCollectionExtensions
             tokens.TokenLifespan = TimeSpan.FromHours(auth.Value.PasswordLinkHours));
         services.AddScoped<Features.Auth.PasswordSignIn>();
         services.AddScoped<Features.Auth.PasswordChoice>();
+        services.AddScoped<Features.Auth.RefreshTokenFamilies>();
+        services.AddSingleton<Features.Auth.DummyPasswordHash>();
+        services.AddSingleton<Features.Auth.AccountLockedMail>();
+        services.AddHostedService<Features.Auth.AccountLockedMailSender>();
         services.AddScoped<IdentityEraser>();
 
         services.AddMediator(options =>

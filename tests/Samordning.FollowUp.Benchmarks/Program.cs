@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Samordning.FollowUp;
+using Samordning.FollowUp.Benchmarks;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -21,6 +22,16 @@ using Samordning.FollowUp.Features.Providers;
 // (tests/scripts/benchmark.sh does) so that peak memory belongs to that size.
 //
 // usage: Samordning.FollowUp.Benchmarks [--size N] [--provider Sqlite|PostgreSql] [--connection CS]
+// --session-check (tests/scripts/benchmark-session-check.sh): the per-request security-stamp check instead.
+if (args.Contains("--session-check"))
+{
+    var checkProvider = Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true);
+    await SessionCheckBenchmark.RunAsync(checkProvider, Arg("--connection") ?? (checkProvider == DatabaseProvider.Sqlite
+        ? SessionCheckBenchmark.FreshSqlite()
+        : "Host=127.0.0.1;Port=55432;Username=postgres;Database=followup_bench_session"));
+    return;
+}
+
 var size = int.Parse(Arg("--size") ?? "1000000", CultureInfo.InvariantCulture);
 var provider = Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true);
 var connection = Arg("--connection") ?? (provider == DatabaseProvider.Sqlite

@@ -24,13 +24,12 @@ internal sealed class LoggaInModel(PasswordSignIn passwordSignIn) : UiPage
     {
         try
         {
-            var outcome = await passwordSignIn.SignInAsync(Input.Email, Input.Password, IdentityConstants.ApplicationScheme, Aborted);
-            if (outcome == PasswordSignInOutcome.SignedIn)
+            if (await passwordSignIn.SignInAsync(Input.Email, Input.Password, IdentityConstants.ApplicationScheme, Aborted))
             {
                 return LocalRedirect(Target);
             }
 
-            ModelState.AddModelError(string.Empty, PasswordSignIn.Message(outcome));
+            ModelState.AddModelError(string.Empty, PasswordSignIn.FailedMessage);
         }
         catch (RuleViolationException e)
         {

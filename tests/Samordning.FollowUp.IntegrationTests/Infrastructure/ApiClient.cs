@@ -39,6 +39,13 @@ public sealed class ApiClient(HttpClient http, Func<Task<string>>? signIn = null
         _signedIn = true;
     }
 
+    /// <summary>Signs in again (as a new user of the same kind) before the next request: after a sign-out, the token is dead.</summary>
+    public void ForgetSignIn()
+    {
+        _signedIn = signIn is null;
+        Http.DefaultRequestHeaders.Authorization = null;
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, JsonNode body, string? idempotencyKey = null) =>
         PostRawAsync(path, body.ToJsonString(), idempotencyKey);
 

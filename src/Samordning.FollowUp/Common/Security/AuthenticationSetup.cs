@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using BearerMessageReceivedContext = Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext;
 
 namespace Samordning.FollowUp.Common.Security;
 
@@ -60,7 +62,10 @@ public static class AuthenticationSetup
             .AddErrorDescriber<SwedishIdentityErrors>();
 
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
-            options.BearerTokenExpiration = TimeSpan.FromMinutes(settings.BearerTokenMinutes));
+        {
+            options.BearerTokenExpiration = TimeSpan.FromMinutes(settings.BearerTokenMinutes);
+            options.Events.OnMessageReceived = ValidateBearerTokenAsync;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "FollowUp.Auth";
@@ -71,6 +76,8 @@ public static class AuthenticationSetup
             options.SlidingExpiration = true;
             options.LoginPath = "/logga-in";
             options.AccessDeniedPath = "/ingen-behorighet";
+            // Replaces Identity's SecurityStampValidator, which looks only every 30 minutes.
+            options.Events.OnValidatePrincipal = ValidateCookieAsync;
             // An API client gets a status code, never a redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             // A signed-in user without the role gets 403 where they are: the API as a status, the
@@ -142,6 +149,50 @@ public static class AuthenticationSetup
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The cookie's session must still stand (<see cref="SessionCheck"/>); when it does not, the
+    /// request is anonymous (the API answers 401, a page sends to /logga-in) and the cookie is cleared.
+    /// </summary>
+    private static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        if (!await SessionCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    /// <summary>
+    /// The bearer handler has no event after it reads a token, so the token is read here as the
+    /// handler would and its session checked (<see cref="SessionCheck"/>). A token that cannot be
+    /// read or has expired is left to the handler, which refuses it as before.
+    /// </summary>
+    private static async Task ValidateBearerTokenAsync(BearerMessageReceivedContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var ticket = context.Options.BearerTokenProtector.Unprotect(authorization["Bearer ".Length..]);
+        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires)
+        {
+            return;
+        }
+
+        if (!await SessionCheck.IsCurrentAsync(context.HttpContext, ticket.Principal))
+        {
+            context.Fail("The session has ended.");
+            return;
+        }
+
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 
     private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -38,13 +38,13 @@ public static class SignInEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(AuthenticationSetup.SignInRateLimit)
             .WithName("RefreshToken")
-            .WithSummary("Exchange a refresh token for a new bearer token.")
+            .WithSummary("Exchange a refresh token for a new bearer token and refresh token; a refresh token is good once.")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/auth/logout", SignOutAsync)
             .WithName("SignOut")
-            .WithSummary("Sign out: ends the cookie and invalidates the refresh tokens of this user.");
+            .WithSummary("Sign out: ends every cookie, bearer token and refresh token of this user.");
 
         group.MapGet("/auth/me", CurrentUserAsync)
             .WithName("GetCurrentUser")
@@ -56,34 +56,39 @@ public static class SignInEndpoints
         SignInRequest request, bool? useCookies, PasswordSignIn passwordSignIn, CancellationToken cancellationToken)
     {
         var scheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var outcome = await passwordSignIn.SignInAsync(request.Email, request.Password, scheme, cancellationToken);
-        if (outcome != PasswordSignInOutcome.SignedIn)
+        if (!await passwordSignIn.SignInAsync(request.Email, request.Password, scheme, cancellationToken))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Inloggningen misslyckades",
-                detail: PasswordSignIn.Message(outcome));
+                detail: PasswordSignIn.FailedMessage);
         }
 
         // The bearer handler has written the token response; the cookie handler the header.
         return TypedResults.Empty;
     }
 
+    /// <summary>
+    /// A refresh token is good once: it is exchanged for a new pair in the same family, and a
+    /// second use of it ends every session of the user (<see cref="RefreshTokenFamilies"/>).
+    /// </summary>
     private static async Task<IResult> RefreshAsync(
-        RefreshRequest request, SignInManager<UserAccount> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+        RefreshRequest request, SignInManager<UserAccount> signIn, RefreshTokenFamilies families,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var ticket = string.IsNullOrEmpty(request.RefreshToken)
             ? null
             : bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || await families.RotateAsync(ticket.Principal, cancellationToken) is not { } rotated)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Inloggningen har gått ut",
                 detail: "Logga in igen.");
         }
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var principal = await signIn.CreateUserPrincipalAsync(rotated.User);
+        principal.Identities.First().AddClaims(rotated.Claims);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
