@@ -13,6 +13,7 @@ using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Features.Associations;
+using Samordning.FollowUp.Features.Auth;
 using Samordning.FollowUp.Features.CodeLists;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
@@ -109,6 +110,7 @@ public static class ServiceCollectionExtensions
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
         app.MapReportEndpoints();
+        app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapPrivacyEndpoints();
         app.MapAuditEndpoints();

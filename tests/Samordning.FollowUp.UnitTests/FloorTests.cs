@@ -21,7 +21,7 @@ namespace Samordning.FollowUp.UnitTests;
 /// service's namespace (<c>Features.Auth.X</c>, <c>Domain.ExitReason</c>), or a type of the
 /// composition root, which every namespace below sees without a using. Reading the source rather
 /// than the assembly also catches constants and nameof, which leave no reference in the IL.
-/// No exceptions are needed today: Auth and Users use each other, but both are Features.
+/// Features may use each other, but never in a circle (<see cref="Features_UseEachOtherOneWayOnly"/>).
 /// </summary>
 public sealed partial class FloorTests
 {
@@ -71,6 +71,57 @@ public sealed partial class FloorTests
         }
 
         Assert.True(violations.Count == 0, "A floor uses one above it:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// One feature may use another, but two features never depend on each other, directly or
+    /// around a circle (Auth uses Users' response; Users knows nothing of sign-in).
+    /// </summary>
+    [Fact]
+    public void Features_UseEachOtherOneWayOnly()
+    {
+        var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in ServiceSources.Files().Where(f => f.Path.StartsWith("Features/", StringComparison.Ordinal)))
+        {
+            var feature = file.Path.Split('/')[1];
+            var used = uses.TryGetValue(feature, out var set) ? set : uses[feature] = [];
+            foreach (Match m in FeatureName().Matches(file.Text))
+            {
+                if (m.Groups[1].Value != feature)
+                {
+                    used.Add(m.Groups[1].Value);
+                }
+            }
+        }
+
+        Assert.Contains("Users", uses["Auth"]);
+        var circles = new List<string>();
+        foreach (var start in uses.Keys.Order(StringComparer.Ordinal))
+        {
+            var path = new Stack<string>();
+            if (FindCircle(start, start, uses, path, []))
+            {
+                circles.Add(string.Join(" → ", path.Reverse().Prepend(start)));
+            }
+        }
+
+        Assert.True(circles.Count == 0, "Features that depend on each other:\n" + string.Join("\n", circles));
+    }
+
+    private static bool FindCircle(string start, string at, Dictionary<string, HashSet<string>> uses, Stack<string> path, HashSet<string> seen)
+    {
+        foreach (var next in uses.GetValueOrDefault(at) ?? [])
+        {
+            path.Push(next);
+            if (next == start || (seen.Add(next) && FindCircle(start, next, uses, path, seen)))
+            {
+                return true;
+            }
+
+            path.Pop();
+        }
+
+        return false;
     }
 
     /// <summary>A global using would put a floor into every file, below it too.</summary>
@@ -187,4 +238,7 @@ public sealed partial class FloorTests
 
     [GeneratedRegex(@"^\s*global\s+using\s+(static\s+)?(\w+\s*=\s*)?(global::)?Samordning\.FollowUp\b[^;]*;", RegexOptions.Multiline)]
     private static partial Regex GlobalUsing();
+
+    [GeneratedRegex(@"\bFeatures\.([A-Z][A-Za-z]+)")]
+    private static partial Regex FeatureName();
 }

@@ -21,6 +21,13 @@ public sealed record Caller(string? UserId, string Name, UserRole? Role, long? A
 
     public bool Is(UserRole role) => Role == role;
 
+    /// <summary>A user as the caller of what they do themselves (sign-in, choosing a password), before a principal exists.</summary>
+    public static Caller Of(UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.Id, user.Email ?? user.UserName ?? "okänd", user.Role, user.AssociationId, user.ProviderId, IsSystem: false);
+    }
+
     public static Caller From(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true

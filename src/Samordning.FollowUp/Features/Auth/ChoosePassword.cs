@@ -79,7 +79,7 @@ internal sealed class PasswordChoice(UserManager<UserAccount> users, AuditLog au
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        audit.AddFor(SignInEndpoints.AsCaller(user), AuditAction.PasswordSet, AuditLog.User, user.Id, user.AssociationId, user.ProviderId);
+        audit.AddFor(Caller.Of(user), AuditAction.PasswordSet, AuditLog.User, user.Id, user.AssociationId, user.ProviderId);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class PasswordSignIn(
         }
 
         // What was typed is never stored for an unknown account: it might be anything, even a personnummer.
-        var who = user is null ? new Caller(null, "(okänd användare)", null, null, null, false) : SignInEndpoints.AsCaller(user);
+        var who = user is null ? new Caller(null, "(okänd användare)", null, null, null, false) : Caller.Of(user);
         audit.AddFor(who, result.Succeeded ? AuditAction.SignIn : AuditAction.SignInFailed, AuditLog.User, user?.Id,
             user?.AssociationId, user?.ProviderId, result.IsLockedOut ? "Kontot är låst" : null);
         await db.SaveChangesAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common.Auditing;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
@@ -112,7 +113,7 @@ internal sealed class RefreshTokenFamilies(
             cancellationToken);
         await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == LoginProvider).ExecuteDeleteAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        audit.AddFor(SignInEndpoints.AsCaller(user), AuditAction.SignOut, AuditLog.User, user.Id, user.AssociationId, user.ProviderId,
+        audit.AddFor(Caller.Of(user), AuditAction.SignOut, AuditLog.User, user.Id, user.AssociationId, user.ProviderId,
             "En förnyelsetoken användes en andra gång: alla inloggningar avslutades");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -57,9 +57,9 @@ public static class SetupFirstAdminEndpoint
                 Role = UserRole.SystemAdmin,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
-            await UserAccounts.CreateAsync(users, user, request.Password);
+            await IdentityResults.CreateAsync(users, user, request.Password);
             setup.TryConsume(request.SetupToken);
-            audit.AddFor(SignInEndpoints.AsCaller(user), AuditAction.Create, AuditLog.User, user.Id, null, null, "Första systemadministratören");
+            audit.AddFor(Caller.Of(user), AuditAction.Create, AuditLog.User, user.Id, null, null, "Första systemadministratören");
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/v1/users/{user.Id}", UserResponse.From(user, clock));
         }

@@ -105,6 +105,4 @@ public static class SignInEndpoints
         return TypedResults.Ok(UserResponse.From(user, clock));
     }
 
-    internal static Caller AsCaller(UserAccount user) =>
-        new(user.Id, user.Email ?? user.UserName ?? "okänd", user.Role, user.AssociationId, user.ProviderId, IsSystem: false);
 }

@@ -42,9 +42,9 @@ internal sealed class ConfirmCoachHandler(
         {
             user.ProviderConfirmedAtUtc = clock.GetUtcNow().UtcDateTime;
             user.ProviderConfirmedByUserId = caller.UserId;
-            UserAccounts.ThrowIfFailed(await users.UpdateAsync(user));
+            IdentityResults.ThrowIfFailed(await users.UpdateAsync(user));
             // The account's sessions carry "awaiting confirmation": a new stamp makes it sign in again with the new right.
-            UserAccounts.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
+            IdentityResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
             audit.Add(AuditAction.AccountConfirmed, AuditLog.User, user.Id, user.AssociationId, user.ProviderId, "Bekräftad av utföraren");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -58,7 +58,7 @@ internal sealed class CreateUserHandler(
         await using (var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken))
         {
             awaitsProvider = await confirmation.ApplyAsync(user, null, null, cancellationToken);
-            UserAccounts.ThrowIfFailed(await users.CreateAsync(user));
+            IdentityResults.ThrowIfFailed(await users.CreateAsync(user));
             audit.Add(AuditAction.Create, AuditLog.User, user.Id, associationId, providerId,
                 $"Roll: {CodeLabels.Label(user.Role)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);

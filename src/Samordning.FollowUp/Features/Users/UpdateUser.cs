@@ -64,8 +64,8 @@ internal sealed class UpdateUserHandler(
             user.ProviderId = providerId;
             user.LockoutEnd = command.IsLocked ? DateTimeOffset.MaxValue : null;
             awaitsProvider = await confirmation.ApplyAsync(user, previousRole, previousProvider, cancellationToken);
-            UserAccounts.ThrowIfFailed(await users.UpdateAsync(user));
-            UserAccounts.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
+            IdentityResults.ThrowIfFailed(await users.UpdateAsync(user));
+            IdentityResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
             audit.Add(AuditAction.Correct, AuditLog.User, user.Id, associationId, providerId,
                 $"Roll: {CodeLabels.Label(user.Role)}{(command.IsLocked ? ", låst" : string.Empty)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Samordning.FollowUp.Features.Auth;
 
 namespace Samordning.FollowUp.Features.Users;
 
@@ -9,11 +8,6 @@ public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1").WithTags("Sign-in");
-        auth.MapSignIn();
-        auth.MapSetupFirstAdmin();
-        auth.MapChoosePassword();
-
         var group = app.MapGroup("/api/v1").WithTags("Users");
         group.MapCreateUser();
         group.MapListUsers();

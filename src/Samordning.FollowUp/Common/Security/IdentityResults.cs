@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Identity;
-using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 
-namespace Samordning.FollowUp.Features.Users;
+namespace Samordning.FollowUp.Common.Security;
 
 /// <summary>Identity's results as the service's errors: field-named Swedish messages.</summary>
-internal static class UserAccounts
+internal static class IdentityResults
 {
     public static async Task CreateAsync(UserManager<UserAccount> users, UserAccount user, string? password)
     {
