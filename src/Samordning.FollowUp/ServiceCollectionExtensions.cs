@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<UserScopes>();
         services.AddScoped<CoachConfirmation>();
         services.AddScoped<AccountEmails>();
+        services.AddOptions<PasswordLinkOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AuthOptions>>((tokens, auth) =>
             tokens.TokenLifespan = TimeSpan.FromHours(auth.Value.PasswordLinkHours));
         services.AddScoped<Features.Auth.PasswordSignIn>();

@@ -58,6 +58,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Default"] = "Warning",
 });
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
+builder.Services.Configure<Samordning.FollowUp.Features.Users.PasswordLinkOptions>(o => o.Page = "/konto/valj-losenord");
 await using var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())

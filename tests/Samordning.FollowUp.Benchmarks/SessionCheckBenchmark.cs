@@ -44,6 +44,7 @@ internal static class SessionCheckBenchmark
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
+        builder.Services.Configure<Samordning.FollowUp.Features.Users.PasswordLinkOptions>(o => o.Page = "/konto/valj-losenord");
         builder.Services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
         {
             var check = options.Events.OnMessageReceived;

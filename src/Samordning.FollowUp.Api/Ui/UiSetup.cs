@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Ui;
 
@@ -17,8 +18,21 @@ public static class UiSetup
 
     public const string CoachPolicy = "UiCoach";
 
+    public const string SignInPage = "/logga-in";
+
+    /// <summary>Where the e-mailed one-time links lead (activation and new password).</summary>
+    public const string ChoosePasswordPage = "/konto/valj-losenord";
+
     public static IServiceCollection AddFollowUpUi(this IServiceCollection services)
     {
+        // The service knows no page: the UI tells it where to send people.
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPage;
+            options.AccessDeniedPath = "/ingen-behorighet";
+        });
+        services.Configure<PasswordLinkOptions>(options => options.Page = ChoosePasswordPage);
+
         // Pages sign in with the cookie only, so a visitor without one is sent to /logga-in (the
         // API's default challenge is the bearer scheme's 401).
         services.AddAuthorizationBuilder()

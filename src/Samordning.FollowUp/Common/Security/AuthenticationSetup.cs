@@ -74,8 +74,6 @@ public static class AuthenticationSetup
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.ExpireTimeSpan = TimeSpan.FromMinutes(settings.CookieMinutes);
             options.SlidingExpiration = true;
-            options.LoginPath = "/logga-in";
-            options.AccessDeniedPath = "/ingen-behorighet";
             // Replaces Identity's SecurityStampValidator, which looks only every 30 minutes.
             options.Events.OnValidatePrincipal = ValidateCookieAsync;
             // An API client gets a status code, never a redirect to the sign-in page.
@@ -116,7 +114,7 @@ public static class AuthenticationSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Attempts are limited, not the sign-in page itself (a GET of /logga-in costs nothing).
+            // Attempts are limited, not a sign-in page itself (a GET costs nothing).
             options.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("page")
                 : RateLimitPartition.GetFixedWindowLimiter(

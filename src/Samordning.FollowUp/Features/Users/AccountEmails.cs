@@ -24,17 +24,15 @@ namespace Samordning.FollowUp.Features.Users;
 /// </summary>
 internal sealed partial class AccountEmails(
     UserManager<UserAccount> users, EmailSender email, FollowUpDbContext db, IHttpContextAccessor http,
-    IOptions<FollowUpOptions> followUps, IOptions<DataProtectionTokenProviderOptions> tokens, ILogger<AccountEmails> logger)
+    IOptions<FollowUpOptions> followUps, IOptions<DataProtectionTokenProviderOptions> tokens, IOptions<PasswordLinkOptions> page,
+    ILogger<AccountEmails> logger)
 {
-    /// <summary>The web page where a link's holder chooses a password (the UI's route).</summary>
-    public const string ChoosePasswordPath = "/konto/valj-losenord";
-
     /// <summary>Sends a one-time link to choose a password: an activation for a new account, a reset otherwise.</summary>
     /// <returns>Whether the e-mail was handed to the mail server.</returns>
     public async Task<bool> SendPasswordLinkAsync(UserAccount user, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = QueryHelpers.AddQueryString(BaseUrl() + ChoosePasswordPath,
+        var link = QueryHelpers.AddQueryString(BaseUrl() + page.Value.Page,
             new Dictionary<string, string?> { ["anvandare"] = user.Id, ["kod"] = token });
         var hours = (int)Math.Round(tokens.Value.TokenLifespan.TotalHours);
         var activation = user.PasswordHash is null;
@@ -132,4 +130,15 @@ internal sealed partial class AccountEmails(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the account e-mail to user {UserId}")]
     private static partial void LogNotSent(ILogger logger, Exception exception, string userId);
+}
+
+/// <summary>
+/// Where a password link leads: the page of the web UI that takes the link (the UI host sets it;
+/// the service does not know the UI's routes). Checked at start-up.
+/// </summary>
+public sealed class PasswordLinkOptions
+{
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "The web UI must set the page of password links (PasswordLinkOptions.Page).")]
+    [System.ComponentModel.DataAnnotations.RegularExpression("^/.*", ErrorMessage = "PasswordLinkOptions.Page is a path starting with /.")]
+    public string? Page { get; set; }
 }
