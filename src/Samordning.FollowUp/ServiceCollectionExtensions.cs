@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddFollowUp(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // First, so that every logger anyone creates writes through the redaction.
+        services.AddLogRedaction();
         services.AddSingleton(TimeProvider.System);
         services.AddFollowUpDatabase(configuration, environment);
         services.AddIdentityProtection(configuration, environment);
