@@ -42,6 +42,8 @@ public static class UiSetup
             })
             .AddMvcOptions(options =>
             {
+                // Codes are one defined name, as in the API (before MVC's own enum binding sees them).
+                options.ModelBinderProviders.Insert(0, new StrictEnumModelBinderProvider());
                 // Never echo what was typed: it could be a personnummer in the wrong field.
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetValueMustNotBeNullAccessor(_ => "Fältet måste fyllas i.");
