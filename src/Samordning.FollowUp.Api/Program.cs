@@ -20,18 +20,18 @@ builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
 builder.Services.AddOpenApi();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFollowUpUi();
+builder.Services.AddFollowUpHttps(builder.Environment);
 
 var app = builder.Build();
 var development = app.Environment.IsDevelopment();
 
+// First: every response carries the headers, including redirects, errors and static files
+// (UseStaticFiles answers without going further down the pipeline).
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseFollowUpUi();
-if (!development)
-{
-    app.UseHsts();
-    app.UseHttpsRedirection();
-}
+app.UseFollowUpHttps();
 
 // Styles and scripts of the UI, served by the service itself (no CDN), before sign-in is required.
 app.UseStaticFiles();
@@ -40,7 +40,6 @@ app.UseStaticFiles();
 app.UseRouting();
 
 // No CORS middleware: the API answers no cross-origin browser request (closed by default).
-app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

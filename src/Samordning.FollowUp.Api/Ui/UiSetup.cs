@@ -67,6 +67,13 @@ public static class UiSetup
             options.Cookie.HttpOnly = true;
             options.HeaderName = "X-CSRF-TOKEN";
         });
+        // The one-line confirmation after a redirect (TempData) travels in a cookie like the others.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "FollowUp.TempData";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+        });
         return services;
     }
 

@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public ApiFactory Factory { get; } = new();
+    public ApiFactory Factory { get; } = new() { PlainHttp = true };
 
     public IBrowser Browser { get; private set; } = null!;
 
