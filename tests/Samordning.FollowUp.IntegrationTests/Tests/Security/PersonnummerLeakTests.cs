@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -23,7 +22,7 @@ namespace Samordning.FollowUp.IntegrationTests.Tests.Security;
 /// </summary>
 [Collection(ApiTestGroup.Name)]
 [Trait("Feature", "Privacy")]
-public sealed partial class PersonnummerLeakTests(ApiFactory factory) : ApiTest(factory)
+public sealed class PersonnummerLeakTests(ApiFactory factory) : ApiTest(factory)
 {
     // A second service on the same database and clock that logs everything at Trace into a
     // recorder. It lives as long as the shared factory (which disposes it): Hangfire keeps
@@ -224,12 +223,7 @@ public sealed partial class PersonnummerLeakTests(ApiFactory factory) : ApiTest(
         await (await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = ApiFactory.Password }, Ct))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        var intake = await (await browser.GetAsync(new Uri($"/insatser/{interventionId}/inskrivning", UriKind.Relative), Ct))
-            .ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var html = await intake.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("data-check-url=\"/insatser/personnummer-kontroll\"", html, StringComparison.Ordinal);
-        var token = AntiforgeryToken().Match(html).Groups[1].Value;
-        Assert.NotEmpty(token);
+        var token = await UiSession.FormTokenAsync(browser, $"/insatser/{interventionId}/inskrivning");
         foreach (var (typed, valid) in new[]
         {
             (TestPersonnummer.WithDash(scenario.Numbers[0]), true),
@@ -237,8 +231,8 @@ public sealed partial class PersonnummerLeakTests(ApiFactory factory) : ApiTest(
             (scenario.Numbers[^1], false), // the mistyped one
         })
         {
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["value"] = typed, ["__RequestVerificationToken"] = token });
-            var check = await (await browser.PostAsync(new Uri("/insatser/personnummer-kontroll", UriKind.Relative), form, Ct))
+            // As the intake page's script sends it (data-check-url, the form's token).
+            var check = await (await UiSession.PostFormAsync(browser, "/insatser/personnummer-kontroll", token, ("value", typed)))
                 .ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
             Assert.Equal(valid, (bool)check["valid"]!);
         }
@@ -258,9 +252,6 @@ public sealed partial class PersonnummerLeakTests(ApiFactory factory) : ApiTest(
         await using var scope = host.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>());
     }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", RegexOptions.CultureInvariant)]
-    private static partial Regex AntiforgeryToken();
 
     private Task<long> ProviderOfAsync(long interventionId) =>
         Factory.WithDbAsync(db => Task.FromResult(db.Interventions.Where(i => i.Id == interventionId).Select(i => i.ProviderId).Single()));
