@@ -2,6 +2,7 @@ using Hangfire;
 using Samordning.FollowUp;
 using Samordning.FollowUp.Api;
 using Samordning.FollowUp.Api.Ui;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Jobs;
@@ -17,7 +18,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.DescribeCodesAsNames());
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFollowUpUi();
 builder.Services.AddFollowUpHttps(builder.Environment);

@@ -106,3 +106,26 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
             Enum.IsDefined(value) ? value.ToString() : throw new JsonException($"{typeof(TEnum).Name} has no name for the value {value:D}.");
     }
 }
+
+/// <summary>
+/// The API reference describes every code as a string with its names. OpenAPI reads an enum's shape
+/// from the serializer, and a custom converter is opaque to it (the schema would be empty).
+/// </summary>
+public static class CodeNamesOpenApi
+{
+    public static Microsoft.AspNetCore.OpenApi.OpenApiOptions DescribeCodesAsNames(this Microsoft.AspNetCore.OpenApi.OpenApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum)
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(name => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(name))];
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+}
