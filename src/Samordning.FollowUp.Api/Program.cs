@@ -2,6 +2,7 @@ using Hangfire;
 using Samordning.FollowUp;
 using Samordning.FollowUp.Api;
 using Samordning.FollowUp.Api.Ui;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Jobs;
@@ -17,21 +18,21 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.DescribeCodesAsNames());
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFollowUpUi();
+builder.Services.AddFollowUpHttps(builder.Environment);
 
 var app = builder.Build();
 var development = app.Environment.IsDevelopment();
 
+// First: every response carries the headers, including redirects, errors and static files
+// (UseStaticFiles answers without going further down the pipeline).
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseFollowUpUi();
-if (!development)
-{
-    app.UseHsts();
-    app.UseHttpsRedirection();
-}
+app.UseFollowUpHttps();
 
 // Styles and scripts of the UI, served by the service itself (no CDN), before sign-in is required.
 app.UseStaticFiles();
@@ -40,7 +41,6 @@ app.UseStaticFiles();
 app.UseRouting();
 
 // No CORS middleware: the API answers no cross-origin browser request (closed by default).
-app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

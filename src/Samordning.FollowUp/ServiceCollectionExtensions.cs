@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddFollowUp(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // First, so that every logger anyone creates writes through the redaction.
+        services.AddLogRedaction();
         services.AddSingleton(TimeProvider.System);
         services.AddFollowUpDatabase(configuration, environment);
         services.AddIdentityProtection(configuration, environment);
@@ -85,10 +87,12 @@ public static class ServiceCollectionExtensions
 
         services.ConfigureHttpJsonOptions(options =>
         {
-            // Codes travel as their names; a number or an unknown name is refused, never guessed.
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // Codes travel as one defined name; a number, a list or an unknown name is refused, never guessed.
+            options.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
             // A misspelt field is refused rather than silently dropped.
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A field sent twice is refused: the last one would otherwise win unseen (two personnummer in one body).
+            options.SerializerOptions.AllowDuplicateProperties = false;
         });
         // Outside Development minimal APIs answer a body they cannot read with a bare 400;
         // throwing lets the exception handler name the field.

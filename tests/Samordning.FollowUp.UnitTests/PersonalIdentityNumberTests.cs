@@ -226,6 +226,40 @@ public sealed class PersonalIdentityNumberTests
         }
     }
 
+    [Theory]
+    [InlineData("005004112354")] // the example: was taken as born in year 50
+    [InlineData("00500411-2354")]
+    [InlineData("175004112354")]
+    [InlineData("17500411-2354")]
+    [InlineData("215004112354")]
+    [InlineData("995004112354")]
+    [InlineData("99500411-2354")]
+    public void Twelve_digits_with_a_century_other_than_18_19_or_20_are_rejected(string input)
+    {
+        // The same nine digits and check digit are a valid number with century 19 (Luhn skips the century).
+        Assert.True(PersonalIdentityNumber.TryParse("19" + input[2..], Today, out _));
+
+        Assert.False(PersonalIdentityNumber.TryParse(input, Today, out var result));
+        Assert.Equal(default, result);
+        var ex = Assert.Throws<FormatException>(() => PersonalIdentityNumber.Parse(input, Today));
+        Assert.Equal("Personnumrets århundrade ska vara 18, 19 eller 20.", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("185004112354", 1850)]
+    [InlineData("18500411-2354", 1850)]
+    [InlineData("195004112354", 1950)]
+    [InlineData("200011239803", 2000)]
+    [InlineData("20001123-9803", 2000)]
+    [InlineData("500411-2354", 1950)] // the 10-digit forms derive the century
+    [InlineData("500411+2354", 1850)]
+    [InlineData("5004112354", 1950)]
+    public void Centuries_18_19_and_20_are_accepted(string input, int birthYear)
+    {
+        Assert.True(PersonalIdentityNumber.TryParse(input, Today, out var number));
+        Assert.Equal(birthYear, number.BirthYear);
+    }
+
     [Fact]
     public void ToString_and_interpolation_never_reveal_the_number()
     {

@@ -32,6 +32,15 @@ public abstract class UiPage : PageModel
         ArgumentNullException.ThrowIfNull(send);
         try
         {
+            if (!ModelState.IsValid)
+            {
+                // A field the form could not read (a tampered code, text in a number field) was left
+                // empty: sending would store the rest without it. Show the command's own messages
+                // beside the binding's, and send nothing.
+                await ValidateOnlyAsync(message);
+                return (false, default);
+            }
+
             return (true, await send(message));
         }
         catch (ValidationException e)
@@ -61,6 +70,22 @@ public abstract class UiPage : PageModel
         }
 
         return (false, default);
+    }
+
+    private async Task ValidateOnlyAsync(IMessage message)
+    {
+        var validatorType = typeof(IValidator<>).MakeGenericType(message.GetType());
+        var context = new ValidationContext<IMessage>(message);
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in HttpContext.RequestServices.GetServices(validatorType).OfType<IValidator>())
+        {
+            failures.AddRange((await validator.ValidateAsync(context, Aborted)).Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
     }
 
     protected Task<(bool Ok, TResponse? Response)> TrySendAsync<TResponse>(ICommand<TResponse> command) =>

@@ -57,6 +57,8 @@ public static class UiSetup
             })
             .AddMvcOptions(options =>
             {
+                // Codes are one defined name, as in the API (before MVC's own enum binding sees them).
+                options.ModelBinderProviders.Insert(0, new StrictEnumModelBinderProvider());
                 // Never echo what was typed: it could be a personnummer in the wrong field.
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetValueMustNotBeNullAccessor(_ => "Fältet måste fyllas i.");
@@ -79,6 +81,13 @@ public static class UiSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.HeaderName = "X-CSRF-TOKEN";
+        });
+        // The one-line confirmation after a redirect (TempData) travels in a cookie like the others.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "FollowUp.TempData";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
         });
         return services;
     }

@@ -82,11 +82,17 @@ internal sealed class ProblemDetailsExceptionHandler(
         if (e.InnerException is JsonException json)
         {
             var field = JsonPathToField(json.Path);
-            var message = json.InnerException is null && json.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "Fältet är okänt."
-                : string.IsNullOrEmpty(field)
-                    ? "Begäran är inte giltig JSON."
-                    : "Värdet har fel format eller är inte ett tillåtet kodvärde.";
+            var message = json switch
+            {
+                // Our own converter's reason (a list, a number or an unknown name); it never holds the value.
+                CodeValueJsonException code => code.Message,
+                // System.Text.Json's own messages are English and unlocalised; these two are told apart by them.
+                { InnerException: null } when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => "Fältet är okänt.",
+                { InnerException: null } when json.Message.StartsWith("Duplicate property", StringComparison.Ordinal) =>
+                    "Fältet förekommer mer än en gång. Ange varje fält bara en gång.",
+                _ when string.IsNullOrEmpty(field) => "Begäran är inte giltig JSON.",
+                _ => "Värdet har fel format eller är inte ett tillåtet kodvärde.",
+            };
             return Validation(new Dictionary<string, string[]> { [string.IsNullOrEmpty(field) ? "$" : field] = [message] });
         }
 

@@ -24,6 +24,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the service starts.</summary>
     public bool MigrateAtStartup { get; set; } = true;
+
+    /// <summary>
+    /// Development only: EF Core writes the values of SQL parameters into its log, personnummer
+    /// among them. Anywhere else the service refuses to start with it on.
+    /// </summary>
+    public bool SensitiveDataLogging { get; set; }
 }
 
 /// <summary>The one place that knows which database the service runs on.</summary>
@@ -58,6 +64,7 @@ public static class DatabaseSetup
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => !o.SensitiveDataLogging || environment.IsDevelopment(), SensitiveDataLoggingGuard.Message)
             .ValidateOnStart();
 
         services.AddDbContext<FollowUpDbContext>((sp, options) =>
@@ -65,7 +72,12 @@ public static class DatabaseSetup
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = ResolveConnectionString(configuration, environment, db.Provider);
             options.UseFollowUpDatabase(db.Provider, connectionString);
+            if (db.SensitiveDataLogging)
+            {
+                options.EnableSensitiveDataLogging();
+            }
         });
+        services.AddHostedService<SensitiveDataLoggingGuard>();
         services.AddHealthChecks().AddDbContextCheck<FollowUpDbContext>("database");
         return services;
     }

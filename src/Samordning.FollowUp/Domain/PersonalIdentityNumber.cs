@@ -12,6 +12,8 @@ public readonly record struct PersonalIdentityNumber
 {
     private const int StoredLength = 12;
     private const int CoordinationDayOffset = 60;
+    private const int MinCentury = 18;
+    private const int MaxCentury = 20;
 
     private readonly string? _value;
 
@@ -82,6 +84,7 @@ public readonly record struct PersonalIdentityNumber
         Date,
         Future,
         CheckDigit,
+        Century,
     }
 
     private static ParseError TryParseCore(ReadOnlySpan<char> input, DateOnly today, out PersonalIdentityNumber result)
@@ -122,6 +125,13 @@ public readonly record struct PersonalIdentityNumber
         if (digits[firstDigit..].ContainsAnyExceptInRange('0', '9'))
         {
             return ParseError.Format;
+        }
+
+        // Only people born 1800–2099 hold a number; "005004112354" is not someone born in year 50.
+        // The 10-digit forms derive their century from today and always land inside this range.
+        if (hasCentury && TwoDigits(digits, 0) is < MinCentury or > MaxCentury)
+        {
+            return ParseError.Century;
         }
 
         if (!hasCentury)
@@ -209,6 +219,7 @@ public readonly record struct PersonalIdentityNumber
         ParseError.Date => "Personnumret innehåller inget giltigt datum.",
         ParseError.Future => "Personnumrets födelsedatum ligger i framtiden.",
         ParseError.CheckDigit => "Personnumrets kontrollsiffra stämmer inte.",
+        ParseError.Century => "Personnumrets århundrade ska vara 18, 19 eller 20.",
         _ => "Personnumret har fel format. Ange ÅÅÅÅMMDD-NNNN, ÅÅÅÅMMDDNNNN, ÅÅMMDD-NNNN, ÅÅMMDDNNNN eller ÅÅMMDD+NNNN.",
     };
 

@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public ApiFactory Factory { get; } = new();
+    public ApiFactory Factory { get; } = new() { PlainHttp = true };
 
     /// <summary>A real SMTP server (aiosmtpd) that receives the service's account e-mails.</summary>
     public SmtpTestServer Smtp { get; } = new();

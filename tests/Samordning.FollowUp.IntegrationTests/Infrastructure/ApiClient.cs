@@ -55,6 +55,8 @@ public sealed class ApiClient(HttpClient http, Func<Task<string>>? signIn = null
     public Task<HttpResponseMessage> PostRawAsync(string path, string json, string? idempotencyKey = null) =>
         SendRawAsync(HttpMethod.Post, path, json, idempotencyKey);
 
+    public Task<HttpResponseMessage> PutRawAsync(string path, string json) => SendRawAsync(HttpMethod.Put, path, json);
+
     public void Dispose() => Http.Dispose();
 
     public async Task<HttpResponseMessage> DeleteAsync(string path)

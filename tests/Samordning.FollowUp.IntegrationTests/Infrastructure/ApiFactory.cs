@@ -41,6 +41,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ApiFactory()
     {
+        // Outside Development plain HTTP is redirected: clients talk https (WithWebHostBuilder copies this).
+        ClientOptions.BaseAddress = new Uri("https://localhost");
         var provider = Environment.GetEnvironmentVariable("FOLLOWUP_TEST_PROVIDER");
         Provider = string.IsNullOrWhiteSpace(provider)
             ? DatabaseProvider.Sqlite
@@ -62,6 +64,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// Plain HTTP on a real port (the browser tests' Kestrel has no certificate): HTTPS is not
+    /// enforced (Https:Required=false), as for a local run without TLS. Every other host enforces
+    /// it like production, and its clients talk https://localhost.
+    /// </summary>
+    public bool PlainHttp
+    {
+        get;
+        init
+        {
+            field = value;
+            ClientOptions.BaseAddress = new Uri(value ? "http://localhost" : "https://localhost");
+        }
+    }
+
     public string ConnectionString { get; }
 
     /// <summary>"Now" for the service: 2026-11-23 in Sweden. Dates after it are in the future.</summary>
@@ -80,6 +97,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (PlainHttp)
+        {
+            builder.UseSetting("Https:Required", "false");
         }
 
         builder.UseSetting("Database:Provider", Provider.ToString());

@@ -35,6 +35,23 @@ public sealed class ApiDocumentationTests(ApiFactory factory) : ApiTest(factory)
         Assert.True(paths.GetProperty("/api/v1/participations/{id}/exit").TryGetProperty("put", out _));
     }
 
+    /// <summary>The codes' own converter is opaque to OpenAPI; the reference still lists each code's names.</summary>
+    [Fact]
+    public async Task OpenApiDocument_DescribesCodesAsStringsWithTheirNames()
+    {
+        var response = await Admin.GetAsync("/openapi/v1.json");
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(Ct), cancellationToken: Ct);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var exitReason = schemas.GetProperty("ExitReason");
+        Assert.Equal("string", exitReason.GetProperty("type").GetString());
+        Assert.Equal(
+            ["PlannedCompletion", "Discontinued", "TransferredToParty", "Illness", "MovedAway", "Deceased", "Other", "RegisteredInError"],
+            exitReason.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["Woman", "Man"], schemas.GetProperty("Gender").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Fact]
     public async Task Scalar_Returns200Html()
     {

@@ -142,7 +142,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     public async Task Nobody_signed_in_is_sent_to_the_sign_in_page_from_every_page()
     {
         var world = await ArrangeAsync();
-        using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         foreach (var path in Cases().Select(c => c.Path(world)).Distinct())
         {
             using var response = await anonymous.GetAsync(path, Ct);

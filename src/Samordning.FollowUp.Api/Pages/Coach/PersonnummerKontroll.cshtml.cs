@@ -12,11 +12,18 @@ namespace Samordning.FollowUp.Api.Pages.Coach;
 /// </summary>
 public sealed class PersonnummerKontrollModel(TimeProvider clock) : UiPage
 {
+    /// <summary>
+    /// A bound property, not a handler argument: at Trace level Razor Pages logs every handler
+    /// argument ("Executing handler method … with arguments (19540122-2178)"), never a property.
+    /// </summary>
+    [BindProperty(Name = "value")]
+    public string? Value { get; set; }
+
     public IActionResult OnGet() => NotFound();
 
-    public JsonResult OnPost([FromForm] string? value)
+    public JsonResult OnPost()
     {
-        if (PersonalIdentityNumber.TryParse(value, clock.Today(), out var number))
+        if (PersonalIdentityNumber.TryParse(Value, clock.Today(), out var number))
         {
             var kind = number.IsCoordinationNumber ? "samordningsnummer" : "personnummer";
             return new JsonResult(new CheckResult(true,

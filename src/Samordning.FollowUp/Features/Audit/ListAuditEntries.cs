@@ -29,9 +29,8 @@ internal sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEnt
 {
     public ListAuditEntriesValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret börjar på 1.");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
-            .WithMessage($"Sidstorleken ska vara mellan 1 och {Paging.MaxPageSize}.");
+        RuleFor(x => x.Page).ValidPage();
+        RuleFor(x => x.PageSize).ValidPageSize();
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage("Slutdatumet kan inte ligga före startdatumet.");
     }
@@ -83,7 +82,7 @@ internal sealed class ListAuditEntriesHandler(FollowUpDbContext db, CallerContex
 
         var total = await entries.CountAsync(cancellationToken);
         var rows = await entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Page(query.Page, query.PageSize)
             .ToListAsync(cancellationToken);
         return new PagedResponse<AuditEntryResponse>(
             [.. rows.Select(a => new AuditEntryResponse(a.Id, a.AtUtc, a.UserId, a.UserName, a.Role, a.Action, CodeLabels.Label(a.Action),
@@ -98,9 +97,9 @@ public static class ListAuditEntriesEndpoint
     {
         app.MapGroup("/api/v1").WithTags("Audit")
             .MapGet("/audit", async Task<Ok<PagedResponse<AuditEntryResponse>>> (
-                    AuditAction? action, string? userId, string? entityType, string? entityId, DateOnly? from, DateOnly? to,
+                    string? action, string? userId, string? entityType, string? entityId, DateOnly? from, DateOnly? to,
                     int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAuditEntriesQuery(action, userId, entityType, entityId, from, to,
+                TypedResults.Ok(await sender.Send(new ListAuditEntriesQuery(CodeNames.FromQuery<AuditAction>(action, "action"), userId, entityType, entityId, from, to,
                     page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListAuditEntries")
             .WithSummary("The audit log, newest first; the office sees its own association's lines.")

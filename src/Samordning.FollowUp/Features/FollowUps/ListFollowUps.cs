@@ -27,9 +27,8 @@ internal sealed class ListFollowUpsValidator : AbstractValidator<ListFollowUpsQu
     {
         RuleFor(x => x.Status).IsEnumName(typeof(FollowUpStatus), caseSensitive: false)
             .WithMessage("Status ska vara Upcoming, Due, Overdue, Expired, Completed eller Cancelled.");
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret börjar på 1.");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
-            .WithMessage($"Sidstorleken ska vara mellan 1 och {Paging.MaxPageSize}.");
+        RuleFor(x => x.Page).ValidPage();
+        RuleFor(x => x.PageSize).ValidPageSize();
     }
 }
 
@@ -62,7 +61,7 @@ internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<Follow
 
         var total = await followUps.CountAsync(cancellationToken);
         var rows = await followUps.OrderBy(f => f.DueDate).ThenBy(f => f.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Page(query.Page, query.PageSize)
             .Rows()
             .ToListAsync(cancellationToken);
         return new PagedResponse<FollowUpResponse>([.. rows.Select(r => r.ToResponse(options.Value))], query.Page, query.PageSize, total);

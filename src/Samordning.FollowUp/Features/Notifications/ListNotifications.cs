@@ -24,9 +24,8 @@ internal sealed class ListNotificationsValidator : AbstractValidator<ListNotific
 {
     public ListNotificationsValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret börjar på 1.");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
-            .WithMessage($"Sidstorleken ska vara mellan 1 och {Paging.MaxPageSize}.");
+        RuleFor(x => x.Page).ValidPage();
+        RuleFor(x => x.PageSize).ValidPageSize();
     }
 }
 
@@ -47,7 +46,7 @@ internal sealed class ListNotificationsHandler(FollowUpDbContext db, CallerConte
 
         var total = await notifications.CountAsync(cancellationToken);
         var items = await notifications.OrderByDescending(n => n.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Page(query.Page, query.PageSize)
             .Select(n => new NotificationResponse(n.Id, n.AssociationId, n.ProviderId, n.Kind, n.ForDate, n.Subject, n.Body,
                 n.ItemCount, n.CreatedAtUtc, n.EmailSentAtUtc))
             .ToListAsync(cancellationToken);

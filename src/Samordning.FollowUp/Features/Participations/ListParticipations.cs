@@ -29,9 +29,8 @@ internal sealed class ListParticipationsValidator : AbstractValidator<ListPartic
     {
         RuleFor(x => x.Status).IsEnumName(typeof(ParticipationStatusFilter), caseSensitive: false)
             .WithMessage("Status ska vara active, ended eller all.");
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Sidnumret börjar på 1.");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize)
-            .WithMessage($"Sidstorleken ska vara mellan 1 och {Paging.MaxPageSize}.");
+        RuleFor(x => x.Page).ValidPage();
+        RuleFor(x => x.PageSize).ValidPageSize();
     }
 }
 
@@ -56,7 +55,7 @@ internal sealed class ListParticipationsHandler(FollowUpDbContext db, Participat
         var total = await participations.CountAsync(cancellationToken);
         var page = await reader.ListAsync(
             participations.OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize),
+                .Page(query.Page, query.PageSize),
             cancellationToken);
         return new PagedResponse<ParticipationResponse>(page, query.Page, query.PageSize, total);
     }

@@ -17,7 +17,11 @@ namespace Samordning.FollowUp.Features.Privacy;
 /// participations stay as an anonymous individual's. Audited.
 /// </summary>
 [Access(UserRole.Coach)]
-public sealed record EraseDataSubjectCommand(string? PersonalIdentityNumber) : ICommand<EraseDataSubjectResponse>, IPersonalIdentityNumberRequest;
+public sealed record EraseDataSubjectCommand(string? PersonalIdentityNumber) : ICommand<EraseDataSubjectResponse>, IPersonalIdentityNumberRequest
+{
+    // A record prints its members; this one is a personnummer and must never reach a log line.
+    public override string ToString() => nameof(EraseDataSubjectCommand);
+}
 
 public sealed record EraseDataSubjectResponse(int ParticipationsKeptAnonymous, DateTime ErasedAtUtc);
 

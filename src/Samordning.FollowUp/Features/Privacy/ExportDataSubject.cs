@@ -20,7 +20,11 @@ namespace Samordning.FollowUp.Features.Privacy;
 /// the 12-month follow-ups with their results, and who has read the identity. Audited.
 /// </summary>
 [Access(UserRole.Coach)]
-public sealed record ExportDataSubjectQuery(string? PersonalIdentityNumber) : IQuery<DataSubjectExport>, IPersonalIdentityNumberRequest;
+public sealed record ExportDataSubjectQuery(string? PersonalIdentityNumber) : IQuery<DataSubjectExport>, IPersonalIdentityNumberRequest
+{
+    // A record prints its members; this one is a personnummer and must never reach a log line.
+    public override string ToString() => nameof(ExportDataSubjectQuery);
+}
 
 public sealed record DataSubjectExport(
     string PersonalIdentityNumber,

@@ -20,7 +20,11 @@ namespace Samordning.FollowUp.Features.Privacy;
 /// stays out of URLs and logs, and the search is audited whether or not it finds anyone.
 /// </summary>
 [Access(UserRole.Coach)]
-public sealed record FindParticipantQuery(string? PersonalIdentityNumber) : IQuery<FindParticipantResponse>, IPersonalIdentityNumberRequest;
+public sealed record FindParticipantQuery(string? PersonalIdentityNumber) : IQuery<FindParticipantResponse>, IPersonalIdentityNumberRequest
+{
+    // A record prints its members; this one is a personnummer and must never reach a log line.
+    public override string ToString() => nameof(FindParticipantQuery);
+}
 
 public sealed record FindParticipantResponse(bool Found, IReadOnlyList<ParticipationResponse> Participations);
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,15 @@ public sealed record ListUsersQuery(UserRole? Role, long? AssociationId, int Pag
 {
     /// <summary>Only this user (the UI's edit page; still only among those the caller manages).</summary>
     public string? UserId { get; init; }
+}
+
+internal sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
+{
+    public ListUsersValidator()
+    {
+        RuleFor(x => x.Page).ValidPage();
+        RuleFor(x => x.PageSize).ValidPageSize();
+    }
 }
 
 internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext callers, TimeProvider clock) : IQueryHandler<ListUsersQuery, PagedResponse<UserResponse>>
@@ -54,11 +64,9 @@ internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext calle
             users = users.Where(u => u.Role == role);
         }
 
-        var page = Math.Max(1, query.Page);
-        var size = Math.Clamp(query.PageSize, 1, Paging.MaxPageSize);
         var total = await users.CountAsync(cancellationToken);
-        var rows = await users.OrderBy(u => u.Email).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new PagedResponse<UserResponse>([.. rows.Select(u => UserResponse.From(u, clock))], page, size, total);
+        var rows = await users.OrderBy(u => u.Email).Page(query.Page, query.PageSize).ToListAsync(cancellationToken);
+        return new PagedResponse<UserResponse>([.. rows.Select(u => UserResponse.From(u, clock))], query.Page, query.PageSize, total);
     }
 }
 
@@ -67,8 +75,9 @@ public static class ListUsersEndpoint
     public static RouteGroupBuilder MapListUsers(this RouteGroupBuilder group)
     {
         group.MapGet("/users", async Task<Ok<PagedResponse<UserResponse>>> (
-                UserRole? role, long? associationId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListUsersQuery(role, associationId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                string? role, long? associationId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListUsersQuery(CodeNames.FromQuery<UserRole>(role, "role"), associationId,
+                    page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListUsers")
             .WithSummary("List users: every user for the administrator, the association's for its office, the provider's coaches for a coach.");
         return group;

@@ -56,7 +56,8 @@ public sealed class HostUsers(IServiceProvider services, Func<HttpClient> create
         return client;
     }
 
-    private async Task<string> CreateUserAsync(UserRole role, long? associationId, long? providerId)
+    /// <summary>A user in this host's store with <see cref="ApiFactory.Password"/>; returns the e-mail.</summary>
+    public async Task<string> CreateUserAsync(UserRole role, long? associationId, long? providerId)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();

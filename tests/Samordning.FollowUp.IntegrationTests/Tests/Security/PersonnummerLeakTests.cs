@@ -1,10 +1,16 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 
 namespace Samordning.FollowUp.IntegrationTests.Tests.Security;
@@ -122,9 +128,25 @@ public sealed class PersonnummerLeakTests(ApiFactory factory) : ApiTest(factory)
 
         var scenario = await PersonnummerScenario.RunAsync(users);
         await PersonnummerScenario.OfficeAndBoardReadAsync(users, scenario);
+        var secrets = await TypedInTheUiAndInUrlsAsync(logged.Host, users, scenario);
 
         var logs = logged.Capture.Logs;
         Assert.Contains(logs, l => l.Level == LogLevel.Trace);
+        // Every category at Trace, including the Razor Pages invoker, which writes a handler's
+        // arguments at Trace ("Executing handler method … with arguments (19540122-2178)"); the
+        // check as you type ran its handler, which now takes none.
+        const string invoker = "Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageActionInvoker";
+        Assert.Contains(logs, l => l.Level == LogLevel.Trace && l.Category == invoker);
+        Assert.Contains(logs, l => l.Category == invoker
+            && l.Text.Contains("Executing handler method Samordning.FollowUp.Api.Pages.Coach.PersonnummerKontrollModel.OnPost", StringComparison.Ordinal));
+        // Not even redacted: the number never reaches the invoker's lines (the redaction is the second line of defence).
+        Assert.DoesNotContain(logs, l => l.Category == invoker && l.Text.Contains(LogRedaction.PersonnummerMark, StringComparison.Ordinal));
+        // The URLs that carried numbers were logged, with the numbers and one-time codes blanked.
+        Assert.Contains(logs, l => l.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal)
+            && l.Text.Contains("/api/v1/participations/[personnummer]", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Text.Contains("kod=***", StringComparison.Ordinal) && l.Text.Contains("token=***", StringComparison.Ordinal));
+        var secretLeaks = logs.Where(l => secrets.Any(secret => l.Text.Contains(secret, StringComparison.Ordinal))).ToList();
+        Assert.True(secretLeaks.Count == 0, "kod/token in the log:\n" + string.Join('\n', secretLeaks.Take(5).Select(l => Excerpt(l.Text))));
         Assert.Contains(logs, l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command" && l.Text.Contains("\"Participants\"", StringComparison.Ordinal));
         Assert.Contains(logs, l => l.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal)
             && l.Text.Contains("/api/v1/participations/search", StringComparison.Ordinal));
@@ -180,6 +202,55 @@ public sealed class PersonnummerLeakTests(ApiFactory factory) : ApiTest(factory)
                 await (await client.GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
             }
         }
+    }
+
+    /// <summary>
+    /// What a browser and a careless client add to the scenario: the intake form's check as you
+    /// type (a real form POST with the antiforgery token, as the page's script sends it), and
+    /// personnummer, one-time codes and tokens put in URLs. Returns the codes and tokens used.
+    /// </summary>
+    private static async Task<string[]> TypedInTheUiAndInUrlsAsync(WebApplicationFactory<Program> host, HostUsers users, PersonnummerScenarioResult scenario)
+    {
+        var interventionId = scenario.InterventionIds[0];
+        var providerId = await WithDbAsync(host, db => db.Interventions.Where(i => i.Id == interventionId).Select(i => i.ProviderId).SingleAsync(Ct));
+        var email = await users.CreateUserAsync(UserRole.Coach, scenario.AssociationId, providerId);
+        using var browser = host.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        });
+        await (await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = ApiFactory.Password }, Ct))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var token = await UiSession.FormTokenAsync(browser, $"/insatser/{interventionId}/inskrivning");
+        foreach (var (typed, valid) in new[]
+        {
+            (TestPersonnummer.WithDash(scenario.Numbers[0]), true),
+            (PersonnummerForms.TenDigits(scenario.Numbers[1]), true),
+            (scenario.Numbers[^1], false), // the mistyped one
+        })
+        {
+            // As the intake page's script sends it (data-check-url, the form's token).
+            var check = await (await UiSession.PostFormAsync(browser, "/insatser/personnummer-kontroll", token, ("value", typed)))
+                .ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+            Assert.Equal(valid, (bool)check["valid"]!);
+        }
+
+        // A client that puts the number in the path and the query string, and one-time links.
+        string[] secrets = ["6F1C9A2B7D", "eyJhbGciOiJIUzI1NiJ9.hemlig"];
+        var coach = users.CoachOf(scenario.AssociationId, providerId);
+        await coach.GetAsync($"/api/v1/participations/{TestPersonnummer.WithDash(scenario.Numbers[2])}");
+        await coach.GetAsync($"/api/v1/follow-ups?personnummer={scenario.Numbers[3]}&pnr={PersonnummerForms.TenDigitsWithDash(scenario.Numbers[4])}");
+        await coach.GetAsync($"/api/v1/participations/{PersonnummerForms.TenDigits(scenario.Numbers[5])}?kod={secrets[0]}&token={secrets[1]}");
+        await browser.GetAsync(new Uri($"/insatser/{interventionId}/deltagare?sok={scenario.Numbers[6]}&kod={secrets[0]}", UriKind.Relative), Ct);
+        return secrets;
+    }
+
+    private static async Task<T> WithDbAsync<T>(WebApplicationFactory<Program> host, Func<FollowUpDbContext, Task<T>> query)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>());
     }
 
     private Task<long> ProviderOfAsync(long interventionId) =>

@@ -23,7 +23,7 @@ public sealed class SecurityHeadersTests(ApiFactory factory) : ApiTest(factory)
     private WebApplicationFactory<Program> BrokenHost => Broken.GetValue(Factory, f => f.WithWebHostBuilder(builder =>
         builder.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<UserAccount>, ExplodingPasswordHasher>())));
 
-    private static void AssertHardened(HttpResponseMessage response, bool api = true)
+    internal static void AssertHardened(HttpResponseMessage response, bool api = true)
     {
         var what = $"{response.RequestMessage?.RequestUri} ({(int)response.StatusCode})";
         Assert.True(response.Headers.TryGetValues("X-Content-Type-Options", out var sniff), $"{what}: no X-Content-Type-Options");
