@@ -1,0 +1,77 @@
+namespace Samordning.FollowUp.Features.Reports.Disclosure;
+
+/// <summary>
+/// The counts of a report and the sums that tie them together: every relation says that its
+/// total is the sum of its parts (women + men = all; the interventions of a category = the
+/// category's subtotal; the exit reasons = the exits …). Whoever reads the report knows these
+/// relations, so a masked count must not be recoverable through any of them, alone or combined.
+/// </summary>
+public sealed class AdditiveTable
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _keys = [];
+    private readonly List<long> _values = [];
+    private readonly List<Relation> _relations = [];
+
+    public IReadOnlyList<string> Keys => _keys;
+
+    public IReadOnlyList<long> Values => _values;
+
+    public IReadOnlyList<Relation> Relations => _relations;
+
+    public int Count => _keys.Count;
+
+    /// <summary>Adds a cell (once per key; a second add with the same key must carry the same value).</summary>
+    public int Cell(string key, long value)
+    {
+        if (_index.TryGetValue(key, out var existing))
+        {
+            if (_values[existing] != value)
+            {
+                throw new InvalidOperationException($"Cell {key} added twice with different values ({_values[existing]}, {value}).");
+            }
+
+            return existing;
+        }
+
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"Cell {key}: counts are never negative.");
+        }
+
+        _index[key] = _keys.Count;
+        _keys.Add(key);
+        _values.Add(value);
+        return _keys.Count - 1;
+    }
+
+    public int IndexOf(string key) => _index[key];
+
+    public bool Contains(string key) => _index.ContainsKey(key);
+
+    /// <summary>Declares total = Σ parts. The report's own figures must satisfy it.</summary>
+    public void Sum(string total, IEnumerable<string> parts)
+    {
+        var partIndexes = parts.Select(IndexOf).Distinct().ToArray();
+        if (partIndexes.Length == 0)
+        {
+            return;
+        }
+
+        var totalIndex = IndexOf(total);
+        var sum = partIndexes.Sum(i => _values[i]);
+        if (sum != _values[totalIndex])
+        {
+            throw new InvalidOperationException($"{total} is {_values[totalIndex]} but its parts sum to {sum}.");
+        }
+
+        _relations.Add(new Relation(totalIndex, partIndexes));
+    }
+
+    /// <param name="Total">Index of the total cell.</param>
+    /// <param name="Parts">Indexes of the parts.</param>
+    public sealed record Relation(int Total, IReadOnlyList<int> Parts)
+    {
+        public IEnumerable<int> Members => Parts.Prepend(Total);
+    }
+}

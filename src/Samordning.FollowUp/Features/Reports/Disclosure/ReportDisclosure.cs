@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Samordning.FollowUp.Features.Reports.Disclosure;
+
+/// <summary>
+/// The tertial report's counts as an <see cref="AdditiveTable"/>, with every sum a reader of the
+/// report knows: women + men = all; active = ended + ongoing at the end; the exit reasons and the
+/// occupations at exit add up to the exits; interventions add up to their category, categories to
+/// their orientation, orientations to the association; each indicator's numerator and denominator
+/// add up the same ways. Plans, money and rates are not counts of people and are not cells; a
+/// rate is masked when its numerator or denominator is.
+/// </summary>
+public static class ReportDisclosure
+{
+    private static readonly string[] Genders = ["women", "men", "all"];
+
+    /// <summary>The keys of the counts to mask for a reader outside the providers (the board).</summary>
+    public static MaskedCells Mask(TertialReport report, int threshold)
+    {
+        var table = Table(report);
+        var masked = SmallNumberSuppression.Apply(table, threshold);
+        return new MaskedCells(threshold, masked.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public static AdditiveTable Table(TertialReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var table = new AdditiveTable();
+        var sections = new List<string>();
+        foreach (var section in report.Sections)
+        {
+            var sectionNode = Section(section);
+            var categories = new List<string>();
+            foreach (var category in section.Categories)
+            {
+                var categoryNode = Category(category);
+                var rows = category.Interventions.Select(Row).ToList();
+                foreach (var row in category.Interventions)
+                {
+                    AddFigures(table, Row(row), row.Figures);
+                }
+
+                AddFigures(table, categoryNode, category.Subtotal);
+                SumOver(table, categoryNode, rows, category.Subtotal);
+                categories.Add(categoryNode);
+            }
+
+            AddFigures(table, sectionNode, section.Subtotal);
+            SumOver(table, sectionNode, categories, section.Subtotal);
+            sections.Add(sectionNode);
+        }
+
+        AddFigures(table, TotalNode, report.Total);
+        SumOver(table, TotalNode, sections, report.Total);
+        return table;
+    }
+
+    public const string TotalNode = "total";
+
+    public static string Section(ReportSection section) => $"section:{section?.Orientation}";
+
+    public static string Category(ReportCategory category) => $"category:{category?.Category}";
+
+    public static string Row(ReportRow row) => $"intervention:{row?.InterventionId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The key of a count: node, measure and gender, e.g. "intervention:12/ended/women".</summary>
+    public static string Key(string node, string measure, string gender) => $"{node}/{measure}/{gender}";
+
+    private static IEnumerable<(string Measure, GenderCount Count)> Counts(ReportFigures f) =>
+    [
+        ("active", f.Active), ("new", f.New), ("ended", f.Ended), ("ongoing", f.OngoingAtEnd), ("countOnly", f.CountOnly),
+    ];
+
+    private static IEnumerable<(string Measure, int Women, int Men, int All)> IndicatorCounts(ReportFigures f) =>
+        f.Indicators.SelectMany(i => new[]
+        {
+            ($"indicator:{i.Code}:numerator", i.Woman.Numerator, i.Man.Numerator, i.Total.Numerator),
+            ($"indicator:{i.Code}:denominator", i.Woman.Denominator, i.Man.Denominator, i.Total.Denominator),
+        });
+
+    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures)
+    {
+        foreach (var (measure, count) in Counts(figures))
+        {
+            AddGendered(table, node, measure, count.Women, count.Men, count.Total);
+        }
+
+        table.Sum(Key(node, "active", "women"), [Key(node, "ended", "women"), Key(node, "ongoing", "women")]);
+        table.Sum(Key(node, "active", "men"), [Key(node, "ended", "men"), Key(node, "ongoing", "men")]);
+
+        foreach (var (measure, women, men, all) in IndicatorCounts(figures))
+        {
+            AddGendered(table, node, measure, women, men, all);
+        }
+
+        AddBreakdown(table, node, "exitReason", figures.ExitsByReason);
+        AddBreakdown(table, node, "occupationAtExit", figures.OccupationAtExit);
+    }
+
+    private static void AddGendered(AdditiveTable table, string node, string measure, int women, int men, int all)
+    {
+        table.Cell(Key(node, measure, "women"), women);
+        table.Cell(Key(node, measure, "men"), men);
+        table.Cell(Key(node, measure, "all"), all);
+        table.Sum(Key(node, measure, "all"), [Key(node, measure, "women"), Key(node, measure, "men")]);
+    }
+
+    /// <summary>Exit reasons and occupations at exit: counts of all exits, split by code.</summary>
+    private static void AddBreakdown(AdditiveTable table, string node, string measure, IReadOnlyList<CodeCount> counts)
+    {
+        foreach (var count in counts)
+        {
+            table.Cell(Key(node, $"{measure}:{count.Code}", "all"), count.Count);
+        }
+
+        if (counts.Sum(c => c.Count) == table.Values[table.IndexOf(Key(node, "ended", "all"))])
+        {
+            table.Sum(Key(node, "ended", "all"), counts.Select(c => Key(node, $"{measure}:{c.Code}", "all")));
+        }
+    }
+
+    /// <summary>A subtotal is the sum of its children, count by count and code by code.</summary>
+    private static void SumOver(AdditiveTable table, string node, List<string> children, ReportFigures subtotal)
+    {
+        var measures = Counts(subtotal).Select(c => c.Measure)
+            .Concat(IndicatorCounts(subtotal).Select(c => c.Measure))
+            .ToList();
+        foreach (var measure in measures)
+        {
+            foreach (var gender in Genders)
+            {
+                var parts = children.Select(c => Key(c, measure, gender)).Where(table.Contains).ToList();
+                table.Sum(Key(node, measure, gender), parts);
+            }
+        }
+
+        foreach (var (measure, codes) in new[] { ("exitReason", subtotal.ExitsByReason), ("occupationAtExit", subtotal.OccupationAtExit) })
+        {
+            foreach (var code in codes)
+            {
+                var parts = children.Select(c => Key(c, $"{measure}:{code.Code}", "all")).Where(table.Contains).ToList();
+                table.Sum(Key(node, $"{measure}:{code.Code}", "all"), parts);
+            }
+        }
+    }
+}
+
+/// <summary>Which counts a reader outside the providers does not see, under the association's threshold.</summary>
+public sealed record MaskedCells(int Threshold, IReadOnlySet<string> Keys)
+{
+    public bool IsMasked(string node, string measure, string gender) => Keys.Contains(ReportDisclosure.Key(node, measure, gender));
+}
