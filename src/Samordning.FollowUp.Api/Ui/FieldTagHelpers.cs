@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
@@ -128,6 +130,11 @@ public sealed class BoundNameTagHelper : TagHelper
         {
             output.Attributes.SetAttribute("name", name);
             output.Attributes.SetAttribute("id", id);
+            // The framework looked the errors up under the property's name; they are under this one.
+            if (ViewContext.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
+            {
+                output.AddClass(HtmlHelper.ValidationInputCssClassName, HtmlEncoder.Default);
+            }
         }
     }
 }
