@@ -117,7 +117,8 @@ public abstract class UiPage : PageModel
         }
 
         // No form model: the page's own bound properties are the fields (a filter form), under the
-        // name the browser sends ("year" → Year → "ar"); a field the page has not goes to the summary.
+        // name the browser sends ("year" → Year → "ar"); a field the page does not have goes to the
+        // error summary.
         return BoundName(path) ?? string.Empty;
     }
 
