@@ -124,8 +124,8 @@ public sealed class DomainRuleTests
         AssertLabelled<ExitReason>();
         AssertLabelled<FollowUpStatus>();
         AssertLabelled<FollowUpOutcome>();
-        Assert.Equal("Förberedande", CodeLabels.Label(InterventionCategory.Preparatory));
-        Assert.Equal("Ekonomiskt bistånd", CodeLabels.Label(IncomeSource.FinancialAssistance));
+        Assert.Equal("Förberedande", SwedishFormat.Label(InterventionCategory.Preparatory));
+        Assert.Equal("Ekonomiskt bistånd", SwedishFormat.Label(IncomeSource.FinancialAssistance));
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class DomainRuleTests
             var display = typeof(TEnum).GetField(value.ToString())!
                 .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false);
             Assert.Single(display);
-            Assert.False(string.IsNullOrWhiteSpace(CodeLabels.Label(value)));
+            Assert.False(string.IsNullOrWhiteSpace(SwedishFormat.Label(value)));
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
@@ -17,6 +19,9 @@ public abstract class UiPage : PageModel
     protected ISender Sender => HttpContext.RequestServices.GetRequiredService<ISender>();
 
     public Caller Caller => Caller.From(User);
+
+    /// <summary>Today's date in Sweden by the service's clock (the registered TimeProvider, which the tests move).</summary>
+    public DateOnly Today => HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();
 
     /// <summary>Name of the bound form model whose fields the handler's error keys refer to.</summary>
     protected virtual string FormPrefix => "Input";
@@ -106,7 +111,25 @@ public abstract class UiPage : PageModel
 
         var path = string.Join('.', handlerField.Split('.').Select(part =>
             part.Length == 0 ? part : char.ToUpper(part[0], CultureInfo.InvariantCulture) + part[1..]));
-        return string.IsNullOrEmpty(FormPrefix) ? path : $"{FormPrefix}.{path}";
+        if (!string.IsNullOrEmpty(FormPrefix))
+        {
+            return $"{FormPrefix}.{path}";
+        }
+
+        // No form model: the page's own bound properties are the fields (a filter form), under the
+        // name the browser sends ("year" → Year → "ar"); a field the page does not have goes to the
+        // error summary.
+        return BoundName(path) ?? string.Empty;
+    }
+
+    /// <summary>
+    /// The name a bound property of the page is sent and kept under ("ar" for
+    /// <c>[BindProperty(Name = "ar")] Year</c>), or null when the page binds no such property.
+    /// </summary>
+    protected string? BoundName(string propertyName)
+    {
+        var property = GetType().GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        return property?.GetCustomAttribute<BindPropertyAttribute>() is { } bind ? bind.Name ?? property.Name : null;
     }
 
     /// <summary>A one-line confirmation shown at the top of the next page (after a redirect).</summary>

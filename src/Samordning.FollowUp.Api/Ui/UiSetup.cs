@@ -40,19 +40,20 @@ public static class UiSetup
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser())
             // The coach's pages are for coaches (the handlers would refuse others anyway; this
-            // gives the other roles a clear 403 page before any form is shown).
+            // gives the other roles a clear 403 page before any form is shown). Each coach page
+            // says so on its model: [Authorize(Policy = UiSetup.CoachPolicy)].
             .AddPolicy(CoachPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(nameof(UserRole.Coach)));
         services.AddRazorPages(options =>
             {
-                // Every page needs a signed-in user, except these.
+                // Every page needs a signed-in user. A page says on itself who else it is for, not
+                // by the folder it is in (a feature's folder holds the coach's and the office's
+                // pages alike): [Authorize(Policy = CoachPolicy)] on a coach's page, the office's
+                // base OfficePage, and [AllowAnonymous] on the few that anyone may open (sign-in,
+                // choosing a password, the status pages).
                 options.Conventions.AuthorizeFolder("/", UiPolicy);
-                options.Conventions.AuthorizeFolder("/Coach", CoachPolicy);
-                options.Conventions.AllowAnonymousToPage("/LoggaIn");
-                options.Conventions.AllowAnonymousToPage("/ValjLosenord");
-                options.Conventions.AllowAnonymousToPage("/Status");
-                options.Conventions.AllowAnonymousToPage("/IngenBehorighet");
+                options.Conventions.Add(new HandlerNameConvention());
                 options.Conventions.ConfigureFilter(new UiExceptionFilter());
             })
             .AddMvcOptions(options =>

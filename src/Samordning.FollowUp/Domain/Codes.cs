@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Samordning.FollowUp.Domain;
 
 // Code lists from domain.md §3–4. Stored as strings; the Display name is the Swedish label
-// shown in the UI and in reports (see CodeLabels).
+// shown in the UI and in reports (see SwedishFormat.Label).
 
 public enum Gender
 {

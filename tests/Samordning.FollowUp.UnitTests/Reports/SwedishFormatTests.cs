@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Features.Reports.Files;
 
 namespace Samordning.FollowUp.UnitTests.Reports;
@@ -10,22 +11,22 @@ public sealed class SwedishFormatTests
     [InlineData(1_234_567, "1\u00A0234\u00A0567")]
     [InlineData(-4_500, "-4\u00A0500")]
     public void Integers_group_thousands_with_a_no_break_space_and_use_an_ascii_minus(long value, string expected) =>
-        Assert.Equal(expected, SwedishFormat.Display(TableCell.OfInteger(value)));
+        Assert.Equal(expected, ReportText.Display(TableCell.OfInteger(value)));
 
     [Theory]
     [InlineData(42.85, "42,9")]
     [InlineData(16.666666666666668, "16,7")]
     [InlineData(1234.5, "1\u00A0234,5")]
     public void Decimals_are_rounded_once_to_one_decimal_with_a_comma(double value, string expected) =>
-        Assert.Equal(expected, SwedishFormat.Display(TableCell.OfOneDecimal(value)));
+        Assert.Equal(expected, ReportText.Display(TableCell.OfOneDecimal(value)));
 
     [Fact]
     public void Csv_numbers_have_a_decimal_comma_and_no_thousands_separator()
     {
-        Assert.Equal("1234567", SwedishFormat.Csv(TableCell.OfInteger(1_234_567)));
-        Assert.Equal("16,7", SwedishFormat.Csv(TableCell.OfOneDecimal(16.666666666666668)));
-        Assert.Equal("-3,0", SwedishFormat.Csv(TableCell.OfOneDecimal(-3)));
-        Assert.Equal(string.Empty, SwedishFormat.Csv(TableCell.OfOneDecimal(null)));
+        Assert.Equal("1234567", ReportText.Csv(TableCell.OfInteger(1_234_567)));
+        Assert.Equal("16,7", ReportText.Csv(TableCell.OfOneDecimal(16.666666666666668)));
+        Assert.Equal("-3,0", ReportText.Csv(TableCell.OfOneDecimal(-3)));
+        Assert.Equal(string.Empty, ReportText.Csv(TableCell.OfOneDecimal(null)));
     }
 
     [Fact]
@@ -34,5 +35,5 @@ public sealed class SwedishFormatTests
 
     [Fact]
     public void Missing_numbers_show_as_a_dash() =>
-        Assert.Equal("–", SwedishFormat.Display(TableCell.OfInteger(null)));
+        Assert.Equal("–", ReportText.Display(TableCell.OfInteger(null)));
 }

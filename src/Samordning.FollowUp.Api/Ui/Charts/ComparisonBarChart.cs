@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Samordning.FollowUp.Common;
 
 namespace Samordning.FollowUp.Api.Ui.Charts;
 
@@ -77,7 +78,7 @@ public static class ComparisonBarChart
 
         foreach (var tick in ticks)
         {
-            svg.Text(X(tick), y + 12, Sv.Number((long)Math.Round(tick)), "middle", 12, fill: Svg.Muted);
+            svg.Text(X(tick), y + 12, SwedishFormat.Number((long)Math.Round(tick)), "middle", 12, fill: Svg.Muted);
         }
 
         return svg.Build();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Samordning.FollowUp.Common;
 
 namespace Samordning.FollowUp.Api.Ui.Charts;
 
@@ -99,7 +100,7 @@ public static class TargetBarChart
 
         var target = X((double)item.TargetPercent);
         svg.Line(target, barsTop - 4, target, barsBottom + 4, Svg.Ink, 2, dashed: true);
-        svg.Text(target, barsTop - 5, $"mål {Sv.Percent((double)item.TargetPercent)}", "middle", 12, bold: true);
+        svg.Text(target, barsTop - 5, $"mål {SwedishFormat.Percent((double)item.TargetPercent)}", "middle", 12, bold: true);
         return top + GroupHeight(item);
     }
 }

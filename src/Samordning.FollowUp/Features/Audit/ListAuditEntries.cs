@@ -85,7 +85,7 @@ internal sealed class ListAuditEntriesHandler(FollowUpDbContext db, CallerContex
             .Page(query.Page, query.PageSize)
             .ToListAsync(cancellationToken);
         return new PagedResponse<AuditEntryResponse>(
-            [.. rows.Select(a => new AuditEntryResponse(a.Id, a.AtUtc, a.UserId, a.UserName, a.Role, a.Action, CodeLabels.Label(a.Action),
+            [.. rows.Select(a => new AuditEntryResponse(a.Id, a.AtUtc, a.UserId, a.UserName, a.Role, a.Action, SwedishFormat.Label(a.Action),
                 a.EntityType, a.EntityId, a.AssociationId, a.ProviderId, a.Detail))],
             query.Page, query.PageSize, total);
     }

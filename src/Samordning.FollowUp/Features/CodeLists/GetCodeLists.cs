@@ -12,17 +12,20 @@ public static class GetCodeListsEndpoint
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<CodeLabel>> Lists = new Dictionary<string, IReadOnlyList<CodeLabel>>
     {
-        ["gender"] = CodeLabels.All<Gender>(),
-        ["orientation"] = CodeLabels.All<Orientation>(),
-        ["interventionCategory"] = CodeLabels.All<InterventionCategory>(),
-        ["registrationMode"] = CodeLabels.All<RegistrationMode>(),
-        ["referredBy"] = CodeLabels.All<ReferredBy>(),
-        ["educationLevel"] = CodeLabels.All<EducationLevel>(),
-        ["timeInPublicSupport"] = CodeLabels.All<TimeInPublicSupport>(),
-        ["occupation"] = CodeLabels.All<Occupation>(),
-        ["incomeSource"] = CodeLabels.All<IncomeSource>(),
-        ["exitReason"] = CodeLabels.All<ExitReason>(),
+        ["gender"] = CodeList<Gender>(),
+        ["orientation"] = CodeList<Orientation>(),
+        ["interventionCategory"] = CodeList<InterventionCategory>(),
+        ["registrationMode"] = CodeList<RegistrationMode>(),
+        ["referredBy"] = CodeList<ReferredBy>(),
+        ["educationLevel"] = CodeList<EducationLevel>(),
+        ["timeInPublicSupport"] = CodeList<TimeInPublicSupport>(),
+        ["occupation"] = CodeList<Occupation>(),
+        ["incomeSource"] = CodeList<IncomeSource>(),
+        ["exitReason"] = CodeList<ExitReason>(),
     };
+
+    private static IReadOnlyList<CodeLabel> CodeList<TEnum>() where TEnum : struct, Enum =>
+        [.. Enum.GetValues<TEnum>().Select(v => new CodeLabel(v.ToString(), SwedishFormat.Label(v)))];
 
     public static IEndpointRouteBuilder MapCodeListEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,3 +36,5 @@ public static class GetCodeListsEndpoint
         return app;
     }
 }
+
+public sealed record CodeLabel(string Code, string Label);

@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.FollowUps;
@@ -22,13 +23,11 @@ internal sealed record FollowUpRow(
 
 /// <summary>
 /// Reads follow-ups: a projection the database runs (<see cref="Rows"/>), the response with its
-/// window (<see cref="ToResponse"/>), and the participation's reference (D-n) that responses,
-/// reminders and pages show instead of the personnummer.
+/// window (<see cref="ToResponse"/>) with the participation's reference (D-n, <see cref="SwedishFormat.Reference"/>)
+/// that responses, reminders and pages show instead of the personnummer.
 /// </summary>
 internal static class FollowUpReader
 {
-    public static string Reference(long participationId) => $"D-{participationId}";
-
     public static IQueryable<FollowUpRow> Rows(this IQueryable<TwelveMonthFollowUp> followUps) =>
         followUps.Select(f => new FollowUpRow(
             f.Id,
@@ -53,7 +52,7 @@ internal static class FollowUpReader
         row.InterventionId,
         row.InterventionName,
         row.ProviderId,
-        Reference(row.ParticipationId),
+        SwedishFormat.Reference(row.ParticipationId),
         row.ExitDate,
         row.DueDate,
         options.WindowOpens(row.DueDate),

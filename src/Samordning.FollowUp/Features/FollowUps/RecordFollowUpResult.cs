@@ -79,7 +79,7 @@ internal sealed class RecordFollowUpResultHandler(
         if (contactedOn < opens || contactedOn > closes)
         {
             throw new RuleViolationException("contactedOn",
-                $"Uppföljningen kan registreras från {opens:yyyy-MM-dd} till {closes:yyyy-MM-dd} (förfallodag {followUp.DueDate:yyyy-MM-dd}).");
+                $"Uppföljningen kan registreras från {SwedishFormat.Date(opens)} till {SwedishFormat.Date(closes)} (förfallodag {SwedishFormat.Date(followUp.DueDate)}).");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -52,7 +52,7 @@ internal sealed class ReviseIndicatorDefinitionHandler(FollowUpDbContext db, Tim
         if (command.ValidFrom < latest.ValidFrom)
         {
             throw new RuleViolationException("validFrom",
-                $"En ny version kan inte gälla från före den nuvarande versionen ({latest.ValidFrom:yyyy-MM-dd}).");
+                $"En ny version kan inte gälla från före den nuvarande versionen ({SwedishFormat.Date(latest.ValidFrom)}).");
         }
 
         var definition = command.ToDefinition(command.AssociationId, code, latest.Version + 1, clock.GetUtcNow().UtcDateTime);

@@ -61,7 +61,7 @@ internal sealed class SendFollowUpRemindersHandler(
             {
                 var state = line.Status == FollowUpStatus.Overdue ? "försenad" : "dags att följa upp";
                 body.AppendLine(CultureInfo.InvariantCulture,
-                    $"- {FollowUpReader.Reference(line.ParticipationId)}, {line.Intervention}: förfallodag {line.DueDate:yyyy-MM-dd} ({state}) {Link(line.Id)}");
+                    $"- {SwedishFormat.Reference(line.ParticipationId)}, {line.Intervention}: förfallodag {SwedishFormat.Date(line.DueDate)} ({state}) {Link(line.Id)}");
             }
 
             if (provider.Count > lines.Count)

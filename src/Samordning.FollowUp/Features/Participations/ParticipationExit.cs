@@ -11,13 +11,13 @@ internal static class ParticipationExitRules
         if (end < participation.StartDate)
         {
             throw new RuleViolationException("endDate",
-                $"Slutdatum får inte vara före startdatum ({participation.StartDate:yyyy-MM-dd}).");
+                $"Slutdatum får inte vara före startdatum ({SwedishFormat.Date(participation.StartDate)}).");
         }
 
         if (participation.Intervention!.EndDate is { } interventionEnd && end > interventionEnd)
         {
             throw new RuleViolationException("endDate",
-                $"Slutdatum får inte vara efter insatsens slut ({interventionEnd:yyyy-MM-dd}).");
+                $"Slutdatum får inte vara efter insatsens slut ({SwedishFormat.Date(interventionEnd)}).");
         }
     }
 

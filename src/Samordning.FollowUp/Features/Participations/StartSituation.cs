@@ -165,8 +165,8 @@ internal static class StartSituationRules
         if (start.StartDate is { } date && !intervention.Covers(date))
         {
             errors["startDate"] = [intervention.EndDate is { } end
-                ? $"Startdatum måste ligga inom insatsens tid ({intervention.StartDate:yyyy-MM-dd} – {end:yyyy-MM-dd})."
-                : $"Startdatum får inte vara före insatsens start ({intervention.StartDate:yyyy-MM-dd})."];
+                ? $"Startdatum måste ligga inom insatsens tid ({SwedishFormat.Date(intervention.StartDate)} – {SwedishFormat.Date(end)})."
+                : $"Startdatum får inte vara före insatsens start ({SwedishFormat.Date(intervention.StartDate)})."];
         }
 
         if (errors.Count > 0)

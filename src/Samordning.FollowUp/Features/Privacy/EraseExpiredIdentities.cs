@@ -49,7 +49,7 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
     // writes for a single erasure: the system as the user, the reason's label as the detail.
     private static readonly string AuditLines = $$"""
         INSERT INTO "AuditLog" ("AtUtc", "UserId", "UserName", "Role", "Action", "EntityType", "EntityId", "AssociationId", "ProviderId", "Detail")
-        SELECT {0}, NULL, {{SqlCodes.Text(Caller.System.Name)}}, NULL, {{SqlCodes.Erased}}, {{SqlCodes.Text(AuditLog.Participant)}}, CAST(p."Id" AS VARCHAR(20)), {1}, p."ProviderId", {{SqlCodes.Text(CodeLabels.Label(IdentityErasure.Retention))}}
+        SELECT {0}, NULL, {{SqlCodes.Text(Caller.System.Name)}}, NULL, {{SqlCodes.Erased}}, {{SqlCodes.Text(AuditLog.Participant)}}, CAST(p."Id" AS VARCHAR(20)), {1}, p."ProviderId", {{SqlCodes.Text(SwedishFormat.Label(IdentityErasure.Retention))}}
         FROM "Participants" p
         WHERE {{Candidates}}
         """;

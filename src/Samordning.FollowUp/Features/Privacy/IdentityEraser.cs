@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Domain;
 
@@ -24,6 +25,6 @@ internal sealed class IdentityEraser(AuditLog audit, TimeProvider clock)
         participant.IdentityErasedAtUtc = clock.GetUtcNow().UtcDateTime;
         participant.IdentityErasure = reason;
         audit.Add(AuditAction.Erased, AuditLog.Participant, participant.Id, associationId, participant.ProviderId,
-            Common.CodeLabels.Label(reason));
+            SwedishFormat.Label(reason));
     }
 }

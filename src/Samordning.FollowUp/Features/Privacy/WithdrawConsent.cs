@@ -64,7 +64,7 @@ internal sealed class WithdrawConsentHandler(
         participation.ConsentWithdrawnOn = withdrawnOn;
         participation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditAction.ConsentWithdrawn, AuditLog.Participation, participation.Id,
-            participation.Intervention.AssociationId, participation.Intervention.ProviderId, $"Återkallat {withdrawnOn:yyyy-MM-dd}");
+            participation.Intervention.AssociationId, participation.Intervention.ProviderId, $"Återkallat {SwedishFormat.Date(withdrawnOn)}");
         eraser.Erase(participation.Participant!, participation.Intervention.AssociationId, IdentityErasure.ConsentWithdrawn);
         await db.SaveChangesUniqueAsync("Deltagandet ändrades samtidigt av någon annan.", "withdrawnOn", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -59,21 +58,19 @@ internal sealed class PrepareTertialDraftsHandler(
 
     private static string Body(TertialReport report)
     {
-        var sv = CultureInfo.GetCultureInfo("sv-SE");
         var h = report.Header;
         var t = report.Total;
         var lines = new List<string>
         {
-            $"Utkastet till tertialrapporten för {h.AssociationName}, T{h.Tertial} {h.Year} (hittills i år, {h.PeriodFrom:yyyy-MM-dd} – {h.PeriodTo:yyyy-MM-dd}), är klart.",
+            $"Utkastet till tertialrapporten för {h.AssociationName}, T{h.Tertial} {h.Year} (hittills i år, {SwedishFormat.Date(h.PeriodFrom)} – {SwedishFormat.Date(h.PeriodTo)}), är klart.",
             "",
-            $"Deltagare aktiva hittills i år: {t.Active.Total.ToString("N0", sv)} ({t.Active.Women} kvinnor, {t.Active.Men} män); planerat {t.PlannedParticipantsProRata.ToString("N1", sv)} hittills.",
-            $"Budget {t.BudgetSek.ToString("N0", sv)} kr, utfall {t.ActualCostSek.ToString("N0", sv)} kr.",
+            $"Deltagare aktiva hittills i år: {SwedishFormat.Number(t.Active.Total)} ({SwedishFormat.Number(t.Active.Women)} kvinnor, {SwedishFormat.Number(t.Active.Men)} män); planerat {SwedishFormat.OneDecimal(t.PlannedParticipantsProRata)} hittills.",
+            $"Budget {SwedishFormat.Kronor(t.BudgetSek)}, utfall {SwedishFormat.Kronor(t.ActualCostSek)}.",
         };
         foreach (var indicator in t.Indicators)
         {
             var status = indicator.Status switch { "Met" => "uppfyllt", "NotMet" => "ej uppfyllt", _ => "för få för att bedöma" };
-            var rate = indicator.Total.Rate is { } r ? r.ToString("N1", sv) + " %" : "–";
-            lines.Add($"{indicator.Code}: {rate} (mål {indicator.Total.TargetPercent.ToString("N0", sv)} %), {status}.");
+            lines.Add($"{indicator.Code}: {SwedishFormat.Percent(indicator.Total.Rate)} (mål {SwedishFormat.Percent(indicator.Total.TargetPercent)}), {status}.");
         }
 
         lines.Add("");

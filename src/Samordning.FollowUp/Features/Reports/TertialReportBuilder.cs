@@ -63,11 +63,11 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                     var rows = interventions.Where(i => i.Category == category)
                         .Select(i => new ReportRow(i.Id, i.Name, i.ProviderId, i.ProviderName, i.Mode, context.Figures([i.Id]), notes.GetValueOrDefault(i.Id)))
                         .ToList();
-                    return new ReportCategory(category, CodeLabels.Label(category), rows, context.Figures(rows.Select(r => r.InterventionId)));
+                    return new ReportCategory(category, SwedishFormat.Label(category), rows, context.Figures(rows.Select(r => r.InterventionId)));
                 })
                 .ToList();
             var inOrientation = interventions.Where(i => i.Orientation == orientation).Select(i => i.Id);
-            return new ReportSection(orientation, CodeLabels.Label(orientation), categories, context.Figures(inOrientation));
+            return new ReportSection(orientation, SwedishFormat.Label(orientation), categories, context.Figures(inOrientation));
         }).ToList();
 
         var header = new ReportHeader(associationId, association.Name, year, tertial, mode, from, to, clock.GetUtcNow().UtcDateTime,
@@ -273,7 +273,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             where TEnum : struct, Enum =>
             [.. Enum.GetValues<TEnum>()
                 .Where(v => typeof(TEnum) != typeof(ExitReason) || !v.Equals(ExitReason.RegisteredInError))
-                .Select(v => new CodeCount(v.ToString(), CodeLabels.Label(v),
+                .Select(v => new CodeCount(v.ToString(), SwedishFormat.Label(v),
                     ids.Sum(id => counts[id].Where(c => c.Code == v.ToString()).Sum(c => c.Count))))];
 
         private ReportIndicator Indicator(IndicatorBuckets indicator, HashSet<long> ids)

@@ -60,7 +60,7 @@ internal sealed class CreateUserHandler(
             awaitsProvider = await confirmation.ApplyAsync(user, null, null, cancellationToken);
             IdentityResults.ThrowIfFailed(await users.CreateAsync(user));
             audit.Add(AuditAction.Create, AuditLog.User, user.Id, associationId, providerId,
-                $"Roll: {CodeLabels.Label(user.Role)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
+                $"Roll: {SwedishFormat.Label(user.Role)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -67,7 +67,7 @@ internal sealed class UpdateUserHandler(
             IdentityResults.ThrowIfFailed(await users.UpdateAsync(user));
             IdentityResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
             audit.Add(AuditAction.Correct, AuditLog.User, user.Id, associationId, providerId,
-                $"Roll: {CodeLabels.Label(user.Role)}{(command.IsLocked ? ", låst" : string.Empty)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
+                $"Roll: {SwedishFormat.Label(user.Role)}{(command.IsLocked ? ", låst" : string.Empty)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -91,7 +91,7 @@ internal sealed class UpdateUserHandler(
         var changes = new List<string>();
         if (command.Role != user.Role)
         {
-            changes.Add($"rollen är nu {CodeLabels.Label(command.Role!.Value)}");
+            changes.Add($"rollen är nu {SwedishFormat.Label(command.Role!.Value)}");
         }
 
         if (associationId != user.AssociationId || providerId != user.ProviderId)

@@ -17,7 +17,7 @@ public sealed record UserResponse(
     public bool? PasswordLinkSent { get; init; }
 
     internal static UserResponse From(UserAccount user, TimeProvider clock) => new(
-        user.Id, user.Email ?? string.Empty, user.DisplayName, user.Role, CodeLabels.Label(user.Role), user.AssociationId,
+        user.Id, user.Email ?? string.Empty, user.DisplayName, user.Role, SwedishFormat.Label(user.Role), user.AssociationId,
         user.ProviderId, user.LockoutEnd is { } lockoutEnd && lockoutEnd > clock.GetUtcNow(), user.IsExternal, user.CreatedAtUtc)
     {
         IsActivated = user.PasswordHash is not null || user.IsExternal,

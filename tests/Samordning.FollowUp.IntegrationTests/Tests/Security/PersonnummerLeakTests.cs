@@ -138,7 +138,7 @@ public sealed class PersonnummerLeakTests(ApiFactory factory) : ApiTest(factory)
         const string invoker = "Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageActionInvoker";
         Assert.Contains(logs, l => l.Level == LogLevel.Trace && l.Category == invoker);
         Assert.Contains(logs, l => l.Category == invoker
-            && l.Text.Contains("Executing handler method Samordning.FollowUp.Api.Pages.Coach.PersonnummerKontrollModel.OnPost", StringComparison.Ordinal));
+            && l.Text.Contains("Executing handler method Samordning.FollowUp.Api.Pages.Participations.CheckPersonnummerModel.OnPost", StringComparison.Ordinal));
         // Not even redacted: the number never reaches the invoker's lines (the redaction is the second line of defence).
         Assert.DoesNotContain(logs, l => l.Category == invoker && l.Text.Contains(LogRedaction.PersonnummerMark, StringComparison.Ordinal));
         // The URLs that carried numbers were logged, with the numbers and one-time codes blanked.

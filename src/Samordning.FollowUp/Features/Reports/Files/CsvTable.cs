@@ -32,7 +32,7 @@ internal static class CsvTable
         writer.WriteLine(string.Join(Separator, fields));
 
     private static string Field(TableCell cell) =>
-        cell.Kind == CellKind.Text ? Text(cell.Text) : SwedishFormat.Csv(cell);
+        cell.Kind == CellKind.Text ? Text(cell.Text) : ReportText.Csv(cell);
 
     private static string Text(string? value)
     {

@@ -49,7 +49,7 @@ internal static class IndicatorChart
         "Met" => (PdfStyle.Met, "✓ uppfyllt"),
         "NotMet" => (PdfStyle.NotMet, "✗ ej uppfyllt"),
         "TooFew" => (PdfStyle.TooFew, "– för få"),
-        _ => (PdfStyle.Muted, SwedishFormat.Status(status)),
+        _ => (PdfStyle.Muted, ReportText.Status(status)),
     };
 
     private static void DrawIndicator(PdfFlow flow, IndicatorLine line)
@@ -75,7 +75,7 @@ internal static class IndicatorChart
         DrawBars(flow, bars, barTop, barTop + barsHeight);
         DrawTarget(flow, line.Target, barTop, barTop + barsHeight);
         flow.Text(judgement, StatusX, PdfStyle.Baseline(style.BodyBold, barTop - 1), style.BodyBold, color);
-        flow.Text($"{SwedishFormat.Integer(line.Indicator.Total.Denominator)} avslut", StatusX,
+        flow.Text($"{SwedishFormat.Number(line.Indicator.Total.Denominator)} avslut", StatusX,
             PdfStyle.Baseline(style.Small, barTop + 12), style.Small, PdfStyle.Muted);
         flow.Y = top + height + 10;
     }
@@ -105,7 +105,7 @@ internal static class IndicatorChart
     private static List<string> Description(IndicatorLine line)
     {
         var indicator = line.Indicator;
-        var point = line.Definition is { } d ? CodeLabels.Label(d.MeasurementPoint) : null;
+        var point = line.Definition is { } d ? SwedishFormat.Label(d.MeasurementPoint) : null;
         var lines = new List<string>
         {
             string.Join(" · ", new[] { $"Version {indicator.DefinitionVersion}", point }.OfType<string>()),
@@ -114,7 +114,7 @@ internal static class IndicatorChart
         if (line.Definition?.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit || indicator.Total.ResponseRate is not null)
         {
             lines.Add($"Svarsfrekvens {SwedishFormat.Percent(indicator.Total.ResponseRate)} "
-                + $"({SwedishFormat.Integer(indicator.Total.Reached ?? 0)} av {SwedishFormat.Integer(indicator.Total.Denominator)} nådda)");
+                + $"({SwedishFormat.Number(indicator.Total.Reached ?? 0)} av {SwedishFormat.Number(indicator.Total.Denominator)} nådda)");
         }
 
         return lines;
@@ -150,7 +150,7 @@ internal static class IndicatorChart
 
         var value = figure.Rate is null
             ? (figure.Denominator == 0 ? "inga avslut" : "–")
-            : $"{SwedishFormat.Percent(figure.Rate)} ({SwedishFormat.Integer(figure.Numerator)} av {SwedishFormat.Integer(figure.Denominator)})";
+            : $"{SwedishFormat.Percent(figure.Rate)} ({SwedishFormat.Number(figure.Numerator)} av {SwedishFormat.Number(figure.Denominator)})";
         flow.Text(value, ValueX, baseline, bar.Label == "Totalt" ? style.SmallBold : style.Small, PdfStyle.Ink);
     }
 

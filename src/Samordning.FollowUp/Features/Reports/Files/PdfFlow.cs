@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using SkiaSharp;
 
 namespace Samordning.FollowUp.Features.Reports.Files;

@@ -113,7 +113,7 @@ internal static class ReportColumns
         yield return OneDecimal($"{code} andel män (%)", f => Indicator(f, code)?.Man.Rate).SpreadsheetOnly();
         yield return Integer($"{code} saknar uppgift", f => Total(f)?.MissingData).SpreadsheetOnly();
         yield return new TableColumn<ReportLine>($"{code} status", CellKind.Text,
-            l => TableCell.OfText(Indicator(l.Figures, code) is { } i ? SwedishFormat.Status(i.Status) : null)) { Width = 12, InPdf = false };
+            l => TableCell.OfText(Indicator(l.Figures, code) is { } i ? ReportText.Status(i.Status) : null)) { Width = 12, InPdf = false };
     }
 
     private static IEnumerable<CodeCount> Codes(IEnumerable<ReportLine> lines, Func<ReportFigures, IReadOnlyList<CodeCount>> counts) =>

@@ -1,3 +1,5 @@
+using Samordning.FollowUp.Common;
+
 namespace Samordning.FollowUp.Features.Reports.Files;
 
 internal enum LineKind
@@ -43,7 +45,7 @@ internal static class ReportLines
 
     public static ReportLine Subtotal(ReportSection section) =>
         new(LineKind.SectionSubtotal, section.Label, string.Empty,
-            $"Delsumma {SwedishFormat.SectionTitle(section.Orientation).ToLower(SwedishFormat.Culture)}", string.Empty, section.Subtotal);
+            $"Delsumma {ReportText.SectionTitle(section.Orientation).ToLower(SwedishFormat.Culture)}", string.Empty, section.Subtotal);
 
     public static ReportLine Total(TertialReport report) =>
         new(LineKind.Total, string.Empty, string.Empty, "Totalt", string.Empty, report.Total);

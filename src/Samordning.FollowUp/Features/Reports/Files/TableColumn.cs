@@ -1,3 +1,5 @@
+using Samordning.FollowUp.Common;
+
 namespace Samordning.FollowUp.Features.Reports.Files;
 
 /// <summary>How a value is stored and shown: text, a whole number, or a number with one decimal.</summary>
@@ -19,7 +21,7 @@ internal readonly record struct TableCell(CellKind Kind, string? Text, decimal? 
     public static TableCell OfInteger(long? value) => new(CellKind.Integer, null, value);
 
     public static TableCell OfOneDecimal(double? value) =>
-        new(CellKind.OneDecimal, null, value is { } v && double.IsFinite(v) ? Math.Round((decimal)v, 1, MidpointRounding.AwayFromZero) : null);
+        new(CellKind.OneDecimal, null, SwedishFormat.RoundedToOneDecimal(value));
 
     public bool IsEmpty => Number is null && string.IsNullOrEmpty(Text);
 }

@@ -1,3 +1,4 @@
+using Samordning.FollowUp.Common;
 using SkiaSharp;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
@@ -23,9 +24,9 @@ public static class TertialReportPdf
     private static SKDocumentPdfMetadata Metadata(ReportHeader header)
     {
         var metadata = SKDocumentPdfMetadata.Default;
-        metadata.Title = $"{SwedishFormat.Title(header)} – {header.AssociationName}";
+        metadata.Title = $"{ReportText.Title(header)} – {header.AssociationName}";
         metadata.Author = header.AssociationName;
-        metadata.Subject = $"{SwedishFormat.Title(header)}, {SwedishFormat.Mode(header.Mode).ToLower(SwedishFormat.Culture)}";
+        metadata.Subject = $"{ReportText.Title(header)}, {ReportText.Mode(header.Mode).ToLower(SwedishFormat.Culture)}";
         metadata.Creator = "Samordning.FollowUp";
         metadata.Producer = "Samordning.FollowUp";
         metadata.Creation = header.GeneratedAtUtc;
@@ -74,13 +75,13 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
         var top = flow.Y;
         flow.Text(Header.AssociationName, PdfFlow.Left + 14, PdfStyle.Baseline(Style.Title, top), Style.Title, PdfStyle.Ink);
         var y = top + PdfStyle.LineHeight(Style.Title);
-        flow.Text(SwedishFormat.Title(Header), PdfFlow.Left + 14, PdfStyle.Baseline(Style.Subtitle, y), Style.Subtitle, PdfStyle.Accent);
+        flow.Text(ReportText.Title(Header), PdfFlow.Left + 14, PdfStyle.Baseline(Style.Subtitle, y), Style.Subtitle, PdfStyle.Accent);
         y += PdfStyle.LineHeight(Style.Subtitle) + 4;
-        var facts = $"Period {SwedishFormat.Period(Header.PeriodFrom, Header.PeriodTo)}   ·   Redovisning: {SwedishFormat.Mode(Header.Mode)}";
+        var facts = $"Period {SwedishFormat.Period(Header.PeriodFrom, Header.PeriodTo)}   ·   Redovisning: {ReportText.Mode(Header.Mode)}";
         flow.Text(facts, PdfFlow.Left + 14, PdfStyle.Baseline(Style.Body, y), Style.Body, PdfStyle.Ink);
         y += PdfStyle.LineHeight(Style.Body);
         var generated = $"Framtagen {SwedishFormat.Timestamp(Header.GeneratedAtUtc)}";
-        var status = Header.AdoptedAtUtc is null ? $"{generated}   ·   {SwedishFormat.Adoption(Header)}" : $"{SwedishFormat.Adoption(Header)}   ·   {generated}";
+        var status = Header.AdoptedAtUtc is null ? $"{generated}   ·   {ReportText.Adoption(Header)}" : $"{ReportText.Adoption(Header)}   ·   {generated}";
         flow.Text(status, PdfFlow.Left + 14, PdfStyle.Baseline(Style.BodyBold, y), Style.BodyBold, PdfStyle.Ink);
         y += PdfStyle.LineHeight(Style.BodyBold);
         flow.Rect(new SKRect(PdfFlow.Left, top, PdfFlow.Left + 5, y), PdfStyle.Accent);
@@ -93,16 +94,16 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
         var plannedLabel = Header.Mode == ReportMode.YearToDate ? "planerat hittills" : "planerat för perioden";
         Tile[] tiles =
         [
-            new("Aktiva deltagare", SwedishFormat.Integer(total.Active.Total), Genders(total.Active),
-                $"{plannedLabel} {SwedishFormat.Display(TableCell.OfOneDecimal(total.PlannedParticipantsProRata))}"),
-            new("Nya", SwedishFormat.Integer(total.New.Total), Genders(total.New), null),
-            new("Avslutade", SwedishFormat.Integer(total.Ended.Total), Genders(total.Ended), null),
-            new("Pågående vid periodens slut", SwedishFormat.Integer(total.OngoingAtEnd.Total), Genders(total.OngoingAtEnd), null),
-            new("Volyminsatser (antal)", SwedishFormat.Integer(total.CountOnly.Total), Genders(total.CountOnly), null),
+            new("Aktiva deltagare", SwedishFormat.Number(total.Active.Total), Genders(total.Active),
+                $"{plannedLabel} {ReportText.Display(TableCell.OfOneDecimal(total.PlannedParticipantsProRata))}"),
+            new("Nya", SwedishFormat.Number(total.New.Total), Genders(total.New), null),
+            new("Avslutade", SwedishFormat.Number(total.Ended.Total), Genders(total.Ended), null),
+            new("Pågående vid periodens slut", SwedishFormat.Number(total.OngoingAtEnd.Total), Genders(total.OngoingAtEnd), null),
+            new("Volyminsatser (antal)", SwedishFormat.Number(total.CountOnly.Total), Genders(total.CountOnly), null),
             new("Utfall", SwedishFormat.Kronor(total.ActualCostSek), $"budget {SwedishFormat.Kronor(total.BudgetSek)}",
                 $"förbrukat {SwedishFormat.Percent(total.BudgetUsedPercent)}"),
             new("Kostnad per deltagare", total.CostPerParticipantSek is { } cost ? SwedishFormat.Kronor(cost) : "–",
-                $"{SwedishFormat.Integer(total.CostPerParticipantDenominator)} deltagare", null),
+                $"{SwedishFormat.Number(total.CostPerParticipantDenominator)} deltagare", null),
         ];
         const float gap = 8f;
         var width = (PdfFlow.Width - (gap * (tiles.Length - 1))) / tiles.Length;
@@ -123,7 +124,7 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
     }
 
     private static string Genders(GenderCount count) =>
-        $"kvinnor {SwedishFormat.Integer(count.Women)} · män {SwedishFormat.Integer(count.Men)}";
+        $"kvinnor {SwedishFormat.Number(count.Women)} · män {SwedishFormat.Number(count.Men)}";
 
     private void DrawTile(Tile tile, float x, float top, float width, float height)
     {
@@ -166,7 +167,7 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
     private void Section(ReportSection section)
     {
         flow.NewPage();
-        flow.Heading(SwedishFormat.SectionTitle(section.Orientation), Style.Heading);
+        flow.Heading(ReportText.SectionTitle(section.Orientation), Style.Heading);
         var rows = new List<PdfRow<ReportLine>>();
         foreach (var category in section.Categories)
         {
@@ -176,7 +177,7 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
         }
 
         rows.Add(PdfRow<ReportLine>.Of(ReportLines.Subtotal(section), emphasis: true));
-        Table($"{SwedishFormat.SectionTitle(section.Orientation)} per kategori", rows);
+        Table($"{ReportText.SectionTitle(section.Orientation)} per kategori", rows);
     }
 
     private void Table(string title, List<PdfRow<ReportLine>> rows) =>
@@ -242,7 +243,7 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
         var rule = PdfFlow.PageHeight - PdfFlow.Margin - 12;
         flow.Line(PdfFlow.Left, rule, PdfFlow.Right, rule, PdfStyle.Rule);
         var baseline = PdfStyle.Baseline(Style.Small, rule + 3);
-        var left = $"{Header.AssociationName} · {SwedishFormat.Title(Header)} · {SwedishFormat.Mode(Header.Mode)} · {SwedishFormat.Adoption(Header)}";
+        var left = $"{Header.AssociationName} · {ReportText.Title(Header)} · {ReportText.Mode(Header.Mode)} · {ReportText.Adoption(Header)}";
         flow.Text(PdfText.Wrap(left, Style.Small, PdfFlow.Width - 80)[0], PdfFlow.Left, baseline, Style.Small, PdfStyle.Muted);
         flow.Text($"Sida {page} av {count}", PdfFlow.Right, baseline, Style.SmallBold, PdfStyle.Ink, SKTextAlign.Right);
     }

@@ -23,7 +23,7 @@ public static class TertialReportXlsx
         AddSummary(workbook.AddSheet(SummarySheet), report);
         foreach (var section in report.Sections)
         {
-            AddSection(workbook.AddSheet(SwedishFormat.SectionTitle(section.Orientation)), report.Header, section);
+            AddSection(workbook.AddSheet(ReportText.SectionTitle(section.Orientation)), report.Header, section);
         }
 
         AddExits(workbook.AddSheet(ExitsSheet), report);
@@ -53,7 +53,7 @@ public static class TertialReportXlsx
     private static void AddSummary(XlsxSheet sheet, TertialReport report)
     {
         var header = report.Header;
-        sheet.AddRow([TableCell.OfText($"{SwedishFormat.Title(header)} – {header.AssociationName}")], RowStyle.Title);
+        sheet.AddRow([TableCell.OfText($"{ReportText.Title(header)} – {header.AssociationName}")], RowStyle.Title);
         sheet.AddBlankRow();
         foreach (var (label, value) in HeaderFacts(header))
         {
@@ -87,9 +87,9 @@ public static class TertialReportXlsx
         ("Tertial", TableCell.OfInteger(header.Tertial)),
         ("Period från", TableCell.OfText(SwedishFormat.Date(header.PeriodFrom))),
         ("Period till", TableCell.OfText(SwedishFormat.Date(header.PeriodTo))),
-        ("Redovisning", TableCell.OfText(SwedishFormat.Mode(header.Mode))),
+        ("Redovisning", TableCell.OfText(ReportText.Mode(header.Mode))),
         ("Framtagen", TableCell.OfText(SwedishFormat.Timestamp(header.GeneratedAtUtc))),
-        ("Fastställd", TableCell.OfText(SwedishFormat.Adoption(header))),
+        ("Fastställd", TableCell.OfText(ReportText.Adoption(header))),
     ];
 
     private static void Part(XlsxSheet sheet, string title)
@@ -115,7 +115,7 @@ internal static class SummaryColumns
         TableColumn.Text<ReportIndicatorDefinition>("Kod", d => d.Code),
         TableColumn.Text<ReportIndicatorDefinition>("Namn", d => d.Name),
         TableColumn.Integer<ReportIndicatorDefinition>("Version", d => d.Version),
-        TableColumn.Text<ReportIndicatorDefinition>("Mätpunkt", d => CodeLabels.Label(d.MeasurementPoint), 22),
+        TableColumn.Text<ReportIndicatorDefinition>("Mätpunkt", d => SwedishFormat.Label(d.MeasurementPoint), 22),
         TableColumn.OneDecimal<ReportIndicatorDefinition>("Mål (%)", d => (double)d.TargetPercent),
     ];
 
@@ -135,7 +135,7 @@ internal static class SummaryColumns
         TableColumn.Integer<IndicatorLine>("Nådda", l => l.Indicator.Total.Reached),
         TableColumn.OneDecimal<IndicatorLine>("Svarsfrekvens (%)", l => l.Indicator.Total.ResponseRate),
         TableColumn.OneDecimal<IndicatorLine>("Mål (%)", l => (double)l.Target),
-        TableColumn.Text<IndicatorLine>("Status", l => SwedishFormat.Status(l.Indicator.Status)),
+        TableColumn.Text<IndicatorLine>("Status", l => ReportText.Status(l.Indicator.Status)),
     ];
 
     public static IEnumerable<IndicatorLine> IndicatorLines(TertialReport report)

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Api.Ui;
+
+/// <summary>
+/// Base of the office's pages (/kansli/…: interventions, indicators, users): only the roles whose
+/// menu links here reach them (others get the 403 page); everything else — what may be read or
+/// changed — is decided by the handlers the pages send to.
+/// </summary>
+internal abstract class OfficePage : UiPage
+{
+    /// <summary>Whether the signed-in caller's role has this page in its menu.</summary>
+    protected virtual bool Admits(Caller caller) => caller.Is(UserRole.AssociationAdmin);
+
+    /// <summary>The office's own association (from its sign-in claims).</summary>
+    protected long AssociationId => Caller.AssociationId ?? 0;
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Admits(Caller))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    /// <summary>
+    /// Handler error keys of list items ("categories[1]") name the list's field ("Input.Categories"),
+    /// where the page shows the message.
+    /// </summary>
+    protected override string FieldKey(string handlerField)
+    {
+        var bracket = handlerField?.IndexOf('[', StringComparison.Ordinal) ?? -1;
+        return base.FieldKey(bracket > 0 ? handlerField![..bracket] : handlerField ?? string.Empty);
+    }
+
+    /// <summary>
+    /// A whole number as typed in a Swedish form ("150 000"); empty gives null. False (with a message
+    /// on the field) when it is not a whole number.
+    /// </summary>
+    protected bool TryReadWhole(string? text, string field, out long? value)
+    {
+        value = null;
+        var compact = Compact(text);
+        if (compact.Length == 0)
+        {
+            return true;
+        }
+
+        if (long.TryParse(compact, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            value = number;
+            return true;
+        }
+
+        ModelState.AddModelError($"{FormPrefix}.{field}", "Ange ett heltal, utan decimaler.");
+        return false;
+    }
+
+    /// <summary>A decimal number with comma or point ("35,5"); empty gives null.</summary>
+    protected bool TryReadDecimal(string? text, string field, out decimal? value)
+    {
+        value = null;
+        var compact = Compact(text).Replace(',', '.');
+        if (compact.Length == 0)
+        {
+            return true;
+        }
+
+        if (decimal.TryParse(compact, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            value = number;
+            return true;
+        }
+
+        ModelState.AddModelError($"{FormPrefix}.{field}", "Ange ett tal, till exempel 35 eller 35,5.");
+        return false;
+    }
+
+    private static string Compact(string? text) =>
+        new([.. (text ?? string.Empty).Where(c => !char.IsWhiteSpace(c))]);
+}
