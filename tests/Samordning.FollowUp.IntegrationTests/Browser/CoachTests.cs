@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 

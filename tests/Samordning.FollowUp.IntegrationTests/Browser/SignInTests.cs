@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 
