@@ -9,7 +9,8 @@ namespace Samordning.FollowUp.IntegrationTests.Api;
 /// <summary>
 /// A code is one defined name. Enum parsing treats every enum as flags, so "Primary, UpperSecondary"
 /// was stored as PostSecondaryShort and "1" as the second code; every command that takes codes
-/// refuses them, and a field sent twice, with a 400 naming the field and a Swedish reason.
+/// refuses them, and a field sent twice, with a 400 naming the field and a Swedish reason. The same
+/// rule for query strings: <see cref="StrictQueryTests"/>; for the web UI's forms: Ui/StrictFormTests.
 /// </summary>
 [Collection(ApiTestGroup.Name)]
 [Trait("Feature", "Hardening")]
@@ -304,84 +305,5 @@ public sealed class StrictInputTests(ApiFactory factory) : ApiTest(factory)
         Assert.DoesNotContain(users, u => u.Email == "ny@test.example");
         var unchanged = Assert.Single(users, u => u.Email == email);
         Assert.Equal((Samordning.FollowUp.Domain.UserRole.BoardMember, "Test BoardMember"), (unchanged.Role, unchanged.DisplayName));
-    }
-
-    [Fact]
-    public async Task QueryCodes_AsListNumberOrUnknownName_Return400NamingTheParameter()
-    {
-        var intervention = await Data.InterventionAsync(Mode.Identified);
-        var association = Data.HomeAssociationId;
-        var cases = new (ApiClient Client, string Path, CodeField Code)[]
-        {
-            (Admin, "/api/v1/users", new("role", "SystemAdmin", "Coach")),
-            (Office, "/api/v1/users", new("role", "Coach", "BoardMember")),
-            (Admin, "/api/v1/audit", new("action", "IdentityRead", "Create")),
-            (Coach, $"/api/v1/interventions/{intervention.Id}/participations", new("status", "Active", "Ended")),
-            (Coach, "/api/v1/follow-ups", new("status", "Due", "Overdue")),
-            (Office, $"/api/v1/associations/{association}/indicators?year=2026&tertial=1", new("mode", "Period", "YearToDate")),
-            (Office, $"/api/v1/associations/{association}/reports/tertial/2026/1?view=current", new("mode", "Period", "YearToDate")),
-        };
-
-        foreach (var (client, path, code) in cases)
-        {
-            var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-            // Each name alone is accepted.
-            await (await client.GetAsync($"{path}{separator}{code.Field}={code.First}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-            foreach (var bad in new[] { $"{code.First},{code.Second}", $"{code.First}, {code.Second}", "1", "Foo" })
-            {
-                var response = await client.GetAsync($"{path}{separator}{code.Field}={Uri.EscapeDataString(bad)}");
-
-                await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, code.Field);
-            }
-        }
-    }
-
-    [Fact]
-    public async Task QueryRole_AsCommaList_Returns400InsteadOfTheUsersOfTheCombinedRole()
-    {
-        var association = await Data.AssociationAsync();
-        await Factory.CreateUserAsync(Samordning.FollowUp.Domain.UserRole.BoardMember, association.Id, null);
-
-        // AssociationAdmin | Coach = BoardMember: the list used to answer with the board members.
-        var response = await Admin.GetAsync("/api/v1/users?role=AssociationAdmin,Coach");
-
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "role");
-        Assert.Equal([ListRefused], problem.Errors!["role"]);
-        var number = await (await Admin.GetAsync("/api/v1/users?role=3")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "role");
-        Assert.Equal([NumberRefused], number.Errors!["role"]);
-    }
-    /// <summary>The web UI binds codes with the same rule: a tampered select is a field error and nothing is stored.</summary>
-    [Fact]
-    public async Task UiExitForm_CodeAsListOrNumber_ShowsTheFieldError_AndRecordsNothing()
-    {
-        var intervention = await Data.InterventionAsync(Mode.Identified);
-        var participation = await Data.ParticipationAsync(intervention.Id, TestData.Identified(TestPersonnummer.Woman()));
-        using var browser = await UiSession.SignInAsync(Factory, Samordning.FollowUp.Domain.UserRole.Coach, Data.HomeAssociationId, Data.HomeProviderId);
-        var page = $"/deltaganden/{participation.Id}/avslut";
-        var token = await UiSession.FormTokenAsync(browser, page);
-        (string, string)[] Form(string reason, string occupation) =>
-        [
-            ("Input.EndDate", "2026-06-15"), ("Input.ExitReason", reason), ("Input.Occupation", occupation),
-            ("Input.ExtentPercent", "50"), ("Input.IncomeSources", "Salary"), ("Input.StepAtExit", "4"),
-        ];
-
-        foreach (var (reason, occupation) in new[]
-        {
-            ("PlannedCompletion, Other", "Employed"), ("6", "Employed"), ("PlannedCompletion", "Employed, Studies"), ("PlannedCompletion", "2"),
-        })
-        {
-            var response = await UiSession.PostFormAsync(browser, page, token, Form(reason, occupation));
-
-            await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-            Assert.Contains("Värdet är inte giltigt.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-            var unchanged = await (await Coach.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
-            Assert.True(unchanged.Exit is null, $"ExitReason '{reason}', Occupation '{occupation}': an exit was recorded ({unchanged.Exit?.ExitReason}, {unchanged.Exit?.Occupation})");
-        }
-
-        var saved = await UiSession.PostFormAsync(browser, page, token, Form("PlannedCompletion", "Employed"));
-
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var ended = await (await Coach.GetAsync($"/api/v1/participations/{participation.Id}")).ShouldBeAsync<ParticipationDto>(HttpStatusCode.OK);
-        Assert.Equal(("PlannedCompletion", "Employed"), (ended.Exit!.ExitReason, ended.Exit.Occupation));
     }
 }
