@@ -60,7 +60,7 @@ public sealed class TertialReportCsvTests
             .Append(("Delsumma inriktning", $"Delsumma {SectionName(section)}", section.Subtotal));
 
     private static string SectionName(ReportSection section) =>
-        section.Orientation == Domain.Orientation.IndividualFocused ? "individinriktade insatser" : "strukturövergripande insatser";
+        section.Orientation == Samordning.FollowUp.Domain.Orientation.IndividualFocused ? "individinriktade insatser" : "strukturövergripande insatser";
 
     private static void AssertFigures(ReportFigures f, Dictionary<string, string> record)
     {

@@ -55,7 +55,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     {
         foreach (var section in report.Sections)
         {
-            var sheet = section.Orientation == Domain.Orientation.IndividualFocused ? Individual : Structural;
+            var sheet = section.Orientation == Samordning.FollowUp.Domain.Orientation.IndividualFocused ? Individual : Structural;
             foreach (var row in section.Categories.SelectMany(c => c.Interventions))
             {
                 var cells = xlsx.RowWith(sheet, "B", row.Name);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Data;
 
-namespace Samordning.FollowUp.UnitTests;
+namespace Samordning.FollowUp.UnitTests.Data;
 
 /// <summary>EF Core's sensitive-data logging writes SQL parameter values to the log: outside Development the service does not start with it.</summary>
 public sealed class SensitiveDataLoggingGuardTests : IDisposable

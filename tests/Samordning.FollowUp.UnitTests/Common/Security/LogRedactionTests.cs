@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Samordning.FollowUp.Common.Security;
 
-namespace Samordning.FollowUp.UnitTests;
+namespace Samordning.FollowUp.UnitTests.Common.Security;
 
 /// <summary>The log's last line of defence: personnummer-shaped numbers and one-time codes are replaced, nothing else.</summary>
 public sealed class LogRedactionTests

@@ -2,7 +2,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
 
-namespace Samordning.FollowUp.UnitTests;
+namespace Samordning.FollowUp.UnitTests.Domain;
 
 public sealed class DomainRuleTests
 {

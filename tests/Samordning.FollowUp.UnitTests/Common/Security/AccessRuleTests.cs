@@ -2,7 +2,7 @@ using System.Reflection;
 using Mediator;
 using Samordning.FollowUp.Common.Security;
 
-namespace Samordning.FollowUp.UnitTests;
+namespace Samordning.FollowUp.UnitTests.Common.Security;
 
 /// <summary>Every command and query says who may send it; the pipeline refuses one that does not.</summary>
 public sealed class AccessRuleTests

@@ -1,6 +1,6 @@
 using Samordning.FollowUp.Domain;
 
-namespace Samordning.FollowUp.UnitTests;
+namespace Samordning.FollowUp.UnitTests.Domain;
 
 public sealed class PersonalIdentityNumberTests
 {

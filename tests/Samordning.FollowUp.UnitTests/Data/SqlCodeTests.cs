@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
-namespace Samordning.FollowUp.UnitTests;
+namespace Samordning.FollowUp.UnitTests.Data;
 
 /// <summary>Codes in hand-written SQL are made from the enums, so renaming a member cannot break a query silently.</summary>
 public sealed partial class SqlCodeTests
