@@ -135,6 +135,7 @@ static async Task<TimeSpan> TimeAsync(Func<Task> work)
 async Task Send<T>(ICommand<T> command)
 {
     await using var scope = app.Services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // as the jobs do
     await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
 }
 
@@ -205,6 +206,7 @@ async Task RecordResultsAsync()
 static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions, Dictionary<long, long[]> Participants)> SetUpAsync(IServiceProvider services)
 {
     await using var scope = services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // the commands refuse a caller nobody signed in as
     var sender = scope.ServiceProvider.GetRequiredService<ISender>();
     var association = await sender.Send(new CreateAssociationCommand("Benchmarkförbundet", null, 5));
     var interventions = new List<(long, long, RegistrationMode)>();
