@@ -12,7 +12,7 @@ namespace Samordning.FollowUp.IntegrationTests.Browser;
 public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task A_coach_registers_an_identified_participant_records_the_exit_and_a_year_later_the_follow_up()
+    public async Task IdentifiedParticipant_RegisteredCorrectedAndExited_FollowUpRecordedAYearLater()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
@@ -124,7 +124,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
-    public async Task A_coach_registers_an_anonymous_participant_and_a_count_only_year()
+    public async Task AnonymousParticipantAndCountOnlyYear_RegisteredByACoach_AreSaved()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
@@ -172,7 +172,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
-    public async Task A_coach_of_another_provider_cannot_open_the_first_coachs_participant()
+    public async Task Participant_CoachOfAnotherProvider_CannotOpenIt()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);

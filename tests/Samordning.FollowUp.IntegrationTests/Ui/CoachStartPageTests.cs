@@ -13,7 +13,7 @@ namespace Samordning.FollowUp.IntegrationTests.Ui;
 public sealed class CoachStartPageTests(ApiFactory factory) : ApiTest(factory)
 {
     [Fact]
-    public async Task Att_gora_lists_only_the_coachs_active_participations_past_the_expected_length()
+    public async Task AttGora_PastTheExpectedLength_ListsOnlyTheCoachsActiveParticipations()
     {
         // 26 weeks = 182 days; today is 2026-11-23, so a start before 2026-05-25 is past it.
         var intervention = await Data.InterventionAsync();
@@ -41,7 +41,7 @@ public sealed class CoachStartPageTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Att_gora_lists_due_and_overdue_follow_ups_but_not_upcoming_ones()
+    public async Task AttGora_FollowUps_ListsDueAndOverdueButNotUpcoming()
     {
         var intervention = await Data.InterventionAsync(start: new DateOnly(2025, 1, 1));
         var exits = new Dictionary<string, DateOnly>

@@ -99,7 +99,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Every_page_answers_each_role_as_the_role_table_says()
+    public async Task EveryPage_EachRole_AnswersAsTheRoleTableSays()
     {
         var world = await ArrangeAsync();
         var clients = new Dictionary<(UserRole, string), HttpClient>();
@@ -139,7 +139,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Nobody_signed_in_is_sent_to_the_sign_in_page_from_every_page()
+    public async Task EveryPage_NobodySignedIn_SendsToTheSignInPage()
     {
         var world = await ArrangeAsync();
         using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
@@ -164,7 +164,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task A_missing_page_and_a_refused_one_are_Swedish_pages_not_API_problems()
+    public async Task MissingOrRefusedPage_InTheUi_IsASwedishPageNotAnApiProblem()
     {
         var association = await Data.AssociationAsync();
         using var board = await SignedInAsync(UserRole.BoardMember, association.Id, null);
@@ -181,7 +181,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task The_administrator_filters_users_by_association_name_and_opens_one()
+    public async Task UserList_AdministratorFiltersByAssociationName_OpensOne()
     {
         var association = await Data.AssociationAsync("Samordningsförbundet Östra Skaraborg");
         await Data.AssociationAsync("Finsam Älvsborg");

@@ -38,7 +38,7 @@ public sealed class SensitiveDataLoggingGuardTests : IDisposable
     [InlineData("Production")]
     [InlineData("Staging")]
     [InlineData("Testing")]
-    public async Task Turned_on_by_configuration_outside_Development_the_host_does_not_start(string environment)
+    public async Task SensitiveDataLogging_OnByConfigurationOutsideDevelopment_HostDoesNotStart(string environment)
     {
         using var host = Build(environment, configured: true);
 
@@ -49,7 +49,7 @@ public sealed class SensitiveDataLoggingGuardTests : IDisposable
     }
 
     [Fact]
-    public async Task Turned_on_by_code_outside_Development_the_host_does_not_start()
+    public async Task SensitiveDataLogging_OnByCodeOutsideDevelopment_HostDoesNotStart()
     {
         using var host = Build("Production", configured: false, byCode: true);
 
@@ -61,7 +61,7 @@ public sealed class SensitiveDataLoggingGuardTests : IDisposable
     [Theory]
     [InlineData("Production", false)]
     [InlineData("Development", true)]
-    public async Task Off_anywhere_or_on_in_Development_the_host_starts(string environment, bool configured)
+    public async Task SensitiveDataLogging_OffAnywhereOrOnInDevelopment_HostStarts(string environment, bool configured)
     {
         using var host = Build(environment, configured);
 

@@ -10,13 +10,13 @@ public sealed class PersonalIdentityNumberTests
         Path.Combine(AppContext.BaseDirectory, "Data", "testpersonnummer-1890-1999.txt")));
 
     [Fact]
-    public void Test_file_has_all_Skatteverket_numbers()
+    public void TestFile_HasAllSkatteverketNumbers()
     {
         Assert.Equal(27_420, TestNumbers.Value.Length);
     }
 
     [Fact]
-    public void Every_test_number_is_accepted_in_both_long_forms_with_derived_gender_and_birth_date()
+    public void Parse_EveryTestNumberInBothLongForms_AcceptedWithDerivedGenderAndBirthDate()
     {
         var failures = new List<string>();
         foreach (var digits in TestNumbers.Value)
@@ -47,7 +47,7 @@ public sealed class PersonalIdentityNumberTests
     }
 
     [Fact]
-    public void Every_test_number_with_any_other_check_digit_is_rejected()
+    public void Parse_EveryTestNumberWithAnyOtherCheckDigit_Rejected()
     {
         var accepted = new List<string>();
         foreach (var digits in TestNumbers.Value)
@@ -72,7 +72,7 @@ public sealed class PersonalIdentityNumberTests
     }
 
     [Fact]
-    public void Every_test_number_is_accepted_in_ten_digit_form_with_plus_when_aged_100_or_more()
+    public void Parse_EveryTestNumberInTenDigitFormWithPlusWhenAged100OrMore_Accepted()
     {
         // 2026-11-23: everyone in the file born before 1926-11-24 is 100 or more.
         var failures = TestNumbers.Value
@@ -101,7 +101,7 @@ public sealed class PersonalIdentityNumberTests
     // Surrounding whitespace is trimmed.
     [InlineData("  19120211-9150\t", "191202119150")]
     [InlineData("\n120211+9150 ", "191202119150")]
-    public void Ten_digit_forms_get_the_century_from_the_separator_and_today(string input, string expected)
+    public void Parse_TenDigitForms_GetTheCenturyFromTheSeparatorAndToday(string input, string expected)
     {
         Assert.True(PersonalIdentityNumber.TryParse(input, Today, out var pnr));
         Assert.Equal(expected, pnr.Value);
@@ -114,13 +114,13 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("001124-9810", "190011249810")] // would be tomorrow
     [InlineData("001123+9803", "190011239803")]
     [InlineData("001124+9810", "180011249810")]
-    public void Century_boundary_is_today(string input, string expected)
+    public void Parse_CenturyBoundary_IsToday(string input, string expected)
     {
         Assert.Equal(expected, PersonalIdentityNumber.Parse(input, new DateOnly(2000, 11, 23)).Value);
     }
 
     [Fact]
-    public void Birth_date_in_the_future_is_rejected()
+    public void Parse_BirthDateInTheFuture_Rejected()
     {
         // From the file: 192612049029, parsed as if "today" were the day before.
         Assert.False(PersonalIdentityNumber.TryParse("192612049029", new DateOnly(1926, 12, 3), out _));
@@ -136,7 +136,7 @@ public sealed class PersonalIdentityNumberTests
     private const string CoordinationNumber = "192612649026";
 
     [Fact]
-    public void Coordination_number_example_is_built_correctly_from_a_test_number()
+    public void CoordinationNumberExample_FromATestNumber_IsBuiltCorrectly()
     {
         Assert.Contains("192612049029", TestNumbers.Value);
         Assert.Equal(CoordinationNumber, WithCheckDigit("19261264902"));
@@ -147,7 +147,7 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("19261264-9026")]
     [InlineData("261264-9026")] // födelsetid 2026-12-04 is after today, so 1926
     [InlineData("2612649026")]
-    public void Coordination_number_is_accepted_with_day_minus_60_as_birth_date(string input)
+    public void Parse_CoordinationNumber_AcceptedWithDayMinus60AsBirthDate(string input)
     {
         var pnr = PersonalIdentityNumber.Parse(input, Today);
 
@@ -160,7 +160,7 @@ public sealed class PersonalIdentityNumberTests
     }
 
     [Fact]
-    public void Coordination_number_with_future_birth_date_is_rejected()
+    public void Parse_CoordinationNumberWithFutureBirthDate_Rejected()
     {
         Assert.False(PersonalIdentityNumber.TryParse(CoordinationNumber, new DateOnly(1926, 12, 3), out _));
         Assert.True(PersonalIdentityNumber.TryParse(CoordinationNumber, new DateOnly(1926, 12, 4), out _));
@@ -194,7 +194,7 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("12021-19150")]
     [InlineData("191202 119150")]
     [InlineData("-1202119150")]
-    public void Malformed_input_is_rejected(string? input)
+    public void Parse_MalformedInput_Rejected(string? input)
     {
         Assert.False(PersonalIdentityNumber.TryParse(input, Today, out var result));
         Assert.Equal(default, result);
@@ -212,7 +212,7 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("1912029291")] // day 92 = 32 + 60
     [InlineData("1912028991")] // samordningsnummer for 29 February 1912 is fine...
     [InlineData("1913028991")] // ...but not for 29 February 1913
-    public void Invalid_calendar_dates_are_rejected_even_with_a_correct_check_digit(string first10)
+    public void Parse_InvalidCalendarDateWithACorrectCheckDigit_Rejected(string first10)
     {
         // Invalid dates are no one's personnummer; the check digit is computed so only the date is wrong.
         var digits = WithCheckDigit(first10 + "5");
@@ -234,7 +234,7 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("215004112354")]
     [InlineData("995004112354")]
     [InlineData("99500411-2354")]
-    public void Twelve_digits_with_a_century_other_than_18_19_or_20_are_rejected(string input)
+    public void Parse_TwelveDigitsWithACenturyOtherThan18Or19Or20_Rejected(string input)
     {
         // The same nine digits and check digit are a valid number with century 19 (Luhn skips the century).
         Assert.True(PersonalIdentityNumber.TryParse("19" + input[2..], Today, out _));
@@ -254,14 +254,14 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("500411-2354", 1950)] // the 10-digit forms derive the century
     [InlineData("500411+2354", 1850)]
     [InlineData("5004112354", 1950)]
-    public void Centuries_18_19_and_20_are_accepted(string input, int birthYear)
+    public void Parse_Centuries18And19And20_Accepted(string input, int birthYear)
     {
         Assert.True(PersonalIdentityNumber.TryParse(input, Today, out var number));
         Assert.Equal(birthYear, number.BirthYear);
     }
 
     [Fact]
-    public void ToString_and_interpolation_never_reveal_the_number()
+    public void ToStringAndInterpolation_NeverRevealTheNumber()
     {
         var pnr = PersonalIdentityNumber.Parse("19120211-9150", Today);
 
@@ -274,7 +274,7 @@ public sealed class PersonalIdentityNumberTests
     }
 
     [Fact]
-    public void Same_person_in_different_forms_is_equal()
+    public void Equality_SamePersonInDifferentForms_IsEqual()
     {
         var a = PersonalIdentityNumber.Parse("191202119150", Today);
         var b = PersonalIdentityNumber.Parse("120211+9150", Today);
@@ -292,7 +292,7 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("19261204-9029")] // future relative to 1926-12-03, see below
     [InlineData("1912021X9150")]
     [InlineData("19120211+9150")]
-    public void FormatException_message_is_Swedish_and_does_not_contain_the_input(string input)
+    public void FormatException_Message_IsSwedishWithoutTheInput(string input)
     {
         var ex = Assert.Throws<FormatException>(() => PersonalIdentityNumber.Parse(input, new DateOnly(1926, 12, 3)));
 
@@ -304,7 +304,7 @@ public sealed class PersonalIdentityNumberTests
     }
 
     [Fact]
-    public void Parse_null_throws_ArgumentNullException()
+    public void Parse_Null_ThrowsArgumentNullException()
     {
         Assert.Throws<ArgumentNullException>(() => PersonalIdentityNumber.Parse(null!, Today));
         Assert.Throws<ArgumentNullException>(() => PersonalIdentityNumber.FromStored(null!));
@@ -316,21 +316,21 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("191202119151")]
     [InlineData(" 191202119150")]
     [InlineData("1912021191500")]
-    public void FromStored_accepts_only_twelve_valid_digits(string stored)
+    public void FromStored_AnythingButTwelveValidDigits_ThrowsWithoutEchoingIt(string stored)
     {
         var ex = Assert.Throws<FormatException>(() => PersonalIdentityNumber.FromStored(stored));
         Assert.DoesNotContain("9150", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FromStored_does_not_depend_on_the_clock()
+    public void FromStored_DoesNotDependOnTheClock()
     {
         // Stored numbers were validated against the clock when registered.
         Assert.Equal(CoordinationNumber, PersonalIdentityNumber.FromStored(CoordinationNumber).Value);
     }
 
     [Fact]
-    public void Default_value_throws_instead_of_pretending_to_be_a_number()
+    public void DefaultValue_Read_ThrowsInsteadOfPretendingToBeANumber()
     {
         Assert.Throws<InvalidOperationException>(() => default(PersonalIdentityNumber).Value);
         Assert.Throws<InvalidOperationException>(() => default(PersonalIdentityNumber).BirthDate);

@@ -9,7 +9,7 @@ namespace Samordning.FollowUp.UnitTests.Common.Security;
 public sealed class IdentityEncryptionTests
 {
     [Fact]
-    public void Encrypt_then_Decrypt_round_trips()
+    public void EncryptThenDecrypt_AnyTestNumber_RoundTrips()
     {
         var protector = CreateProtector(KeyA, KeyB);
         var numbers = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "testpersonnummer-1890-1999.txt"))
@@ -25,7 +25,7 @@ public sealed class IdentityEncryptionTests
     }
 
     [Fact]
-    public void Encrypt_has_version_nonce_tag_ciphertext_layout()
+    public void Encrypt_HasVersionNonceTagCiphertextLayout()
     {
         var encrypted = CreateProtector(KeyA, KeyB).Encrypt(Person);
 
@@ -34,7 +34,7 @@ public sealed class IdentityEncryptionTests
     }
 
     [Fact]
-    public void Two_encryptions_of_the_same_number_differ()
+    public void Encrypt_SameNumberTwice_GivesDifferentCiphersAndNonces()
     {
         var protector = CreateProtector(KeyA, KeyB);
 
@@ -46,7 +46,7 @@ public sealed class IdentityEncryptionTests
     }
 
     [Fact]
-    public void Ciphertext_contains_no_plaintext_digits()
+    public void Cipher_ContainsNoPlaintextDigits()
     {
         var protector = CreateProtector(KeyA, KeyB);
         var fullNumber = Encoding.ASCII.GetBytes(Person.Value);
@@ -61,7 +61,7 @@ public sealed class IdentityEncryptionTests
     }
 
     [Fact]
-    public void Tampering_with_any_byte_throws()
+    public void Decrypt_AnyByteTampered_Throws()
     {
         var protector = CreateProtector(KeyA, KeyB);
         var encrypted = protector.Encrypt(Person);
@@ -79,7 +79,7 @@ public sealed class IdentityEncryptionTests
     }
 
     [Fact]
-    public void Decrypt_with_another_key_throws()
+    public void Decrypt_WithAnotherKey_Throws()
     {
         var encrypted = CreateProtector(KeyA, KeyB).Encrypt(Person);
 

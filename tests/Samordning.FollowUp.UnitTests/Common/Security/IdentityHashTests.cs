@@ -9,7 +9,7 @@ namespace Samordning.FollowUp.UnitTests.Common.Security;
 public sealed class IdentityHashTests
 {
     [Fact]
-    public void Hash_is_deterministic_keyed_and_32_bytes()
+    public void Hash_SameNumber_IsDeterministicKeyedAnd32Bytes()
     {
         var protector = CreateProtector(KeyA, KeyB);
 
@@ -25,7 +25,7 @@ public sealed class IdentityHashTests
     }
 
     [Fact]
-    public void Fingerprint_is_HMAC_with_the_hmac_key()
+    public void Fingerprint_OfABody_IsHmacWithTheHmacKey()
     {
         var body = Encoding.UTF8.GetBytes("""{"personalIdentityNumber":"19120211-9150"}""");
         var protector = CreateProtector(KeyA, KeyB);

@@ -34,7 +34,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
 
     [Theory]
     [MemberData(nameof(InvalidKeys))]
-    public void Validator_rejects_missing_malformed_short_and_identical_keys(string? encryptionKey, string? hmacKey, string expected)
+    public void Validator_MissingMalformedShortOrIdenticalKeys_Rejects(string? encryptionKey, string? hmacKey, string expected)
     {
         var result = new IdentityProtectionOptionsValidator().Validate(
             null, new IdentityProtectionOptions { EncryptionKey = encryptionKey, HmacKey = hmacKey });
@@ -45,7 +45,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Validator_accepts_two_different_32_byte_keys()
+    public void Validator_TwoDifferent32ByteKeys_Accepts()
     {
         var result = new IdentityProtectionOptionsValidator().Validate(
             null, new IdentityProtectionOptions { EncryptionKey = KeyA, HmacKey = KeyB });
@@ -54,7 +54,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Configured_keys_are_bound_and_used()
+    public void ConfiguredKeys_InProduction_AreBoundAndUsed()
     {
         using var provider = BuildProvider(Environments.Production, KeyA, KeyB);
 
@@ -68,7 +68,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
-    public void Outside_Development_missing_keys_fail(string environmentName)
+    public void MissingKeys_OutsideDevelopment_Fail(string environmentName)
     {
         using var provider = BuildProvider(environmentName, encryptionKey: null, hmacKey: null);
 
@@ -81,7 +81,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task Outside_Development_missing_keys_fail_at_host_start()
+    public async Task MissingKeys_OutsideDevelopment_FailAtHostStart()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -95,7 +95,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Development_generates_a_key_file_once_and_reuses_it()
+    public void Development_NoKeysConfigured_GeneratesAKeyFileOnceAndReusesIt()
     {
         byte[] encrypted;
         byte[] hash;
@@ -128,7 +128,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Development_key_file_location_is_configurable()
+    public void DevelopmentKeyFile_LocationConfigured_IsWrittenThere()
     {
         using var provider = BuildProvider(Environments.Development, null, null, ("IdentityProtection:DevelopmentKeyFile", "secrets/keys.json"));
 
@@ -139,7 +139,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Development_uses_configured_keys_without_creating_a_file()
+    public void Development_KeysConfigured_UsesThemWithoutCreatingAFile()
     {
         using var provider = BuildProvider(Environments.Development, KeyA, KeyB);
 
@@ -148,7 +148,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Development_with_only_one_key_configured_fails_instead_of_generating_the_other()
+    public void Development_OnlyOneKeyConfigured_FailsInsteadOfGeneratingTheOther()
     {
         using var provider = BuildProvider(Environments.Development, KeyA, hmacKey: null);
 
@@ -160,7 +160,7 @@ public sealed class IdentityKeyConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Development_with_a_corrupt_key_file_fails_with_a_hint()
+    public void Development_CorruptKeyFile_FailsWithAHint()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DefaultKeyFile)!);
         File.WriteAllText(DefaultKeyFile, "{ not json");

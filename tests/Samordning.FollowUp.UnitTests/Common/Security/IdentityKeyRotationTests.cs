@@ -15,7 +15,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
     public void Dispose() => _services.Dispose();
 
     [Fact]
-    public void Default_key_id_is_1_so_data_from_before_rotation_stays_readable()
+    public void KeyId_NotConfigured_Is1SoDataFromBeforeRotationStaysReadable()
     {
         var protector = CreateProtector(KeyA, KeyB);
 
@@ -24,7 +24,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
     }
 
     [Fact]
-    public void After_rotation_old_ciphers_stay_readable_and_new_ones_use_the_new_key_id()
+    public void Rotation_OldCiphers_StayReadableAndNewOnesUseTheNewKeyId()
     {
         var before = CreateProtector(KeyA, KeyB);
         var old = before.Encrypt(Person);
@@ -47,13 +47,13 @@ public sealed class IdentityKeyRotationTests : IDisposable
     }
 
     [Fact]
-    public void Rotation_does_not_change_the_hash()
+    public void Hash_AfterRotation_DoesNotChange()
     {
         Assert.Equal(CreateProtector(KeyA, KeyB).Hash(Person), CreateRotatedProtector().Hash(Person));
     }
 
     [Fact]
-    public void Decrypt_with_an_unknown_key_id_throws()
+    public void Decrypt_UnknownKeyId_Throws()
     {
         var fresh = CreateRotatedProtector().Encrypt(Person);
         var old = CreateProtector(KeyA, KeyB).Encrypt(Person);
@@ -69,7 +69,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
     }
 
     [Fact]
-    public void Changing_the_key_id_to_another_configured_key_throws()
+    public void Decrypt_KeyIdChangedToAnotherConfiguredKey_Throws()
     {
         var rotated = CreateRotatedProtector();
         var fresh = rotated.Encrypt(Person);
@@ -82,7 +82,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
     }
 
     [Fact]
-    public void Key_ring_is_bound_from_configuration()
+    public void KeyRing_FromConfiguration_IsBound()
     {
         var old = CreateProtector(KeyA, KeyB).Encrypt(Person);
         using var provider = _services.Build(Environments.Production, KeyC, KeyB,
@@ -98,7 +98,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
     }
 
     [Fact]
-    public void Validator_accepts_a_key_ring()
+    public void Validator_KeyRing_Accepts()
     {
         var options = RotatedOptions();
         options.PreviousEncryptionKeys.Add(new PreviousEncryptionKey { Id = 255, Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
@@ -125,7 +125,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
 
     [Theory]
     [MemberData(nameof(InvalidKeyRings))]
-    public void Validator_rejects_bad_key_rings(int currentId, int previousId, string? previousKey, string expected)
+    public void Validator_BadKeyRing_Rejects(int currentId, int previousId, string? previousKey, string expected)
     {
         var options = new IdentityProtectionOptions { EncryptionKey = KeyC, EncryptionKeyId = currentId, HmacKey = KeyB };
         options.PreviousEncryptionKeys.Add(new PreviousEncryptionKey
@@ -142,7 +142,7 @@ public sealed class IdentityKeyRotationTests : IDisposable
     }
 
     [Fact]
-    public void Validator_rejects_a_key_id_used_twice()
+    public void Validator_KeyIdUsedTwice_Rejects()
     {
         var options = RotatedOptions();
         options.PreviousEncryptionKeys.Add(new PreviousEncryptionKey { Id = 1, Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });

@@ -20,7 +20,7 @@ public sealed class LogRedactionTests
     [InlineData("18991231-1234")]
     [InlineData("20001123-9803")]
     [InlineData("19540122-2179")] // a wrong check digit is still someone's number mistyped
-    public void A_personnummer_in_any_form_is_replaced(string number)
+    public void Redact_PersonnummerInAnyForm_ReplacesIt(string number)
     {
         var line = $"Request starting HTTP/1.1 GET https://localhost/api/v1/personer/{number}?pnr={number}&x=1 - - -";
 
@@ -43,7 +43,7 @@ public sealed class LogRedactionTests
     [InlineData("organisationsnummer 556677-8899 and 202100-6255")] // month 66 and 21: not dates
     [InlineData("budget 1200000 kr, 1950 kvinnor, årtal 1954, postnummer 504 62")]
     [InlineData("Indikatorkod=I1 och token utan frågetecken")]
-    public void Ordinary_numbers_ids_timestamps_and_trace_ids_are_left_alone(string line)
+    public void Redact_OrdinaryNumbersIdsTimestampsAndTraceIds_LeavesThemAlone(string line)
     {
         Assert.Equal(line, LogRedaction.Redact(line));
     }
@@ -54,13 +54,13 @@ public sealed class LogRedactionTests
     [InlineData("/x?Token=ABC#frag", "/x?Token=***#frag")]
     [InlineData("GET https://h/x?kod=abc - 200", "GET https://h/x?kod=*** - 200")]
     [InlineData("/x?kodord=abc&tokens=def", "/x?kodord=abc&tokens=def")]
-    public void The_values_of_kod_and_token_query_parameters_are_blanked(string line, string expected)
+    public void Redact_KodAndTokenQueryParameters_BlanksTheirValues(string line, string expected)
     {
         Assert.Equal(expected, LogRedaction.Redact(line));
     }
 
     [Fact]
-    public void Every_logger_of_the_factory_writes_redacted_messages_values_scopes_and_exceptions()
+    public void LoggerFactory_EveryLogger_WritesRedactedMessagesValuesScopesAndExceptions()
     {
         var capture = new Capture();
         using var services = new ServiceCollection()
