@@ -3,23 +3,19 @@ using System.Globalization;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using Samordning.FollowUp;
 using Samordning.FollowUp.Benchmarks;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
-using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
-using Samordning.FollowUp.Features.Interventions;
-using Samordning.FollowUp.Features.Providers;
 
 // Fills a database with N participations, runs the follow-up scheduler and the indicator job
 // through the service's own code, and a hand-written SQL query for I1 over the same data.
 // Prints rows per second, the job-to-raw-SQL ratio and peak memory. Run one size per process
 // (tests/scripts/benchmark.sh does) so that peak memory belongs to that size.
+// The data comes from BenchmarkData.cs (the association, its participants and the generator of
+// participations) and is written by BulkInsert.cs.
 //
 // usage: Samordning.FollowUp.Benchmarks [--size N] [--provider Sqlite|PostgreSql] [--connection CS]
 // --session-check (tests/scripts/benchmark-session-check.sh): the per-request security-stamp check instead.
@@ -75,9 +71,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 Console.WriteLine($"# {size:N0} participations on {provider}, {Environment.ProcessorCount} cores, {today:yyyy-MM-dd}");
 
-var (associationId, interventions, participants) = await SetUpAsync(app.Services);
+var (associationId, interventions, participants) = await BenchmarkData.SetUpAsync(app.Services);
 var fill = Stopwatch.StartNew();
-await FillAsync(app.Services, provider, size, interventions, participants, today);
+await BulkInsert.FillAsync(app.Services, provider, size, interventions, participants, today);
 fill.Stop();
 Report("fill participations", size, fill.Elapsed);
 
@@ -135,6 +131,7 @@ static async Task<TimeSpan> TimeAsync(Func<Task> work)
 async Task Send<T>(ICommand<T> command)
 {
     await using var scope = app.Services.CreateAsyncScope();
+    scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // as the jobs do
     await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
 }
 
@@ -200,220 +197,4 @@ async Task RecordResultsAsync()
         FROM "FollowUps" f WHERE f."DueDate" < '{today:yyyy-MM-dd}' AND f."Id" % 10 < 6
         """;
     await db.Database.ExecuteSqlRawAsync(sql);
-}
-
-static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions, Dictionary<long, long[]> Participants)> SetUpAsync(IServiceProvider services)
-{
-    await using var scope = services.CreateAsyncScope();
-    var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-    var association = await sender.Send(new CreateAssociationCommand("Benchmarkförbundet", null, 5));
-    var interventions = new List<(long, long, RegistrationMode)>();
-    string[] municipalities = ["Borås", "Mark", "Ulricehamn", "Tranemo", "Svenljunga", "Herrljunga", "Vårgårda", "Bollebygd"];
-    foreach (var municipality in municipalities)
-    {
-        var provider = await sender.Send(new CreateProviderCommand($"Arbetsmarknadsenheten {municipality}", null) with { AssociationId = association.Id });
-        foreach (var (name, category, mode) in new[]
-                 {
-                     ("Aktiv kraft", InterventionCategory.Preparatory, RegistrationMode.Identified),
-                     ("Kartläggning", InterventionCategory.Mapping, RegistrationMode.Identified),
-                     ("Lågtröskel", InterventionCategory.Preventive, RegistrationMode.AnonymousIndividual),
-                 })
-        {
-            var i = await sender.Send(new CreateInterventionCommand($"{name} {municipality}", provider.Id, Orientation.IndividualFocused, category,
-                mode, [municipality], new DateOnly(2022, 1, 1), null, 24, null) with { AssociationId = association.Id });
-            interventions.Add((i.Id, provider.Id, mode));
-        }
-    }
-
-    // Identified participants: Skatteverket's test numbers, encrypted and hashed as the service does.
-    var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
-    var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-    var numbers = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "testpersonnummer-1890-1999.txt"))
-        .Select(n => PersonalIdentityNumber.FromStored(n.Trim()))
-        .Where(n => n.BirthYear >= 1960)
-        .ToList();
-    var participants = new Dictionary<long, long[]>();
-    foreach (var providerId in interventions.Select(i => i.Item2).Distinct())
-    {
-        var people = numbers.Select(n => new Participant
-        {
-            ProviderId = providerId, Gender = n.Gender, BirthYear = n.BirthYear,
-            IdentityCipher = protector.Encrypt(n), IdentityHash = protector.Hash(n), CreatedAtUtc = DateTime.UtcNow,
-        }).ToList();
-        db.Participants.AddRange(people);
-        await db.SaveChangesAsync();
-        participants[providerId] = [.. people.Select(p => p.Id)];
-        db.ChangeTracker.Clear();
-    }
-
-    return (association.Id, interventions, participants);
-}
-
-static async Task FillAsync(IServiceProvider services, DatabaseProvider provider, int size,
-    List<(long Id, long ProviderId, RegistrationMode Mode)> interventions, Dictionary<long, long[]> participants, DateOnly today)
-{
-    await using var scope = services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-    var firstNewId = await db.Participants.MaxAsync(p => p.Id) + 1;
-    var connection = db.Database.GetDbConnection();
-    await connection.OpenAsync();
-
-    // Two passes over the same seeded sequence: first the anonymous people it needs, then the
-    // participations. Nothing is held in memory, whatever the size.
-    ParticipationGenerator Generator() => new(new Random(20261123), interventions, participants, today, firstNewId);
-    if (provider == DatabaseProvider.PostgreSql)
-    {
-        var npgsql = (NpgsqlConnection)connection;
-        await CopyPostgresAsync(npgsql, "Participants", ParticipationGenerator.ParticipantColumns, Rows(Generator(), size, participantsPass: true));
-        await CopyPostgresAsync(npgsql, "Participations", ParticipationGenerator.Columns, Rows(Generator(), size, participantsPass: false));
-        await using var sequence = npgsql.CreateCommand();
-        sequence.CommandText = "SELECT setval(pg_get_serial_sequence('\"Participants\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Participants\"))";
-        await sequence.ExecuteScalarAsync();
-    }
-    else
-    {
-        var sqlite = (SqliteConnection)connection;
-        await InsertSqliteAsync(sqlite, "Participants", ParticipationGenerator.ParticipantColumns, Rows(Generator(), size, participantsPass: true));
-        await InsertSqliteAsync(sqlite, "Participations", ParticipationGenerator.Columns, Rows(Generator(), size, participantsPass: false));
-    }
-}
-
-static IEnumerable<object?[]> Rows(ParticipationGenerator generator, int size, bool participantsPass)
-{
-    for (var i = 0; i < size; i++)
-    {
-        var (participation, person) = generator.Next();
-        if (!participantsPass)
-        {
-            yield return participation;
-        }
-        else if (person is not null)
-        {
-            yield return person;
-        }
-    }
-}
-
-static async Task InsertSqliteAsync(SqliteConnection connection, string table, string[] columns, IEnumerable<object?[]> rows)
-{
-    using (var pragma = connection.CreateCommand())
-    {
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;";
-        await pragma.ExecuteNonQueryAsync();
-    }
-
-    await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
-    await using var insert = connection.CreateCommand();
-    insert.Transaction = tx;
-    insert.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-    var parameters = columns.Select(c => insert.Parameters.Add(new SqliteParameter("$" + c, null))).ToArray();
-    insert.Prepare();
-    foreach (var row in rows)
-    {
-        for (var c = 0; c < parameters.Length; c++)
-        {
-            parameters[c].Value = row[c] switch
-            {
-                null => DBNull.Value,
-                string[] list => "[" + string.Join(',', list.Select(s => $"\"{s}\"")) + "]",
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                var v => v,
-            };
-        }
-
-        await insert.ExecuteNonQueryAsync();
-    }
-
-    await tx.CommitAsync();
-}
-
-static async Task CopyPostgresAsync(NpgsqlConnection connection, string table, string[] columns, IEnumerable<object?[]> rows)
-{
-    await using var import = await connection.BeginBinaryImportAsync(
-        $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
-    foreach (var row in rows)
-    {
-        await import.StartRowAsync();
-        foreach (var value in row)
-        {
-            switch (value)
-            {
-                case null: await import.WriteNullAsync(); break;
-                case string[] list: await import.WriteAsync(list, NpgsqlDbType.Array | NpgsqlDbType.Text); break;
-                case DateOnly d: await import.WriteAsync(d, NpgsqlDbType.Date); break;
-                case DateTime t: await import.WriteAsync(t, NpgsqlDbType.TimestampTz); break;
-                case long l: await import.WriteAsync(l, NpgsqlDbType.Bigint); break;
-                case int n: await import.WriteAsync(n, NpgsqlDbType.Integer); break;
-                case string s: await import.WriteAsync(s, NpgsqlDbType.Text); break;
-                default: throw new InvalidOperationException(value.GetType().Name);
-            }
-        }
-    }
-
-    await import.CompleteAsync();
-}
-
-/// <summary>Realistic participations: starts 2022–today, 24-week stays, most ended, about a third self-sufficient at exit.</summary>
-internal sealed class ParticipationGenerator(
-    Random random, List<(long Id, long ProviderId, RegistrationMode Mode)> interventions, Dictionary<long, long[]> participants,
-    DateOnly today, long firstNewParticipantId)
-{
-    public static readonly string[] ParticipantColumns = ["Id", "ProviderId", "Gender", "BirthYear", "CreatedAtUtc"];
-
-    public static readonly string[] Columns =
-    [
-        "InterventionId", "ParticipantId", "StartDate", "HomeMunicipality", "ReferredBy", "EducationLevel", "TimeInPublicSupport",
-        "OccupationAtStart", "ExtentPercentAtStart", "IncomeSourcesAtStart", "StepAtStart", "ConsentDate", "ConsentTextVersion",
-        "ConsentCollectedBy", "EndDate", "ExitReason", "OccupationAtExit", "ExtentPercentAtExit", "IncomeSourcesAtExit", "StepAtExit",
-        "CreatedAtUtc", "UpdatedAtUtc", "Version",
-    ];
-
-    private static readonly string[] Referrals = ["SocialInsuranceAgency", "SocialInsuranceAgency", "PublicEmploymentService", "PublicEmploymentService", "Municipality", "Municipality", "Region", "SelfReferral", "Other"];
-    private static readonly string[] StartOccupations = ["SickLeave", "SickLeave", "JobSeeking", "JobSeeking", "InterventionAtParty", "Other", "Unknown"];
-    private static readonly string[] ExitReasons = ["PlannedCompletion", "PlannedCompletion", "PlannedCompletion", "PlannedCompletion", "PlannedCompletion", "Discontinued", "Discontinued", "TransferredToParty", "Illness", "MovedAway", "Other", "Deceased", "RegisteredInError"];
-    private static readonly string[] ExitOccupations = ["Employed", "Employed", "SubsidisedEmployment", "Studies", "JobSeeking", "JobSeeking", "InterventionAtParty", "SickLeave", "Other", "Unknown"];
-    private static readonly string[] Educations = ["PrimaryIncomplete", "Primary", "UpperSecondary", "UpperSecondary", "PostSecondaryShort", "PostSecondaryLong", "Unknown"];
-    private static readonly string[] Support = ["None", "UpTo6Months", "SixTo12Months", "OneToTwoYears", "TwoToFiveYears", "MoreThanFiveYears", "Unknown"];
-    private readonly int _days = today.DayNumber - new DateOnly(2022, 1, 1).DayNumber;
-    private long _nextParticipantId = firstNewParticipantId;
-
-    /// <summary>The next participation, and the anonymous person it introduces (if any).</summary>
-    public (object?[] Participation, object?[]? NewParticipant) Next()
-    {
-        var intervention = interventions[random.Next(interventions.Count)];
-        var start = new DateOnly(2022, 1, 1).AddDays(random.Next(_days));
-        var end = start.AddDays((int)Math.Max(7, (24 * 7) + (random.NextDouble() - 0.5) * 200));
-        var ended = end <= today && random.NextDouble() < 0.93;
-        var identified = intervention.Mode == RegistrationMode.Identified;
-
-        // Open participations get a person of their own, so no one is active twice in one intervention.
-        long participantId;
-        object?[]? person = null;
-        if (!identified || !ended)
-        {
-            participantId = _nextParticipantId++;
-            person = [participantId, intervention.ProviderId, random.NextDouble() < 0.55 ? "Woman" : "Man", 1960 + random.Next(40), DateTime.UtcNow];
-        }
-        else
-        {
-            var people = participants[intervention.ProviderId];
-            participantId = people[random.Next(people.Length)];
-        }
-
-        var stepAtStart = random.Next(1, 4);
-        var now = DateTime.UtcNow;
-        object?[] participation =
-        [
-            intervention.Id, participantId, start, "Borås", Pick(Referrals), Pick(Educations), Pick(Support),
-            Pick(StartOccupations), null, new[] { "SicknessBenefit" }, random.NextDouble() < 0.95 ? stepAtStart : null,
-            identified ? start : null, identified ? "Samtycke v2.1" : null, identified ? "Coach" : null,
-            ended ? end : null, ended ? Pick(ExitReasons) : null, ended ? Pick(ExitOccupations) : null, null,
-            ended ? new[] { "Salary" } : Array.Empty<string>(),
-            ended && random.NextDouble() < 0.93 ? Math.Min(5, stepAtStart + random.Next(0, 3)) : null,
-            now, now, 0,
-        ];
-        return (participation, person);
-    }
-
-    private string Pick(string[] values) => values[random.Next(values.Length)];
 }

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using MimeKit;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 
@@ -19,7 +20,7 @@ public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(f
     private static partial Regex LinkPattern();
 
     [Fact]
-    public async Task The_office_creates_a_coach_who_chooses_a_password_and_is_let_in_by_the_provider()
+    public async Task NewCoach_CreatedByTheOffice_ChoosesAPasswordAndIsLetInByTheProvider()
     {
         if (Fixture.Smtp.Unavailable is { } reason)
         {

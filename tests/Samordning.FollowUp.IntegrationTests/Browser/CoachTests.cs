@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 
@@ -11,7 +12,7 @@ namespace Samordning.FollowUp.IntegrationTests.Browser;
 public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task A_coach_registers_an_identified_participant_records_the_exit_and_a_year_later_the_follow_up()
+    public async Task IdentifiedParticipant_RegisteredCorrectedAndExited_FollowUpRecordedAYearLater()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
@@ -123,7 +124,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
-    public async Task A_coach_registers_an_anonymous_participant_and_a_count_only_year()
+    public async Task AnonymousParticipantAndCountOnlyYear_RegisteredByACoach_AreSaved()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
@@ -171,7 +172,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
-    public async Task A_coach_of_another_provider_cannot_open_the_first_coachs_participant()
+    public async Task Participant_CoachOfAnotherProvider_CannotOpenIt()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 
@@ -50,7 +52,7 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
     }
 
     [Fact]
-    public async Task The_office_finds_its_pages_accessible_and_closes_the_tertial()
+    public async Task OfficePages_AreAccessible_AndTheOfficeClosesTheTertial()
     {
         var world = await ArrangeAsync();
         var page = await SignInAsync(UserRole.AssociationAdmin, world.Association.Id, null);
@@ -112,7 +114,7 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
     }
 
     [Fact]
-    public async Task A_board_member_opens_the_report_with_masked_small_numbers_and_downloads_the_Excel_file()
+    public async Task BoardReport_SmallNumbersMasked_AndTheExcelFileDownloads()
     {
         var world = await ArrangeAsync();
         var page = await SignInAsync(UserRole.BoardMember, world.Association.Id, null);

@@ -1,13 +1,14 @@
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 
 namespace Samordning.FollowUp.IntegrationTests.Browser;
 
 public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task A_visitor_is_sent_to_the_sign_in_page_and_a_wrong_password_gets_a_Swedish_message_next_to_nothing_personal()
+    public async Task Visitor_SentToTheSignInPage_WrongPasswordGetsASwedishMessageTellingNothingPersonal()
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/att-gora");
@@ -32,7 +33,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
-    public async Task Signing_in_and_reaching_the_content_works_with_the_keyboard_alone()
+    public async Task SignIn_WithTheKeyboardAlone_ReachesTheContent()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);
@@ -68,7 +69,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
-    public async Task A_coach_lands_on_the_to_do_page_and_can_sign_out()
+    public async Task Coach_SignedIn_LandsOnAttGoraAndCanSignOut()
     {
         var association = await Data.AssociationAsync();
         var provider = await Data.ProviderAsync(association.Id);

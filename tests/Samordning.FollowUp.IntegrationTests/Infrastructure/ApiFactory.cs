@@ -34,7 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     internal static readonly string EncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
     private static readonly string HmacKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
 
-    private readonly ConcurrentDictionary<int, WebApplicationFactory<Program>> _mailing = new();
+    private readonly ConcurrentDictionary<(int Port, string From), WebApplicationFactory<Program>> _mailing = new();
     private readonly ConcurrentDictionary<string, WebApplicationFactory<Program>> _configured = new();
     private readonly string? _tempFolder;
     private Respawner? _respawner;
@@ -164,14 +164,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// A second service on the same database and clock that e-mails notifications through the SMTP
     /// server at 127.0.0.1:<paramref name="port"/> (no TLS). It lives until this factory is disposed:
     /// Hangfire keeps process-wide state (its log provider) pointing at the newest host, so
-    /// disposing that host early breaks Hangfire in the other one.
+    /// disposing that host early breaks Hangfire in the other one. Cached per port and sender: the
+    /// test classes share one SMTP server (one port) but not one sender address.
     /// </summary>
-    public WebApplicationFactory<Program> WithSmtp(int port, string from) => _mailing.GetOrAdd(port, p => WithWebHostBuilder(builder =>
+    public WebApplicationFactory<Program> WithSmtp(int port, string from) => _mailing.GetOrAdd((port, from), key => WithWebHostBuilder(builder =>
     {
         builder.UseSetting("Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Smtp:Port", p.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:Port", key.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:UseStartTls", "false");
-        builder.UseSetting("Smtp:From", from);
+        builder.UseSetting("Smtp:From", key.From);
     }));
 
     /// <summary>

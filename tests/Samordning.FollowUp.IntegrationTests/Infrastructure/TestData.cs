@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
 
 namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
 

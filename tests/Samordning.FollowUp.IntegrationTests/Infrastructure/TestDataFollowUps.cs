@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
 
 namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
 

@@ -16,7 +16,7 @@ public sealed class EmptyReportTests
         []);
 
     [Fact]
-    public void Pdf_renders_with_its_title_and_page_numbers()
+    public void Pdf_EmptyReport_RendersWithItsTitleAndPageNumbers()
     {
         using var pdf = new PdfReadBack(Files.Write(s => TertialReportPdf.Write(Empty, s), "tom.pdf"));
         Assert.Contains("Tertialrapport T1 2026", pdf.Pages[0]);
@@ -27,7 +27,7 @@ public sealed class EmptyReportTests
     }
 
     [Fact]
-    public void Xlsx_has_the_summary_exits_and_data_quality_sheets()
+    public void Xlsx_EmptyReport_HasTheSummaryExitsAndDataQualitySheets()
     {
         using var xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(Empty, s), "tom.xlsx"));
         Assert.Equal(["Sammanfattning", "Avslut", "Datakvalitet"], xlsx.SheetNames);
@@ -36,7 +36,7 @@ public sealed class EmptyReportTests
     }
 
     [Fact]
-    public void Csv_has_the_headings_and_the_total_row()
+    public void Csv_EmptyReport_HasTheHeadingsAndTheTotalRow()
     {
         var records = CsvReadBack.Records(Files.Write(s => TertialReportCsv.Write(Empty, s), "tom.csv"));
         var total = Assert.Single(records);

@@ -10,18 +10,18 @@ public sealed class SwedishFormatTests
     [InlineData(999, "999")]
     [InlineData(1_234_567, "1\u00A0234\u00A0567")]
     [InlineData(-4_500, "-4\u00A0500")]
-    public void Integers_group_thousands_with_a_no_break_space_and_use_an_ascii_minus(long value, string expected) =>
+    public void Integers_Displayed_GroupThousandsWithANoBreakSpaceAndUseAnAsciiMinus(long value, string expected) =>
         Assert.Equal(expected, ReportText.Display(TableCell.OfInteger(value)));
 
     [Theory]
     [InlineData(42.85, "42,9")]
     [InlineData(16.666666666666668, "16,7")]
     [InlineData(1234.5, "1\u00A0234,5")]
-    public void Decimals_are_rounded_once_to_one_decimal_with_a_comma(double value, string expected) =>
+    public void Decimals_Displayed_RoundedOnceToOneDecimalWithAComma(double value, string expected) =>
         Assert.Equal(expected, ReportText.Display(TableCell.OfOneDecimal(value)));
 
     [Fact]
-    public void Csv_numbers_have_a_decimal_comma_and_no_thousands_separator()
+    public void CsvNumbers_HaveADecimalCommaAndNoThousandsSeparator()
     {
         Assert.Equal("1234567", ReportText.Csv(TableCell.OfInteger(1_234_567)));
         Assert.Equal("16,7", ReportText.Csv(TableCell.OfOneDecimal(16.666666666666668)));
@@ -30,10 +30,10 @@ public sealed class SwedishFormatTests
     }
 
     [Fact]
-    public void Drawn_text_has_plain_spaces() =>
+    public void DrawnText_HasPlainSpaces() =>
         Assert.Equal("1 250 000 kr", SwedishFormat.ForDrawing(SwedishFormat.Kronor(1_250_000)));
 
     [Fact]
-    public void Missing_numbers_show_as_a_dash() =>
+    public void MissingNumbers_ShowAsADash() =>
         Assert.Equal("–", ReportText.Display(TableCell.OfInteger(null)));
 }

@@ -12,7 +12,7 @@ public sealed class TertialReportCsvTests
     public TertialReportCsvTests() => csv = Files.Write(s => TertialReportCsv.Write(report, s), "tertialrapport.csv");
 
     [Fact]
-    public void Is_utf8_with_bom_semicolon_separated_with_swedish_headings()
+    public void Csv_IsUtf8WithBomSemicolonSeparatedWithSwedishHeadings()
     {
         Assert.Equal([0xEF, 0xBB, 0xBF], csv.Take(3));
         var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
@@ -23,7 +23,7 @@ public sealed class TertialReportCsvTests
     }
 
     [Fact]
-    public void Has_a_row_per_intervention_and_subtotal_and_the_total()
+    public void Csv_HasARowPerInterventionAndSubtotalAndTheTotal()
     {
         var records = CsvReadBack.Records(csv);
         var expected = report.Sections.SelectMany(Expected).Append(("Totalt", "Totalt", report.Total)).ToList();
@@ -35,7 +35,7 @@ public sealed class TertialReportCsvTests
     }
 
     [Fact]
-    public void Names_with_separators_and_quotes_round_trip()
+    public void Csv_NamesWithSeparatorsAndQuotes_RoundTrip()
     {
         var text = Encoding.UTF8.GetString(csv);
         Assert.Contains("\"Café \"\"Öppen dörr\"\"; drop-in\"", text);
@@ -46,7 +46,7 @@ public sealed class TertialReportCsvTests
     }
 
     [Fact]
-    public void Decimals_use_a_comma_and_large_figures_no_thousands_separator()
+    public void Csv_DecimalsAndLargeFigures_UseACommaAndNoThousandsSeparator()
     {
         var record = CsvReadBack.Records(csv).Single(r => r["Radtyp"] == "Totalt");
         Assert.Equal(report.Total.BudgetSek.ToString(System.Globalization.CultureInfo.InvariantCulture), record["Budget (kr)"]);
@@ -60,7 +60,7 @@ public sealed class TertialReportCsvTests
             .Append(("Delsumma inriktning", $"Delsumma {SectionName(section)}", section.Subtotal));
 
     private static string SectionName(ReportSection section) =>
-        section.Orientation == Domain.Orientation.IndividualFocused ? "individinriktade insatser" : "strukturövergripande insatser";
+        section.Orientation == Samordning.FollowUp.Domain.Orientation.IndividualFocused ? "individinriktade insatser" : "strukturövergripande insatser";
 
     private static void AssertFigures(ReportFigures f, Dictionary<string, string> record)
     {

@@ -10,7 +10,7 @@ public sealed class TertialReportPdfTests
         new(Files.Write(s => TertialReportPdf.Write(report, s), sample));
 
     [Fact]
-    public void First_page_has_the_title_block_and_every_page_its_number()
+    public void Pdf_FirstPageHasTheTitleBlock_EveryPageItsNumber()
     {
         using var pdf = Render(ReportFixture.Create(), "tertialrapport.pdf");
         var first = pdf.Pages[0];
@@ -27,7 +27,7 @@ public sealed class TertialReportPdfTests
     }
 
     [Fact]
-    public void Adopted_report_says_when_and_by_whom()
+    public void Pdf_AdoptedReport_SaysWhenAndByWhom()
     {
         using var pdf = Render(ReportFixture.Create(adopted: true), "tertialrapport-faststalld.pdf");
         Assert.Contains($"Fastställd 2025-09-20 av {ReportFixture.AdoptedBy}", pdf.Pages[0]);
@@ -35,7 +35,7 @@ public sealed class TertialReportPdfTests
     }
 
     [Fact]
-    public void Names_keep_swedish_letters_and_figures_are_formatted_the_swedish_way()
+    public void Pdf_NamesAndFigures_KeepSwedishLettersAndSwedishFormat()
     {
         var report = ReportFixture.Create();
         using var pdf = Render(report, "tertialrapport.pdf");
@@ -58,7 +58,7 @@ public sealed class TertialReportPdfTests
     }
 
     [Fact]
-    public void Indicators_are_judged_in_words_not_only_in_colour()
+    public void Pdf_Indicators_JudgedInWordsNotOnlyInColour()
     {
         var report = ReportFixture.Create();
         using var pdf = Render(report, "tertialrapport.pdf");
@@ -74,7 +74,7 @@ public sealed class TertialReportPdfTests
     }
 
     [Fact]
-    public void Providers_notes_are_printed_under_their_headings()
+    public void Pdf_ProvidersNotes_PrintedUnderTheirHeadings()
     {
         using var pdf = Render(ReportFixture.Create(), "tertialrapport.pdf");
         var notes = pdf.Pages.Single(p => p.Contains("Utförarnas kommentarer", StringComparison.Ordinal));
@@ -86,7 +86,7 @@ public sealed class TertialReportPdfTests
     }
 
     [Fact]
-    public void Many_interventions_run_over_several_pages_with_repeated_headers()
+    public void Pdf_ManyInterventions_RunOverSeveralPagesWithRepeatedHeaders()
     {
         var small = ReportFixture.Create();
         var large = ReportFixture.Create(extraInterventions: 70);
@@ -99,7 +99,7 @@ public sealed class TertialReportPdfTests
     }
 
     [Fact]
-    public void Fonts_are_the_embedded_dejavu_not_the_machines()
+    public void Pdf_Fonts_AreTheEmbeddedDejaVuNotTheMachines()
     {
         using var pdf = Render(ReportFixture.Create(), "tertialrapport.pdf");
         Assert.NotEmpty(pdf.FontNames);

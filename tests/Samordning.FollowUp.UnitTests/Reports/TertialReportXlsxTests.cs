@@ -18,16 +18,16 @@ public sealed class TertialReportXlsxTests : IDisposable
     public void Dispose() => xlsx.Dispose();
 
     [Fact]
-    public void Has_a_summary_a_sheet_per_orientation_exits_and_data_quality()
+    public void Xlsx_HasASummaryASheetPerOrientationExitsAndDataQuality()
     {
         Assert.Equal(["Sammanfattning", Individual, Structural, "Avslut", "Datakvalitet"], xlsx.SheetNames);
     }
 
     [Fact]
-    public void Is_valid_against_the_open_xml_schema() => Assert.Empty(xlsx.ValidationErrors());
+    public void Xlsx_IsValidAgainstTheOpenXmlSchema() => Assert.Empty(xlsx.ValidationErrors());
 
     [Fact]
-    public void Section_sheet_has_swedish_headings_in_a_bold_frozen_header_row()
+    public void Xlsx_SectionSheet_HasSwedishHeadingsInABoldFrozenHeaderRow()
     {
         var header = xlsx.Rows(Individual)[0];
         var headings = header.Values.Select(c => c.Text).ToList();
@@ -51,11 +51,11 @@ public sealed class TertialReportXlsxTests : IDisposable
     }
 
     [Fact]
-    public void Every_intervention_row_holds_the_reports_figures_as_numbers()
+    public void Xlsx_EveryInterventionRow_HoldsTheReportsFiguresAsNumbers()
     {
         foreach (var section in report.Sections)
         {
-            var sheet = section.Orientation == Domain.Orientation.IndividualFocused ? Individual : Structural;
+            var sheet = section.Orientation == Samordning.FollowUp.Domain.Orientation.IndividualFocused ? Individual : Structural;
             foreach (var row in section.Categories.SelectMany(c => c.Interventions))
             {
                 var cells = xlsx.RowWith(sheet, "B", row.Name);
@@ -88,7 +88,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     }
 
     [Fact]
-    public void Subtotal_rows_carry_the_subtotals_in_bold()
+    public void Xlsx_SubtotalRows_CarryTheSubtotalsInBold()
     {
         var section = report.Sections[0];
         var category = section.Categories[0];
@@ -108,7 +108,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     }
 
     [Fact]
-    public void Summary_names_the_report_its_indicator_versions_and_the_totals()
+    public void Xlsx_Summary_NamesTheReportItsIndicatorVersionsAndTheTotals()
     {
         var rows = xlsx.Rows("Sammanfattning");
         string? Fact(string label) => rows.Single(r => r.TryGetValue("A", out var c) && c.Text == label)["B"].Text;
@@ -135,7 +135,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     }
 
     [Fact]
-    public void Exits_sheet_has_a_column_per_reason_and_occupation_with_swedish_labels()
+    public void Xlsx_ExitsSheet_HasAColumnPerReasonAndOccupationWithSwedishLabels()
     {
         var row = ReportFixture.Interventions(report).First();
         var cells = xlsx.RowWith("Avslut", "B", row.Name);
@@ -146,7 +146,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     }
 
     [Fact]
-    public void Data_quality_sheet_lists_providers_and_a_total()
+    public void Xlsx_DataQualitySheet_ListsProvidersAndATotal()
     {
         var provider = report.DataQuality[2];
         var cells = xlsx.RowWith("Datakvalitet", "A", provider.ProviderName);

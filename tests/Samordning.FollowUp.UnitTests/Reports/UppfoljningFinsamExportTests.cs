@@ -14,7 +14,7 @@ public sealed class UppfoljningFinsamExportTests
     private const string Headings = "Insats-id;Insats;Utförare;Inriktning;Kategori;Kvinnor;Män;Budgeterat antal deltagare;Budget (kr);Utfall (kr)";
 
     [Fact]
-    public void Csv_has_the_figures_finsam_asks_for()
+    public void Csv_HasTheFiguresFinsamAsksFor()
     {
         var bytes = Files.Write(s => UppfoljningFinsamExport.WriteCsv(Rows, s), "uppfoljning-finsam.csv");
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
@@ -24,7 +24,7 @@ public sealed class UppfoljningFinsamExportTests
     }
 
     [Fact]
-    public void Csv_keeps_a_name_that_looks_like_a_formula_as_text()
+    public void Csv_NameThatLooksLikeAFormula_KeptAsText()
     {
         var bytes = Files.Write(s => UppfoljningFinsamExport.WriteCsv(Rows, s), "uppfoljning-finsam.csv");
         var record = CsvReadBack.Records(bytes)[1];
@@ -32,7 +32,7 @@ public sealed class UppfoljningFinsamExportTests
     }
 
     [Fact]
-    public void Xlsx_has_the_same_columns_with_numbers_as_numbers()
+    public void Xlsx_SameColumns_NumbersAsNumbers()
     {
         using var xlsx = new XlsxReadBack(Files.Write(s => UppfoljningFinsamExport.WriteXlsx(Rows, s), "uppfoljning-finsam.xlsx"));
         Assert.Empty(xlsx.ValidationErrors());

@@ -1,0 +1,433 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Ui;
+
+namespace Samordning.FollowUp.IntegrationTests.Api;
+
+/// <summary>
+/// Every endpoint of the application × every role × own / other provider / other association →
+/// the status the role table in the README promises: allowed and in scope 2xx, a role that may
+/// not 403, an entity outside the caller's association or provider 404 (the same as an id that
+/// does not exist), nobody signed in 401. The endpoint list comes from the running application:
+/// an endpoint without a row here fails <see cref="EveryEndpoint_HasARule"/>.
+/// </summary>
+[Collection(ApiTestGroup.Name)]
+public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(factory)
+{
+    public enum Scope
+    {
+        /// <summary>Not about one association's data (code lists, the signed-in user, tools).</summary>
+        None,
+
+        /// <summary>The handler filters by the caller (lists of the caller's own rows).</summary>
+        Caller,
+        Association,
+        Intervention,
+        Participation,
+        FollowUp,
+
+        /// <summary>A person looked up by personnummer at the coach's own provider.</summary>
+        Person,
+
+        /// <summary>A user account, managed by the administrator or the office of its association.</summary>
+        User,
+
+        /// <summary>A coach account awaiting its provider: only the same provider's coaches reach it.</summary>
+        ProviderUser,
+    }
+
+    public enum Target
+    {
+        Own,
+        OtherProvider,
+        OtherAssociation,
+    }
+
+    private const UserRole Admin_ = UserRole.SystemAdmin;
+    private const UserRole Office_ = UserRole.AssociationAdmin;
+    private const UserRole Board_ = UserRole.BoardMember;
+    private const UserRole Coach_ = UserRole.Coach;
+
+    private sealed record Rule(UserRole[] Roles, Scope Scope, Func<World, Target, int, Task<Call>> Request, HttpStatusCode OutOfScope = HttpStatusCode.NotFound);
+
+    private sealed record Call(HttpMethod Method, string Path, JsonNode? Body = null);
+
+    /// <summary>Endpoints anyone may call: sign-in, first-admin setup, health, the start page, static scripts.</summary>
+    private static readonly HashSet<string> Anonymous =
+    [
+        "POST /api/v1/auth/login",
+        "POST /api/v1/auth/refresh",
+        "POST /api/v1/auth/password",
+        "POST /api/v1/setup/first-admin",
+        "* /health",
+
+        // The API reference's static bundle (open-source Scalar scripts, no data of ours); the
+        // page and the OpenAPI document themselves are for administrators outside Development.
+        "GET /scalar/favicon.svg",
+        "GET /scalar/scalar.js",
+        "GET /scalar/scalar.aspnetcore.js",
+    ];
+
+    private static Call Get(string path) => new(HttpMethod.Get, path);
+
+    private static Call Post(string path, JsonNode? body = null) => new(HttpMethod.Post, path, body ?? new JsonObject());
+
+    private static Call Put(string path, JsonNode body) => new(HttpMethod.Put, path, body);
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        // Sign-in and users
+        ["POST /api/v1/auth/logout"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Post("/api/v1/auth/logout"))),
+        ["GET /api/v1/auth/me"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/auth/me"))),
+        ["POST /api/v1/users"] = new([Admin_, Office_], Scope.Association, (w, t, n) => Task.FromResult(Post("/api/v1/users", new JsonObject
+        {
+            ["email"] = $"ny{n}@test.example",
+            ["displayName"] = "Ny användare",
+            ["role"] = "BoardMember",
+            ["associationId"] = w.Association(t),
+        })), HttpStatusCode.BadRequest),
+        ["GET /api/v1/users"] = new([Admin_, Office_, Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/users"))),
+        ["POST /api/v1/users/{id}/password-link"] = new([Admin_, Office_], Scope.User, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/users/{w.UserIds[t]}/password-link"))),
+        // Only a coach of the account's own provider lets a new coach account in; nobody else reaches identity through it.
+        ["POST /api/v1/users/{id}/confirm"] = new([Coach_], Scope.ProviderUser, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/users/{w.PendingCoachIds[t]}/confirm"))),
+        ["PUT /api/v1/users/{id}"] = new([Admin_, Office_], Scope.User, (w, t, _) => Task.FromResult(Put($"/api/v1/users/{w.UserIds[t]}", new JsonObject
+        {
+            ["displayName"] = "Ändrat namn",
+            ["role"] = "BoardMember",
+            ["associationId"] = w.Association(t),
+            ["isLocked"] = false,
+        }))),
+
+        // Associations and providers
+        ["POST /api/v1/associations"] = new([Admin_], Scope.None, (_, _, n) => Task.FromResult(Post("/api/v1/associations", new JsonObject { ["name"] = $"Förbund {n}" }))),
+        ["GET /api/v1/associations/{id:long}"] = new([Office_, Board_, Coach_], Scope.Association, (w, t, _) => Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}"))),
+        ["POST /api/v1/associations/{associationId:long}/providers"] = new([Office_], Scope.Association, (w, t, n) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers", new JsonObject { ["name"] = $"Utförare {n}" }))),
+        ["GET /api/v1/associations/{associationId:long}/providers"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/providers"))),
+
+        // Interventions
+        ["POST /api/v1/associations/{associationId:long}/interventions"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/interventions",
+                TestData.Intervention(w.Provider(t), Mode.Identified, TestDates.InterventionStart, TestDates.InterventionEnd)))),
+        ["GET /api/v1/associations/{associationId:long}/interventions"] = new([Office_, Board_, Coach_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/interventions"))),
+        ["GET /api/v1/interventions/{id:long}"] = new([Office_, Board_, Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}"))),
+        ["PUT /api/v1/interventions/{id:long}/plans/{year:int}"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/plans/2026", new JsonObject
+            {
+                ["plannedParticipants"] = 20, ["budgetSek"] = 100_000, ["actualCostSek"] = 40_000,
+            }))),
+        ["PUT /api/v1/interventions/{id:long}/counts/{year:int}"] = new([Office_, Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.CountOnly[t]}/counts/2026", new JsonObject { ["women"] = 3, ["men"] = 4 }))),
+        ["PUT /api/v1/interventions/{id:long}/tertial-notes/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/tertial-notes/2026/2", new JsonObject
+            {
+                ["referralFlowAndQueue"] = "Jämnt inflöde", ["whatWorked"] = null, ["deviationsAndRisks"] = null,
+            }))),
+
+        // Participations
+        ["POST /api/v1/interventions/{interventionId:long}/participations"] = new([Coach_], Scope.Intervention, (w, t, n) =>
+            Task.FromResult(Post($"/api/v1/interventions/{w.Interventions[t]}/participations",
+                TestData.Identified(TestPersonnummer.Woman(200 + n), new DateOnly(2026, 6, 1))))),
+        ["GET /api/v1/interventions/{interventionId:long}/participations"] = new([Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/participations"))),
+        ["GET /api/v1/participations/{id:long}"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}"))),
+        ["PUT /api/v1/participations/{id:long}"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/participations/{w.Participations[t]}", TestData.Identified(w.Numbers[t], World.LongAgo)))),
+        ["POST /api/v1/participations/{id:long}/exit"] = new([Coach_], Scope.Participation, async (w, t, n) =>
+            Post($"/api/v1/participations/{await w.OpenParticipationAsync(t, n)}/exit", TestData.Exit(new DateOnly(2026, 10, 1)))),
+        ["PUT /api/v1/participations/{id:long}/exit"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/participations/{w.Participations[t]}/exit", TestData.Exit(World.ExitDate)))),
+        ["GET /api/v1/participations/{id:long}/identity"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}/identity"))),
+        ["POST /api/v1/participations/{id:long}/consent/withdraw"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/participations/{w.Participations[t]}/consent/withdraw", new JsonObject()))),
+        ["POST /api/v1/participations/search"] = new([Coach_], Scope.Caller, (w, t, _) =>
+            Task.FromResult(Post("/api/v1/participations/search", new JsonObject { ["personalIdentityNumber"] = w.Numbers[t] }))),
+        ["POST /api/v1/data-subject/export"] = new([Coach_], Scope.Person, (w, t, _) =>
+            Task.FromResult(Post("/api/v1/data-subject/export", new JsonObject { ["personalIdentityNumber"] = w.Numbers[t] }))),
+        ["POST /api/v1/data-subject/erase"] = new([Coach_], Scope.Person, (w, t, _) =>
+            Task.FromResult(Post("/api/v1/data-subject/erase", new JsonObject { ["personalIdentityNumber"] = w.Numbers[t] }))),
+
+        // Follow-ups and notifications
+        ["GET /api/v1/follow-ups"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/follow-ups"))),
+        ["POST /api/v1/follow-ups/{id:long}/result"] = new([Coach_], Scope.FollowUp, async (w, t, n) =>
+            Post($"/api/v1/follow-ups/{await w.OpenFollowUpAsync(t, n)}/result", World.FollowUpResult())),
+        ["PUT /api/v1/follow-ups/{id:long}/result"] = new([Coach_], Scope.FollowUp, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/follow-ups/{w.FollowUps[t]}/result", World.FollowUpResult()))),
+        ["GET /api/v1/notifications"] = new([Office_, Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/notifications"))),
+
+        // Indicators
+        ["GET /api/v1/associations/{associationId:long}/indicator-definitions"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/indicator-definitions"))),
+        ["POST /api/v1/associations/{associationId:long}/indicator-definitions"] = new([Office_], Scope.Association, (w, t, n) =>
+        {
+            var body = World.Definition(new DateOnly(2026, 1, 1));
+            body["code"] = $"X{n}";
+            return Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/indicator-definitions", body));
+        }),
+        ["PUT /api/v1/associations/{associationId:long}/indicator-definitions/{code}"] = new([Office_], Scope.Association, (w, t, n) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/indicator-definitions/I1", World.Definition(new DateOnly(2025, 5, 1).AddDays(n))))),
+        ["POST /api/v1/associations/{associationId:long}/indicator-definitions/{code}/preview"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/indicator-definitions/I1/preview", World.Definition(new DateOnly(2025, 5, 1))))),
+        ["GET /api/v1/associations/{associationId:long}/indicators"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/indicators?year=2026&mode=Year"))),
+
+        // Reports
+        ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2"))),
+        ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/report.xlsx"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2/report.xlsx"))),
+        ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/report.pdf"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2/report.pdf"))),
+        ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/report.csv"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2/report.csv"))),
+        ["POST /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/close"] = new([Office_], Scope.Association, (w, t, n) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/reports/tertial/{2024 + n % 2}/{1 + n % 3}/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))),
+        ["GET /api/v1/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/exports/uppfoljning-finsam/2026"))),
+
+        // Everyone signed in; administrators' tools
+        ["GET /api/v1/code-lists"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/code-lists"))),
+        ["GET /api/v1/audit"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit"))),
+        ["POST /api/v1/jobs/{jobId}/run"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Post("/api/v1/jobs/follow-up-scheduler/run"))),
+        ["GET /openapi/{documentName}.json"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/openapi/v1.json"))),
+        ["GET /scalar/{documentName?}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/"))),
+        ["* /hangfire/{**path}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/hangfire/"))),
+    };
+
+    public static TheoryData<string> RuleKeys => [.. Rules.Keys.Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void EveryEndpoint_HasARule()
+    {
+        // The web UI's pages have their own matrix (UiAccessTests), signed in with the cookie.
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !UiAccessTests.IsPage(e))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} {Normalise(e.RoutePattern.RawText)}"))
+            .Distinct()
+            .ToList();
+
+        var withoutRule = endpoints.Where(e => !Rules.ContainsKey(e) && !Anonymous.Contains(e)).Order(StringComparer.Ordinal).ToList();
+        var stale = Rules.Keys.Concat(Anonymous).Where(k => !endpoints.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(withoutRule.Count == 0, "Endpoints without a rule in the matrix:\n" + string.Join("\n", withoutRule));
+        Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist:\n" + string.Join("\n", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleKeys))]
+    public async Task Endpoint_AnswersEachRoleAsTheRoleTablePromises(string endpoint)
+    {
+        var rule = Rules[endpoint];
+        var world = await World.CreateAsync(Factory, Data, Users);
+        var failures = new List<string>();
+        var n = 0;
+
+        var anonymous = await SendAsync(Users.Anonymous, await rule.Request(world, Target.Own, n++));
+        if (anonymous != HttpStatusCode.Unauthorized)
+        {
+            failures.Add($"not signed in: expected 401, got {(int)anonymous}");
+        }
+
+        foreach (var role in Enum.GetValues<UserRole>())
+        {
+            foreach (var target in Enum.GetValues<Target>())
+            {
+                var call = await rule.Request(world, target, n++);
+                var status = await SendAsync(world.Client(role), call);
+                var expected = Expected(rule, role, target);
+                var ok = expected == HttpStatusCode.OK ? (int)status is >= 200 and < 300 : status == expected;
+                if (!ok)
+                {
+                    failures.Add($"{role} on {target} ({call.Method} {call.Path}): expected {(expected == HttpStatusCode.OK ? "2xx" : ((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture))}, got {(int)status}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{endpoint}:\n" + string.Join("\n", failures));
+    }
+
+    private static HttpStatusCode Expected(Rule rule, UserRole role, Target target)
+    {
+        if (!rule.Roles.Contains(role))
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
+        if (role == UserRole.SystemAdmin)
+        {
+            return HttpStatusCode.OK;
+        }
+
+        var inScope = rule.Scope switch
+        {
+            Scope.None or Scope.Caller => true,
+            // A coach belongs to its provider's association; the office and the board to theirs.
+            Scope.Association or Scope.User => target != Target.OtherAssociation,
+            Scope.Intervention or Scope.Participation or Scope.FollowUp =>
+                role == UserRole.Coach ? target == Target.Own : target != Target.OtherAssociation,
+            Scope.Person or Scope.ProviderUser => target == Target.Own,
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+        return inScope ? HttpStatusCode.OK : rule.OutOfScope;
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(ApiClient client, Call call)
+    {
+        using var response = call.Method == HttpMethod.Get ? await client.GetAsync(call.Path)
+            : call.Method == HttpMethod.Put ? await client.PutAsync(call.Path, call.Body!)
+            : await client.PostAsync(call.Path, call.Body!);
+        if (call.Path == "/api/v1/auth/logout")
+        {
+            // Sign-out ends every token of the user at once: the next call needs a new sign-in.
+            client.ForgetSignIn();
+        }
+
+        return response.StatusCode;
+    }
+
+    /// <summary>Route patterns as the matrix writes them: a leading slash, nothing else changed.</summary>
+    private static string Normalise(string? raw) => raw is null ? string.Empty : raw.StartsWith('/') ? raw : "/" + raw;
+
+    /// <summary>
+    /// Association A with providers A1 (the coach's) and A2, association B with B1; in each
+    /// provider an identified intervention with one ended participation whose follow-up has a
+    /// result, and a count-only intervention.
+    /// </summary>
+    private sealed class World
+    {
+        public static readonly DateOnly LongAgo = new(2025, 3, 3);
+        public static readonly DateOnly ExitDate = new(2025, 11, 20);
+
+        private readonly ApiFactory _factory;
+        private readonly TestData _data;
+        private readonly TestUsers _users;
+
+        private World(ApiFactory factory, TestData data, TestUsers users)
+        {
+            _factory = factory;
+            _data = data;
+            _users = users;
+        }
+
+        public Dictionary<Target, long> Associations { get; } = [];
+        public Dictionary<Target, long> Providers { get; } = [];
+        public Dictionary<Target, long> Interventions { get; } = [];
+        public Dictionary<Target, long> CountOnly { get; } = [];
+        public Dictionary<Target, long> Participations { get; } = [];
+        public Dictionary<Target, long> FollowUps { get; } = [];
+        public Dictionary<Target, string> Numbers { get; } = [];
+        public Dictionary<Target, string> UserIds { get; } = [];
+        public Dictionary<Target, string> PendingCoachIds { get; } = [];
+
+        public long Association(Target target) => Associations[target];
+
+        public long Provider(Target target) => Providers[target];
+
+        public ApiClient Client(UserRole role) => role switch
+        {
+            UserRole.SystemAdmin => _users.Admin,
+            UserRole.AssociationAdmin => _users.OfficeOf(Associations[Target.Own]),
+            UserRole.BoardMember => _users.BoardOf(Associations[Target.Own]),
+            _ => _users.CoachOf(Providers[Target.Own]),
+        };
+
+        public static async Task<World> CreateAsync(ApiFactory factory, TestData data, TestUsers users)
+        {
+            var world = new World(factory, data, users);
+            var a = await data.AssociationAsync();
+            var b = await data.AssociationAsync();
+            world.Associations[Target.Own] = a.Id;
+            world.Associations[Target.OtherProvider] = a.Id;
+            world.Associations[Target.OtherAssociation] = b.Id;
+            world.Providers[Target.Own] = (await data.ProviderAsync(a.Id)).Id;
+            world.Providers[Target.OtherProvider] = (await data.ProviderAsync(a.Id)).Id;
+            world.Providers[Target.OtherAssociation] = (await data.ProviderAsync(b.Id)).Id;
+
+            var i = 0;
+            foreach (var target in Enum.GetValues<Target>())
+            {
+                var association = world.Associations[target];
+                var provider = world.Providers[target];
+                var intervention = await data.InterventionAsync(association, provider, Mode.Identified, start: new DateOnly(2025, 1, 1));
+                world.Interventions[target] = intervention.Id;
+                world.CountOnly[target] = (await data.InterventionAsync(association, provider, Mode.CountOnly, start: new DateOnly(2025, 1, 1))).Id;
+                world.Numbers[target] = TestPersonnummer.Man(100 + i++);
+                var participation = await data.ParticipationAsync(intervention.Id, TestData.Identified(world.Numbers[target], LongAgo));
+                await data.ExitAsync(participation.Id, TestData.Exit(ExitDate));
+                world.Participations[target] = participation.Id;
+            }
+
+            await factory.SendAsync(new RunFollowUpSchedulerCommand());
+            foreach (var target in Enum.GetValues<Target>())
+            {
+                var followUp = await data.FollowUpOfAsync(world.Participations[target]);
+                world.FollowUps[target] = followUp!.Id;
+                await data.RecordFollowUpAsync(followUp.Id, FollowUpResult());
+            }
+
+            // A user per target for PUT /users/{id}: board members of A and B, and one in A under the other provider's association.
+            foreach (var target in Enum.GetValues<Target>())
+            {
+                var email = await factory.CreateUserAsync(UserRole.BoardMember, world.Associations[target], null);
+                world.UserIds[target] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+                // A coach account of the target's provider that its provider has not confirmed.
+                var pending = await factory.CreateUserAsync(UserRole.Coach, world.Associations[target], world.Providers[target]);
+                world.PendingCoachIds[target] = await factory.WithDbAsync(async db =>
+                {
+                    var id = await db.Users.Where(u => u.Email == pending).Select(u => u.Id).SingleAsync();
+                    await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ProviderConfirmedAtUtc, (DateTime?)null));
+                    return id;
+                });
+            }
+
+            return world;
+        }
+
+        /// <summary>A new participation without exit in the target's intervention, so each call has one to end.</summary>
+        public async Task<long> OpenParticipationAsync(Target target, int n)
+        {
+            var participation = await _data.ParticipationAsync(Interventions[target],
+                TestData.Identified(TestPersonnummer.Woman(400 + n), new DateOnly(2026, 6, 1)));
+            return participation.Id;
+        }
+
+        /// <summary>A new follow-up without a result in the target's intervention.</summary>
+        public async Task<long> OpenFollowUpAsync(Target target, int n)
+        {
+            var participation = await _data.ParticipationAsync(Interventions[target], TestData.Identified(TestPersonnummer.Woman(600 + n), LongAgo));
+            await _data.ExitAsync(participation.Id, TestData.Exit(ExitDate));
+            await _factory.SendAsync(new RunFollowUpSchedulerCommand(participation.Id));
+            return await _factory.WithDbAsync(db => db.FollowUps.Where(f => f.ParticipationId == participation.Id).Select(f => f.Id).SingleAsync());
+        }
+
+        public static JsonObject FollowUpResult() => TestData.FollowUpResult("Reached", new DateOnly(2026, 11, 20), "Employed");
+
+        public static JsonObject Definition(DateOnly validFrom) => new()
+        {
+            ["name"] = "Egen försörjning vid avslut",
+            ["measurementPoint"] = "AtExit",
+            ["orientation"] = "IndividualFocused",
+            ["categories"] = new JsonArray(),
+            ["registrationModes"] = new JsonArray("Identified", "AnonymousIndividual"),
+            ["excludedExitReasons"] = new JsonArray("RegisteredInError", "Deceased"),
+            ["successRule"] = "OccupationIn",
+            ["successOccupations"] = new JsonArray("Employed", "Studies"),
+            ["targetPercent"] = 40,
+            ["validFrom"] = validFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,26 @@
+namespace Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
+
+// Follow-ups as a client sees them: codes are plain strings.
+
+public sealed record FollowUpDto(
+    long Id,
+    long ParticipationId,
+    long InterventionId,
+    string InterventionName,
+    long ProviderId,
+    string Reference,
+    DateOnly ExitDate,
+    DateOnly DueDate,
+    DateOnly WindowOpens,
+    DateOnly WindowCloses,
+    string Status,
+    FollowUpResultDto? Result);
+
+public sealed record FollowUpResultDto(
+    string Outcome,
+    DateOnly ContactedOn,
+    string? Occupation,
+    int? ExtentPercent,
+    IReadOnlyList<string> IncomeSources,
+    DateTime RecordedAtUtc,
+    DateTime UpdatedAtUtc);

@@ -1,0 +1,5 @@
+namespace Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
+
+// A job run started through the API.
+
+public sealed record RunJobDto(string JobId, string RecurringJobId);

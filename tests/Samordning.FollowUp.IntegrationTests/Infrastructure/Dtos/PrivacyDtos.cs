@@ -1,0 +1,27 @@
+namespace Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
+
+// The personal-data API as a client sees it: codes are plain strings.
+
+public sealed record IdentityDto(long ParticipationId, string PersonalIdentityNumber, bool IsCoordinationNumber);
+
+public sealed record FindParticipantDto(bool Found, IReadOnlyList<ParticipationDto> Participations);
+
+public sealed record DataSubjectExportDto(
+    string PersonalIdentityNumber,
+    string Provider,
+    string Gender,
+    int? BirthYear,
+    DateTime RegisteredAtUtc,
+    IReadOnlyList<ExportedParticipationDto> Participations,
+    IReadOnlyList<ExportedAccessDto> IdentityAccess,
+    DateTime ExportedAtUtc);
+
+public sealed record ExportedParticipationDto(string Intervention, ParticipationDto Participation, ExportedFollowUpDto? FollowUp);
+
+public sealed record ExportedFollowUpDto(
+    DateOnly DueDate, string Status, string? Outcome, DateOnly? ContactedOn, string? Occupation, int? ExtentPercent,
+    IReadOnlyList<string>? IncomeSources);
+
+public sealed record ExportedAccessDto(DateTime AtUtc, string UserName, string Action);
+
+public sealed record EraseDataSubjectDto(int ParticipationsKeptAnonymous, DateTime ErasedAtUtc);

@@ -1,0 +1,240 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+namespace Samordning.FollowUp.IntegrationTests.Ui;
+
+/// <summary>
+/// The web UI's pages × roles, signed in with the UI's cookie: a page of the role's own data 200,
+/// another role's page 403, a participant, intervention or follow-up of another provider or
+/// association 404 (as in the API), nobody signed in → the sign-in page. Every page of the app must
+/// appear here (<see cref="EveryPage_HasACase"/>). The pages call the same handlers as the API, so
+/// this checks that they pass the caller on, not the rules themselves (AuthorizationMatrixTests).
+/// </summary>
+[Collection(ApiTestGroup.Name)]
+public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
+{
+    /// <summary>Pages anyone may open.</summary>
+    private static readonly HashSet<string> Open = ["/logga-in", "/ingen-behorighet", "/status/{code:int}", "/konto/valj-losenord"];
+
+    internal static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
+
+    private const string OtherProviderCoach = "coach of another provider in the association";
+
+    private sealed record World(
+        string BoardUser,
+        long Association, long Provider, long OtherProvider, long OtherAssociation,
+        long Intervention, long OtherIntervention, long Participation, long OtherParticipation, long FollowUp, long OtherFollowUp);
+
+    private sealed record Case(string Template, UserRole? Role, Func<World, string> Path, HttpStatusCode Expected, string Who = "own");
+
+    private static Case Ok(string template, UserRole role, Func<World, string>? path = null) => new(template, role, path ?? (_ => template), HttpStatusCode.OK);
+
+    private static Case Forbidden(string template, UserRole role, Func<World, string>? path = null) => new(template, role, path ?? (_ => template), HttpStatusCode.Forbidden);
+
+    private static Case Missing(string template, UserRole role, Func<World, string> path, string who) => new(template, role, path, HttpStatusCode.NotFound, who);
+
+    private static IEnumerable<Case> Cases()
+    {
+        const UserRole coach = UserRole.Coach, office = UserRole.AssociationAdmin, board = UserRole.BoardMember, admin = UserRole.SystemAdmin;
+
+        // Coach pages: own provider 200; another provider (same or other association) 404; other roles 403.
+        var coachPages = new (string Template, Func<World, string> Own, Func<World, string> OtherProvider, Func<World, string> OtherAssociation)[]
+        {
+            ("/insatser/{id:long}/inskrivning", w => $"/insatser/{w.Intervention}/inskrivning", w => $"/insatser/{w.Intervention}/inskrivning", w => $"/insatser/{w.OtherIntervention}/inskrivning"),
+            ("/insatser/{id:long}/deltagare", w => $"/insatser/{w.Intervention}/deltagare", w => $"/insatser/{w.Intervention}/deltagare", w => $"/insatser/{w.OtherIntervention}/deltagare"),
+            ("/deltaganden/{id:long}", w => $"/deltaganden/{w.Participation}", w => $"/deltaganden/{w.Participation}", w => $"/deltaganden/{w.OtherParticipation}"),
+            ("/deltaganden/{id:long}/avslut", w => $"/deltaganden/{w.Participation}/avslut", w => $"/deltaganden/{w.Participation}/avslut", w => $"/deltaganden/{w.OtherParticipation}/avslut"),
+            ("/deltaganden/{id:long}/rattelse", w => $"/deltaganden/{w.Participation}/rattelse", w => $"/deltaganden/{w.Participation}/rattelse", w => $"/deltaganden/{w.OtherParticipation}/rattelse"),
+            ("/uppfoljningar/{id:long}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.OtherFollowUp}"),
+        };
+        foreach (var (template, own, otherProvider, otherAssociation) in coachPages)
+        {
+            yield return new Case(template, coach, own, HttpStatusCode.OK);
+            yield return Missing(template, coach, otherProvider, OtherProviderCoach);
+            yield return Missing(template, coach, otherAssociation, "other association");
+            yield return new Case(template, office, own, HttpStatusCode.Forbidden);
+            yield return new Case(template, board, own, HttpStatusCode.Forbidden);
+        }
+
+        yield return Ok("/att-gora", coach);
+        yield return Forbidden("/att-gora", office);
+        yield return Forbidden("/att-gora", board);
+        yield return Ok("/insatser", coach);
+        yield return Ok("/konton", coach);
+        yield return Forbidden("/konton", office);
+        yield return Forbidden("/konton", board);
+        yield return Forbidden("/konton", admin);
+        yield return new Case("/", coach, _ => "/", HttpStatusCode.Redirect);
+        yield return Forbidden("/insatser", office);
+
+        // The office's pages.
+        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet" })
+        {
+            yield return Ok(template, office);
+            yield return Forbidden(template, coach);
+            yield return Forbidden(template, board);
+        }
+
+        yield return Ok("/kansli/insatser/{id:long}", office, w => $"/kansli/insatser/{w.Intervention}");
+        yield return Missing("/kansli/insatser/{id:long}", office, w => $"/kansli/insatser/{w.OtherIntervention}", "other association");
+        yield return Forbidden("/kansli/insatser/{id:long}", coach, w => $"/kansli/insatser/{w.Intervention}");
+        yield return Ok("/kansli/anvandare", admin);
+        yield return Ok("/kansli/anvandare/{id}", office, w => $"/kansli/anvandare/{w.BoardUser}");
+        yield return Forbidden("/kansli/anvandare/{id}", coach, w => $"/kansli/anvandare/{w.BoardUser}");
+
+        // The tertial report: office and board of the association.
+        yield return Ok("/rapport/{ar:int?}/{tertial:int?}", office, _ => "/rapport/2026/2");
+        yield return Ok("/rapport/{ar:int?}/{tertial:int?}", board, _ => "/rapport/2026/2");
+        yield return Ok("/rapport/{ar:int?}/{tertial:int?}", board, _ => "/rapport");
+        yield return Forbidden("/rapport/{ar:int?}/{tertial:int?}", coach, _ => "/rapport/2026/2");
+        yield return Forbidden("/rapport/{ar:int?}/{tertial:int?}", admin, _ => "/rapport/2026/2");
+
+        yield return Ok("/logga-ut", coach);
+    }
+
+    [Fact]
+    public async Task EveryPage_EachRole_AnswersAsTheRoleTableSays()
+    {
+        var world = await ArrangeAsync();
+        var clients = new Dictionary<(UserRole, string), HttpClient>();
+        var checkedCases = 0;
+        var failures = new List<string>();
+        foreach (var c in Cases())
+        {
+            if (c.Role is not { } role)
+            {
+                continue;
+            }
+
+            // A coach of the other provider opens the first provider's pages; everyone else is of the first.
+            var provider = c.Who == OtherProviderCoach ? world.OtherProvider : world.Provider;
+            if (!clients.TryGetValue((role, c.Who), out var client))
+            {
+                client = await SignedInAsync(role, role == UserRole.SystemAdmin ? null : world.Association, role == UserRole.Coach ? provider : null);
+                clients[(role, c.Who)] = client;
+            }
+
+            var path = c.Path(world);
+            using var response = await client.GetAsync(path, Ct);
+            checkedCases++;
+            if (response.StatusCode != c.Expected)
+            {
+                failures.Add($"{role} GET {path} ({c.Who}): expected {(int)c.Expected}, got {(int)response.StatusCode}");
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(checkedCases > 60, $"only {checkedCases} cases ran");
+    }
+
+    [Fact]
+    public async Task EveryPage_NobodySignedIn_SendsToTheSignInPage()
+    {
+        var world = await ArrangeAsync();
+        using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        foreach (var path in Cases().Select(c => c.Path(world)).Distinct())
+        {
+            using var response = await anonymous.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET {path}: {(int)response.StatusCode}");
+            Assert.StartsWith("/logga-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        foreach (var (path, status, heading) in new[]
+        {
+            ("/logga-in", HttpStatusCode.OK, "Logga in"),
+            ("/ingen-behorighet", HttpStatusCode.Forbidden, "Ingen behörighet"),
+            ("/status/404", HttpStatusCode.OK, "Sidan finns inte"),
+        })
+        {
+            using var response = await anonymous.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == status, $"GET {path}: {(int)response.StatusCode}");
+            Assert.Contains($"<h1>{heading}</h1>", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task MissingOrRefusedPage_InTheUi_IsASwedishPageNotAnApiProblem()
+    {
+        var association = await Data.AssociationAsync();
+        using var board = await SignedInAsync(UserRole.BoardMember, association.Id, null);
+
+        using var missing = await board.GetAsync("/finns-inte", Ct);
+        var missingPage = await missing.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("<h1>Sidan finns inte</h1>", missingPage, StringComparison.Ordinal);
+
+        using var forbidden = await board.GetAsync("/att-gora", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var forbiddenPage = await forbidden.Content.ReadAsStringAsync(Ct);
+        Assert.True(forbiddenPage.Contains("<h1>Ingen behörighet</h1>", StringComparison.Ordinal), forbiddenPage);
+    }
+
+    [Fact]
+    public async Task UserList_AdministratorFiltersByAssociationName_OpensOne()
+    {
+        var association = await Data.AssociationAsync("Samordningsförbundet Östra Skaraborg");
+        await Data.AssociationAsync("Finsam Älvsborg");
+        var email = await Factory.CreateUserAsync(UserRole.BoardMember, association.Id, null);
+        var id = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).Id));
+        using var admin = await SignedInAsync(UserRole.SystemAdmin, null, null);
+
+        var list = await (await admin.GetAsync($"/kansli/anvandare?forbund={association.Id}", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"<option value=\"{association.Id}\" selected=\"selected\">Samordningsförbundet Östra Skaraborg</option>", list, StringComparison.Ordinal);
+        Assert.Contains("Finsam Älvsborg</option>", list, StringComparison.Ordinal);
+        Assert.Contains(email, list, StringComparison.Ordinal);
+
+        using var edit = await admin.GetAsync($"/kansli/anvandare/{id}", Ct);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        using var missing = await admin.GetAsync("/kansli/anvandare/finns-inte", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public void EveryPage_HasACase()
+    {
+        var pages = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(IsPage)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+        var covered = Cases().Select(c => c.Template).Concat(Open).Append("/insatser/personnummer-kontroll").ToHashSet();
+        var without = pages.Where(p => !covered.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(without.Count == 0, "Pages without a case in UiAccessTests:\n" + string.Join("\n", without));
+    }
+
+    private Task<HttpClient> SignedInAsync(UserRole role, long? associationId, long? providerId) =>
+        UiSession.SignInAsync(Factory, role, associationId, providerId);
+
+    private async Task<World> ArrangeAsync()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var otherProvider = await Data.ProviderAsync(association.Id);
+        var otherAssociation = await Data.AssociationAsync();
+        var farProvider = await Data.ProviderAsync(otherAssociation.Id);
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id);
+        var otherIntervention = await Data.InterventionAsync(otherAssociation.Id, farProvider.Id);
+        var participation = await Data.ParticipationAsync(intervention.Id, TestData.Identified(TestPersonnummer.Woman(0), new DateOnly(2026, 1, 5)));
+        var otherParticipation = await Data.ParticipationAsync(otherIntervention.Id, TestData.Identified(TestPersonnummer.Man(0), new DateOnly(2026, 1, 5)));
+        await Data.ExitAsync(participation.Id, TestData.Exit(new DateOnly(2026, 1, 20)));
+        await Data.ExitAsync(otherParticipation.Id, TestData.Exit(new DateOnly(2026, 1, 20)));
+        Factory.Clock.AdjustTime(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        await Factory.SendAsync(new RunFollowUpSchedulerCommand(), Ct);
+        var followUps = await Factory.WithDbAsync(db => Task.FromResult(db.FollowUps.ToDictionary(f => f.ParticipationId, f => f.Id)));
+        var boardEmail = await Factory.CreateUserAsync(UserRole.BoardMember, association.Id, null);
+        var boardUser = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == boardEmail).Id));
+        return new World(boardUser, association.Id, provider.Id, otherProvider.Id, otherAssociation.Id, intervention.Id, otherIntervention.Id,
+            participation.Id, otherParticipation.Id, followUps[participation.Id], followUps[otherParticipation.Id]);
+    }
+}
