@@ -146,7 +146,7 @@ internal static class ReportFixture
         var total = (women.N + men.N, women.D + men.D);
         int? totalReached = reached is { } r ? r.Women + r.Men : null;
         var figure = Figure(total, d.TargetPercent, totalReached);
-        var status = figure.TooFew ? "TooFew" : figure.Met == true ? "Met" : "NotMet";
+        var status = figure.TooFew ? IndicatorStatus.TooFew : figure.Met == true ? IndicatorStatus.Met : IndicatorStatus.NotMet;
         return new ReportIndicator(d.Code, d.Version, exitsFrom, exitsTo,
             Figure(women, d.TargetPercent, reached?.Women), Figure(men, d.TargetPercent, reached?.Men), figure, status);
     }

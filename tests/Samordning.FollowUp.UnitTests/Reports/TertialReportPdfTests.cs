@@ -63,8 +63,8 @@ public sealed class TertialReportPdfTests
         var report = ReportFixture.Create();
         using var pdf = Render(report, "tertialrapport.pdf");
         var statuses = report.Total.Indicators.Select(i => i.Status).ToList();
-        Assert.Contains("Met", statuses);
-        Assert.Contains("NotMet", statuses);
+        Assert.Contains(IndicatorStatus.Met, statuses);
+        Assert.Contains(IndicatorStatus.NotMet, statuses);
         Assert.Contains("uppfyllt", pdf.Pages[0]);
         Assert.Contains("✗ ej uppfyllt", pdf.Pages[0]);
         Assert.Contains("✓ uppfyllt", pdf.Pages[0]);

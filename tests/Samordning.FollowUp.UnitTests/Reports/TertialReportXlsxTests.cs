@@ -131,7 +131,7 @@ public sealed class TertialReportXlsxTests : IDisposable
         var total = report.Total.Indicators.Single(i => i.Code == "I1");
         AssertNumber(total.Total.Rate!.Value, indicatorRow[Col("Andel totalt (%)")]);
         AssertNumber(35, indicatorRow[Col("Mål (%)")]);
-        Assert.Equal(total.Status == "Met" ? "uppfyllt" : "ej uppfyllt", indicatorRow[Col("Status")].Text);
+        Assert.Equal(total.Status == IndicatorStatus.Met ? "uppfyllt" : "ej uppfyllt", indicatorRow[Col("Status")].Text);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed partial record ReadableDifference(string Where, string Path, strin
 
         var leaf = segments.Count > 0 ? Segment().Match(segments[^1]).Groups["name"].Value : string.Empty;
         var masked = PeopleCounts.Contains(leaf) ? counts : Counts.Exact;
-        string Shown(string? json) => leaf == "status" && json is not null ? ReportText.Status(json.Trim('"')) : Value(json, masked);
+        string Shown(string? json) => leaf == "status" && json is not null ? (Enum.TryParse<IndicatorStatus>(json.Trim('"'), out var status) ? ReportText.Status(status) : json.Trim('"')) : Value(json, masked);
         return new ReadableDifference(string.Join(" › ", words), difference.Path, Shown(difference.Adopted), Shown(difference.Current));
     }
 

@@ -164,26 +164,13 @@ public sealed class TertialModel : UiPage
         _ => View.Differences.Count > 0 ? "warn" : "ok",
     };
 
-    public static Judgement JudgementOf(string status) => status switch
-    {
-        "Met" => Judgement.Met,
-        "NotMet" => Judgement.NotMet,
-        _ => Judgement.TooFew,
-    };
-
     /// <summary>The judgement in the report files' words, with a symbol so it is not told by colour alone.</summary>
-    public static string JudgementText(string status) => status switch
-    {
-        "Met" => "✓ ",
-        "NotMet" => "✗ ",
-        "TooFew" => "– ",
-        _ => string.Empty,
-    } + ReportText.Status(status);
+    public static string JudgementText(IndicatorStatus status) => ReportText.Judgement(status);
 
-    public static string StatusCss(string status) => status switch
+    public static string StatusCss(IndicatorStatus status) => status switch
     {
-        "Met" => "ok",
-        "NotMet" => "bad",
+        IndicatorStatus.Met => "ok",
+        IndicatorStatus.NotMet => "bad",
         _ => "warn",
     };
 
@@ -214,7 +201,7 @@ public sealed class TertialModel : UiPage
             items.Add(new TargetChartItem(
                 $"{i.Code} {line.Name}",
                 line.Target,
-                JudgementOf(i.Status),
+                i.Status,
                 JudgementText(i.Status),
                 [Bar("Totalt", i.Total, true), Bar("Kvinnor", i.Woman, false), Bar("Män", i.Man, false)]));
         }

@@ -1,17 +1,11 @@
 using Microsoft.AspNetCore.Html;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Api.Ui.Charts;
 
-public enum Judgement
-{
-    Met,
-    NotMet,
-    TooFew,
-}
-
 /// <summary>One measure against its target: a heading, bars in percent and the judgement in words.</summary>
-public sealed record TargetChartItem(string Heading, decimal TargetPercent, Judgement Judgement, string JudgementText, IReadOnlyList<TargetChartBar> Bars);
+public sealed record TargetChartItem(string Heading, decimal TargetPercent, IndicatorStatus Judgement, string JudgementText, IReadOnlyList<TargetChartBar> Bars);
 
 /// <param name="Percent">Null draws no bar (no exits, or hidden).</param>
 /// <param name="ValueText">What is written after the bar, e.g. "42,9 % (12 av 28)".</param>
@@ -40,10 +34,10 @@ public static class TargetBarChart
 
     private static double X(double percent) => ChartX + (ChartWidth * Math.Clamp(percent, 0, 100) / 100);
 
-    public static string Colour(Judgement judgement) => judgement switch
+    public static string Colour(IndicatorStatus judgement) => judgement switch
     {
-        Judgement.Met => Svg.Ok,
-        Judgement.NotMet => Svg.Bad,
+        IndicatorStatus.Met => Svg.Ok,
+        IndicatorStatus.NotMet => Svg.Bad,
         _ => Svg.Warn,
     };
 

@@ -69,8 +69,7 @@ internal sealed class PrepareTertialDraftsHandler(
         };
         foreach (var indicator in t.Indicators)
         {
-            var status = indicator.Status switch { "Met" => "uppfyllt", "NotMet" => "ej uppfyllt", _ => "för få för att bedöma" };
-            lines.Add($"{indicator.Code}: {SwedishFormat.Percent(indicator.Total.Rate)} (mål {SwedishFormat.Percent(indicator.Total.TargetPercent)}), {status}.");
+            lines.Add($"{indicator.Code}: {SwedishFormat.Percent(indicator.Total.Rate)} (mål {SwedishFormat.Percent(indicator.Total.TargetPercent)}), {SwedishFormat.Label(indicator.Status)}.");
         }
 
         lines.Add("");

@@ -99,8 +99,7 @@ public sealed record ReportIndicator(
     IndicatorFigure Woman,
     IndicatorFigure Man,
     IndicatorFigure Total,
-    // Met, NotMet or TooFew (judged on the total).
-    string Status);
+    IndicatorStatus Status);
 
 public sealed record DataQualityRow(
     long ProviderId,

@@ -44,13 +44,12 @@ internal static class IndicatorChart
 
     private static float X(double percent) => ChartX + (ChartWidth * (float)Math.Clamp(percent, 0, 100) / 100f);
 
-    private static (SKColor Color, string Text) Judgement(string status) => status switch
+    private static (SKColor Color, string Text) Judgement(IndicatorStatus status) => (status switch
     {
-        "Met" => (PdfStyle.Met, "✓ uppfyllt"),
-        "NotMet" => (PdfStyle.NotMet, "✗ ej uppfyllt"),
-        "TooFew" => (PdfStyle.TooFew, "– för få"),
-        _ => (PdfStyle.Muted, ReportText.Status(status)),
-    };
+        IndicatorStatus.Met => PdfStyle.Met,
+        IndicatorStatus.NotMet => PdfStyle.NotMet,
+        _ => PdfStyle.TooFew,
+    }, ReportText.Judgement(status));
 
     private static void DrawIndicator(PdfFlow flow, IndicatorLine line)
     {

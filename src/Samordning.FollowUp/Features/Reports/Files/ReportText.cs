@@ -33,13 +33,15 @@ internal static class ReportText
         _ => mode.ToString(),
     };
 
-    public static string Status(string status) => status switch
+    public static string Status(IndicatorStatus status) => SwedishFormat.Label(status);
+
+    /// <summary>The judgement with its symbol, "✓ uppfyllt", "✗ ej uppfyllt", "– för få".</summary>
+    public static string Judgement(IndicatorStatus status) => status switch
     {
-        "Met" => "uppfyllt",
-        "NotMet" => "ej uppfyllt",
-        "TooFew" => "för få",
-        _ => status,
-    };
+        IndicatorStatus.Met => "✓ ",
+        IndicatorStatus.NotMet => "✗ ",
+        _ => "– ",
+    } + Status(status);
 
     public static string SectionTitle(Orientation orientation) => orientation switch
     {
