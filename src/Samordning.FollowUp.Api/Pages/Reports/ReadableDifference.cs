@@ -9,10 +9,10 @@ namespace Samordning.FollowUp.Api.Pages.Reports;
 
 /// <summary>
 /// A difference between the adopted report and today's figures, with its path in Swedish words
-/// ("Individinriktade insatser › Kartläggning › Öppen ingång › Aktiva › kvinnor") next to the
-/// technical path the API gives.
+/// ("Individinriktade insatser › Kartläggning › Öppen ingång › Aktiva › kvinnor"), for the
+/// office's full list; the API's technical path is not shown to a reader.
 /// </summary>
-public sealed partial record ReadableDifference(string Where, string Path, string Adopted, string Current)
+public sealed partial record ReadableDifference(string Where, string Adopted, string Current)
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -94,7 +94,7 @@ public sealed partial record ReadableDifference(string Where, string Path, strin
         var leaf = segments.Count > 0 ? Segment().Match(segments[^1]).Groups["name"].Value : string.Empty;
         var masked = PeopleCounts.Contains(leaf) ? counts : Counts.Exact;
         string Shown(string? json) => leaf == "status" && json is not null ? (Enum.TryParse<IndicatorStatus>(json.Trim('"'), out var status) ? ReportText.Status(status) : json.Trim('"')) : Value(json, masked);
-        return new ReadableDifference(string.Join(" › ", words), difference.Path, Shown(difference.Adopted), Shown(difference.Current));
+        return new ReadableDifference(string.Join(" › ", words), Shown(difference.Adopted), Shown(difference.Current));
     }
 
     /// <summary>Splits on dots outside brackets.</summary>

@@ -1,5 +1,6 @@
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Api.Pages.Reports;
@@ -59,6 +60,16 @@ public sealed class Counts(bool masked, int threshold)
 
     /// <summary>True when the count is shown as "&lt;N" (so a bar or a rate must not give it away).</summary>
     public bool Hides(long value) => masked && SwedishFormat.IsSmall(value, threshold);
+
+    /// <summary>
+    /// A rate as a role may see it: hidden ("–") outside the office when the indicator has too few
+    /// exits to judge (the count of people behind it would show through).
+    /// </summary>
+    public string Rate(IndicatorFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return masked && figure.TooFew ? "–" : SwedishFormat.Percent(figure.Rate);
+    }
 }
 
 /// <summary>A column of a report table: a heading and the text of one row's figures.</summary>

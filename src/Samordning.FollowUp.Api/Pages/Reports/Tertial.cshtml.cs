@@ -20,6 +20,7 @@ namespace Samordning.FollowUp.Api.Pages.Reports;
 public sealed class TertialModel : UiPage
 {
     private bool _closing;
+    private IReadOnlyList<RestatementGroup>? _summary;
 
     [BindProperty(SupportsGet = true, Name = "ar")]
     public int? Year { get; set; }
@@ -154,14 +155,14 @@ public sealed class TertialModel : UiPage
     {
         ReportStatus.Draft => "Utkast",
         ReportStatus.Adopted => ReportText.Adoption(View.Report.Header),
-        _ => View.Differences.Count > 0 ? "Fastställd, med rättelser" : "Fastställd, inga rättelser sedan dess",
+        _ => Summary().Count > 0 ? "Fastställd, med rättelser" : "Fastställd, inga rättelser sedan dess",
     };
 
     public string StatusClass => View!.Status switch
     {
         ReportStatus.Draft => "neutral",
         ReportStatus.Adopted => "ok",
-        _ => View.Differences.Count > 0 ? "warn" : "ok",
+        _ => Summary().Count > 0 ? "warn" : "ok",
     };
 
     /// <summary>The judgement in the report files' words, with a symbol so it is not told by colour alone.</summary>
@@ -174,12 +175,8 @@ public sealed class TertialModel : UiPage
         _ => "warn",
     };
 
-    /// <summary>
-    /// A rate as a role may see it: hidden from the board when the indicator has too few exits
-    /// to judge (the count of people behind it would show through).
-    /// </summary>
-    public string Rate(IndicatorFigure figure) =>
-        Counts.Masked && figure.TooFew ? "–" : SwedishFormat.Percent(figure.Rate);
+    /// <summary>A rate as the reader may see it (<see cref="Counts.Rate"/>).</summary>
+    public string Rate(IndicatorFigure figure) => Counts.Rate(figure);
 
     internal static IReadOnlyList<IndicatorLine> IndicatorLines(TertialReport report) => [.. SummaryColumns.IndicatorLines(report)];
 
@@ -237,6 +234,14 @@ public sealed class TertialModel : UiPage
     public IReadOnlyList<FigureColumn> CodeColumns(IReadOnlyList<CodeCount> codes, Func<ReportFigures, IReadOnlyList<CodeCount>> counts) =>
         [.. codes.Select(code => new FigureColumn(code.Label, f => Counts.Of(counts(f).Where(c => c.Code == code.Code).Sum(c => c.Count))))];
 
+    /// <summary>
+    /// What changed since adoption, per intervention and figure, in what this reader sees: the
+    /// board is not shown a count that reads "&lt;5" both before and after.
+    /// </summary>
+    public IReadOnlyList<RestatementGroup> Summary() => _summary ??=
+        View is { Status: ReportStatus.Restated, Adopted: { } adopted } ? Restatement.Summary(adopted, View.Report, Counts) : [];
+
+    /// <summary>Every value that differs, in words: the office's full list.</summary>
     public IReadOnlyList<ReadableDifference> Differences() =>
         [.. View!.Differences.Select(d => ReadableDifference.Of(d, View.Report, Counts))];
 }

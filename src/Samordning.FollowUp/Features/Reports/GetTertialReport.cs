@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,15 @@ public enum ReportStatus
     Restated,
 }
 
-public sealed record TertialReportView(ReportStatus Status, TertialReport Report, IReadOnlyList<ReportDifference> Differences);
+/// <param name="Adopted">
+/// The adopted report beside today's figures (Restated only), so the page can say per intervention
+/// and figure what changed in what its reader sees; the API gives the differences instead.
+/// </param>
+public sealed record TertialReportView(
+    ReportStatus Status,
+    TertialReport Report,
+    IReadOnlyList<ReportDifference> Differences,
+    [property: JsonIgnore] TertialReport? Adopted = null);
 
 /// <param name="View">"current" for today's figures of a closed tertial with the differences flagged.</param>
 [Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
@@ -64,7 +73,7 @@ internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialRepor
         }
 
         var now = await builder.BuildAsync(query.AssociationId, query.Year, query.Tertial, mode, cancellationToken);
-        return new TertialReportView(ReportStatus.Restated, now, ReportSnapshots.Compare(adopted, now));
+        return new TertialReportView(ReportStatus.Restated, now, ReportSnapshots.Compare(adopted, now), adopted);
     }
 }
 
