@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -18,9 +19,65 @@ internal static class BenchmarkData
     public static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions, Dictionary<long, long[]> Participants)> SetUpAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // the commands refuse a caller nobody signed in as
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        var association = await sender.Send(new CreateAssociationCommand("Benchmarkförbundet", null, 5));
+        var (associationId, interventions) = await CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet");
+
+        // Identified participants: Skatteverket's test numbers, encrypted and hashed as the service does.
+        var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var numbers = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "testpersonnummer-1890-1999.txt"))
+            .Select(n => PersonalIdentityNumber.FromStored(n.Trim()))
+            .Where(n => n.BirthYear >= 1960)
+            .ToList();
+        var participants = new Dictionary<long, long[]>();
+        foreach (var providerId in interventions.Select(i => i.ProviderId).Distinct())
+        {
+            var people = numbers.Select(n => new Participant
+            {
+                ProviderId = providerId, Gender = n.Gender, BirthYear = n.BirthYear,
+                IdentityCipher = protector.Encrypt(n), IdentityHash = protector.Hash(n), CreatedAtUtc = DateTime.UtcNow,
+            }).ToList();
+            db.Participants.AddRange(people);
+            await db.SaveChangesAsync();
+            participants[providerId] = [.. people.Select(p => p.Id)];
+            db.ChangeTracker.Clear();
+        }
+
+        return (associationId, interventions, participants);
+    }
+
+    /// <summary>
+    /// Another association like the first (for a national-scale database): made through the same
+    /// commands, its providers' identified participants copied in SQL from one of the first
+    /// association's providers (the same people, encrypted once), since encrypting them again per
+    /// provider would dominate the fill.
+    /// </summary>
+    public static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions, Dictionary<long, long[]> Participants)> CopyAsync(
+        IServiceProvider services, int number, long templateProviderId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var (associationId, interventions) = await CreateAssociationAsync(scope.ServiceProvider, $"Benchmarkförbundet {number}");
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var participants = new Dictionary<long, long[]>();
+        foreach (var providerId in interventions.Select(i => i.ProviderId).Distinct())
+        {
+            var copy = $"""
+                INSERT INTO "Participants" ("ProviderId", "Gender", "BirthYear", "IdentityCipher", "IdentityHash", "CreatedAtUtc")
+                SELECT {providerId}, "Gender", "BirthYear", "IdentityCipher", "IdentityHash", "CreatedAtUtc"
+                FROM "Participants" WHERE "ProviderId" = {templateProviderId} ORDER BY "Id"
+                """;
+            await db.Database.ExecuteSqlRawAsync(copy);
+            participants[providerId] = [.. await db.Participants.Where(p => p.ProviderId == providerId).Select(p => p.Id).ToListAsync()];
+        }
+
+        return (associationId, interventions, participants);
+    }
+
+    private static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions)> CreateAssociationAsync(
+        IServiceProvider services, string associationName)
+    {
+        services.GetRequiredService<CallerContext>().RunAsSystem(); // the commands refuse a caller nobody signed in as
+        var sender = services.GetRequiredService<ISender>();
+        var association = await sender.Send(new CreateAssociationCommand(associationName, null, 5));
         var interventions = new List<(long, long, RegistrationMode)>();
         string[] municipalities = ["Borås", "Mark", "Ulricehamn", "Tranemo", "Svenljunga", "Herrljunga", "Vårgårda", "Bollebygd"];
         foreach (var municipality in municipalities)
@@ -39,28 +96,7 @@ internal static class BenchmarkData
             }
         }
 
-        // Identified participants: Skatteverket's test numbers, encrypted and hashed as the service does.
-        var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
-        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        var numbers = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "testpersonnummer-1890-1999.txt"))
-            .Select(n => PersonalIdentityNumber.FromStored(n.Trim()))
-            .Where(n => n.BirthYear >= 1960)
-            .ToList();
-        var participants = new Dictionary<long, long[]>();
-        foreach (var providerId in interventions.Select(i => i.Item2).Distinct())
-        {
-            var people = numbers.Select(n => new Participant
-            {
-                ProviderId = providerId, Gender = n.Gender, BirthYear = n.BirthYear,
-                IdentityCipher = protector.Encrypt(n), IdentityHash = protector.Hash(n), CreatedAtUtc = DateTime.UtcNow,
-            }).ToList();
-            db.Participants.AddRange(people);
-            await db.SaveChangesAsync();
-            participants[providerId] = [.. people.Select(p => p.Id)];
-            db.ChangeTracker.Clear();
-        }
-
-        return (association.Id, interventions, participants);
+        return (association.Id, interventions);
     }
 }
 

@@ -18,6 +18,8 @@ using Samordning.FollowUp.Features.Indicators;
 // participations) and is written by BulkInsert.cs.
 //
 // usage: Samordning.FollowUp.Benchmarks [--size N] [--provider Sqlite|PostgreSql] [--connection CS]
+// --report (tests/scripts/benchmark-report.sh): the tertial report for one association instead of the
+// indicator job (ReportBenchmark.cs); N is spread over --associations A (default N / 100,000) alike.
 // --session-check (tests/scripts/benchmark-session-check.sh): the per-request security-stamp check instead.
 if (args.Contains("--session-check"))
 {
@@ -29,6 +31,9 @@ if (args.Contains("--session-check"))
 }
 
 var size = int.Parse(Arg("--size") ?? "1000000", CultureInfo.InvariantCulture);
+var reportMode = args.Contains("--report");
+var associationCount = int.Parse(Arg("--associations") ?? (reportMode ? Math.Max(1, size / 100_000) : 1).ToString(CultureInfo.InvariantCulture),
+    CultureInfo.InvariantCulture);
 var provider = Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true);
 var connection = Arg("--connection") ?? (provider == DatabaseProvider.Sqlite
     ? $"Data Source={Path.Combine(Path.GetTempPath(), $"followup-bench-{size}.db")}"
@@ -72,6 +77,17 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow);
 Console.WriteLine($"# {size:N0} participations on {provider}, {Environment.ProcessorCount} cores, {today:yyyy-MM-dd}");
 
 var (associationId, interventions, participants) = await BenchmarkData.SetUpAsync(app.Services);
+for (var number = 2; number <= associationCount; number++)
+{
+    // A national-scale database: more associations like the first; the generator spreads N evenly over all of them.
+    var other = await BenchmarkData.CopyAsync(app.Services, number, interventions[0].ProviderId);
+    interventions = [.. interventions, .. other.Interventions];
+    foreach (var (providerId, people) in other.Participants)
+    {
+        participants[providerId] = people;
+    }
+}
+
 var fill = Stopwatch.StartNew();
 await BulkInsert.FillAsync(app.Services, provider, size, interventions, participants, today);
 fill.Stop();
@@ -80,6 +96,12 @@ Report("fill participations", size, fill.Elapsed);
 var scheduler = await TimeAsync(() => Send(new RunFollowUpSchedulerCommand()));
 var followUps = await CountAsync("SELECT COUNT(*) FROM \"FollowUps\"");
 Report("follow-up scheduler (first run)", followUps, scheduler);
+if (reportMode)
+{
+    await ReportBenchmark.RunAsync(app.Services, provider, associationId, today);
+    return;
+}
+
 await RecordResultsAsync();
 var schedulerAgain = await TimeAsync(() => Send(new RunFollowUpSchedulerCommand()));
 Report("follow-up scheduler (second run, nothing to do)", followUps, schedulerAgain);

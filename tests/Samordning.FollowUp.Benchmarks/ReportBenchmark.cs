@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports;
+
+namespace Samordning.FollowUp.Benchmarks;
+
+/// <summary>
+/// The tertial report for one association, sent as GetTertialReportQuery through Mediator as the
+/// system, against one hand-written SQL aggregate that computes the same row figures (active, new,
+/// ended, ongoing at the end, by intervention and gender) on the same database. Both warm, each the
+/// median of a few runs. The report's own row-figures query is also timed alone (EF Core's
+/// diagnostic events), since the report runs a dozen more small queries the raw SQL does not.
+/// Compares every intervention's figures with the raw query's and prints a mismatch loudly.
+/// </summary>
+internal static class ReportBenchmark
+{
+    private const int Runs = 5;
+
+    public static async Task RunAsync(IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today)
+    {
+        // The last tertial that has ended: what a board reads most.
+        var current = ((today.Month - 1) / 4) + 1;
+        var (year, tertial) = current == 1 ? (today.Year - 1, 3) : (today.Year, current - 1);
+        var query = new GetTertialReportQuery(associationId, year, tertial, "Period", null);
+
+        var inAssociation = await ScalarAsync(services, $"""
+            SELECT COUNT(*) FROM "Participations" p JOIN "Interventions" i ON i."Id" = p."InterventionId"
+            WHERE i."AssociationId" = {associationId}
+            """);
+        var total = await ScalarAsync(services, "SELECT COUNT(*) FROM \"Participations\"");
+        var associations = await ScalarAsync(services, "SELECT COUNT(*) FROM \"Associations\"");
+        Console.WriteLine();
+        Console.WriteLine($"# tertial report {year} T{tertial} (period) for one association of {associations:N0}: " +
+            $"{inAssociation:N0} of its participations, {total:N0} in the database");
+
+        TertialReport? report = null;
+        async Task Build()
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // as the jobs do
+            report = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(query)).Report;
+        }
+
+        using var log = new CommandLog();
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(log);
+        var cold = await TimeAsync(Build);
+        Console.WriteLine($"{"report, first run (includes query compilation)",-62} {cold.TotalMilliseconds,10:N0} ms");
+
+        var reportTimes = new List<TimeSpan>();
+        var rowQueryTimes = new List<TimeSpan>();
+        var databaseTimes = new List<TimeSpan>();
+        var commands = 0;
+        List<(string Sql, TimeSpan Duration)> lastRun = [];
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var run = 0; run < Runs; run++)
+        {
+            log.Start();
+            reportTimes.Add(await TimeAsync(Build));
+            var executed = log.Stop();
+            commands = executed.Count;
+            lastRun = executed;
+            databaseTimes.Add(executed.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
+            rowQueryTimes.Add(executed.Where(c => c.Sql.Contains("\"ActiveYearToDate\"", StringComparison.Ordinal))
+                .Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
+        }
+
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Runs;
+
+        var from = report!.Header.PeriodFrom;
+        var to = report.Header.PeriodTo;
+        Dictionary<long, RawRow> raw = [];
+        async Task Raw() => raw = await RawRowFiguresAsync(services, associationId, new DateOnly(year, 1, 1), from, to);
+        await Raw();
+        var rawTimes = new List<TimeSpan>();
+        for (var run = 0; run < Runs; run++)
+        {
+            rawTimes.Add(await TimeAsync(Raw));
+        }
+
+        var reportMedian = Median(reportTimes);
+        var rawMedian = Median(rawTimes);
+        var rowQueryMedian = Median(rowQueryTimes);
+        Console.WriteLine($"{$"report (warm, median of {Runs}; {commands} SQL commands)",-62} {reportMedian.TotalMilliseconds,10:N0} ms");
+        Console.WriteLine($"{"  of which waiting on the database",-62} {Median(databaseTimes).TotalMilliseconds,10:N0} ms");
+        Console.WriteLine($"{"  of which its row-figures query",-62} {rowQueryMedian.TotalMilliseconds,10:N0} ms");
+        foreach (var (sql, duration) in lastRun.OrderByDescending(c => c.Duration).Take(3))
+        {
+            var text = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+            Console.WriteLine($"{$"  slowest: {text[..Math.Min(text.Length, 52)]}…",-62} {duration.TotalMilliseconds,10:N0} ms");
+        }
+
+        Console.WriteLine($"{$"hand-written SQL for the row figures (warm, median of {Runs})",-62} {rawMedian.TotalMilliseconds,10:N0} ms");
+        Console.WriteLine($"{"managed memory allocated per report",-62} {allocated / 1024.0 / 1024.0,10:N1} MiB");
+
+        var mismatches = Compare(report, raw);
+        Console.WriteLine();
+        if (mismatches.Count == 0)
+        {
+            var t = report.Total;
+            Console.WriteLine($"row figures match the hand-written SQL for all {raw.Count} interventions " +
+                $"(total active {t.Active.Total:N0}, new {t.New.Total:N0}, ended {t.Ended.Total:N0}, ongoing {t.OngoingAtEnd.Total:N0})");
+        }
+        else
+        {
+            Console.WriteLine($"!!!!! MISMATCH: the report and the hand-written SQL disagree on {mismatches.Count} figures !!!!!");
+            foreach (var m in mismatches.Take(20))
+            {
+                Console.WriteLine($"!!!!! {m}");
+            }
+        }
+
+        Console.WriteLine($"ratio report / raw row-figures SQL: {reportMedian / rawMedian:F2}");
+        Console.WriteLine($"ratio report's row-figures query / raw row-figures SQL: {rowQueryMedian / rawMedian:F2}");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
+        Console.WriteLine($"summary ({provider}): N={total} report_ms={reportMedian.TotalMilliseconds:F0} raw_ms={rawMedian.TotalMilliseconds:F0} " +
+            $"ratio={reportMedian / rawMedian:F2} row_query_ms={rowQueryMedian.TotalMilliseconds:F0} " +
+            $"peak_mib={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} mismatches={mismatches.Count}");
+    }
+
+    private sealed record RawRow(int[] Women, int[] Men);
+
+    // One aggregate: the participations active at some point from 1 January to the period's end,
+    // excluding registrations in error, with the period's figures as conditional sums (domain §7).
+    private static async Task<Dictionary<long, RawRow>> RawRowFiguresAsync(
+        IServiceProvider services, long associationId, DateOnly yearStart, DateOnly from, DateOnly to)
+    {
+        var (y, f, t) = (Date(yearStart), Date(from), Date(to));
+        var sql = $"""
+            SELECT p."InterventionId", pe."Gender",
+                   SUM(CASE WHEN p."EndDate" IS NULL OR p."EndDate" >= {f} THEN 1 ELSE 0 END) AS active,
+                   SUM(CASE WHEN p."StartDate" >= {f} THEN 1 ELSE 0 END) AS new,
+                   SUM(CASE WHEN p."EndDate" >= {f} AND p."EndDate" <= {t} THEN 1 ELSE 0 END) AS ended,
+                   SUM(CASE WHEN p."EndDate" IS NULL OR p."EndDate" > {t} THEN 1 ELSE 0 END) AS ongoing
+            FROM "Participations" p
+            JOIN "Interventions" i ON i."Id" = p."InterventionId"
+            JOIN "Participants" pe ON pe."Id" = p."ParticipantId"
+            WHERE i."AssociationId" = {associationId}
+              AND (p."ExitReason" IS NULL OR p."ExitReason" <> 'RegisteredInError')
+              AND p."StartDate" <= {t} AND (p."EndDate" IS NULL OR p."EndDate" >= {y})
+            GROUP BY p."InterventionId", pe."Gender"
+            """;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new Dictionary<long, RawRow>();
+        while (await reader.ReadAsync())
+        {
+            var id = reader.GetInt64(0);
+            var row = rows.TryGetValue(id, out var r) ? r : rows[id] = new RawRow(new int[4], new int[4]);
+            var figures = reader.GetString(1) == nameof(Gender.Woman) ? row.Women : row.Men;
+            for (var c = 0; c < 4; c++)
+            {
+                figures[c] = Convert.ToInt32(reader.GetValue(2 + c), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Date(DateOnly d) => $"'{d:yyyy-MM-dd}'";
+
+    private static List<string> Compare(TertialReport report, Dictionary<long, RawRow> raw)
+    {
+        var mismatches = new List<string>();
+        var reportRows = report.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions).ToList();
+        foreach (var row in reportRows)
+        {
+            var expected = raw.GetValueOrDefault(row.InterventionId) ?? new RawRow(new int[4], new int[4]);
+            GenderCount[] figures = [row.Figures.Active, row.Figures.New, row.Figures.Ended, row.Figures.OngoingAtEnd];
+            string[] names = ["active", "new", "ended", "ongoing"];
+            for (var c = 0; c < 4; c++)
+            {
+                if (figures[c].Women != expected.Women[c] || figures[c].Men != expected.Men[c])
+                {
+                    mismatches.Add($"{row.Name} {names[c]}: report {figures[c].Women}/{figures[c].Men} (women/men), SQL {expected.Women[c]}/{expected.Men[c]}");
+                }
+            }
+        }
+
+        foreach (var missing in raw.Keys.Except(reportRows.Select(r => r.InterventionId)))
+        {
+            mismatches.Add($"intervention {missing} has figures in the SQL but no row in the report");
+        }
+
+        // The report's totals are its own sums; check them against the SQL too.
+        var sums = Enumerable.Range(0, 4).Select(c => raw.Values.Sum(r => r.Women[c] + r.Men[c])).ToArray();
+        GenderCount[] totals = [report.Total.Active, report.Total.New, report.Total.Ended, report.Total.OngoingAtEnd];
+        for (var c = 0; c < 4; c++)
+        {
+            if (totals[c].Total != sums[c])
+            {
+                mismatches.Add($"total {c}: report {totals[c].Total}, SQL {sums[c]}");
+            }
+        }
+
+        return mismatches;
+    }
+
+    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> work)
+    {
+        var watch = Stopwatch.StartNew();
+        await work();
+        return watch.Elapsed;
+    }
+
+    private static async Task<long> ScalarAsync(IServiceProvider services, string sql)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Every SQL command EF Core runs while on, with the wall time from its execution until its reader
+    /// is disposed (the events' own durations leave out the part of the work a provider does on execute).
+    /// </summary>
+    private sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly Dictionary<Guid, long> _started = [];
+        private List<(string Sql, TimeSpan Duration)> _commands = [];
+        private volatile bool _on;
+
+        public void Start()
+        {
+            _commands = [];
+            _on = true;
+        }
+
+        public List<(string Sql, TimeSpan Duration)> Stop()
+        {
+            _on = false;
+            lock (_commands)
+            {
+                return [.. _commands];
+            }
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                _subscriptions.Add(value.Subscribe(this));
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (!_on)
+            {
+                return;
+            }
+
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData executing)
+            {
+                lock (_started)
+                {
+                    _started[executing.CommandId] = Stopwatch.GetTimestamp();
+                }
+            }
+            else if (value.Key == RelationalEventId.DataReaderDisposing.Name && value.Value is DataReaderDisposingEventData e)
+            {
+                long started;
+                lock (_started)
+                {
+                    if (!_started.Remove(e.CommandId, out started))
+                    {
+                        return;
+                    }
+                }
+
+                lock (_commands)
+                {
+                    _commands.Add((e.Command.CommandText, Stopwatch.GetElapsedTime(started)));
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
+    }
+}
