@@ -146,7 +146,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             .Where(d => d.AssociationId == associationId)
             .ToListAsync(cancellationToken);
         var result = new List<IndicatorBuckets>();
-        foreach (var code in definitions.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal))
+        foreach (var code in definitions.Select(d => d.Code).Distinct().Order(Files.CodeOrder.Instance))
         {
             var definition = IndicatorPeriods.InForce(definitions, code, to);
             if (definition is null)

@@ -73,12 +73,11 @@ internal static class ReportColumns
         ];
     }
 
-    /// <summary>Indicators at exit first, then those measured a year later (I1, I3, I2).</summary>
+    /// <summary>Indicators in the order of their codes as people read them: I1, I2, I3 … I10 (not I1, I10, I2).</summary>
     public static IEnumerable<ReportIndicatorDefinition> OrderedDefinitions(ReportHeader header) =>
         header.IndicatorDefinitions
             .DistinctBy(d => d.Code)
-            .OrderBy(d => d.MeasurementPoint)
-            .ThenBy(d => d.Code, StringComparer.Ordinal);
+            .OrderBy(d => d.Code, CodeOrder.Instance);
 
     public static ReportIndicator? Indicator(ReportFigures figures, string code) =>
         figures.Indicators.FirstOrDefault(i => i.Code == code);

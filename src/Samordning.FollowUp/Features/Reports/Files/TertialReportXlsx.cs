@@ -115,7 +115,7 @@ internal static class SummaryColumns
         TableColumn.Text<ReportIndicatorDefinition>("Kod", d => d.Code),
         TableColumn.Text<ReportIndicatorDefinition>("Namn", d => d.Name),
         TableColumn.Integer<ReportIndicatorDefinition>("Version", d => d.Version),
-        TableColumn.Text<ReportIndicatorDefinition>("Mätpunkt", d => SwedishFormat.Label(d.MeasurementPoint), 22),
+        TableColumn.Text<ReportIndicatorDefinition>("Mättidpunkt", d => SwedishFormat.Label(d.MeasurementPoint), 22),
         TableColumn.OneDecimal<ReportIndicatorDefinition>("Mål (%)", d => (double)d.TargetPercent),
     ];
 
