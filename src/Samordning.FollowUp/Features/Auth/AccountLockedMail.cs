@@ -1,14 +1,9 @@
 using System.Threading.Channels;
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Notifications;
+using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Features.Auth;
 
@@ -34,20 +29,20 @@ internal sealed class AccountLockedMail
     internal ChannelReader<string> Reader => _userIds.Reader;
 }
 
-/// <summary>Sends the queued <see cref="AccountLockedMail"/> messages, one at a time.</summary>
-internal sealed partial class AccountLockedMailSender(
-    AccountLockedMail queue, IServiceScopeFactory scopes, IOptions<AuthOptions> auth, ILogger<AccountLockedMailSender> logger)
-    : BackgroundService
+/// <summary>Sends the queued <see cref="AccountLockedMail"/> messages, one at a time, as <see cref="AccountEmails"/> sends every account mail.</summary>
+internal sealed class AccountLockedMailSender(AccountLockedMail queue, IServiceScopeFactory scopes) : BackgroundService
 {
-    public const string Subject = "Ditt konto i Samordning Uppföljning är tillfälligt låst";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await foreach (var userId in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await SendAsync(userId, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().FindByIdAsync(userId) is { } user)
+                {
+                    await scope.ServiceProvider.GetRequiredService<AccountEmails>().SendLockedNoticeAsync(user, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,49 +50,4 @@ internal sealed partial class AccountLockedMailSender(
             // The service stops.
         }
     }
-
-    private async Task SendAsync(string userId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var email = scope.ServiceProvider.GetRequiredService<EmailSender>();
-        if (!email.IsConfigured)
-        {
-            LogNoSmtp(logger, userId);
-            return;
-        }
-
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().FindByIdAsync(userId);
-        if (user?.Email is not { Length: > 0 } address)
-        {
-            return;
-        }
-
-        try
-        {
-            await email.SendAsync(address, Subject, Body(user.DisplayName), cancellationToken);
-        }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
-            or System.Net.Sockets.SocketException or IOException or FormatException)
-        {
-            // Only the kind of failure: a server's message may repeat the address.
-            LogNotSent(logger, userId, e.GetType().Name);
-        }
-    }
-
-    private string Body(string displayName) =>
-        $"""
-        Hej {displayName}!
-
-        Ditt konto i Samordning Uppföljning har låsts efter {auth.Value.MaxFailedAttempts} inloggningsförsök med fel lösenord. Du kan logga in igen om {auth.Value.LockoutMinutes} minuter.
-
-        Var det inte du som försökte logga in? Kontakta förbundets kansli eller systemadministratören, så att de kan byta ditt lösenord.
-
-        Det här meddelandet skickas automatiskt och går inte att svara på.
-        """;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not e-mail user {UserId} that the account is locked: no SMTP host is configured (Smtp:Host)")]
-    private static partial void LogNoSmtp(ILogger logger, string userId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not e-mail user {UserId} that the account is locked ({Failure})")]
-    private static partial void LogNotSent(ILogger logger, string userId, string failure);
 }

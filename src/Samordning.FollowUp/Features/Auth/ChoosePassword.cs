@@ -59,6 +59,14 @@ internal sealed class PasswordChoice(UserManager<UserAccount> users, AuditLog au
             throw new RuleViolationException("code", ChoosePasswordEndpoint.InvalidLink);
         }
 
+        // A lockout from failed attempts starts afresh (an account the office locked stays locked);
+        // the reset below saves these together with the new password, or nothing when it fails.
+        user.AccessFailedCount = 0;
+        if (user.LockoutEnd is { } end && end != DateTimeOffset.MaxValue)
+        {
+            user.LockoutEnd = null;
+        }
+
         var result = await users.ResetPasswordAsync(user, code!, password);
         if (!result.Succeeded)
         {
@@ -67,18 +75,12 @@ internal sealed class PasswordChoice(UserManager<UserAccount> users, AuditLog au
                 throw new RuleViolationException("code", ChoosePasswordEndpoint.InvalidLink);
             }
 
-            throw new RuleViolationException(result.Errors
-                .GroupBy(_ => "password")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct().ToArray()));
+            throw new RuleViolationException(new Dictionary<string, string[]>
+            {
+                ["password"] = [.. result.Errors.Select(e => e.Description).Distinct()],
+            });
         }
 
-        // A locked-out account from failed attempts starts afresh; an account the office locked stays locked.
-        if (user.LockoutEnd is { } end && end != DateTimeOffset.MaxValue)
-        {
-            await users.SetLockoutEndDateAsync(user, null);
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
         audit.AddFor(Caller.Of(user), AuditAction.PasswordSet, AuditLog.User, user.Id, user.AssociationId, user.ProviderId);
         await db.SaveChangesAsync(cancellationToken);
     }

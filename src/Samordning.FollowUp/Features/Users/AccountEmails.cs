@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
@@ -16,8 +17,8 @@ namespace Samordning.FollowUp.Features.Users;
 
 /// <summary>
 /// E-mails about an account, sent to the account's own address and never stored (a stored
-/// notification could be read by the office): the one-time link to choose a password, and the
-/// notice that something changed. The link carries Identity's password-reset token, which is
+/// notification could be read by the office): the one-time link to choose a password, the notice
+/// that something changed, the provider's notice of a coach awaiting it, and the lock notice. The link carries Identity's password-reset token, which is
 /// bound to the account's security stamp: it works once (choosing the password changes the
 /// stamp), expires (<see cref="DataProtectionTokenProviderOptions.TokenLifespan"/>) and is never
 /// kept by the service.
@@ -25,8 +26,10 @@ namespace Samordning.FollowUp.Features.Users;
 internal sealed partial class AccountEmails(
     UserManager<UserAccount> users, EmailSender email, FollowUpDbContext db, IHttpContextAccessor http,
     IOptions<FollowUpOptions> followUps, IOptions<DataProtectionTokenProviderOptions> tokens, IOptions<PasswordLinkOptions> page,
-    ILogger<AccountEmails> logger)
+    IOptions<AuthOptions> auth, ILogger<AccountEmails> logger)
 {
+    public const string LockedSubject = "Ditt konto i Samordning Uppföljning är tillfälligt låst";
+
     /// <summary>Sends a one-time link to choose a password: an activation for a new account, a reset otherwise.</summary>
     /// <returns>Whether the e-mail was handed to the mail server.</returns>
     public async Task<bool> SendPasswordLinkAsync(UserAccount user, CancellationToken cancellationToken)
@@ -56,12 +59,12 @@ internal sealed partial class AccountEmails(
 
                Länken fungerar en gång och i {hours.ToString(CultureInfo.InvariantCulture)} timmar. Har du inte väntat dig det här, kontakta förbundets kansli. Ditt nuvarande lösenord gäller tills du väljer ett nytt.
                """;
-        return await SendAsync(user, subject, body, cancellationToken);
+        return await SendAsync(user.Id, user.Email, "a link to choose a password is sent", subject, body, cancellationToken);
     }
 
     /// <summary>Tells the account's owner what was changed, and by whom.</summary>
     public Task<bool> SendChangeNoticeAsync(UserAccount user, string what, string byWhom, CancellationToken cancellationToken) =>
-        SendAsync(user, "Ditt konto har ändrats", $"""
+        SendAsync(user.Id, user.Email, "the account changed", "Ditt konto har ändrats", $"""
             Hej {user.DisplayName}!
 
             Ditt konto i Samordning Uppföljning har ändrats av {byWhom}: {what}.
@@ -74,11 +77,11 @@ internal sealed partial class AccountEmails(
     {
         var coaches = await db.Users.AsNoTracking()
             .Where(u => u.ProviderId == pending.ProviderId && u.Role == UserRole.Coach && u.ProviderConfirmedAtUtc != null && u.Id != pending.Id)
-            .Select(u => new UserAccount { Id = u.Id, Email = u.Email, DisplayName = u.DisplayName })
+            .Select(u => new { u.Id, u.Email, u.DisplayName })
             .ToListAsync(cancellationToken);
         foreach (var coach in coaches)
         {
-            await SendAsync(coach, "Ett nytt konto väntar på er bekräftelse", $"""
+            await SendAsync(coach.Id, coach.Email, "a coach account awaits the provider", "Ett nytt konto väntar på er bekräftelse", $"""
                 Hej {coach.DisplayName}!
 
                 Ett konto som deltagaransvarig hos er har skapats eller flyttats hit: {pending.DisplayName} ({pending.Email}).
@@ -89,23 +92,42 @@ internal sealed partial class AccountEmails(
         }
     }
 
-    private async Task<bool> SendAsync(UserAccount user, string subject, string body, CancellationToken cancellationToken)
+    /// <summary>Tells the owner that the account was just locked after failed sign-ins (the sign-in answer no longer says so).</summary>
+    public Task<bool> SendLockedNoticeAsync(UserAccount user, CancellationToken cancellationToken) =>
+        SendAsync(user.Id, user.Email, "the account is locked", LockedSubject, $"""
+            Hej {user.DisplayName}!
+
+            Ditt konto i Samordning Uppföljning har låsts efter {auth.Value.MaxFailedAttempts} inloggningsförsök med fel lösenord. Du kan logga in igen om {auth.Value.LockoutMinutes} minuter.
+
+            Var det inte du som försökte logga in? Kontakta förbundets kansli eller systemadministratören.
+
+            Det här meddelandet skickas automatiskt och går inte att svara på.
+            """, cancellationToken);
+
+    /// <param name="what">What the mail is about, for the log line (never the address or the text).</param>
+    private async Task<bool> SendAsync(string userId, string? to, string what, string subject, string body, CancellationToken cancellationToken)
     {
-        if (!email.IsConfigured || string.IsNullOrEmpty(user.Email))
+        if (!email.IsConfigured)
         {
-            LogNotConfigured(logger, user.Id);
+            LogNoSmtp(logger, userId, what);
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(to))
+        {
             return false;
         }
 
         try
         {
-            await email.SendAsync(user.Email, subject, body, cancellationToken);
+            await email.SendAsync(to, subject, body, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
-            or System.Net.Sockets.SocketException or IOException)
+            or System.Net.Sockets.SocketException or IOException or FormatException)
         {
-            LogNotSent(logger, e, user.Id);
+            // Only the kind of failure: a server's message may repeat the address.
+            LogNotSent(logger, userId, what, e.GetType().Name);
             return false;
         }
     }
@@ -125,11 +147,11 @@ internal sealed partial class AccountEmails(
         return request is null ? string.Empty : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No mail server is configured (Smtp:Host): the account e-mail to user {UserId} was not sent")]
-    private static partial void LogNotConfigured(ILogger logger, string userId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not e-mail user {UserId} that {What}: no SMTP host is configured (Smtp:Host)")]
+    private static partial void LogNoSmtp(ILogger logger, string userId, string what);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the account e-mail to user {UserId}")]
-    private static partial void LogNotSent(ILogger logger, Exception exception, string userId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not e-mail user {UserId} that {What} ({Failure})")]
+    private static partial void LogNotSent(ILogger logger, string userId, string what, string failure);
 }
 
 /// <summary>

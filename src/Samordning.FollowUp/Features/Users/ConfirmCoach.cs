@@ -42,8 +42,8 @@ internal sealed class ConfirmCoachHandler(
         {
             user.ProviderConfirmedAtUtc = clock.GetUtcNow().UtcDateTime;
             user.ProviderConfirmedByUserId = caller.UserId;
-            IdentityResults.ThrowIfFailed(await users.UpdateAsync(user));
             // The account's sessions carry "awaiting confirmation": a new stamp makes it sign in again with the new right.
+            // One save: a new stamp is written together with the changes above (UpdateUserAsync).
             IdentityResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
             audit.Add(AuditAction.AccountConfirmed, AuditLog.User, user.Id, user.AssociationId, user.ProviderId, "Bekräftad av utföraren");
             await db.SaveChangesAsync(cancellationToken);

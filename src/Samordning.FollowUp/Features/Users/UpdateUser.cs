@@ -64,7 +64,7 @@ internal sealed class UpdateUserHandler(
             user.ProviderId = providerId;
             user.LockoutEnd = command.IsLocked ? DateTimeOffset.MaxValue : null;
             awaitsProvider = await confirmation.ApplyAsync(user, previousRole, previousProvider, cancellationToken);
-            IdentityResults.ThrowIfFailed(await users.UpdateAsync(user));
+            // One save: a new stamp is written together with the changes above (UpdateUserAsync).
             IdentityResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
             audit.Add(AuditAction.Correct, AuditLog.User, user.Id, associationId, providerId,
                 $"Roll: {SwedishFormat.Label(user.Role)}{(command.IsLocked ? ", låst" : string.Empty)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
