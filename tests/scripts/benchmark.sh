@@ -3,11 +3,14 @@
 # Prints figures; asserts nothing. One process per size, so peak memory belongs to that size.
 #
 # usage: tests/scripts/benchmark.sh [Sqlite|PostgreSql] [SIZES...]     (default: Sqlite 100000 1000000)
+# env:   BENCHMARK_MODE  an extra argument to the program (benchmark-report.sh sets --report)
+#        BENCHMARK_SIZES the default sizes
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 provider="${1:-Sqlite}"
 shift || true
-sizes=("${@:-100000 1000000}")
+sizes=("${@:-${BENCHMARK_SIZES:-100000 1000000}}")
+mode=(${BENCHMARK_MODE:-})
 # shellcheck disable=SC2206
 sizes=(${sizes[@]})
 
@@ -17,7 +20,7 @@ if [[ ${provider,,} == postgresql ]]; then
 fi
 for size in "${sizes[@]}"; do
     dotnet tests/Samordning.FollowUp.Benchmarks/bin/Release/net10.0/Samordning.FollowUp.Benchmarks.dll \
-        --provider "$provider" --size "$size" 2>&1 | grep -v -E '^(warn|      Compiling)'
+        "${mode[@]}" --provider "$provider" --size "$size" 2>&1 | grep -v -E '^(warn|      Compiling)'
     echo
 done
 dotnet build-server shutdown >/dev/null 2>&1 || true
