@@ -63,7 +63,7 @@ public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(f
         await FillAsync(newcomer, "Nytt lösenord", ChosenPassword);
         await FillAsync(newcomer, "Upprepa lösenordet", ChosenPassword);
         await ClickButtonAsync(newcomer, "Spara lösenordet");
-        await newcomer.WaitForURLAsync(url => url.Contains("/logga-in", StringComparison.Ordinal));
+        await ArrivedAsync(newcomer, "/logga-in");
         await Assertions.Expect(newcomer.Locator(".confirmation")).ToContainTextAsync("Ditt lösenord är sparat");
 
         await SignInWithAsync(newcomer, email, ChosenPassword);
@@ -96,6 +96,6 @@ public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(f
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+        await LeftAsync(page, "/logga-in");
     }
 }

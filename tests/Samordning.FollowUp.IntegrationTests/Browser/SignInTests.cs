@@ -56,7 +56,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.Keyboard.TypeAsync(ApiFactory.Password);
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains("/att-gora", StringComparison.Ordinal));
+        await ArrivedAsync(page, "/att-gora");
         await page.GotoAsync("/att-gora");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hoppa till innehållet" })).ToBeFocusedAsync();
@@ -77,7 +77,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         Assert.EndsWith("/att-gora", page.Url, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
-        await page.WaitForURLAsync("**/logga-in");
+        await ArrivedAsync(page, "/logga-in");
         await page.GotoAsync("/att-gora");
         Assert.Contains("/logga-in", page.Url, StringComparison.Ordinal);
     }

@@ -62,6 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal)
             .Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
 
+        await WarmUpAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -70,6 +72,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>
+    /// Serves the sign-in page once before the first test, so the first test's waits do not also
+    /// carry the service's cold start (JIT, the first database connection).
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var response = await client.GetAsync(new Uri("/logga-in", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
 
@@ -64,10 +65,23 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(ApiFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+        await LeftAsync(page, "/logga-in");
+        await Assertions.Expect(page.Locator("main")).ToBeVisibleAsync();
         LastSignedIn = email;
         return page;
     }
+
+    /// <summary>
+    /// Waits until the page's address holds <paramref name="path"/>. Asked of the page (polled), not
+    /// through WaitForURLAsync, whose check-then-subscribe can lose a navigation that commits in
+    /// between and then wait for ever (microsoft/playwright-dotnet#3364).
+    /// </summary>
+    protected static Task ArrivedAsync(IPage page, string path) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path)));
+
+    /// <summary>Waits until the page's address no longer holds <paramref name="path"/> (polled, as <see cref="ArrivedAsync"/>).</summary>
+    protected static Task LeftAsync(IPage page, string path) =>
+        Assertions.Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape(path)));
 
     /// <summary>The e-mail of the user who signed in last (to sign in again after the clock moved).</summary>
     protected string LastSignedIn { get; private set; } = string.Empty;
@@ -96,7 +110,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         });
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous waits: the first page of a run on a cold, busy two-core CI machine can take
+        // well over ten seconds (JIT, first queries); a wait that passes never slows a test down.
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(60_000);
         // Anything the strict Content-Security-Policy blocked (an inline style or script) is a defect.
         page.Console += (_, message) =>
         {
