@@ -12,6 +12,7 @@ namespace Samordning.FollowUp.UnitTests;
 ///   Domain    nothing of the service
 ///   Data      Domain
 ///   Common    Domain, Data (the audit log, the authorization behaviour and the save helpers use the DbContext)
+///   Documents Common (the document toolkit: xlsx, pdf, csv and table writers, knowing nothing of a report)
 ///   Features  Domain, Data, Common, and other features
 ///   Jobs      Domain, Data, Common, Features (a job sends a feature's command)
 /// </code>
@@ -28,7 +29,7 @@ public sealed partial class FloorTests
     private const string Root = "Samordning.FollowUp";
 
     /// <summary>Bottom to top: a floor may use the ones at or before its own index.</summary>
-    private static readonly string[] Floors = ["Domain", "Data", "Common", "Features", "Jobs"];
+    private static readonly string[] Floors = ["Domain", "Data", "Common", "Documents", "Features", "Jobs"];
 
     private static readonly Assembly Service = typeof(PersonalIdentityNumber).Assembly;
 

@@ -1,5 +1,5 @@
 using Samordning.FollowUp.Common;
-using Samordning.FollowUp.Features.Reports.Files;
+using Samordning.FollowUp.Documents;
 
 namespace Samordning.FollowUp.UnitTests.Reports;
 
@@ -11,22 +11,22 @@ public sealed class SwedishFormatTests
     [InlineData(1_234_567, "1\u00A0234\u00A0567")]
     [InlineData(-4_500, "-4\u00A0500")]
     public void Integers_Displayed_GroupThousandsWithANoBreakSpaceAndUseAnAsciiMinus(long value, string expected) =>
-        Assert.Equal(expected, ReportText.Display(TableCell.OfInteger(value)));
+        Assert.Equal(expected, TableCell.OfInteger(value).Display());
 
     [Theory]
     [InlineData(42.85, "42,9")]
     [InlineData(16.666666666666668, "16,7")]
     [InlineData(1234.5, "1\u00A0234,5")]
     public void Decimals_Displayed_RoundedOnceToOneDecimalWithAComma(double value, string expected) =>
-        Assert.Equal(expected, ReportText.Display(TableCell.OfOneDecimal(value)));
+        Assert.Equal(expected, TableCell.OfOneDecimal(value).Display());
 
     [Fact]
     public void CsvNumbers_HaveADecimalCommaAndNoThousandsSeparator()
     {
-        Assert.Equal("1234567", ReportText.Csv(TableCell.OfInteger(1_234_567)));
-        Assert.Equal("16,7", ReportText.Csv(TableCell.OfOneDecimal(16.666666666666668)));
-        Assert.Equal("-3,0", ReportText.Csv(TableCell.OfOneDecimal(-3)));
-        Assert.Equal(string.Empty, ReportText.Csv(TableCell.OfOneDecimal(null)));
+        Assert.Equal("1234567", TableCell.OfInteger(1_234_567).Csv());
+        Assert.Equal("16,7", TableCell.OfOneDecimal(16.666666666666668).Csv());
+        Assert.Equal("-3,0", TableCell.OfOneDecimal(-3).Csv());
+        Assert.Equal(string.Empty, TableCell.OfOneDecimal(null).Csv());
     }
 
     [Fact]
@@ -35,5 +35,5 @@ public sealed class SwedishFormatTests
 
     [Fact]
     public void MissingNumbers_ShowAsADash() =>
-        Assert.Equal("–", ReportText.Display(TableCell.OfInteger(null)));
+        Assert.Equal("–", TableCell.OfInteger(null).Display());
 }

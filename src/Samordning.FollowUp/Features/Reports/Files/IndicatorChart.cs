@@ -2,6 +2,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
 using SkiaSharp;
+using Samordning.FollowUp.Documents;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
 

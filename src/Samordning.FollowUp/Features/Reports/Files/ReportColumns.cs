@@ -1,5 +1,6 @@
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Documents;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
 

@@ -1,3 +1,5 @@
+using Samordning.FollowUp.Documents;
+
 namespace Samordning.FollowUp.Features.Reports.Files;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Samordning.FollowUp.Common;
 using SkiaSharp;
+using Samordning.FollowUp.Documents;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
 
@@ -95,7 +96,7 @@ internal sealed class TertialReportPdfLayout(TertialReport report, PdfFlow flow)
         Tile[] tiles =
         [
             new("Aktiva deltagare", SwedishFormat.Number(total.Active.Total), Genders(total.Active),
-                $"{plannedLabel} {ReportText.Display(TableCell.OfOneDecimal(total.PlannedParticipantsProRata))}"),
+                $"{plannedLabel} {TableCell.OfOneDecimal(total.PlannedParticipantsProRata).Display()}"),
             new("Nya", SwedishFormat.Number(total.New.Total), Genders(total.New), null),
             new("Avslutade", SwedishFormat.Number(total.Ended.Total), Genders(total.Ended), null),
             new("Pågående vid periodens slut", SwedishFormat.Number(total.OngoingAtEnd.Total), Genders(total.OngoingAtEnd), null),

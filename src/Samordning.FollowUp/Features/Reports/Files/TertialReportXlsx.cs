@@ -1,4 +1,5 @@
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Documents;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
 

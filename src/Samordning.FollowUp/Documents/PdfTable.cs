@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Samordning.FollowUp.Features.Reports.Files;
+namespace Samordning.FollowUp.Documents;
 
 /// <summary>A table row in the PDF: an item (bold when emphasised, as subtotals are) or a full-width band such as a category name.</summary>
 internal sealed record PdfRow<T>(T? Item, string? Band, bool Emphasis)
@@ -57,7 +57,7 @@ internal sealed class PdfTable<T>
 
     private float NaturalWidth(TableColumn<T> column, List<T> items)
     {
-        var content = items.Select(i => style.TableBold.MeasureText(ReportText.Display(column.Value(i)))).DefaultIfEmpty(0).Max();
+        var content = items.Select(i => style.TableBold.MeasureText(column.Value(i).Display())).DefaultIfEmpty(0).Max();
         // Wide enough for the heading's longest word, and for the heading in at most three lines.
         var heading = Math.Max(PdfText.WidestWord(column.PdfHeading, style.TableBold), style.TableBold.MeasureText(column.PdfHeading) / 3);
         var width = column.Kind == CellKind.Text
@@ -273,7 +273,7 @@ internal sealed class PdfTable<T>
             var cell = column.Value(item);
             var lines = cell.Kind == CellKind.Text
                 ? PdfText.Wrap(cell.Text, font, part.Widths[i] - (2 * Pad))
-                : [ReportText.Display(cell)];
+                : [cell.Display()];
             for (var l = 0; l < lines.Count; l++)
             {
                 CellText(lines[l], x, part.Widths[i], column.Kind, PdfStyle.Baseline(font, top + Pad + (l * LineHeight)), font);

@@ -1,6 +1,6 @@
 using Samordning.FollowUp.Common;
 
-namespace Samordning.FollowUp.Features.Reports.Files;
+namespace Samordning.FollowUp.Documents;
 
 /// <summary>How a value is stored and shown: text, a whole number, or a number with one decimal.</summary>
 internal enum CellKind
@@ -24,6 +24,23 @@ internal readonly record struct TableCell(CellKind Kind, string? Text, decimal? 
         new(CellKind.OneDecimal, null, SwedishFormat.RoundedToOneDecimal(value));
 
     public bool IsEmpty => Number is null && string.IsNullOrEmpty(Text);
+
+    /// <summary>The cell as a page or the PDF shows it; a dash when there is no number.</summary>
+    public string Display() => (Kind, Number) switch
+    {
+        (CellKind.Text, _) => Text ?? string.Empty,
+        (_, null) => SwedishFormat.None,
+        (CellKind.Integer, { } number) => SwedishFormat.Number(number, 0),
+        (_, { } number) => SwedishFormat.Number(number, 1),
+    };
+
+    /// <summary>A number as the CSV carries it for Swedish Excel: no thousands separator, decimal comma.</summary>
+    public string Csv() => Number switch
+    {
+        null => string.Empty,
+        { } n when Kind == CellKind.Integer => SwedishFormat.Plain(n, 0),
+        { } n => SwedishFormat.Plain(n, 1),
+    };
 }
 
 /// <summary>

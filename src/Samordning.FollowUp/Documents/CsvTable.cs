@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Samordning.FollowUp.Features.Reports.Files;
+namespace Samordning.FollowUp.Documents;
 
 /// <summary>
 /// CSV as Swedish Excel opens it: UTF-8 with BOM (so å ä ö survive), semicolons between
@@ -32,7 +32,7 @@ internal static class CsvTable
         writer.WriteLine(string.Join(Separator, fields));
 
     private static string Field(TableCell cell) =>
-        cell.Kind == CellKind.Text ? Text(cell.Text) : ReportText.Csv(cell);
+        cell.Kind == CellKind.Text ? Text(cell.Text) : cell.Csv();
 
     private static string Text(string? value)
     {

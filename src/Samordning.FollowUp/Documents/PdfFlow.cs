@@ -1,7 +1,7 @@
 using Samordning.FollowUp.Common;
 using SkiaSharp;
 
-namespace Samordning.FollowUp.Features.Reports.Files;
+namespace Samordning.FollowUp.Documents;
 
 /// <summary>
 /// Lays content out top to bottom on landscape A4 pages. Drawing is recorded per page and

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Samordning.FollowUp.Features.Reports.Files;
+namespace Samordning.FollowUp.Documents;
 
 /// <summary>
 /// A small xlsx writer over the Open XML SDK: sheets of rows, numbers stored as numbers, text

@@ -1,11 +1,11 @@
 using SkiaSharp;
 
-namespace Samordning.FollowUp.Features.Reports.Files;
+namespace Samordning.FollowUp.Documents;
 
 /// <summary>The PDF's typefaces, embedded in the assembly (DejaVu Sans Condensed; see Fonts/LICENSE-DejaVu.txt).</summary>
 internal static class PdfFonts
 {
-    private const string ResourcePrefix = "Samordning.FollowUp.Reports.Fonts.";
+    private const string ResourcePrefix = "Samordning.FollowUp.Documents.Fonts.";
 
     private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("DejaVuSansCondensed.ttf"));
     private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVuSansCondensed-Bold.ttf"));
