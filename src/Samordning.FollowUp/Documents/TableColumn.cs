@@ -3,7 +3,8 @@ using Samordning.FollowUp.Common;
 namespace Samordning.FollowUp.Documents;
 
 /// <summary>How a value is stored and shown: text, a whole number, or a number with one decimal.</summary>
-internal enum CellKind
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Integer is the kind of cell, as a spreadsheet names it.")]
+public enum CellKind
 {
     Text,
     Integer,
@@ -14,7 +15,7 @@ internal enum CellKind
 /// One cell. A number is rounded here, once, to the precision every file shows, so the xlsx,
 /// the CSV and the PDF carry the same figure.
 /// </summary>
-internal readonly record struct TableCell(CellKind Kind, string? Text, decimal? Number)
+public readonly record struct TableCell(CellKind Kind, string? Text, decimal? Number)
 {
     public static TableCell OfText(string? text) => new(CellKind.Text, text, null);
 
@@ -23,13 +24,16 @@ internal readonly record struct TableCell(CellKind Kind, string? Text, decimal? 
     public static TableCell OfOneDecimal(double? value) =>
         new(CellKind.OneDecimal, null, SwedishFormat.RoundedToOneDecimal(value));
 
+    /// <summary>A figure its reader may not see: the text in its place ("&lt;5", "x"), aligned as the figure would be.</summary>
+    public static TableCell OfHidden(CellKind kind, string text) => new(kind, text, null);
+
     public bool IsEmpty => Number is null && string.IsNullOrEmpty(Text);
 
     /// <summary>The cell as a page or the PDF shows it; a dash when there is no number.</summary>
     public string Display() => (Kind, Number) switch
     {
         (CellKind.Text, _) => Text ?? string.Empty,
-        (_, null) => SwedishFormat.None,
+        (_, null) => string.IsNullOrEmpty(Text) ? SwedishFormat.None : Text,
         (CellKind.Integer, { } number) => SwedishFormat.Number(number, 0),
         (_, { } number) => SwedishFormat.Number(number, 1),
     };
@@ -37,7 +41,7 @@ internal readonly record struct TableCell(CellKind Kind, string? Text, decimal? 
     /// <summary>A number as the CSV carries it for Swedish Excel: no thousands separator, decimal comma.</summary>
     public string Csv() => Number switch
     {
-        null => string.Empty,
+        null => Text ?? string.Empty,
         { } n when Kind == CellKind.Integer => SwedishFormat.Plain(n, 0),
         { } n => SwedishFormat.Plain(n, 1),
     };

@@ -15,16 +15,22 @@ public static class ReportDisclosure
     private static readonly string[] Genders = ["women", "men", "all"];
 
     /// <summary>The keys of the counts to mask for a reader outside the providers (the board).</summary>
-    public static MaskedCells Mask(TertialReport report, int threshold)
+    /// <param name="showsSmall">The reader sees small counts as "&lt;N" and protecting ones as "x" (<see cref="SmallNumberSuppression.Apply"/>).</param>
+    /// <param name="detailAtTotalOnly">
+    /// The reader sees indicators, exit reasons and occupations for the association as a whole only
+    /// (the board's report); per intervention they are not cells the reader could combine.
+    /// </param>
+    public static MaskedCells Mask(TertialReport report, int threshold, bool showsSmall = false, bool detailAtTotalOnly = false)
     {
-        var table = Table(report);
-        var masked = SmallNumberSuppression.Apply(table, threshold);
+        var table = Table(report, detailAtTotalOnly);
+        var masked = SmallNumberSuppression.Apply(table, threshold, showsSmall);
         return new MaskedCells(threshold, masked.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal));
     }
 
-    public static AdditiveTable Table(TertialReport report)
+    public static AdditiveTable Table(TertialReport report, bool detailAtTotalOnly = false)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var detail = !detailAtTotalOnly;
         var table = new AdditiveTable();
         var sections = new List<string>();
         foreach (var section in report.Sections)
@@ -37,25 +43,27 @@ public static class ReportDisclosure
                 var rows = category.Interventions.Select(Row).ToList();
                 foreach (var row in category.Interventions)
                 {
-                    AddFigures(table, Row(row), row.Figures);
+                    AddFigures(table, Row(row), row.Figures, detail);
                 }
 
-                AddFigures(table, categoryNode, category.Subtotal);
-                SumOver(table, categoryNode, rows, category.Subtotal);
+                AddFigures(table, categoryNode, category.Subtotal, detail);
+                SumOver(table, categoryNode, rows, category.Subtotal, detail);
                 categories.Add(categoryNode);
             }
 
-            AddFigures(table, sectionNode, section.Subtotal);
-            SumOver(table, sectionNode, categories, section.Subtotal);
+            AddFigures(table, sectionNode, section.Subtotal, detail);
+            SumOver(table, sectionNode, categories, section.Subtotal, detail);
             sections.Add(sectionNode);
         }
 
-        AddFigures(table, TotalNode, report.Total);
-        SumOver(table, TotalNode, sections, report.Total);
+        AddFigures(table, TotalNode, report.Total, detail: true);
+        SumOver(table, TotalNode, sections, report.Total, detail);
         return table;
     }
 
     public const string TotalNode = "total";
+
+    public const string ParticipantsYear = "participantsYear";
 
     public static string Section(ReportSection section) => $"section:{section?.Orientation}";
 
@@ -78,15 +86,22 @@ public static class ReportDisclosure
             ($"indicator:{i.Code}:denominator", i.Woman.Denominator, i.Man.Denominator, i.Total.Denominator),
         });
 
-    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures)
+    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures, bool detail)
     {
         foreach (var (measure, count) in Counts(figures))
         {
             AddGendered(table, node, measure, count.Women, count.Men, count.Total);
         }
 
+        // Participants this year (the cost per participant's denominator): everyone, not split by gender.
+        table.Cell(Key(node, ParticipantsYear, "all"), figures.CostPerParticipantDenominator);
         table.Sum(Key(node, "active", "women"), [Key(node, "ended", "women"), Key(node, "ongoing", "women")]);
         table.Sum(Key(node, "active", "men"), [Key(node, "ended", "men"), Key(node, "ongoing", "men")]);
+
+        if (!detail)
+        {
+            return;
+        }
 
         foreach (var (measure, women, men, all) in IndicatorCounts(figures))
         {
@@ -120,10 +135,10 @@ public static class ReportDisclosure
     }
 
     /// <summary>A subtotal is the sum of its children, count by count and code by code.</summary>
-    private static void SumOver(AdditiveTable table, string node, List<string> children, ReportFigures subtotal)
+    private static void SumOver(AdditiveTable table, string node, List<string> children, ReportFigures subtotal, bool detail)
     {
         var measures = Counts(subtotal).Select(c => c.Measure)
-            .Concat(IndicatorCounts(subtotal).Select(c => c.Measure))
+            .Concat(detail ? IndicatorCounts(subtotal).Select(c => c.Measure) : [])
             .ToList();
         foreach (var measure in measures)
         {
@@ -132,6 +147,12 @@ public static class ReportDisclosure
                 var parts = children.Select(c => Key(c, measure, gender)).Where(table.Contains).ToList();
                 table.Sum(Key(node, measure, gender), parts);
             }
+        }
+
+        table.Sum(Key(node, ParticipantsYear, "all"), children.Select(c => Key(c, ParticipantsYear, "all")).Where(table.Contains).ToList());
+        if (!detail)
+        {
+            return;
         }
 
         foreach (var (measure, codes) in new[] { ("exitReason", subtotal.ExitsByReason), ("occupationAtExit", subtotal.OccupationAtExit) })
@@ -148,5 +169,8 @@ public static class ReportDisclosure
 /// <summary>Which counts a reader outside the providers does not see, under the association's threshold.</summary>
 public sealed record MaskedCells(int Threshold, IReadOnlySet<string> Keys)
 {
+    /// <summary>Nothing masked: the office's exact figures.</summary>
+    public static readonly MaskedCells None = new(0, new HashSet<string>());
+
     public bool IsMasked(string node, string measure, string gender) => Keys.Contains(ReportDisclosure.Key(node, measure, gender));
 }

@@ -10,7 +10,11 @@ namespace Samordning.FollowUp.Features.Reports.Disclosure;
 /// </summary>
 public static class SmallNumberSuppression
 {
-    public static IReadOnlySet<int> Apply(AdditiveTable table, int threshold)
+    /// <param name="showsSmall">
+    /// True when the reader sees a small count as "&lt;threshold" and a protecting one as "x"
+    /// (<see cref="Recoverability.Find"/> then reasons with those ranges).
+    /// </param>
+    public static IReadOnlySet<int> Apply(AdditiveTable table, int threshold, bool showsSmall = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         var masked = new HashSet<int>();
@@ -25,7 +29,7 @@ public static class SmallNumberSuppression
         // Each round masks at least one more cell, so this ends; the bound is a guard only.
         for (var round = 0; round <= table.Count; round++)
         {
-            var leaks = Recoverability.Find(table, masked);
+            var leaks = Recoverability.Find(table, masked, showsSmall ? threshold : null);
             if (leaks.Count == 0)
             {
                 return masked;

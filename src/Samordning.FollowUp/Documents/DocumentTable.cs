@@ -1,0 +1,53 @@
+namespace Samordning.FollowUp.Documents;
+
+/// <summary>What a row of a document table is: a figure row, a band (a heading across the table), a subtotal or the total.</summary>
+public enum RowKind
+{
+    Item,
+    Band,
+    Subtotal,
+    Total,
+}
+
+/// <summary>A column of a <see cref="DocumentTable"/>: its heading, the kind of its cells and, for two-level headers, a group.</summary>
+public sealed record DocumentColumn(string Heading, CellKind Kind, double Width = 12, string? Group = null, string? ShortHeading = null)
+{
+    public bool IsNumeric => Kind != CellKind.Text;
+}
+
+/// <summary>One row: its cells in column order, or the text of a band.</summary>
+public sealed record DocumentRow(RowKind Kind, IReadOnlyList<TableCell> Cells, string? Band = null)
+{
+    public static DocumentRow BandOf(string text) => new(RowKind.Band, [], text);
+
+    public bool IsEmphasised => Kind is RowKind.Subtotal or RowKind.Total;
+}
+
+/// <summary>
+/// A finished table, every cell already what its reader may see (a masked count is the text
+/// "&lt;5" or "x", never the number): the web page, the xlsx, the PDF and the CSV write the same
+/// cells, so they cannot disagree.
+/// </summary>
+/// <param name="Id">A stable name for the page's element id and the tests.</param>
+/// <param name="SheetName">The xlsx sheet that holds this table (at most 31 characters).</param>
+/// <param name="KeyColumns">Leading columns that name the row; a PDF part of a wide table repeats them.</param>
+public sealed record DocumentTable(
+    string Id,
+    string Title,
+    string SheetName,
+    IReadOnlyList<DocumentColumn> Columns,
+    IReadOnlyList<DocumentRow> Rows,
+    int KeyColumns = 1,
+    string? Introduction = null)
+{
+    /// <summary>The columns as the writers' <see cref="TableColumn{T}"/>: column i reads cell i of a row.</summary>
+    internal IReadOnlyList<TableColumn<DocumentRow>> WriterColumns() =>
+    [
+        .. Columns.Select((c, i) => new TableColumn<DocumentRow>(c.Heading, c.Kind, row => i < row.Cells.Count ? row.Cells[i] : default)
+        {
+            Width = c.Width,
+            Group = c.Group,
+            ShortHeading = c.ShortHeading,
+        }),
+    ];
+}
