@@ -116,6 +116,16 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("PlanAbovePercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(110);
+
+                    b.Property<int>("PlanBelowPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(90);
+
                     b.Property<int>("SmallNumberThreshold")
                         .HasColumnType("integer");
 

@@ -115,6 +115,16 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int>("PlanAbovePercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(110);
+
+                    b.Property<int>("PlanBelowPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(90);
+
                     b.Property<int>("SmallNumberThreshold")
                         .HasColumnType("int");
 

@@ -106,6 +106,16 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlanAbovePercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(110);
+
+                    b.Property<int>("PlanBelowPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(90);
+
                     b.Property<int>("SmallNumberThreshold")
                         .HasColumnType("INTEGER");
 

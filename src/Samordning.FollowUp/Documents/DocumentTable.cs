@@ -15,10 +15,10 @@ public sealed record DocumentColumn(string Heading, CellKind Kind, double Width 
     public bool IsNumeric => Kind != CellKind.Text;
 }
 
-/// <summary>One row: its cells in column order, or the text of a band.</summary>
-public sealed record DocumentRow(RowKind Kind, IReadOnlyList<TableCell> Cells, string? Band = null)
+/// <summary>One row: its cells in column order, or the text of a band and its level (0 the outermost).</summary>
+public sealed record DocumentRow(RowKind Kind, IReadOnlyList<TableCell> Cells, string? Band = null, int BandLevel = 0)
 {
-    public static DocumentRow BandOf(string text) => new(RowKind.Band, [], text);
+    public static DocumentRow BandOf(string text, int level = 0) => new(RowKind.Band, [], text, level);
 
     public bool IsEmphasised => Kind is RowKind.Subtotal or RowKind.Total;
 }
@@ -50,4 +50,31 @@ public sealed record DocumentTable(
             ShortHeading = c.ShortHeading,
         }),
     ];
+}
+
+public static class DocumentColumns
+{
+    /// <summary>Adjacent columns with the same group, for a two-level header (a column without a group is a group of its own).</summary>
+    public static IEnumerable<(string? Group, int Count)> GroupAdjacent(this IEnumerable<DocumentColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        string? group = null;
+        var count = 0;
+        foreach (var column in columns)
+        {
+            if (count > 0 && (column.Group is null || column.Group != group))
+            {
+                yield return (group, count);
+                count = 0;
+            }
+
+            group = column.Group;
+            count++;
+        }
+
+        if (count > 0)
+        {
+            yield return (group, count);
+        }
+    }
 }

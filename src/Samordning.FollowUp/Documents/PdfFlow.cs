@@ -61,6 +61,21 @@ internal sealed class PdfFlow(PdfStyle style)
         Draw(c => c.DrawText(drawn, x, baseline, align, font, paint));
     }
 
+    /// <summary>A word in large, light letters diagonally across the current page, under nothing and over everything.</summary>
+    public void Watermark(string text)
+    {
+        var paint = Style.Fill(PdfStyle.WatermarkInk);
+        var font = Style.Watermark;
+        Draw(c =>
+        {
+            c.Save();
+            c.Translate(PageWidth / 2, PageHeight / 2);
+            c.RotateDegrees(-30);
+            c.DrawText(text, 0, font.Metrics.CapHeight / 2, SKTextAlign.Center, font, paint);
+            c.Restore();
+        });
+    }
+
     public void Rect(SKRect rect, SKColor fill)
     {
         var paint = Style.Fill(fill);

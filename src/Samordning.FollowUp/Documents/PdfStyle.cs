@@ -41,6 +41,8 @@ internal sealed class PdfStyle : IDisposable
     public static readonly SKColor Met = new(0x2E, 0x7D, 0x32);
     public static readonly SKColor NotMet = new(0xC6, 0x28, 0x28);
     public static readonly SKColor TooFew = new(0x9E, 0x9E, 0x9E);
+    public static readonly SKColor Caution = new(0xB2, 0x5E, 0x00);
+    public static readonly SKColor WatermarkInk = new(0xC6, 0x28, 0x28, 0x30);
 
     private readonly Dictionary<(SKColor, float, bool, bool), SKPaint> paints = [];
     private readonly List<SKFont> fonts = [];
@@ -59,7 +61,11 @@ internal sealed class PdfStyle : IDisposable
         TableBold = Font(PdfFonts.Bold, 7f);
         Figure = Font(PdfFonts.Bold, 15);
         FigureSmall = Font(PdfFonts.Bold, 11);
+        Watermark = Font(PdfFonts.Bold, 130);
     }
+
+    /// <summary>The big word across a page ("UTKAST").</summary>
+    public SKFont Watermark { get; }
 
     public SKFont Title { get; }
 

@@ -14,6 +14,15 @@ public sealed class Association
     public int SmallNumberThreshold { get; set; } = 5;
 
     /// <summary>
+    /// The band within which participants against plan read "enligt plan" in the board's report:
+    /// below <see cref="PlanBelowPercent"/> % of the plan is "under plan", above
+    /// <see cref="PlanAbovePercent"/> % "över plan" (defaults 90 and 110).
+    /// </summary>
+    public int PlanBelowPercent { get; set; } = 90;
+
+    public int PlanAbovePercent { get; set; } = 110;
+
+    /// <summary>
     /// Months after exit after which an identity is erased when no 12-month follow-up applies
     /// (when one applies, the identity goes once it is completed or expired).
     /// </summary>

@@ -18,7 +18,7 @@ public sealed class EmptyReportTests
     [Fact]
     public void Pdf_EmptyReport_RendersWithItsTitleAndPageNumbers()
     {
-        using var pdf = new PdfReadBack(Files.Write(s => TertialReportPdf.Write(Empty, s), "tom.pdf"));
+        using var pdf = new PdfReadBack(Files.Write(s => TertialReportPdf.Write(ReportFixture.Present(Empty), s), "tom.pdf"));
         Assert.Contains("Tertialrapport T1 2026", pdf.Pages[0]);
         Assert.Contains("Redovisning: Perioden", pdf.Pages[0]);
         Assert.Contains("Inga indikatorer ingår i rapporten.", pdf.AllText);
@@ -29,7 +29,7 @@ public sealed class EmptyReportTests
     [Fact]
     public void Xlsx_EmptyReport_HasTheSummaryExitsAndDataQualitySheets()
     {
-        using var xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(Empty, s), "tom.xlsx"));
+        using var xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(ReportFixture.Present(Empty), s), "tom.xlsx"));
         Assert.Equal(["Sammanfattning", "Avslut", "Datakvalitet"], xlsx.SheetNames);
         Assert.Empty(xlsx.ValidationErrors());
         Assert.Contains(xlsx.Rows("Sammanfattning"), r => r.TryGetValue("A", out var c) && c.Text == "Planerat för perioden");
@@ -38,7 +38,7 @@ public sealed class EmptyReportTests
     [Fact]
     public void Csv_EmptyReport_HasTheHeadingsAndTheTotalRow()
     {
-        var records = CsvReadBack.Records(Files.Write(s => TertialReportCsv.Write(Empty, s), "tom.csv"));
+        var records = CsvReadBack.Records(Files.Write(s => TertialReportCsv.Write(ReportFixture.Present(Empty), s), "tom.csv"));
         var total = Assert.Single(records);
         Assert.Equal("Totalt", total["Radtyp"]);
         Assert.Equal("0", total["Budget (kr)"]);

@@ -1,6 +1,7 @@
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.UnitTests.Reports;
 
@@ -22,6 +23,11 @@ internal static class ReportFixture
     private static readonly ReportIndicatorDefinition I1 = new("I1", "Egen försörjning vid avslut", 2, MeasurementPoint.AtExit, 35);
     private static readonly ReportIndicatorDefinition I2 = new("I2", "Egen försörjning 12 månader efter avslut", 1, MeasurementPoint.TwelveMonthsAfterExit, 50);
     private static readonly ReportIndicatorDefinition I3 = new("I3", "Stegförflyttning", 1, MeasurementPoint.AtExit, 60);
+
+    /// <summary>The report as the office (exact) or the board (masked) reads it, in the files' one presentation.</summary>
+    public static ReportPresentation Present(TertialReport report, ReportAudience audience = ReportAudience.Office, int threshold = 5) =>
+        ReportPresenter.Present(new TertialReportView(report.Header.AdoptedAtUtc is null ? ReportStatus.Draft : ReportStatus.Adopted, report, []),
+            audience, threshold);
 
     /// <param name="extraInterventions">More interventions in one category, to make the tables run over several pages.</param>
     public static TertialReport Create(int extraInterventions = 0, bool adopted = false)

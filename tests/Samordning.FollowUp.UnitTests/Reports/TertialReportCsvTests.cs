@@ -9,7 +9,7 @@ public sealed class TertialReportCsvTests
     private readonly TertialReport report = ReportFixture.Create();
     private readonly byte[] csv;
 
-    public TertialReportCsvTests() => csv = Files.Write(s => TertialReportCsv.Write(report, s), "tertialrapport.csv");
+    public TertialReportCsvTests() => csv = Files.Write(s => TertialReportCsv.Write(ReportFixture.Present(report), s), "tertialrapport.csv");
 
     [Fact]
     public void Csv_IsUtf8WithBomSemicolonSeparatedWithSwedishHeadings()

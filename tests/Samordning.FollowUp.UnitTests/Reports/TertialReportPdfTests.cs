@@ -7,7 +7,7 @@ namespace Samordning.FollowUp.UnitTests.Reports;
 public sealed class TertialReportPdfTests
 {
     private static PdfReadBack Render(TertialReport report, string sample) =>
-        new(Files.Write(s => TertialReportPdf.Write(report, s), sample));
+        new(Files.Write(s => TertialReportPdf.Write(ReportFixture.Present(report), s), sample));
 
     [Fact]
     public void Pdf_FirstPageHasTheTitleBlock_EveryPageItsNumber()

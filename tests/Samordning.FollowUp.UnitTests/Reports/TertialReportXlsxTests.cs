@@ -13,7 +13,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     private readonly XlsxReadBack xlsx;
 
     public TertialReportXlsxTests() =>
-        xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(report, s), "tertialrapport.xlsx"));
+        xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(ReportFixture.Present(report), s), "tertialrapport.xlsx"));
 
     public void Dispose() => xlsx.Dispose();
 

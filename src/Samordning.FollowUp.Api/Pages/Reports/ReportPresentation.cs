@@ -72,11 +72,5 @@ public sealed class Counts(bool masked, int threshold)
     }
 }
 
-/// <summary>A column of a report table: a heading and the text of one row's figures.</summary>
-public sealed record FigureColumn(string Heading, Func<ReportFigures, string> Value, bool Numeric = true);
-
-/// <summary>A table in the report's structure: orientation → category → intervention, with subtotals and the total.</summary>
-public sealed record SusTable(string Id, string Caption, TertialReport Report, IReadOnlyList<FigureColumn> Columns, bool WithProvider = true);
-
 /// <summary>The data-quality rows of a report, per provider, with the total.</summary>
 public sealed record DataQualityTable(string Id, IReadOnlyList<DataQualityRow> Rows, Counts Counts, string Caption = "Datakvalitet per utförare");

@@ -5,9 +5,8 @@ using Samordning.FollowUp.Api.Ui.Charts;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Associations;
-using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Reports;
-using Samordning.FollowUp.Features.Reports.Files;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.Api.Pages.Reports;
 
@@ -151,22 +150,14 @@ public sealed class TertialModel : UiPage
         return View.Status == ReportStatus.Restated ? url + "&view=current" : url;
     }
 
-    public string StatusText => View!.Status switch
-    {
-        ReportStatus.Draft => "Utkast",
-        ReportStatus.Adopted => ReportText.Adoption(View.Report.Header),
-        _ => Summary().Count > 0 ? "Fastställd, med rättelser" : "Fastställd, inga rättelser sedan dess",
-    };
+    public ReportPresentation Presentation => View!.Presentation!;
 
     public string StatusClass => View!.Status switch
     {
-        ReportStatus.Draft => "neutral",
+        ReportStatus.Draft => "draft",
         ReportStatus.Adopted => "ok",
         _ => Summary().Count > 0 ? "warn" : "ok",
     };
-
-    /// <summary>The judgement in the report files' words, with a symbol so it is not told by colour alone.</summary>
-    public static string JudgementText(IndicatorStatus status) => ReportText.Judgement(status);
 
     public static string StatusCss(IndicatorStatus status) => status switch
     {
@@ -175,71 +166,50 @@ public sealed class TertialModel : UiPage
         _ => "warn",
     };
 
-    /// <summary>A rate as the reader may see it (<see cref="Counts.Rate"/>).</summary>
-    public string Rate(IndicatorFigure figure) => Counts.Rate(figure);
-
-    internal static IReadOnlyList<IndicatorLine> IndicatorLines(TertialReport report) => [.. SummaryColumns.IndicatorLines(report)];
-
-    public IReadOnlyList<TargetChartItem> IndicatorChartItems()
+    public static string ToneCss(FigureTone tone) => tone switch
     {
-        var items = new List<TargetChartItem>();
-        foreach (var line in IndicatorLines(View!.Report))
-        {
-            var i = line.Indicator;
-            TargetChartBar Bar(string label, IndicatorFigure f, bool main)
-            {
-                var hidden = Counts.Masked && f.TooFew;
-                var text = f.Denominator == 0
-                    ? "inga avslut"
-                    : $"{Rate(f)} ({Counts.Of(f.Numerator)} av {Counts.Of(f.Denominator)})";
-                return new TargetChartBar(label, hidden ? null : f.Rate, text, main);
-            }
+        FigureTone.Good => "ok",
+        FigureTone.Bad => "bad",
+        FigureTone.Caution => "warn",
+        _ => "neutral",
+    };
 
-            items.Add(new TargetChartItem(
-                $"{i.Code} {line.Name}",
-                line.Target,
-                i.Status,
-                JudgementText(i.Status),
-                [Bar("Totalt", i.Total, true), Bar("Kvinnor", i.Woman, false), Bar("Män", i.Man, false)]));
-        }
+    public IReadOnlyList<TargetChartItem> IndicatorChartItems() =>
+    [
+        .. Presentation.Indicators.Select(i => new TargetChartItem(
+            $"{i.Code} {i.Name}",
+            i.TargetPercent,
+            i.Status,
+            i.Judgement,
+            [Bar("Totalt", i.Total, true), Bar("Kvinnor", i.Women, false), Bar("Män", i.Men, false)])),
+    ];
 
-        return items;
-    }
+    private static TargetChartBar Bar(string label, PresentedRate rate, bool main) => new(
+        label,
+        rate.Rate,
+        rate.DenominatorText == "0" ? "inga avslut" : $"{rate.RateText} ({rate.NumeratorText} av {rate.DenominatorText})",
+        main);
 
     public IReadOnlyList<ComparisonItem> PlannedActualItems()
     {
         var planned = SelectedMode == ReportMode.YearToDate ? "Planerat hittills" : "Planerat";
-        var items = new List<ComparisonItem>();
         // Count-only interventions report a calendar-year count, not participants in the period:
         // they are in the table, not in the chart.
-        foreach (var row in View!.Report.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions)
-                     .Where(r => r.RegistrationMode != RegistrationMode.CountOnly))
-        {
-            var f = row.Figures;
-            var actual = f.Active.Total;
-            items.Add(new ComparisonItem(row.Name,
+        return
+        [
+            .. Presentation.PlanBars.Select(b => new ComparisonItem(b.Intervention,
             [
-                new ComparisonBar(planned, f.PlannedParticipantsProRata, SwedishFormat.OneDecimal(f.PlannedParticipantsProRata), Planned: true),
-                new ComparisonBar("Aktiva", Counts.Hides(actual) ? null : actual, Counts.Of(actual), Planned: false),
-            ]));
-        }
-
-        return items;
+                new ComparisonBar(planned, b.Planned, SwedishFormat.Number(b.Planned), Planned: true),
+                new ComparisonBar("Aktiva", b.Actual, b.ActualText, Planned: false),
+            ])),
+        ];
     }
-
-    /// <summary>The codes (exit reasons, occupations) that occur anywhere in the report, in order of first appearance.</summary>
-    public static IReadOnlyList<CodeCount> Codes(TertialReport report, Func<ReportFigures, IReadOnlyList<CodeCount>> counts) =>
-        [.. ReportLines.All(report).SelectMany(l => counts(l.Figures)).DistinctBy(c => c.Code)];
-
-    public IReadOnlyList<FigureColumn> CodeColumns(IReadOnlyList<CodeCount> codes, Func<ReportFigures, IReadOnlyList<CodeCount>> counts) =>
-        [.. codes.Select(code => new FigureColumn(code.Label, f => Counts.Of(counts(f).Where(c => c.Code == code.Code).Sum(c => c.Count))))];
 
     /// <summary>
     /// What changed since adoption, per intervention and figure, in what this reader sees: the
     /// board is not shown a count that reads "&lt;5" both before and after.
     /// </summary>
-    public IReadOnlyList<RestatementGroup> Summary() => _summary ??=
-        View is { Status: ReportStatus.Restated, Adopted: { } adopted } ? Restatement.Summary(adopted, View.Report, Counts) : [];
+    public IReadOnlyList<RestatementGroup> Summary() => _summary ??= View?.Restatement ?? [];
 
     /// <summary>Every value that differs, in words: the office's full list.</summary>
     public IReadOnlyList<ReadableDifference> Differences() =>

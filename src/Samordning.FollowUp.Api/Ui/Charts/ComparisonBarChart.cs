@@ -31,8 +31,9 @@ public static class ComparisonBarChart
     {
         ArgumentNullException.ThrowIfNull(items);
         var max = items.SelectMany(i => i.Bars).Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max();
-        var scaleMax = NiceCeiling(max);
-        var ticks = Enumerable.Range(0, 5).Select(i => scaleMax * i / 4).ToList();
+        var (step, steps) = Scale(max);
+        var scaleMax = step * steps;
+        var ticks = Enumerable.Range(0, steps + 1).Select(i => step * i).ToList();
         double X(double value) => ChartX + (ChartWidth * Math.Clamp(value, 0, scaleMax) / scaleMax);
 
         var height = items.Sum(i => HeadingHeight + (i.Bars.Count * (Bar + Gap)) + GroupGap) + ScaleHeight;
@@ -84,16 +85,19 @@ public static class ComparisonBarChart
         return svg.Build();
     }
 
-    /// <summary>Four steps of 1, 2 or 5 times a power of ten that reach <paramref name="max"/>: the scale's end.</summary>
-    private static double NiceCeiling(double max)
+    /// <summary>
+    /// The scale fitted to the data: the smallest step of 1, 2 or 5 times a power of ten with
+    /// which at most six steps reach <paramref name="max"/> (93 → 5 × 20 = 100, not 200).
+    /// </summary>
+    internal static (double Step, int Steps) Scale(double max)
     {
         var step = 1.0;
-        while (step * 4 < max)
+        while (Math.Ceiling(max / step) > 6)
         {
             step = NextStep(step);
         }
 
-        return step * 4;
+        return (step, Math.Max(2, (int)Math.Ceiling(max / step)));
     }
 
     private static double NextStep(double step)

@@ -12,5 +12,8 @@ internal sealed class AssociationConfiguration : IEntityTypeConfiguration<Associ
         builder.Property(a => a.OrganisationNumber).HasMaxLength(16);
         builder.Property(a => a.ContactEmail).HasMaxLength(254);
         builder.HasIndex(a => a.Name).IsUnique();
+        // Existing associations get the documented defaults when the columns are added.
+        builder.Property(a => a.PlanBelowPercent).HasDefaultValue(90).HasSentinel(0);
+        builder.Property(a => a.PlanAbovePercent).HasDefaultValue(110).HasSentinel(0);
     }
 }

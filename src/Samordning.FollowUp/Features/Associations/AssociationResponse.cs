@@ -1,4 +1,5 @@
 namespace Samordning.FollowUp.Features.Associations;
 
 public sealed record AssociationResponse(
-    long Id, string Name, string? OrganisationNumber, int SmallNumberThreshold, string? ContactEmail, DateTime CreatedAtUtc);
+    long Id, string Name, string? OrganisationNumber, int SmallNumberThreshold, string? ContactEmail, DateTime CreatedAtUtc,
+    int PlanBelowPercent = 90, int PlanAbovePercent = 110);

@@ -14,8 +14,12 @@ using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Associations;
 
+/// <param name="PlanBelowPercent">Below this share of the plan the report says "under plan" (default 90).</param>
+/// <param name="PlanAbovePercent">Above this share of the plan the report says "över plan" (default 110).</param>
 [Access(UserRole.SystemAdmin)]
-public sealed record CreateAssociationCommand(string? Name, string? OrganisationNumber, int? SmallNumberThreshold, string? ContactEmail = null)
+public sealed record CreateAssociationCommand(
+    string? Name, string? OrganisationNumber, int? SmallNumberThreshold, string? ContactEmail = null,
+    int? PlanBelowPercent = null, int? PlanAbovePercent = null)
     : ICommand<AssociationResponse>;
 
 internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssociationCommand>
@@ -29,6 +33,10 @@ internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssoc
             .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
         RuleFor(x => x.SmallNumberThreshold).InclusiveBetween(0, 100)
             .WithMessage("Gränsen för små tal ska vara mellan 0 och 100.");
+        RuleFor(x => x.PlanBelowPercent).InclusiveBetween(1, 100)
+            .WithMessage("Gränsen för under plan ska vara mellan 1 och 100 procent.");
+        RuleFor(x => x.PlanAbovePercent).InclusiveBetween(100, 1000)
+            .WithMessage("Gränsen för över plan ska vara mellan 100 och 1000 procent.");
         RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254).WithMessage("E-postadressen är inte giltig.");
     }
 }
@@ -50,6 +58,8 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
             Name = name,
             OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber),
             SmallNumberThreshold = command.SmallNumberThreshold ?? 5,
+            PlanBelowPercent = command.PlanBelowPercent ?? 90,
+            PlanAbovePercent = command.PlanAbovePercent ?? 110,
             ContactEmail = command.ContactEmail?.Trim(),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };

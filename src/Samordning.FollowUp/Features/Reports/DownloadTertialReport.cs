@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Features.Reports.Files;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Domain;
@@ -16,7 +17,7 @@ public static class ReportFileTypes
     public const string Csv = "text/csv; charset=utf-8";
 }
 
-/// <summary>The same report as the JSON (adopted, or view=current), as files people open.</summary>
+/// <summary>The same report as the JSON (adopted, or view=current), as files people open: the board's masked, the office's exact and marked.</summary>
 public static class DownloadTertialReportEndpoint
 {
     public static RouteGroupBuilder MapDownloadTertialReport(this RouteGroupBuilder group)
@@ -27,18 +28,19 @@ public static class DownloadTertialReportEndpoint
         return group;
     }
 
-    private static void Map(RouteGroupBuilder group, string extension, string contentType, Action<TertialReport, Stream> write) =>
+    private static void Map(RouteGroupBuilder group, string extension, string contentType, Action<ReportPresentation, Stream> write) =>
         group.MapGet($"{GetTertialReportEndpoint.Route}/report.{extension}", async Task<IResult> (
                 long associationId, int year, int tertial, string? mode, string? view, ISender sender, AuditLog audit, CancellationToken ct) =>
             {
                 var result = await sender.Send(new GetTertialReportQuery(associationId, year, tertial, mode, view), ct);
                 await audit.WriteAsync(AuditAction.Export, AuditLog.Report, $"{year}-T{tertial}", associationId, null,
                     $"Tertialrapport som .{extension}", ct);
+                // The file is the page's presentation: masked for the board, exact (and marked so) for the office.
+                var presentation = result.Presentation!;
                 var stream = new MemoryStream();
-                write(result.Report, stream);
+                write(presentation, stream);
                 stream.Position = 0;
-                var kind = result.Report.Header.Mode == ReportMode.Period ? "perioden" : "hittills-i-ar";
-                return TypedResults.File(stream, contentType, $"tertialrapport-{year}-T{tertial}-{kind}.{extension}");
+                return TypedResults.File(stream, contentType, $"{presentation.FileStem}.{extension}");
             })
             .WithName($"DownloadTertialReport{char.ToUpperInvariant(extension[0])}{extension[1..]}")
             .WithSummary($"The tertial report as a .{extension} file.")

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.Features.Reports;
 
@@ -32,7 +33,39 @@ public sealed record TertialReportView(
     ReportStatus Status,
     TertialReport Report,
     IReadOnlyList<ReportDifference> Differences,
-    [property: JsonIgnore] TertialReport? Adopted = null);
+    [property: JsonIgnore] TertialReport? Adopted = null)
+{
+    /// <summary>The report as its reader sees it (masked for the board): what the page and every file render.</summary>
+    [JsonIgnore]
+    public ReportPresentation? Presentation { get; init; }
+
+    /// <summary>The adopted report as the same reader saw it (Restated only): what the restatement compares with.</summary>
+    [JsonIgnore]
+    public ReportPresentation? AdoptedPresentation { get; init; }
+
+    /// <summary>What changed since adoption, in what this reader sees (empty unless Restated).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<RestatementGroup> Restatement =>
+        AdoptedPresentation is { } adopted && Presentation is { } current ? Features.Reports.Presentation.Restatement.Summary(adopted, current) : [];
+
+    /// <summary>
+    /// What the API returns: the office gets the exact report, the differences and the presentation;
+    /// the board (and anyone it hands the figures to) only the masked presentation, whose cells say
+    /// which figures are withheld.
+    /// </summary>
+    public TertialReportResponse ToResponse() => Presentation?.Audience == ReportAudience.Board
+        ? new TertialReportResponse(Status, null, null, Presentation)
+        : new TertialReportResponse(Status, Report, Differences, Presentation!);
+}
+
+/// <param name="Report">The exact report: the office only.</param>
+/// <param name="Differences">Every value that differs from the adopted report: the office only.</param>
+/// <param name="Presentation">The report as the caller may see it; a withheld count is a cell with "masked": true and no value.</param>
+public sealed record TertialReportResponse(
+    ReportStatus Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TertialReport? Report,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReportDifference>? Differences,
+    ReportPresentation Presentation);
 
 /// <param name="View">"current" for today's figures of a closed tertial with the differences flagged.</param>
 [Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
@@ -51,10 +84,29 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
     }
 }
 
-internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialReportBuilder builder)
+internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialReportBuilder builder, CallerContext caller)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(query, cancellationToken);
+        var association = await db.Associations.AsNoTracking()
+            .Where(a => a.Id == query.AssociationId)
+            .Select(a => new { a.SmallNumberThreshold, a.PlanBelowPercent, a.PlanAbovePercent })
+            .SingleAsync(cancellationToken);
+        // Only the office sees exact counts; the board, and everyone it hands the report to, the masked ones.
+        var audience = caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board;
+        var plan = new PlanThresholds(association.PlanBelowPercent, association.PlanAbovePercent);
+        return view with
+        {
+            Presentation = ReportPresenter.Present(view, audience, association.SmallNumberThreshold, plan),
+            AdoptedPresentation = view.Adopted is { } adopted
+                ? ReportPresenter.Present(new TertialReportView(ReportStatus.Adopted, adopted, []), audience, association.SmallNumberThreshold, plan)
+                : null,
+        };
+    }
+
+    private async Task<TertialReportView> ViewAsync(GetTertialReportQuery query, CancellationToken cancellationToken)
     {
         var mode = query.Mode is null ? ReportMode.Period : Enum.Parse<ReportMode>(query.Mode, ignoreCase: true);
         var adoption = await db.ReportAdoptions.AsNoTracking()
@@ -83,9 +135,9 @@ public static class GetTertialReportEndpoint
 
     public static RouteGroupBuilder MapGetTertialReport(this RouteGroupBuilder group)
     {
-        group.MapGet(Route, async Task<Ok<TertialReportView>> (
+        group.MapGet(Route, async Task<Ok<TertialReportResponse>> (
                 long associationId, int year, int tertial, string? mode, string? view, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetTertialReportQuery(associationId, year, tertial, mode, view), ct)))
+                TypedResults.Ok((await sender.Send(new GetTertialReportQuery(associationId, year, tertial, mode, view), ct)).ToResponse()))
             .WithName("GetTertialReport")
             .WithSummary("The board's tertial report: the adopted one for a closed tertial, or view=current with differences.")
             .ProducesValidationProblem()

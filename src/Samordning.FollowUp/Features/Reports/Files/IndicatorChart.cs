@@ -1,6 +1,5 @@
 using Samordning.FollowUp.Common;
-using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Features.Reports.Presentation;
 using SkiaSharp;
 using Samordning.FollowUp.Documents;
 
@@ -22,7 +21,7 @@ internal static class IndicatorChart
     private const float TargetLabelSpace = 12f;
     private static readonly int[] Ticks = [0, 25, 50, 75, 100];
 
-    public static void Draw(PdfFlow flow, IReadOnlyList<IndicatorLine> lines)
+    public static void Draw(PdfFlow flow, IReadOnlyList<PresentedIndicator> lines)
     {
         if (lines.Count == 0)
         {
@@ -52,17 +51,17 @@ internal static class IndicatorChart
         _ => PdfStyle.TooFew,
     }, ReportText.Judgement(status));
 
-    private static void DrawIndicator(PdfFlow flow, IndicatorLine line)
+    private static void DrawIndicator(PdfFlow flow, PresentedIndicator line)
     {
         var style = flow.Style;
-        var (color, judgement) = Judgement(line.Indicator.Status);
+        var (color, judgement) = Judgement(line.Status);
         Bar[] bars =
         [
-            new("Totalt", line.Indicator.Total, 11f, color),
-            new("Kvinnor", line.Indicator.Woman, 7f, PdfStyle.Neutral),
-            new("Män", line.Indicator.Man, 7f, PdfStyle.Neutral),
+            new("Totalt", line.Total, 11f, color),
+            new("Kvinnor", line.Women, 7f, PdfStyle.Neutral),
+            new("Män", line.Men, 7f, PdfStyle.Neutral),
         ];
-        var name = PdfText.Wrap($"{line.Indicator.Code} {line.Name}", style.BodyBold, NameWidth);
+        var name = PdfText.Wrap($"{line.Code} {line.Name}", style.BodyBold, NameWidth);
         var description = Description(line);
         var barsHeight = bars.Sum(b => b.Height + BarGap) - BarGap;
         var textHeight = (name.Count * PdfStyle.LineHeight(style.BodyBold)) + (description.Count * PdfStyle.LineHeight(style.Small));
@@ -73,9 +72,9 @@ internal static class IndicatorChart
         var barTop = top + TargetLabelSpace;
         DrawDescription(flow, name, description, top);
         DrawBars(flow, bars, barTop, barTop + barsHeight);
-        DrawTarget(flow, line.Target, barTop, barTop + barsHeight);
+        DrawTarget(flow, line.TargetPercent, barTop, barTop + barsHeight);
         flow.Text(judgement, StatusX, PdfStyle.Baseline(style.BodyBold, barTop - 1), style.BodyBold, color);
-        flow.Text($"{SwedishFormat.Number(line.Indicator.Total.Denominator)} avslut", StatusX,
+        flow.Text($"{line.Total.DenominatorText} avslut", StatusX,
             PdfStyle.Baseline(style.Small, barTop + 12), style.Small, PdfStyle.Muted);
         flow.Y = top + height + 10;
     }
@@ -102,19 +101,15 @@ internal static class IndicatorChart
         flow.Text($"mål {SwedishFormat.Percent(target)}", x, top - 5, flow.Style.SmallBold, PdfStyle.Ink, SKTextAlign.Center);
     }
 
-    private static List<string> Description(IndicatorLine line)
+    private static List<string> Description(PresentedIndicator line)
     {
-        var indicator = line.Indicator;
-        var point = line.Definition is { } d ? SwedishFormat.Label(d.MeasurementPoint) : null;
-        var lines = new List<string>
+        var lines = new List<string>();
+        lines.AddRange(line.Details.Split(" · avslut ", StringSplitOptions.None) is [var version, var exits]
+            ? [version, $"Avslut {exits}"]
+            : [line.Details]);
+        if (line.ResponseText is { } response)
         {
-            string.Join(" · ", new[] { $"Version {indicator.DefinitionVersion}", point }.OfType<string>()),
-            $"Avslut {SwedishFormat.Period(indicator.ExitsFrom, indicator.ExitsTo)}",
-        };
-        if (line.Definition?.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit || indicator.Total.ResponseRate is not null)
-        {
-            lines.Add($"Svarsfrekvens {SwedishFormat.Percent(indicator.Total.ResponseRate)} "
-                + $"({SwedishFormat.Number(indicator.Total.Reached ?? 0)} av {SwedishFormat.Number(indicator.Total.Denominator)} nådda)");
+            lines.Add(response);
         }
 
         return lines;
@@ -148,9 +143,9 @@ internal static class IndicatorChart
             flow.Rect(new SKRect(ChartX, top, Math.Max(X(rate), ChartX + 0.8f), top + bar.Height), bar.Color);
         }
 
-        var value = figure.Rate is null
-            ? (figure.Denominator == 0 ? "inga avslut" : "–")
-            : $"{SwedishFormat.Percent(figure.Rate)} ({SwedishFormat.Number(figure.Numerator)} av {SwedishFormat.Number(figure.Denominator)})";
+        var value = figure.DenominatorText == "0"
+            ? "inga avslut"
+            : $"{figure.RateText} ({figure.NumeratorText} av {figure.DenominatorText})";
         flow.Text(value, ValueX, baseline, bar.Label == "Totalt" ? style.SmallBold : style.Small, PdfStyle.Ink);
     }
 
@@ -167,5 +162,5 @@ internal static class IndicatorChart
         flow.Y = top + PdfStyle.LineHeight(style.Small) + 4;
     }
 
-    private sealed record Bar(string Label, IndicatorFigure Figure, float Height, SKColor Color);
+    private sealed record Bar(string Label, PresentedRate Figure, float Height, SKColor Color);
 }

@@ -1,150 +1,119 @@
-using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Documents;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.Features.Reports.Files;
 
 /// <summary>
-/// The tertial report as an Excel workbook: "Sammanfattning", one sheet per orientation, "Avslut"
-/// and "Datakvalitet". Figures are numeric cells holding exactly the report's values.
+/// The tertial report as an Excel workbook: "Sammanfattning" (title, status, key figures and the
+/// providers' words), then one sheet per part of the report with the page's headings. Figures are
+/// numeric cells holding the report's values; a figure its reader may not see is the text
+/// "&lt;5" or "x", as on the page. A draft and the office's exact file say so at the top of every sheet.
 /// </summary>
 /// <remarks>Writes synchronously; for an HTTP response, write to a MemoryStream and copy that asynchronously.</remarks>
 public static class TertialReportXlsx
 {
     public const string SummarySheet = "Sammanfattning";
-    public const string ExitsSheet = "Avslut";
-    public const string DataQualitySheet = "Datakvalitet";
 
-    // Kategori and Insats stay in view when scrolling right.
-    private const int FrozenColumns = 2;
-
-    public static void Write(TertialReport report, Stream output)
+    public static void Write(ReportPresentation presentation, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(presentation);
         var workbook = new XlsxWorkbook();
-        AddSummary(workbook.AddSheet(SummarySheet), report);
-        foreach (var section in report.Sections)
+        AddSummary(workbook.AddSheet(SummarySheet), presentation);
+        foreach (var part in presentation.Parts)
         {
-            AddSection(workbook.AddSheet(ReportText.SectionTitle(section.Orientation)), report.Header, section);
+            AddPart(workbook.AddSheet(part.Table.SheetName), presentation, part);
         }
 
-        AddExits(workbook.AddSheet(ExitsSheet), report);
-        AddDataQuality(workbook.AddSheet(DataQualitySheet), report.DataQuality);
         workbook.Save(output);
     }
 
-    private static void AddSection(XlsxSheet sheet, ReportHeader header, ReportSection section)
+    private static void Banners(XlsxSheet sheet, ReportPresentation presentation)
     {
-        sheet.AddTable(ReportColumns.Section(header), ReportLines.Of(section), l => l.IsSubtotal);
-        sheet.Freeze(1, FrozenColumns);
+        foreach (var banner in presentation.Banners)
+        {
+            sheet.AddRow([TableCell.OfText(banner.ToUpperInvariant())], RowStyle.Title);
+        }
     }
 
-    private static void AddExits(XlsxSheet sheet, TertialReport report)
+    private static void AddPart(XlsxSheet sheet, ReportPresentation presentation, PresentedPart part)
     {
-        sheet.AddTable(ReportColumns.Exits(report), ReportLines.All(report), l => l.IsSubtotal);
-        sheet.Freeze(1, FrozenColumns);
-    }
+        Banners(sheet, presentation);
+        sheet.AddRow([TableCell.OfText($"{part.Heading} – {presentation.Title}")], RowStyle.Emphasis);
+        if (part.Introduction is { } introduction)
+        {
+            sheet.AddRow([TableCell.OfText(introduction)]);
+        }
 
-    private static void AddDataQuality(XlsxSheet sheet, IReadOnlyList<DataQualityRow> rows)
-    {
-        var total = ReportLines.DataQualityTotal(rows);
-        sheet.AddTable(ReportColumns.DataQuality, [.. rows, total], r => ReferenceEquals(r, total));
-        sheet.Freeze(1, 1);
-    }
-
-    private static void AddSummary(XlsxSheet sheet, TertialReport report)
-    {
-        var header = report.Header;
-        sheet.AddRow([TableCell.OfText($"{ReportText.Title(header)} – {header.AssociationName}")], RowStyle.Title);
         sheet.AddBlankRow();
-        foreach (var (label, value) in HeaderFacts(header))
+        var headerRow = sheet.RowCount + 1;
+        var table = part.Table;
+        sheet.AddTable(table.WriterColumns(), []);
+        foreach (var row in table.Rows)
         {
-            sheet.AddRow([TableCell.OfText(label), value]);
+            if (row.Kind == RowKind.Band)
+            {
+                // Orientation and category as rows of their own, as on the page.
+                sheet.AddRow([TableCell.OfText(row.Band)], row.BandLevel == 0 ? RowStyle.Title : RowStyle.Emphasis);
+                continue;
+            }
+
+            sheet.AddRow(row.Cells, row.IsEmphasised ? RowStyle.Emphasis : RowStyle.Normal);
         }
 
-        Part(sheet, "Indikatordefinitioner");
-        sheet.AddTable(SummaryColumns.Definitions, ReportColumns.OrderedDefinitions(header));
+        sheet.Freeze(headerRow, table.KeyColumns);
+    }
 
-        Part(sheet, "Förbundet totalt");
-        sheet.AddHeaderRow([("Nyckeltal", CellKind.Text), ("Värde", CellKind.Integer)], [34, 18]);
-        var total = ReportLines.Total(report);
-        foreach (var column in ReportColumns.Volumes(header))
+    private static void AddSummary(XlsxSheet sheet, ReportPresentation presentation)
+    {
+        Banners(sheet, presentation);
+        sheet.AddRow([TableCell.OfText(presentation.Title)], RowStyle.Title);
+        sheet.AddBlankRow();
+        (string Label, string Value)[] facts =
+        [
+            ("Samordningsförbund", presentation.AssociationName),
+            ("Period", presentation.PeriodText),
+            ("Redovisning", presentation.ModeText),
+            ("Status", presentation.StatusText),
+            ("Framtagen", presentation.GeneratedText),
+        ];
+        foreach (var (label, value) in facts)
         {
-            sheet.AddRow([TableCell.OfText(column.Heading), column.Value(total)]);
+            sheet.AddRow([TableCell.OfText(label), TableCell.OfText(value)]);
         }
 
-        sheet.AddRow([TableCell.OfText("Underlag för kostnad per deltagare"), TableCell.OfText(report.Total.CostPerParticipantBasis)]);
+        sheet.AddRow([TableCell.OfText("Små tal"), TableCell.OfText(presentation.MaskingNote)]);
 
-        Part(sheet, "Indikatorer mot mål");
-        sheet.AddTable(SummaryColumns.Indicators, SummaryColumns.IndicatorLines(report));
+        Part(sheet, "Nyckeltal");
+        sheet.AddHeaderRow([("Nyckeltal", CellKind.Text), ("Värde", CellKind.Text), ("Underlag", CellKind.Text), ("Bedömning", CellKind.Text)], [36, 22, 40, 24]);
+        foreach (var figure in presentation.KeyFigures)
+        {
+            sheet.AddRow([TableCell.OfText(figure.Label), TableCell.OfText(figure.Value), TableCell.OfText(figure.Detail), TableCell.OfText(figure.More)]);
+        }
+
+        Part(sheet, "Utförarnas kommentarer");
+        if (presentation.Notes.Count == 0)
+        {
+            sheet.AddRow([TableCell.OfText("Inga kommentarer har lämnats för perioden.")]);
+        }
+
+        foreach (var note in presentation.Notes)
+        {
+            sheet.AddRow([TableCell.OfText(note.Intervention), TableCell.OfText($"{note.Provider} · {note.Updated}")], RowStyle.Emphasis);
+            foreach (var part in note.Parts)
+            {
+                sheet.AddRow([TableCell.OfText(part.Heading), TableCell.OfText(part.Text)]);
+            }
+        }
 
         sheet.Widen(0, 36);
-        sheet.Widen(1, 36);
+        sheet.Widen(1, 40);
+        sheet.Widen(2, 40);
+        sheet.Widen(3, 24);
     }
-
-    private static IEnumerable<(string Label, TableCell Value)> HeaderFacts(ReportHeader header) =>
-    [
-        ("Samordningsförbund", TableCell.OfText(header.AssociationName)),
-        ("År", TableCell.OfInteger(header.Year)),
-        ("Tertial", TableCell.OfInteger(header.Tertial)),
-        ("Period från", TableCell.OfText(SwedishFormat.Date(header.PeriodFrom))),
-        ("Period till", TableCell.OfText(SwedishFormat.Date(header.PeriodTo))),
-        ("Redovisning", TableCell.OfText(ReportText.Mode(header.Mode))),
-        ("Framtagen", TableCell.OfText(SwedishFormat.Timestamp(header.GeneratedAtUtc))),
-        ("Fastställd", TableCell.OfText(ReportText.Adoption(header))),
-    ];
 
     private static void Part(XlsxSheet sheet, string title)
     {
         sheet.AddBlankRow();
         sheet.AddRow([TableCell.OfText(title)], RowStyle.Emphasis);
-    }
-}
-
-/// <summary>An indicator of the association's total with its definition (null when the header lacks it).</summary>
-internal sealed record IndicatorLine(ReportIndicator Indicator, ReportIndicatorDefinition? Definition)
-{
-    public string Name => Definition?.Name ?? Indicator.Code;
-
-    public decimal Target => Definition?.TargetPercent ?? Indicator.Total.TargetPercent;
-}
-
-/// <summary>Columns of the summary's small tables.</summary>
-internal static class SummaryColumns
-{
-    public static readonly IReadOnlyList<TableColumn<ReportIndicatorDefinition>> Definitions =
-    [
-        TableColumn.Text<ReportIndicatorDefinition>("Kod", d => d.Code),
-        TableColumn.Text<ReportIndicatorDefinition>("Namn", d => d.Name),
-        TableColumn.Integer<ReportIndicatorDefinition>("Version", d => d.Version),
-        TableColumn.Text<ReportIndicatorDefinition>("Mättidpunkt", d => SwedishFormat.Label(d.MeasurementPoint), 22),
-        TableColumn.OneDecimal<ReportIndicatorDefinition>("Mål (%)", d => (double)d.TargetPercent),
-    ];
-
-    public static readonly IReadOnlyList<TableColumn<IndicatorLine>> Indicators =
-    [
-        TableColumn.Text<IndicatorLine>("Indikator", l => l.Indicator.Code),
-        TableColumn.Text<IndicatorLine>("Namn", l => l.Name),
-        TableColumn.Integer<IndicatorLine>("Version", l => l.Indicator.DefinitionVersion),
-        TableColumn.Text<IndicatorLine>("Avslut från", l => SwedishFormat.Date(l.Indicator.ExitsFrom)),
-        TableColumn.Text<IndicatorLine>("Avslut till", l => SwedishFormat.Date(l.Indicator.ExitsTo)),
-        TableColumn.OneDecimal<IndicatorLine>("Andel kvinnor (%)", l => l.Indicator.Woman.Rate),
-        TableColumn.OneDecimal<IndicatorLine>("Andel män (%)", l => l.Indicator.Man.Rate),
-        TableColumn.OneDecimal<IndicatorLine>("Andel totalt (%)", l => l.Indicator.Total.Rate),
-        TableColumn.Integer<IndicatorLine>("Täljare", l => l.Indicator.Total.Numerator),
-        TableColumn.Integer<IndicatorLine>("Nämnare", l => l.Indicator.Total.Denominator),
-        TableColumn.Integer<IndicatorLine>("Saknar uppgift", l => l.Indicator.Total.MissingData),
-        TableColumn.Integer<IndicatorLine>("Nådda", l => l.Indicator.Total.Reached),
-        TableColumn.OneDecimal<IndicatorLine>("Svarsfrekvens (%)", l => l.Indicator.Total.ResponseRate),
-        TableColumn.OneDecimal<IndicatorLine>("Mål (%)", l => (double)l.Target),
-        TableColumn.Text<IndicatorLine>("Status", l => ReportText.Status(l.Indicator.Status)),
-    ];
-
-    public static IEnumerable<IndicatorLine> IndicatorLines(TertialReport report)
-    {
-        var definitions = report.Header.IndicatorDefinitions.DistinctBy(d => d.Code).ToDictionary(d => d.Code, StringComparer.Ordinal);
-        var order = ReportColumns.OrderedDefinitions(report.Header).Select(d => d.Code).ToList();
-        return report.Total.Indicators
-            .OrderBy(i => order.IndexOf(i.Code) is var n and >= 0 ? n : int.MaxValue)
-            .Select(i => new IndicatorLine(i, definitions.GetValueOrDefault(i.Code)));
     }
 }

@@ -122,7 +122,7 @@ public static class ReportPresenter
         private static readonly string[] Genders = ["women", "men", "all"];
 
         /// <summary>Bands and lines of the SUS structure: orientation → category → intervention, subtotals, the total.</summary>
-        private IEnumerable<(string? Band, Line? Line)> Structure()
+        private IEnumerable<(string? Band, int Level, Line? Line)> Structure()
         {
             var all = new List<ReportRow>();
             foreach (var section in report.Sections)
@@ -133,27 +133,27 @@ public static class ReportPresenter
                     continue;
                 }
 
-                yield return (ReportText.SectionTitle(section.Orientation), null);
+                yield return (ReportText.SectionTitle(section.Orientation), 0, null);
                 var sectionRows = new List<ReportRow>();
                 foreach (var category in categories)
                 {
-                    yield return (category.Label, null);
+                    yield return (category.Label, 1, null);
                     foreach (var row in category.Interventions)
                     {
-                        yield return (null, new Line(RowKind.Item, ReportDisclosure.Row(row), row.Name, row.ProviderName, row.Figures, [row]));
+                        yield return (null, 0, new Line(RowKind.Item, ReportDisclosure.Row(row), row.Name, row.ProviderName, row.Figures, [row]));
                     }
 
                     sectionRows.AddRange(category.Interventions);
-                    yield return (null, new Line(RowKind.Subtotal, ReportDisclosure.Category(category), $"Delsumma {category.Label}",
+                    yield return (null, 0, new Line(RowKind.Subtotal, ReportDisclosure.Category(category), $"Delsumma {category.Label}",
                         string.Empty, category.Subtotal, category.Interventions));
                 }
 
                 all.AddRange(sectionRows);
-                yield return (null, new Line(RowKind.Subtotal, ReportDisclosure.Section(section),
+                yield return (null, 0, new Line(RowKind.Subtotal, ReportDisclosure.Section(section),
                     $"Delsumma {ReportText.SectionTitle(section.Orientation).ToLower(SwedishFormat.Culture)}", string.Empty, section.Subtotal, sectionRows));
             }
 
-            yield return (null, new Line(RowKind.Total, ReportDisclosure.TotalNode, "Totalt för förbundet", string.Empty, report.Total, all));
+            yield return (null, 0, new Line(RowKind.Total, ReportDisclosure.TotalNode, "Totalt för förbundet", string.Empty, report.Total, all));
         }
 
         private IEnumerable<ReportRow> AllRows => report.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions);
@@ -309,7 +309,7 @@ public static class ReportPresenter
         private List<DocumentRow> Rows(Func<Line, IReadOnlyList<TableCell>> figures) =>
         [
             .. Structure().Select(s => s.Band is { } band
-                ? DocumentRow.BandOf(band)
+                ? DocumentRow.BandOf(band, s.Level)
                 : new DocumentRow(s.Line!.Kind, [TableCell.OfText(s.Line.Name), TableCell.OfText(s.Line.Provider), .. figures(s.Line)])),
         ];
 

@@ -1,0 +1,155 @@
+using Samordning.FollowUp.Documents;
+
+namespace Samordning.FollowUp.Features.Reports.Presentation;
+
+/// <summary>
+/// One group of the restatement summary: an intervention, a subtotal, the association's total or
+/// an indicator, with each changed figure as a line in words ("Avslutade kvinnor: 2 → 3").
+/// </summary>
+public sealed record RestatementGroup(string Heading, string? Detail, IReadOnlyList<string> Lines);
+
+/// <summary>
+/// What changed between the adopted report and today's figures, compared as the reader sees them:
+/// the two presentations (each masked by its own rule for the board) cell by cell, so "&lt;5 → &lt;5"
+/// or "x → x" is no change, and nothing shows here that the tables do not. A subtotal (category,
+/// orientation, association) is shown only where it adds something: when more than one row under
+/// it changed, or when it shows a figure changing that the one changed row under it does not.
+/// </summary>
+public static class Restatement
+{
+    private sealed record RowKey(RowKind Kind, string Name, string Provider);
+
+    private sealed record Change(string Heading, string Text);
+
+    public static IReadOnlyList<RestatementGroup> Summary(ReportPresentation adopted, ReportPresentation current)
+    {
+        ArgumentNullException.ThrowIfNull(adopted);
+        ArgumentNullException.ThrowIfNull(current);
+        var changes = new Dictionary<RowKey, List<Change>>();
+        var order = new List<RowKey>();
+        var presence = new Dictionary<RowKey, (bool Before, bool After)>();
+        foreach (var part in current.Parts)
+        {
+            var before = adopted.Parts.FirstOrDefault(p => p.Id == part.Id);
+            foreach (var (key, lines) in Compare(before?.Table, part.Table, presence))
+            {
+                if (!changes.TryGetValue(key, out var list))
+                {
+                    changes[key] = list = [];
+                    order.Add(key);
+                }
+
+                list.AddRange(lines);
+            }
+        }
+
+        return
+        [
+            .. order.Where(k => changes[k].Count > 0).Select(k => new RestatementGroup(k.Name, Detail(k, presence.GetValueOrDefault(k)),
+                [.. changes[k].Select(c => c.Text)])),
+        ];
+    }
+
+    private static string? Detail(RowKey key, (bool Before, bool After) presence) => (key.Kind, presence) switch
+    {
+        (RowKind.Item, (false, true)) => Join(key.Provider, "ny i rapporten sedan fastställandet"),
+        (RowKind.Item, (true, false)) => Join(key.Provider, "finns inte längre i rapporten"),
+        _ => key.Provider.Length > 0 ? key.Provider : null,
+    };
+
+    private static string Join(string provider, string text) => provider.Length > 0 ? $"{provider} · {text}" : text;
+
+    private static RowKey Key(DocumentTable table, DocumentRow row) => new(
+        row.Kind,
+        row.Cells.Count > 0 ? row.Cells[0].Display() : string.Empty,
+        table.KeyColumns > 1 && row.Cells.Count > 1 ? row.Cells[1].Text ?? string.Empty : string.Empty);
+
+    /// <summary>Each row's changed cells in one table, with the subtotals that add nothing left out.</summary>
+    private static List<(RowKey Key, List<Change> Lines)> Compare(
+        DocumentTable? before, DocumentTable after, Dictionary<RowKey, (bool Before, bool After)> presence)
+    {
+        var old = before?.Rows.Where(r => r.Kind != RowKind.Band).ToDictionary(r => Key(before, r)) ?? [];
+        var rows = after.Rows.Where(r => r.Kind != RowKind.Band).Select(r => (Key: Key(after, r), Row: (DocumentRow?)r)).ToList();
+        // Rows gone since adoption are compared against nothing, after the rows of today.
+        rows.AddRange(old.Keys.Except(rows.Select(r => r.Key)).Select(k => (k, (DocumentRow?)null)));
+
+        var result = new List<(RowKey Key, List<Change> Lines)>();
+        foreach (var (key, row) in rows)
+        {
+            var was = old.GetValueOrDefault(key);
+            presence[key] = (presence.GetValueOrDefault(key).Before || was is not null, presence.GetValueOrDefault(key).After || row is not null);
+            var lines = new List<Change>();
+            for (var i = after.KeyColumns; i < after.Columns.Count; i++)
+            {
+                var heading = after.Columns[i].Heading;
+                var column = before?.Columns.ToList().FindIndex(c => c.Heading == heading) ?? -1;
+                var then = was is not null && column >= 0 && column < was.Cells.Count ? was.Cells[column].Display() : "–";
+                var now = row is not null && i < row.Cells.Count ? row.Cells[i].Display() : "–";
+                if (then != now)
+                {
+                    lines.Add(new Change(heading, $"{heading}: {then} → {now}"));
+                }
+            }
+
+            result.Add((key, lines));
+        }
+
+        DropSubtotalsThatAddNothing(after, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Walks the SUS structure (items, category subtotal, orientation subtotal, total) and empties a
+    /// subtotal whose changed figures are all among those of the one changed row under it.
+    /// </summary>
+    private static void DropSubtotalsThatAddNothing(DocumentTable table, List<(RowKey Key, List<Change> Lines)> rows)
+    {
+        var byKey = rows.ToDictionary(r => r.Key, r => r.Lines);
+        List<List<Change>>? category = null;
+        var section = new List<List<Change>>();
+        var total = new List<List<Change>>();
+        foreach (var row in table.Rows)
+        {
+            if (row.Kind == RowKind.Band)
+            {
+                category = row.BandLevel == 0 ? null : [];
+                if (row.BandLevel == 0)
+                {
+                    section = [];
+                }
+
+                continue;
+            }
+
+            var lines = byKey[Key(table, row)];
+            switch (row.Kind)
+            {
+                case RowKind.Item:
+                    category?.Add(lines);
+                    break;
+                case RowKind.Subtotal when category is not null:
+                    Trim(lines, category);
+                    section.Add(lines);
+                    category = null;
+                    break;
+                case RowKind.Subtotal:
+                    Trim(lines, section);
+                    total.Add(lines);
+                    break;
+                case RowKind.Total:
+                    Trim(lines, total);
+                    break;
+            }
+        }
+    }
+
+    private static void Trim(List<Change> subtotal, List<List<Change>> below)
+    {
+        var changed = below.Where(c => c.Count > 0).ToList();
+        if (changed.Count == 1 && subtotal.Select(c => c.Heading).ToHashSet(StringComparer.Ordinal)
+                .IsSubsetOf(changed[0].Select(c => c.Heading)))
+        {
+            subtotal.Clear();
+        }
+    }
+}
