@@ -78,6 +78,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
