@@ -19,30 +19,49 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         $"/api/v1/associations/{associationId}/reports/tertial/2025/2/report.{extension}?mode=YearToDate";
 
     [Fact]
-    public async Task Xlsx_HoldsTheJsonFiguresAsNumbers()
+    public async Task Xlsx_HoldsTheJsonFiguresAsNumbers_OneSheetPerPart_MarkedExact()
     {
         var f = await ReportFixture.CreateAsync(Users, Data);
         var report = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
         var response = await (await Office.GetAsync(FilePath(f.Association.Id, "xlsx")))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("tertialrapport-2025-T2-hittills-i-ar-utkast-exakta-tal.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
 
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
         using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = XlsxReader.Sheet(document, "Individinriktade insatser");
-        var x = XlsxReader.RowWith(document, sheet, "Arbetsträning");
+        var names = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToList();
+        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
+            "Avslut per insats", "Datakvalitet"], names);
+
         var figures = report.Figures(f.X.Id);
-        Assert.Equal(figures["active"]!["total"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Aktiva totalt"));
-        Assert.Equal(figures["active"]!["women"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Aktiva kvinnor"));
-        Assert.Equal(figures["budgetSek"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Budget (kr)"));
-        Assert.Equal(figures["actualCostSek"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Utfall (kr)"));
-        Assert.Equal(figures["costPerParticipantSek"].Num(), XlsxReader.NumberUnder(document, sheet, x, "Kostnad per deltagare (kr)"));
-        Assert.Contains(document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>(),
-            s => s.Name == "Strukturövergripande insatser");
+        var participants = XlsxReader.Sheet(document, "Deltagare");
+        var x = XlsxReader.RowWith(document, participants, "Arbetsträning");
+        Assert.Equal(figures["active"]!["total"].Num(), XlsxReader.NumberUnder(document, participants, x, "Aktiva"));
+        // 30 planned for the year, 8/12 of it by the end of T2: 20 whole people; 5 active is 25 % of plan.
+        Assert.Equal(20, XlsxReader.NumberUnder(document, participants, x, "Planerat hittills (individ)"));
+        Assert.Equal(25, XlsxReader.NumberUnder(document, participants, x, "% av plan"));
+        var genders = XlsxReader.Sheet(document, "Kvinnor och män");
+        Assert.Equal(figures["active"]!["women"].Num(),
+            XlsxReader.NumberUnder(document, genders, XlsxReader.RowWith(document, genders, "Arbetsträning"), "Aktiva kvinnor"));
+        var economy = XlsxReader.Sheet(document, "Ekonomi");
+        var xEconomy = XlsxReader.RowWith(document, economy, "Arbetsträning");
+        Assert.Equal(figures["budgetSek"].Num(), XlsxReader.NumberUnder(document, economy, xEconomy, "Budget (kr)"));
+        Assert.Equal(figures["actualCostSek"].Num(), XlsxReader.NumberUnder(document, economy, xEconomy, "Utfall (kr)"));
+        Assert.Equal(figures["costPerParticipantSek"].Num(), XlsxReader.NumberUnder(document, economy, xEconomy, "Kostnad per deltagare (kr)"));
+
+        // Every sheet opens with the warnings: a draft, and exact figures not to be handed out.
+        foreach (var name in names)
+        {
+            var sheet = XlsxReader.Sheet(document, name);
+            var first = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Take(2)
+                .Select(r => XlsxReader.Text(document, r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First())).ToList();
+            Assert.Equal(["UTKAST – SIFFRORNA KAN ÄNDRAS TILLS TERTIALEN FASTSTÄLLS", "INNEHÅLLER EXAKTA TAL – LÄMNAS INTE UT"], first);
+        }
     }
 
     [Fact]
-    public async Task Csv_EveryRowMatchesTheJson()
+    public async Task Csv_EveryFigureMatchesTheJson()
     {
         var f = await ReportFixture.CreateAsync(Users, Data);
         var report = (await Office.ReportAsync(f.Association.Id, 2025, 2, "YearToDate"))["report"]!.AsObject();
@@ -50,23 +69,72 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(';');
-        int Column(string heading) => Array.IndexOf(header, heading);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+        var header = lines[0];
+        Assert.Equal(["Rapport", "Status", "Anmärkning", "Del", "Radtyp", "Grupp", "Rad", "Utförare", "Uppgift", "Värde"], header);
+        string Value(string part, string row, string figure) => lines.Single(l => l[3] == part && l[6] == row && l[8] == figure)[9];
+        static string Plain(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
         foreach (var row in report.Rows())
         {
             var name = row["name"].Str();
-            var cells = lines.Select(l => l.Split(';')).Single(c => c.Contains(name));
             var figures = row["figures"]!.AsObject();
-            Assert.Equal(figures["active"]!["total"].Num().ToString(CultureInfo.InvariantCulture), cells[Column("Aktiva totalt")]);
-            Assert.Equal(figures["ended"]!["men"].Num().ToString(CultureInfo.InvariantCulture), cells[Column("Avslutade män")]);
-            Assert.Equal(figures["actualCostSek"].Num().ToString(CultureInfo.InvariantCulture), cells[Column("Utfall (kr)")]);
+            if (row["registrationMode"].Str() != "CountOnly")
+            {
+                Assert.Equal(Plain(figures["active"]!["total"].Num()), Value("Deltagare mot plan per insats", name, "Aktiva"));
+                Assert.Equal(Plain(figures["ended"]!["men"].Num()), Value("Kvinnor och män per insats", name, "Avslutade män"));
+            }
+            else
+            {
+                Assert.Equal(Plain(figures["countOnly"]!["total"].Num()), Value("Deltagare mot plan per insats", name, "Antal i år (volyminsats)"));
+            }
+
+            Assert.Equal(Plain(figures["actualCostSek"].Num()), Value("Budget och kostnad per deltagare", name, "Utfall (kr)"));
         }
 
-        var total = lines.Select(l => l.Split(';')).Single(c => c[0] == "Totalt");
-        Assert.Equal(report["total"]!["active"]!["total"].Num().ToString(CultureInfo.InvariantCulture), total[Column("Aktiva totalt")]);
-        Assert.Equal(report["total"]!["budgetSek"].Num().ToString(CultureInfo.InvariantCulture), total[Column("Budget (kr)")]);
+        Assert.Equal(Plain(report["total"]!["active"]!["total"].Num()), Value("Deltagare mot plan per insats", "Totalt för förbundet", "Aktiva"));
+        Assert.Equal(Plain(report["total"]!["budgetSek"].Num()), Value("Budget och kostnad per deltagare", "Totalt för förbundet", "Budget (kr)"));
+        Assert.All(lines.Skip(1), l => Assert.Equal("Utkast – siffrorna kan ändras tills tertialen fastställs · Innehåller exakta tal – lämnas inte ut", l[2]));
+    }
+
+    [Fact]
+    public async Task Board_FilesAndJson_AreMaskedLikeThePage_AndSayWhichFiguresAreWithheld()
+    {
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var board = Users.BoardOf(f.Association.Id);
+
+        // JSON: no exact report, and each withheld figure is a cell marked masked, without its value.
+        var json = await board.ReportAsync(f.Association.Id, 2025, 2, "YearToDate");
+        Assert.Null(json["report"]);
+        Assert.Null(json["differences"]);
+        var part = json["presentation"]!["parts"]!.AsArray().Single(p => p!["id"].Str() == "kon")!;
+        var columns = part["columns"]!.AsArray().Select(c => c.Str()).ToList();
+        var x = part["rows"]!.AsArray().Single(r => r!["kind"].Str() == "Item" && r["cells"]![0]!["text"].Str() == "Arbetsträning")!;
+        var women = x["cells"]![columns.IndexOf("Aktiva kvinnor")]!;
+        Assert.Equal("<5", women["text"].Str());
+        Assert.True(women["masked"]!.GetValue<bool>());
+        Assert.Null(women["value"]);
+
+        // CSV: the same cell, the same text, never the count behind it (2 women).
+        var csv = Encoding.UTF8.GetString(await (await (await board.GetAsync(FilePath(f.Association.Id, "csv")))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync(Ct))[1..]
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+        Assert.Equal("<5", csv.Single(l => l[3] == "Kvinnor och män per insats" && l[6] == "Arbetsträning" && l[8] == "Aktiva kvinnor")[9]);
+        Assert.DoesNotContain(csv, l => l[3] == "Avslut per insats" || l[3] == "Datakvalitet per utförare");
+        Assert.DoesNotContain(csv.Skip(1), l => l[2].Contains("exakta tal", StringComparison.Ordinal));
+
+        // xlsx: the same text in the cell, and no exact-figures sheets.
+        var response = await (await board.GetAsync(FilePath(f.Association.Id, "xlsx"))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("tertialrapport-2025-T2-hittills-i-ar-utkast.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var sheet = XlsxReader.Sheet(document, "Kvinnor och män");
+        var row = XlsxReader.RowWith(document, sheet, "Arbetsträning");
+        var heading = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => XlsxReader.Text(document, c) == "Aktiva kvinnor");
+        var column = new string(heading.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
+        var cell = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal));
+        Assert.Equal("<5", XlsxReader.Text(document, cell));
+        Assert.DoesNotContain(document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "Datakvalitet");
     }
 
     [Fact]

@@ -13,17 +13,16 @@ public static class Recoverability
     /// <summary>No upper bound known (a masked total of masked parts).</summary>
     private const long Unbounded = long.MaxValue;
 
-    /// <param name="threshold">
-    /// When the reader is told which masked counts are small (shown as "&lt;5") and which are
-    /// masked to protect them (shown as "x"): a small one is known to lie in [1, threshold − 1], any
-    /// other masked count in [threshold, ∞). Without it every masked count is only known to be ≥ 1.
+    /// <param name="shownSmall">
+    /// Masked cells the reader sees as "&lt;<paramref name="threshold"/>": each is known to lie in
+    /// [1, threshold − 1]. Every other masked cell (shown as "x") is only known to be ≥ 1.
     /// </param>
     /// <returns>Indexes of masked cells whose value follows from the rest; empty when the masking holds.</returns>
-    public static IReadOnlyList<int> Find(AdditiveTable table, IReadOnlySet<int> masked, int? threshold = null)
+    public static IReadOnlyList<int> Find(AdditiveTable table, IReadOnlySet<int> masked, int threshold = 0, IReadOnlySet<int>? shownSmall = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(masked);
-        var found = new SortedSet<int>(Bounds(table, masked, threshold));
+        var found = new SortedSet<int>(Bounds(table, masked, threshold, shownSmall));
         foreach (var component in Components(table, masked))
         {
             found.UnionWith(DeterminedByEquations(table, masked, component));
@@ -37,19 +36,15 @@ public static class Recoverability
     /// from the others' ranges (a part is at most the total minus the others' least, at least the
     /// total minus the others' most), until nothing changes. A range of one value gives the count away.
     /// </summary>
-    private static IEnumerable<int> Bounds(AdditiveTable table, IReadOnlySet<int> masked, int? threshold)
+    private static IEnumerable<int> Bounds(AdditiveTable table, IReadOnlySet<int> masked, int threshold, IReadOnlySet<int>? shownSmall)
     {
         var lo = new long[table.Count];
         var hi = new long[table.Count];
         for (var i = 0; i < table.Count; i++)
         {
-            (lo[i], hi[i]) = (masked.Contains(i), threshold) switch
-            {
-                (false, _) => (table.Values[i], table.Values[i]),
-                (true, null) => (1, Unbounded),
-                (true, { } t) when table.Values[i] < t => (1, t - 1),
-                (true, { } t) => (t, Unbounded),
-            };
+            (lo[i], hi[i]) = !masked.Contains(i) ? (table.Values[i], table.Values[i])
+                : shownSmall?.Contains(i) == true ? (1, Math.Max(1, threshold - 1))
+                : (1, Unbounded);
         }
 
         // "<2" says 1 by itself: that is the threshold's choice, not a leak the masking can mend.

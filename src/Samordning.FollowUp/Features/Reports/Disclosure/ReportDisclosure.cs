@@ -15,7 +15,7 @@ public static class ReportDisclosure
     private static readonly string[] Genders = ["women", "men", "all"];
 
     /// <summary>The keys of the counts to mask for a reader outside the providers (the board).</summary>
-    /// <param name="showsSmall">The reader sees small counts as "&lt;N" and protecting ones as "x" (<see cref="SmallNumberSuppression.Apply"/>).</param>
+    /// <param name="showsSmall">The reader sees small counts as "&lt;N" and protecting ones as "x" (<see cref="SmallNumberSuppression.ApplyShowingSmall"/>).</param>
     /// <param name="detailAtTotalOnly">
     /// The reader sees indicators, exit reasons and occupations for the association as a whole only
     /// (the board's report); per intervention they are not cells the reader could combine.
@@ -23,8 +23,9 @@ public static class ReportDisclosure
     public static MaskedCells Mask(TertialReport report, int threshold, bool showsSmall = false, bool detailAtTotalOnly = false)
     {
         var table = Table(report, detailAtTotalOnly);
-        var masked = SmallNumberSuppression.Apply(table, threshold, showsSmall);
-        return new MaskedCells(threshold, masked.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal));
+        var result = SmallNumberSuppression.ApplyShowingSmall(table, threshold, showsSmall);
+        return new MaskedCells(threshold, result.Masked.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal),
+            result.ShownSmall.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal));
     }
 
     public static AdditiveTable Table(TertialReport report, bool detailAtTotalOnly = false)
@@ -167,10 +168,13 @@ public static class ReportDisclosure
 }
 
 /// <summary>Which counts a reader outside the providers does not see, under the association's threshold.</summary>
-public sealed record MaskedCells(int Threshold, IReadOnlySet<string> Keys)
+/// <param name="ShownSmall">The masked counts shown as "&lt;N"; every other masked count reads "x".</param>
+public sealed record MaskedCells(int Threshold, IReadOnlySet<string> Keys, IReadOnlySet<string> ShownSmall)
 {
     /// <summary>Nothing masked: the office's exact figures.</summary>
-    public static readonly MaskedCells None = new(0, new HashSet<string>());
+    public static readonly MaskedCells None = new(0, new HashSet<string>(), new HashSet<string>());
 
     public bool IsMasked(string node, string measure, string gender) => Keys.Contains(ReportDisclosure.Key(node, measure, gender));
+
+    public bool IsShownSmall(string node, string measure, string gender) => ShownSmall.Contains(ReportDisclosure.Key(node, measure, gender));
 }

@@ -10,11 +10,15 @@ namespace Samordning.FollowUp.Features.Reports.Disclosure;
 /// </summary>
 public static class SmallNumberSuppression
 {
-    /// <param name="showsSmall">
-    /// True when the reader sees a small count as "&lt;threshold" and a protecting one as "x"
-    /// (<see cref="Recoverability.Find"/> then reasons with those ranges).
-    /// </param>
-    public static IReadOnlySet<int> Apply(AdditiveTable table, int threshold, bool showsSmall = false)
+    public static IReadOnlySet<int> Apply(AdditiveTable table, int threshold) => ApplyShowingSmall(table, threshold, showsSmall: false).Masked;
+
+    /// <summary>
+    /// As <see cref="Apply"/>, for a reader who sees a small count as "&lt;threshold" (known to lie
+    /// in [1, threshold − 1]) and every other masked count as "x" (known only to be ≥ 1). Where
+    /// those ranges alone give a count away and nothing is left to mask (a small intervention whose
+    /// every count is small), the small counts of that group are shown as "x" too.
+    /// </summary>
+    public static Suppression ApplyShowingSmall(AdditiveTable table, int threshold, bool showsSmall = true)
     {
         ArgumentNullException.ThrowIfNull(table);
         var masked = new HashSet<int>();
@@ -26,26 +30,55 @@ public static class SmallNumberSuppression
             }
         }
 
-        // Each round masks at least one more cell, so this ends; the bound is a guard only.
-        for (var round = 0; round <= table.Count; round++)
+        var shownSmall = showsSmall ? new HashSet<int>(masked) : [];
+
+        // Each round masks one more cell or shows fewer as "<N", so this ends; the bound is a guard only.
+        for (var round = 0; round <= 2 * table.Count; round++)
         {
-            var leaks = Recoverability.Find(table, masked, showsSmall ? threshold : null);
+            var leaks = Recoverability.Find(table, masked, threshold, shownSmall);
             if (leaks.Count == 0)
             {
-                return masked;
+                return new Suppression(masked, shownSmall);
             }
 
             // One complement at a time: one new mask often protects several leaks at once.
-            if (Complement(table, masked, leaks[0]) is not { } cell || !masked.Add(cell))
+            if (Complement(table, masked, leaks[0]) is { } cell && masked.Add(cell))
+            {
+                continue;
+            }
+
+            var group = MaskedGroup(table, masked, leaks[0]);
+            if (!group.Any(shownSmall.Contains))
             {
                 throw new InvalidOperationException("Small-number suppression found a masked count it cannot protect.");
             }
+
+            shownSmall.ExceptWith(group);
         }
 
         throw new InvalidOperationException("Small-number suppression did not settle.");
     }
 
     public static bool IsSmall(long value, int threshold) => value > 0 && value < threshold;
+
+    /// <summary>The masked cells linked to <paramref name="cell"/> through relations whose members are masked.</summary>
+    private static HashSet<int> MaskedGroup(AdditiveTable table, HashSet<int> masked, int cell)
+    {
+        var group = new HashSet<int> { cell };
+        var frontier = new Queue<int>([cell]);
+        while (frontier.TryDequeue(out var current))
+        {
+            foreach (var relation in table.Relations.Where(r => r.Members.Contains(current)))
+            {
+                foreach (var member in relation.Members.Where(m => masked.Contains(m) && group.Add(m)))
+                {
+                    frontier.Enqueue(member);
+                }
+            }
+        }
+
+        return group;
+    }
 
     /// <summary>
     /// The smallest shown non-zero cell in a relation of <paramref name="leak"/>; when those are all
@@ -98,3 +131,7 @@ public static class SmallNumberSuppression
         return null;
     }
 }
+
+/// <param name="Masked">Every masked cell.</param>
+/// <param name="ShownSmall">The masked cells the reader sees as "&lt;N"; the others read "x".</param>
+public sealed record Suppression(IReadOnlySet<int> Masked, IReadOnlySet<int> ShownSmall);

@@ -20,12 +20,11 @@ internal sealed class DisclosedCounts(MaskedCells masked, int threshold)
     public bool Hidden(string node, string measure, string gender) => masked.IsMasked(node, measure, gender);
 
     public TableCell Cell(string node, string measure, string gender, long value) =>
-        Hidden(node, measure, gender) ? TableCell.OfHidden(CellKind.Integer, HiddenText(value)) : TableCell.OfInteger(value);
+        Hidden(node, measure, gender)
+            ? TableCell.OfHidden(CellKind.Integer, masked.IsShownSmall(node, measure, gender) ? $"<{threshold}" : Protecting)
+            : TableCell.OfInteger(value);
 
     public string Text(string node, string measure, string gender, long value) => Cell(node, measure, gender, value).Display();
-
-    /// <summary>"&lt;5" for a small count, "x" for one masked to protect a small one.</summary>
-    public string HiddenText(long value) => SwedishFormat.IsSmall(value, threshold) ? $"<{threshold}" : Protecting;
 
     /// <summary>A share or rate: hidden when its numerator or denominator is.</summary>
     public static TableCell Rate(double? rate, bool hidden) =>
