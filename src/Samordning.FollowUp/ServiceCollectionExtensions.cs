@@ -69,7 +69,7 @@ public static class ServiceCollectionExtensions
 
         // Mapster maps plain shapes by name; a feature whose shapes are not plain brings its own IRegister.
         var mapping = new TypeAdapterConfig();
-        mapping.Apply(new InterventionMapping());
+        mapping.Apply(new InterventionMapping(), new ParticipationMapping());
         mapping.Compile();
         services.AddSingleton(mapping);
 

@@ -145,7 +145,7 @@ internal sealed partial class DemoDataSeeder(
     private async Task SeedFollowUpResultsAsync(ISender sender, FollowUpDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
-        var due = await db.FollowUps.AsNoTracking()
+        var due = await db.TwelveMonthFollowUps.AsNoTracking()
             .Where(f => f.DueDate <= today && f.Status != FollowUpStatus.Cancelled)
             .OrderBy(f => f.Id)
             .Select(f => new { f.Id, f.DueDate })

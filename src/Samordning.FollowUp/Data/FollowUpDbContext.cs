@@ -18,7 +18,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<InterventionYearCount> InterventionYearCounts => Set<InterventionYearCount>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Participation> Participations => Set<Participation>();
-    public DbSet<TwelveMonthFollowUp> FollowUps => Set<TwelveMonthFollowUp>();
+    public DbSet<TwelveMonthFollowUp> TwelveMonthFollowUps => Set<TwelveMonthFollowUp>();
     public DbSet<FollowUpResult> FollowUpResults => Set<FollowUpResult>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
@@ -26,6 +26,13 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<TertialNote> TertialNotes => Set<TertialNote>();
     public DbSet<ReportAdoption> ReportAdoptions => Set<ReportAdoption>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The old name of <see cref="TwelveMonthFollowUps"/>, kept only for Features/Reports, which is
+    /// being changed on another branch; remove once that code says TwelveMonthFollowUps. Not a
+    /// DbSet, so the model does not see it.
+    /// </summary>
+    public IQueryable<TwelveMonthFollowUp> FollowUps => TwelveMonthFollowUps;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

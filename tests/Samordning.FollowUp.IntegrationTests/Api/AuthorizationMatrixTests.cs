@@ -411,7 +411,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             var participation = await _data.ParticipationAsync(Interventions[target], TestData.Identified(TestPersonnummer.Woman(600 + n), LongAgo));
             await _data.ExitAsync(participation.Id, TestData.Exit(ExitDate));
             await _factory.SendAsync(new RunFollowUpSchedulerCommand(participation.Id));
-            return await _factory.WithDbAsync(db => db.FollowUps.Where(f => f.ParticipationId == participation.Id).Select(f => f.Id).SingleAsync());
+            return await _factory.WithDbAsync(db => db.TwelveMonthFollowUps.Where(f => f.ParticipationId == participation.Id).Select(f => f.Id).SingleAsync());
         }
 
         public static JsonObject FollowUpResult() => TestData.FollowUpResult("Reached", new DateOnly(2026, 11, 20), "Employed");

@@ -106,7 +106,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Uppföljningen av {reference} är registrerad.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uppföljningar efter 12 månader (0)" })).ToBeVisibleAsync();
-        var recorded = await Factory.WithDbAsync(db => db.FollowUps.Include(f => f.Result).SingleAsync(Ct));
+        var recorded = await Factory.WithDbAsync(db => db.TwelveMonthFollowUps.Include(f => f.Result).SingleAsync(Ct));
         Assert.Equal(FollowUpStatus.Completed, recorded.Status);
         Assert.Equal(FollowUpOutcome.Reached, recorded.Result!.Outcome);
         Assert.Equal(Occupation.Employed, recorded.Result.Occupation);

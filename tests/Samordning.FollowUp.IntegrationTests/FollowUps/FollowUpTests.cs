@@ -35,7 +35,7 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         return (await Data.FollowUpOfAsync(participationId))!.Status;
     }
 
-    private Task<int> FollowUpRowsAsync() => Factory.WithDbAsync(db => db.FollowUps.CountAsync(Ct));
+    private Task<int> FollowUpRowsAsync() => Factory.WithDbAsync(db => db.TwelveMonthFollowUps.CountAsync(Ct));
 
     [Fact]
     public async Task Exit_CreatesOneFollowUp_DueTwelveMonthsAfterTheEndDate()

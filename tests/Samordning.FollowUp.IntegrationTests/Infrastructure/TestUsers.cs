@@ -33,7 +33,7 @@ public sealed class TestUsers(ApiFactory factory) : IDisposable
             .Select(p => p.Intervention!.ProviderId).SingleAsync()));
 
     public async Task<ApiClient> CoachOfFollowUpAsync(long followUpId) =>
-        CoachOf(await factory.WithDbAsync(db => db.FollowUps.Where(f => f.Id == followUpId)
+        CoachOf(await factory.WithDbAsync(db => db.TwelveMonthFollowUps.Where(f => f.Id == followUpId)
             .Select(f => f.Participation!.Intervention!.ProviderId).SingleAsync()));
 
     public void Dispose()

@@ -231,7 +231,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         await Data.ExitAsync(otherParticipation.Id, TestData.Exit(new DateOnly(2026, 1, 20)));
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
         await Factory.SendAsync(new RunFollowUpSchedulerCommand(), Ct);
-        var followUps = await Factory.WithDbAsync(db => Task.FromResult(db.FollowUps.ToDictionary(f => f.ParticipationId, f => f.Id)));
+        var followUps = await Factory.WithDbAsync(db => Task.FromResult(db.TwelveMonthFollowUps.ToDictionary(f => f.ParticipationId, f => f.Id)));
         var boardEmail = await Factory.CreateUserAsync(UserRole.BoardMember, association.Id, null);
         var boardUser = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == boardEmail).Id));
         return new World(boardUser, association.Id, provider.Id, otherProvider.Id, otherAssociation.Id, intervention.Id, otherIntervention.Id,

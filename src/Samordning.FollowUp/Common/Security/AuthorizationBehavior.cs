@@ -69,7 +69,7 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
                     caller, NotFoundMessages.Participation);
                 break;
             case IFollowUpScoped m:
-                Check(await db.FollowUps.Where(f => f.Id == m.FollowUpId)
+                Check(await db.TwelveMonthFollowUps.Where(f => f.Id == m.FollowUpId)
                     .Select(f => new Owner(f.Participation!.Intervention!.AssociationId, f.Participation.Intervention.ProviderId))
                     .SingleOrDefaultAsync(cancellationToken),
                     caller, NotFoundMessages.FollowUp);

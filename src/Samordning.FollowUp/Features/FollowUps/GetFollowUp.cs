@@ -17,7 +17,7 @@ internal sealed class GetFollowUpHandler(FollowUpDbContext db, IOptions<FollowUp
 {
     public async ValueTask<FollowUpResponse> Handle(GetFollowUpQuery query, CancellationToken cancellationToken)
     {
-        var row = await db.FollowUps.AsNoTracking().Where(f => f.Id == query.FollowUpId).Rows().SingleOrDefaultAsync(cancellationToken)
+        var row = await db.TwelveMonthFollowUps.AsNoTracking().Where(f => f.Id == query.FollowUpId).Rows().SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.FollowUp);
         return row.ToResponse(options.Value);
     }

@@ -37,7 +37,7 @@ internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<Follow
 {
     public async ValueTask<PagedResponse<FollowUpResponse>> Handle(ListFollowUpsQuery query, CancellationToken cancellationToken)
     {
-        var followUps = db.FollowUps.AsNoTracking().VisibleTo(callers.Current);
+        var followUps = db.TwelveMonthFollowUps.AsNoTracking().VisibleTo(callers.Current);
         if (query.Status is not null)
         {
             var status = Enum.Parse<FollowUpStatus>(query.Status, ignoreCase: true);

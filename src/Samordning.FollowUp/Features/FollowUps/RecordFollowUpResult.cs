@@ -54,7 +54,7 @@ internal sealed class RecordFollowUpResultHandler(
 {
     public async ValueTask<FollowUpResponse> Handle(RecordFollowUpResultCommand command, CancellationToken cancellationToken)
     {
-        var followUp = await db.FollowUps.Include(f => f.Result)
+        var followUp = await db.TwelveMonthFollowUps.Include(f => f.Result)
             .Include(f => f.Participation!).ThenInclude(p => p.Intervention)
             .SingleOrDefaultAsync(f => f.Id == command.FollowUpId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.FollowUp);
@@ -98,7 +98,7 @@ internal sealed class RecordFollowUpResultHandler(
             owner.AssociationId, owner.ProviderId, command.IsCorrection ? "Uppföljningens resultat rättat" : null);
         await db.SaveChangesUniqueAsync("Uppföljningen registrerades samtidigt av någon annan.", "outcome", cancellationToken);
 
-        return (await db.FollowUps.AsNoTracking().Where(f => f.Id == followUp.Id).Rows().SingleAsync(cancellationToken))
+        return (await db.TwelveMonthFollowUps.AsNoTracking().Where(f => f.Id == followUp.Id).Rows().SingleAsync(cancellationToken))
             .ToResponse(options.Value);
     }
 }

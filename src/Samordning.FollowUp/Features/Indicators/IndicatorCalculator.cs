@@ -73,7 +73,7 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
             return population.Where(p => p.IncomeSourcesAtExit.Any() && !p.IncomeSourcesAtExit.Any(s => publicSupport.Contains(s)));
         }
 
-        var reached = db.FollowUps.Where(f => f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached
+        var reached = db.TwelveMonthFollowUps.Where(f => f.Result != null && f.Result.Outcome == FollowUpOutcome.Reached
             && f.Result.IncomeSources.Any() && !f.Result.IncomeSources.Any(s => publicSupport.Contains(s)));
         return population.Where(p => reached.Any(f => f.ParticipationId == p.Id));
     }
@@ -130,7 +130,7 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         {
             // One follow-up per exit at most, so the outer joins never duplicate an exit.
             return from x in withGender
-                   join f in db.FollowUps on x.p.Id equals f.ParticipationId into followUps
+                   join f in db.TwelveMonthFollowUps on x.p.Id equals f.ParticipationId into followUps
                    from f in followUps.DefaultIfEmpty()
                    join r in db.FollowUpResults on f.Id equals r.FollowUpId into results
                    from r in results.DefaultIfEmpty()

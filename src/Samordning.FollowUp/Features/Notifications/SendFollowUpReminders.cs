@@ -33,7 +33,7 @@ internal sealed class SendFollowUpRemindersHandler(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var created = 0;
-        var newlyDue = db.FollowUps.Where(f =>
+        var newlyDue = db.TwelveMonthFollowUps.Where(f =>
             (f.Status == FollowUpStatus.Due && f.DueNotifiedAtUtc == null)
             || (f.Status == FollowUpStatus.Overdue && f.OverdueNotifiedAtUtc == null));
 

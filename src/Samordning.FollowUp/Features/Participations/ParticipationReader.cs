@@ -29,30 +29,19 @@ internal sealed class ParticipationReader(FollowUpDbContext db, TypeAdapterConfi
         return [.. rows.Select(ToResponse)];
     }
 
-    private ParticipationResponse ToResponse(ParticipationRow row) => new(
-        row.Id,
-        row.InterventionId,
-        row.ParticipantId,
-        row.InterventionRegistrationMode,
-        row.EndDate is null ? ParticipationStatus.Active : ParticipationStatus.Ended,
-        row.ParticipantIdentityCipher is { } cipher ? protector.Decrypt(cipher).Masked : null,
-        row.ParticipantGender,
-        row.ParticipantBirthYear,
-        row.StartDate,
-        row.HomeMunicipality,
-        row.ReferredBy,
-        row.EducationLevel,
-        row.TimeInPublicSupport,
-        row.OccupationAtStart,
-        row.ExtentPercentAtStart,
-        row.IncomeSourcesAtStart,
-        row.StepAtStart,
-        row.ConsentDate is { } consentDate
-            ? new ConsentResponse(consentDate, row.ConsentTextVersion ?? string.Empty, row.ConsentCollectedBy ?? string.Empty, row.ConsentWithdrawnOn)
-            : null,
-        row.EndDate is { } endDate
+    private ParticipationResponse ToResponse(ParticipationRow row) => new(row.Start, row.ConsentWithdrawnOn)
+    {
+        Id = row.Id,
+        InterventionId = row.InterventionId,
+        ParticipantId = row.ParticipantId,
+        RegistrationMode = row.InterventionRegistrationMode,
+        Status = row.EndDate is null ? ParticipationStatus.Active : ParticipationStatus.Ended,
+        PersonalIdentityNumber = row.ParticipantIdentityCipher is { } cipher ? protector.Decrypt(cipher).Masked : null,
+        Exit = row.EndDate is { } endDate
             ? new ExitResponse(endDate, row.ExitReason!.Value, row.OccupationAtExit, row.ExtentPercentAtExit, row.IncomeSourcesAtExit, row.StepAtExit)
             : null,
-        row.CreatedAtUtc,
-        row.UpdatedAtUtc);
+        CreatedAtUtc = row.CreatedAtUtc,
+        UpdatedAtUtc = row.UpdatedAtUtc,
+    };
+
 }

@@ -1,30 +1,56 @@
+using System.Text.Json.Serialization;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Participations;
 
-public sealed record ParticipationResponse(
-    long Id,
-    long InterventionId,
-    long ParticipantId,
-    RegistrationMode RegistrationMode,
-    ParticipationStatus Status,
-    // Masked as YYYYMMDD-****; null for anonymous participants and after erasure.
-    string? PersonalIdentityNumber,
-    Gender Gender,
-    int? BirthYear,
-    DateOnly StartDate,
-    string HomeMunicipality,
-    ReferredBy ReferredBy,
-    EducationLevel EducationLevel,
-    TimeInPublicSupport TimeInPublicSupport,
-    Occupation OccupationAtStart,
-    int? ExtentPercentAtStart,
-    IReadOnlyList<IncomeSource> IncomeSourcesAtStart,
-    int? StepAtStart,
-    ConsentResponse? Consent,
-    ExitResponse? Exit,
-    DateTime CreatedAtUtc,
-    DateTime UpdatedAtUtc);
+/// <summary>
+/// A participation. Its situation at start is the <see cref="StartSituation"/> record the register
+/// and correct commands take, so the JSON is flat and carries the same fields in the same place:
+/// the personnummer masked (YYYYMMDD-****; null for anonymous participants and after erasure),
+/// gender and birth year the participant's (for an identified one, from the personnummer), and
+/// the consent with the day it was withdrawn. Every field of the situation is filled except the
+/// ones the intake leaves optional (birthYear, extentPercentAtStart, stepAtStart).
+/// </summary>
+public sealed record ParticipationResponse : StartSituation
+{
+    internal ParticipationResponse(StartSituation start, DateOnly? consentWithdrawnOn)
+        : base(start)
+    {
+        base.Consent = start.Consent is { } consent ? new ConsentResponse(consent, consentWithdrawnOn) : null;
+    }
+
+    [JsonPropertyOrder(-1)]
+    public required long Id { get; init; }
+
+    [JsonPropertyOrder(-1)]
+    public required long InterventionId { get; init; }
+
+    [JsonPropertyOrder(-1)]
+    public required long ParticipantId { get; init; }
+
+    [JsonPropertyOrder(-1)]
+    public required RegistrationMode RegistrationMode { get; init; }
+
+    [JsonPropertyOrder(-1)]
+    public required ParticipationStatus Status { get; init; }
+
+    // The consent as read back: the request's, with the day it was withdrawn.
+    [JsonPropertyOrder(1)]
+    public new ConsentResponse? Consent
+    {
+        get => (ConsentResponse?)base.Consent;
+        init => base.Consent = value;
+    }
+
+    [JsonPropertyOrder(1)]
+    public required ExitResponse? Exit { get; init; }
+
+    [JsonPropertyOrder(1)]
+    public required DateTime CreatedAtUtc { get; init; }
+
+    [JsonPropertyOrder(1)]
+    public required DateTime UpdatedAtUtc { get; init; }
+}
 
 public enum ParticipationStatus
 {
@@ -32,8 +58,19 @@ public enum ParticipationStatus
     Ended,
 }
 
-/// <param name="WithdrawnOn">Set when the person withdrew consent; the identity was erased that day.</param>
-public sealed record ConsentResponse(DateOnly Date, string TextVersion, string CollectedBy, DateOnly? WithdrawnOn = null);
+/// <summary>The consent as read back: as it was given, and the day it was withdrawn.</summary>
+public sealed record ConsentResponse : ConsentRequest
+{
+    internal ConsentResponse(ConsentRequest consent, DateOnly? withdrawnOn)
+        : base(consent)
+    {
+        WithdrawnOn = withdrawnOn;
+    }
+
+    /// <summary>Set when the person withdrew consent; the identity was erased that day.</summary>
+    [JsonPropertyOrder(1)]
+    public DateOnly? WithdrawnOn { get; init; }
+}
 
 public sealed record ExitResponse(
     DateOnly EndDate,
@@ -43,27 +80,17 @@ public sealed record ExitResponse(
     IReadOnlyList<IncomeSource> IncomeSources,
     int? StepAtExit);
 
-/// <summary>What the database returns for a participation; the identity is still encrypted here.</summary>
+/// <summary>
+/// What the database returns for a participation; the identity is still encrypted here. The
+/// situation at start comes as the record (<see cref="ParticipationMapping"/>).
+/// </summary>
 internal sealed record ParticipationRow(
     long Id,
     long InterventionId,
     long ParticipantId,
     RegistrationMode InterventionRegistrationMode,
     byte[]? ParticipantIdentityCipher,
-    Gender ParticipantGender,
-    int? ParticipantBirthYear,
-    DateOnly StartDate,
-    string HomeMunicipality,
-    ReferredBy ReferredBy,
-    EducationLevel EducationLevel,
-    TimeInPublicSupport TimeInPublicSupport,
-    Occupation OccupationAtStart,
-    int? ExtentPercentAtStart,
-    List<IncomeSource> IncomeSourcesAtStart,
-    int? StepAtStart,
-    DateOnly? ConsentDate,
-    string? ConsentTextVersion,
-    string? ConsentCollectedBy,
+    StartSituation Start,
     DateOnly? ConsentWithdrawnOn,
     DateOnly? EndDate,
     ExitReason? ExitReason,

@@ -44,25 +44,14 @@ public record StartSituation
         HomeMunicipality = HomeMunicipality?.Trim(),
     };
 
-    /// <summary>A participation's start situation as it stands (the personnummer is read separately, audited).</summary>
+    /// <summary>
+    /// A participation's start situation as it stands, for a form: the response's own record, its
+    /// masked personnummer left out (the full number is read separately, audited).
+    /// </summary>
     public static StartSituation From(ParticipationResponse participation)
     {
         ArgumentNullException.ThrowIfNull(participation);
-        return new()
-        {
-            Consent = participation.Consent is { } c ? new ConsentRequest(c.Date, c.TextVersion, c.CollectedBy) : null,
-            Gender = participation.Gender,
-            BirthYear = participation.BirthYear,
-            StartDate = participation.StartDate,
-            HomeMunicipality = participation.HomeMunicipality,
-            ReferredBy = participation.ReferredBy,
-            EducationLevel = participation.EducationLevel,
-            TimeInPublicSupport = participation.TimeInPublicSupport,
-            OccupationAtStart = participation.OccupationAtStart,
-            ExtentPercentAtStart = participation.ExtentPercentAtStart,
-            IncomeSourcesAtStart = participation.IncomeSourcesAtStart,
-            StepAtStart = participation.StepAtStart,
-        };
+        return new StartSituation(participation) with { PersonalIdentityNumber = null };
     }
 
     // The personnummer must never reach a log through a record's generated ToString.
@@ -70,7 +59,8 @@ public record StartSituation
 }
 
 /// <summary>Written consent (Identified mode): when, which text version, and who collected it.</summary>
-public sealed record ConsentRequest(DateOnly? Date, string? TextVersion, string? CollectedBy);
+// Not sealed: the response's consent is this record and the day it was withdrawn (ConsentResponse).
+public record ConsentRequest(DateOnly? Date, string? TextVersion, string? CollectedBy);
 
 /// <summary>Checks that need nothing but the request and today's date.</summary>
 internal sealed class StartSituationValidator : AbstractValidator<StartSituation>

@@ -74,7 +74,7 @@ internal sealed class ExportDataSubjectHandler(
         var ids = participations.Select(p => p.Id).ToList();
         var names = await db.Participations.AsNoTracking().Where(p => p.ParticipantId == person.Id)
             .Select(p => new { p.Id, p.Intervention!.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var followUps = await db.FollowUps.AsNoTracking().Where(f => f.Participation!.ParticipantId == person.Id)
+        var followUps = await db.TwelveMonthFollowUps.AsNoTracking().Where(f => f.Participation!.ParticipantId == person.Id)
             .Select(f => new
             {
                 f.ParticipationId,

@@ -4,8 +4,8 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Data.Configurations;
 
-/// <summary>The 12-month follow-up (entity <see cref="TwelveMonthFollowUp"/>, table and DbSet FollowUps).</summary>
-internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<TwelveMonthFollowUp>
+/// <summary>The 12-month follow-up. Its table keeps the name FollowUps it has always had.</summary>
+internal sealed class TwelveMonthFollowUpConfiguration : IEntityTypeConfiguration<TwelveMonthFollowUp>
 {
     public void Configure(EntityTypeBuilder<TwelveMonthFollowUp> builder)
     {
