@@ -27,12 +27,6 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ReportAdoption> ReportAdoptions => Set<ReportAdoption>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>
-    /// The old name of <see cref="TwelveMonthFollowUps"/>, kept only for Features/Reports, which is
-    /// being changed on another branch; remove once that code says TwelveMonthFollowUps. Not a
-    /// DbSet, so the model does not see it.
-    /// </summary>
-    public IQueryable<TwelveMonthFollowUp> FollowUps => TwelveMonthFollowUps;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -41,22 +41,21 @@ public sealed partial class RestatementPageTests(ApiFactory factory) : ApiTest(f
 
         var html = await PageAsync(UserRole.BoardMember, f.Association.Id);
 
-        // X's women and its new and ongoing counts go from <5 to <5: no change to the board. The
-        // Preparatory subtotal is shown, since its new participants (5 → 6) are a change the board
-        // sees that X's lines do not show; the orientation and the total add nothing.
+        // Every count of X is hidden from the board both before and after ("<5" or "x"; X's 5 active
+        // now would give Y's 2 away, so it is "x"): no change to the board, and its cost per
+        // participant, which would give its participants away, is hidden too. The Preparatory
+        // subtotal is what the board sees change; the orientation and the total add nothing.
         AssertLines(
             [
-                "## Arbetsträning · Alfa utförare",
-                "- Aktiva: <5 → 5",
-                "- Kostnad per deltagare: 52 500 kr → 42 000 kr",
-                "- Deltagare i år: <5 → 5",
                 "## Delsumma Förberedande",
-                "- Aktiva: 6 → 7",
+                "- Aktiva: x → 7",
+                "- % av plan: x → 50,0",
                 "- Nya: 5 → 6",
-                "- Kostnad per deltagare: 50 000 kr → 42 857 kr",
+                "- Kostnad per deltagare (kr): 50 000 → 42 857",
                 "- Deltagare i år: 6 → 7",
             ],
             Summary(html));
+        Assert.DoesNotContain("x → x", Text(html), StringComparison.Ordinal);
         Assert.DoesNotContain("<5 → <5", Text(html), StringComparison.Ordinal);
         Assert.DoesNotContain("rattelser-alla", html, StringComparison.Ordinal);
         Assert.Contains("Fastställd, med rättelser", Text(html), StringComparison.Ordinal);
@@ -75,12 +74,13 @@ public sealed partial class RestatementPageTests(ApiFactory factory) : ApiTest(f
             [
                 "## Arbetsträning · Alfa utförare",
                 "- Aktiva: 4 → 5",
-                "- Aktiva kvinnor: 2 → 3",
+                "- % av plan: 40,0 → 50,0",
                 "- Nya: 3 → 4",
-                "- Nya kvinnor: 1 → 2",
                 "- Pågående vid periodens slut: 2 → 3",
+                "- Aktiva kvinnor: 2 → 3",
+                "- Nya kvinnor: 1 → 2",
                 "- Pågående kvinnor vid periodens slut: 1 → 2",
-                "- Kostnad per deltagare: 52 500 kr → 42 000 kr",
+                "- Kostnad per deltagare (kr): 52 500 → 42 000",
                 "- Deltagare i år: 4 → 5",
             ],
             Summary(html));

@@ -197,7 +197,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             })
             .ToDictionaryAsync(x => x.ProviderId, cancellationToken);
 
-        var overdue = await (from f in db.FollowUps
+        var overdue = await (from f in db.TwelveMonthFollowUps
                              join p in db.Participations on f.ParticipationId equals p.Id
                              join i in db.Interventions on p.InterventionId equals i.Id
                              where i.AssociationId == associationId && f.Status == FollowUpStatus.Overdue

@@ -363,21 +363,21 @@ public static class ReportPresenter
 
         private DocumentTable ByGender()
         {
-            (string Heading, string Measure, Func<ReportFigures, GenderCount> Count)[] measures =
+            (string Heading, string Women, string Men, string Measure, Func<ReportFigures, GenderCount> Count)[] measures =
             [
-                ("Aktiva", "active", f => f.Active),
-                ("Nya", "new", f => f.New),
-                ("Avslutade", "ended", f => f.Ended),
-                ("Pågående vid periodens slut", "ongoing", f => f.OngoingAtEnd),
-                ("Volyminsats i år", "countOnly", f => f.CountOnly),
+                ("Aktiva", "Aktiva kvinnor", "Aktiva män", "active", f => f.Active),
+                ("Nya", "Nya kvinnor", "Nya män", "new", f => f.New),
+                ("Avslutade", "Avslutade kvinnor", "Avslutade män", "ended", f => f.Ended),
+                ("Pågående vid periodens slut", "Pågående kvinnor vid periodens slut", "Pågående män vid periodens slut", "ongoing", f => f.OngoingAtEnd),
+                ("Volyminsats i år", "Volyminsats kvinnor i år", "Volyminsats män i år", "countOnly", f => f.CountOnly),
             ];
             DocumentColumn[] columns =
             [
                 .. KeyColumns,
                 .. measures.SelectMany(m => new DocumentColumn[]
                 {
-                    new($"{m.Heading} kvinnor", CellKind.Integer, 10, m.Heading, "Kvinnor"),
-                    new($"{m.Heading} män", CellKind.Integer, 10, m.Heading, "Män"),
+                    new(m.Women, CellKind.Integer, 10, m.Heading, "Kvinnor"),
+                    new(m.Men, CellKind.Integer, 10, m.Heading, "Män"),
                 }),
             ];
             return new DocumentTable("kon", "Aktiva, nya och avslutade deltagare per insats, kvinnor och män", "Kvinnor och män", columns, Rows(line =>

@@ -31,7 +31,7 @@ public static class Restatement
         foreach (var part in current.Parts)
         {
             var before = adopted.Parts.FirstOrDefault(p => p.Id == part.Id);
-            foreach (var (key, lines) in Compare(before?.Table, part.Table, presence))
+            foreach (var (key, lines) in Compare(part.Heading, before?.Table, part.Table, presence))
             {
                 if (!changes.TryGetValue(key, out var list))
                 {
@@ -59,17 +59,24 @@ public static class Restatement
 
     private static string Join(string provider, string text) => provider.Length > 0 ? $"{provider} · {text}" : text;
 
-    private static RowKey Key(DocumentTable table, DocumentRow row) => new(
-        row.Kind,
-        row.Cells.Count > 0 ? row.Cells[0].Display() : string.Empty,
-        table.KeyColumns > 1 && row.Cells.Count > 1 ? row.Cells[1].Text ?? string.Empty : string.Empty);
+    /// <summary>
+    /// A row of the SUS tables is named by itself (an intervention, a subtotal); a row of a table
+    /// of its own (an indicator, an exit reason) by its part too: "Avslutsorsaker – Studier".
+    /// </summary>
+    private static RowKey Key(string part, DocumentTable table, DocumentRow row)
+    {
+        var name = row.Cells.Count > 0 ? row.Cells[0].Display() : string.Empty;
+        return table.KeyColumns > 1
+            ? new(row.Kind, name, row.Cells.Count > 1 ? row.Cells[1].Text ?? string.Empty : string.Empty)
+            : new(row.Kind, $"{part} – {name}", string.Empty);
+    }
 
     /// <summary>Each row's changed cells in one table, with the subtotals that add nothing left out.</summary>
     private static List<(RowKey Key, List<Change> Lines)> Compare(
-        DocumentTable? before, DocumentTable after, Dictionary<RowKey, (bool Before, bool After)> presence)
+        string part, DocumentTable? before, DocumentTable after, Dictionary<RowKey, (bool Before, bool After)> presence)
     {
-        var old = before?.Rows.Where(r => r.Kind != RowKind.Band).ToDictionary(r => Key(before, r)) ?? [];
-        var rows = after.Rows.Where(r => r.Kind != RowKind.Band).Select(r => (Key: Key(after, r), Row: (DocumentRow?)r)).ToList();
+        var old = before?.Rows.Where(r => r.Kind != RowKind.Band).ToDictionary(r => Key(part, before, r)) ?? [];
+        var rows = after.Rows.Where(r => r.Kind != RowKind.Band).Select(r => (Key: Key(part, after, r), Row: (DocumentRow?)r)).ToList();
         // Rows gone since adoption are compared against nothing, after the rows of today.
         rows.AddRange(old.Keys.Except(rows.Select(r => r.Key)).Select(k => (k, (DocumentRow?)null)));
 
@@ -83,9 +90,12 @@ public static class Restatement
             {
                 var heading = after.Columns[i].Heading;
                 var column = before?.Columns.ToList().FindIndex(c => c.Heading == heading) ?? -1;
-                var then = was is not null && column >= 0 && column < was.Cells.Count ? was.Cells[column].Display() : "–";
-                var now = row is not null && i < row.Cells.Count ? row.Cells[i].Display() : "–";
-                if (then != now)
+                var thenCell = was is not null && column >= 0 && column < was.Cells.Count ? was.Cells[column] : default;
+                var nowCell = row is not null && i < row.Cells.Count ? row.Cells[i] : default;
+                var then = was is null ? "–" : thenCell.Display();
+                var now = row is null ? "–" : nowCell.Display();
+                // Hidden before and after ("<5" or "x" either time): nothing the reader sees has changed.
+                if (then != now && !(Hidden(thenCell) && Hidden(nowCell)))
                 {
                     lines.Add(new Change(heading, $"{heading}: {then} → {now}"));
                 }
@@ -94,7 +104,7 @@ public static class Restatement
             result.Add((key, lines));
         }
 
-        DropSubtotalsThatAddNothing(after, result);
+        DropSubtotalsThatAddNothing(part, after, result);
         return result;
     }
 
@@ -102,7 +112,9 @@ public static class Restatement
     /// Walks the SUS structure (items, category subtotal, orientation subtotal, total) and empties a
     /// subtotal whose changed figures are all among those of the one changed row under it.
     /// </summary>
-    private static void DropSubtotalsThatAddNothing(DocumentTable table, List<(RowKey Key, List<Change> Lines)> rows)
+    private static bool Hidden(TableCell cell) => cell.Kind != CellKind.Text && cell.Number is null && !string.IsNullOrEmpty(cell.Text);
+
+    private static void DropSubtotalsThatAddNothing(string part, DocumentTable table, List<(RowKey Key, List<Change> Lines)> rows)
     {
         var byKey = rows.ToDictionary(r => r.Key, r => r.Lines);
         List<List<Change>>? category = null;
@@ -121,20 +133,21 @@ public static class Restatement
                 continue;
             }
 
-            var lines = byKey[Key(table, row)];
+            var lines = byKey[Key(part, table, row)];
             switch (row.Kind)
             {
                 case RowKind.Item:
                     category?.Add(lines);
                     break;
                 case RowKind.Subtotal when category is not null:
+                    // The level above compares with what changed here, before this subtotal is trimmed.
+                    section.Add([.. lines]);
                     Trim(lines, category);
-                    section.Add(lines);
                     category = null;
                     break;
                 case RowKind.Subtotal:
+                    total.Add([.. lines]);
                     Trim(lines, section);
-                    total.Add(lines);
                     break;
                 case RowKind.Total:
                     Trim(lines, total);
