@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Samordning.FollowUp.UnitTests.Reports;
 
@@ -54,6 +55,41 @@ internal sealed class XlsxReadBack : IDisposable
     /// <summary>The sheet's rows, each a map from column letter to cell.</summary>
     public List<Dictionary<string, XlsxCell>> Rows(string sheet) =>
         [.. Worksheet(sheet).Descendants<Row>().Select(r => r.Elements<Cell>().Select(Read).ToDictionary(c => Column(c.Reference)))];
+
+    /// <summary>The 0-based index of the row whose cells, from column A on, hold exactly these texts (a part's header row).</summary>
+    public int HeaderRow(string sheet, IReadOnlyList<string> headings)
+    {
+        var rows = Rows(sheet);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var texts = rows[i].Values.OrderBy(c => ColumnIndex(c.Reference)).Select(c => c.Text).ToList();
+            if (texts.SequenceEqual(headings))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"No header row [{string.Join(", ", headings)}] in sheet {sheet}.");
+    }
+
+    /// <summary>The frozen pane of a sheet, if any.</summary>
+    public Pane? FrozenPane(string sheet) => Worksheet(sheet).Descendants<Pane>().SingleOrDefault();
+
+    /// <summary>0-based column index of a reference ("A1" → 0, "AB3" → 27).</summary>
+    public static int ColumnIndex(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1)) - 1;
+
+    /// <summary>Column letter of a 0-based column index.</summary>
+    public static string ColumnLetter(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
 
     /// <summary>Column letter of a heading in the first row.</summary>
     public string ColumnOf(string sheet, string heading) =>
@@ -184,15 +220,62 @@ internal sealed class PdfReadBack : IDisposable
     public PdfReadBack(byte[] bytes)
     {
         document = PdfDocument.Open(bytes);
+        Title = document.Information.Title;
+        Language = document.Structure.Catalog.CatalogDictionary.TryGet(NameToken.Create("Lang"), out var lang) && lang is StringToken text ? text.Data : null;
         Pages = [.. document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))];
+        LargeLetters = [.. document.GetPages().Select(p => new string([.. p.Letters.Where(l => l.PointSize >= 40).SelectMany(l => l.Value).Order()]))];
         FontNames = [.. document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).OfType<string>().Distinct()];
     }
 
     public IReadOnlyList<string> Pages { get; }
 
+    /// <summary>The document title from the information dictionary.</summary>
+    public string? Title { get; }
+
+    /// <summary>/Lang of the catalog the reader uses (the last one, after any incremental update).</summary>
+    public string? Language { get; }
+
     public IReadOnlyList<string> FontNames { get; }
+
+    /// <summary>Per page, the letters drawn at 40 pt or more (a watermark), sorted.</summary>
+    public IReadOnlyList<string> LargeLetters { get; }
 
     public string AllText => string.Join('\n', Pages);
 
     public void Dispose() => document.Dispose();
+}
+
+/// <summary>One part's sheet: the header row found by its headings, the rows under it, cells by row name and heading.</summary>
+internal sealed class XlsxPart
+{
+    public XlsxPart(XlsxReadBack xlsx, string sheet, IReadOnlyList<string> headings)
+    {
+        Headings = headings;
+        HeaderIndex = xlsx.HeaderRow(sheet, headings);
+        var rows = xlsx.Rows(sheet);
+        Above = rows.Take(HeaderIndex).ToList();
+        Header = rows[HeaderIndex];
+        Body = rows.Skip(HeaderIndex + 1).ToList();
+    }
+
+    public IReadOnlyList<string> Headings { get; }
+
+    /// <summary>0-based index of the header row in the sheet.</summary>
+    public int HeaderIndex { get; }
+
+    public List<Dictionary<string, XlsxCell>> Above { get; }
+
+    public Dictionary<string, XlsxCell> Header { get; }
+
+    public List<Dictionary<string, XlsxCell>> Body { get; }
+
+    public string Letter(string heading)
+    {
+        var index = Headings.ToList().IndexOf(heading);
+        return index < 0 ? throw new InvalidOperationException($"No column {heading}.") : XlsxReadBack.ColumnLetter(index);
+    }
+
+    public Dictionary<string, XlsxCell> Row(string name) => Body.Single(r => r.TryGetValue("A", out var c) && c.Text == name);
+
+    public XlsxCell? Cell(string row, string heading) => Row(row).GetValueOrDefault(Letter(heading));
 }

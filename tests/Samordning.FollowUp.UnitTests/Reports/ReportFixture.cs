@@ -78,6 +78,22 @@ internal static class ReportFixture
         return new TertialReport(header, sections, Sum(sections.Select(s => s.Subtotal)), quality);
     }
 
+    /// <summary>The figures of a category or orientation without interventions: all zero.</summary>
+    public static ReportFigures NoFigures() =>
+        new(0, 0, GenderCount.Zero, GenderCount.Zero, GenderCount.Zero, GenderCount.Zero, GenderCount.Zero, [], [], [], 0, 0, null, null, 0, string.Empty);
+
+    /// <summary>The report with one intervention renamed (and its provider), figures unchanged.</summary>
+    public static TertialReport Rename(TertialReport report, long interventionId, string name, string provider) => report with
+    {
+        Sections = [.. report.Sections.Select(s => s with
+        {
+            Categories = [.. s.Categories.Select(c => c with
+            {
+                Interventions = [.. c.Interventions.Select(r => r.InterventionId == interventionId ? r with { Name = name, ProviderName = provider } : r)],
+            })],
+        })],
+    };
+
     public static IEnumerable<ReportRow> Interventions(TertialReport report) =>
         report.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions);
 

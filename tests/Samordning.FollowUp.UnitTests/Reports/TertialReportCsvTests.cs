@@ -1,37 +1,98 @@
 using System.Text;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.Reports.Files;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.UnitTests.Reports;
 
+/// <summary>The long CSV table: one line per figure, for Swedish Excel (BOM, semicolons, decimal comma) and for machines.</summary>
 public sealed class TertialReportCsvTests
 {
-    private readonly TertialReport report = ReportFixture.Create();
-    private readonly byte[] csv;
+    private const string Participants = "Deltagare mot plan per insats";
+    private const string Title = "Tertialrapport T2 2025 – Samordningsförbundet Östra Skåne";
 
-    public TertialReportCsvTests() => csv = Files.Write(s => TertialReportCsv.Write(ReportFixture.Present(report), s), "tertialrapport.csv");
+    private readonly byte[] csv = Write(ReportFixture.Create(), ReportAudience.Office, "tertialrapport-exakta-tal.csv");
+
+    private static byte[] Write(TertialReport report, ReportAudience audience, string sample) =>
+        Files.Write(s => TertialReportCsv.Write(ReportFixture.Present(report, audience), s), sample);
+
+    private List<Dictionary<string, string>> Records => CsvReadBack.Records(csv);
 
     [Fact]
     public void Csv_IsUtf8WithBomSemicolonSeparatedWithSwedishHeadings()
     {
         Assert.Equal([0xEF, 0xBB, 0xBF], csv.Take(3));
         var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
-        Assert.StartsWith("Radtyp;Inriktning;Kategori;Insats;Utförare;Planerat helår;Planerat hittills;Aktiva kvinnor;Aktiva män;Aktiva totalt;", text);
+        Assert.StartsWith("Rapport;Status;Anmärkning;Del;Radtyp;Grupp;Rad;Utförare;Uppgift;Värde\r\n", text);
         Assert.Contains("\r\n", text);
+        Assert.DoesNotContain("\n", text.Replace("\r\n", string.Empty, StringComparison.Ordinal));
         Assert.Contains("Kartläggning Ängelholm – arbetsförmåga", text);
         Assert.Contains("Samverkansdag för handläggare i Åstorp", text);
     }
 
     [Fact]
-    public void Csv_HasARowPerInterventionAndSubtotalAndTheTotal()
+    public void Csv_EveryLine_CarriesTheReportItsStatusAndTheExactFiguresMarking()
     {
-        var records = CsvReadBack.Records(csv);
-        var expected = report.Sections.SelectMany(Expected).Append(("Totalt", "Totalt", report.Total)).ToList();
-        Assert.Equal(expected.Select(e => (e.Item1, e.Item2)), records.Select(r => (r["Radtyp"], r["Insats"])));
-        for (var i = 0; i < expected.Count; i++)
+        Assert.All(Records, r =>
         {
-            AssertFigures(expected[i].Item3, records[i]);
-        }
+            Assert.Equal(Title, r["Rapport"]);
+            Assert.Equal("Utkast – ej fastställd", r["Status"]);
+            Assert.Equal("Utkast – siffrorna kan ändras tills tertialen fastställs · Innehåller exakta tal – lämnas inte ut", r["Anmärkning"]);
+        });
+
+        var adopted = CsvReadBack.Records(Write(ReportFixture.Create(adopted: true), ReportAudience.Board, "tertialrapport-faststalld.csv"));
+        Assert.All(adopted, r =>
+        {
+            Assert.Equal("Fastställd 2025-09-20 av Anna Lindström", r["Status"]);
+            Assert.Equal(string.Empty, r["Anmärkning"]);
+        });
+    }
+
+    [Fact]
+    public void Csv_AnIntervention_OneLinePerFigureWithItsGroupAndProvider()
+    {
+        var lines = Records.Where(r => r["Del"] == Participants && r["Rad"] == "Kartläggning Ängelholm – arbetsförmåga").ToList();
+
+        Assert.Equal(
+        [
+            ("Planerat helår (individ)", "30"), ("Planerat hittills (individ)", "20"), ("Aktiva", "23"), ("% av plan", "115,0"),
+            ("Nya", "10"), ("Avslutade", "7"), ("Pågående vid periodens slut", "16"),
+        ], lines.Select(r => (r["Uppgift"], r["Värde"])));
+        Assert.All(lines, r =>
+        {
+            Assert.Equal("Rad", r["Radtyp"]);
+            Assert.Equal("Individinriktade insatser / Kartläggning", r["Grupp"]);
+            Assert.Equal("Ängelholms kommun", r["Utförare"]);
+        });
+
+        var countOnly = Records.Where(r => r["Del"] == Participants && r["Rad"] == "Samverkansdag för handläggare i Åstorp").ToList();
+        Assert.Equal([("Planerat helår (volyminsats)", "60"), ("Antal i år (volyminsats)", "41"), ("% av årsplan (volyminsats)", "68,3")],
+            countOnly.Select(r => (r["Uppgift"], r["Värde"])));
+        Assert.All(countOnly, r => Assert.Equal("Strukturövergripande insatser / Dialog och kommunikation", r["Grupp"]));
+    }
+
+    [Fact]
+    public void Csv_SubtotalsAndTheTotal_MarkedByRowType()
+    {
+        string Value(string row, string figure) => Records.Single(r => r["Del"] == Participants && r["Rad"] == row && r["Uppgift"] == figure)["Värde"];
+        var category = Records.First(r => r["Del"] == Participants && r["Rad"] == "Delsumma Kartläggning");
+        Assert.Equal(("Delsumma", string.Empty), (category["Radtyp"], category["Grupp"]));
+        Assert.Equal("42", Value("Delsumma Kartläggning", "Aktiva"));
+        Assert.Equal("22", Value("Delsumma individinriktade insatser", "Avslutade"));
+        var total = Records.Where(r => r["Del"] == Participants && r["Rad"] == "Totalt för förbundet").ToList();
+        Assert.All(total, r => Assert.Equal("Totalt", r["Radtyp"]));
+        Assert.Equal("81", Value("Totalt för förbundet", "Aktiva"));
+        Assert.Equal("118", Value("Totalt för förbundet", "Antal i år (volyminsats)"));
+    }
+
+    [Fact]
+    public void Csv_EveryPart_InTheOrderOfThePage()
+    {
+        Assert.Equal(
+        [
+            "Deltagare mot plan per insats", "Kvinnor och män per insats", "Indikatorer mot mål", "Avslutsorsaker", "Sysselsättning vid avslut",
+            "Budget och kostnad per deltagare", "Avslut per insats", "Datakvalitet per utförare",
+        ], Records.Select(r => r["Del"]).Distinct());
     }
 
     [Fact]
@@ -39,53 +100,36 @@ public sealed class TertialReportCsvTests
     {
         var text = Encoding.UTF8.GetString(csv);
         Assert.Contains("\"Café \"\"Öppen dörr\"\"; drop-in\"", text);
-        var record = CsvReadBack.Records(csv).Single(r => r["Insats"] == ReportFixture.QuotedName);
+        var record = Records.First(r => r["Rad"] == ReportFixture.QuotedName);
         Assert.Equal("Region Skåne, psykiatrin", record["Utförare"]);
-        Assert.Equal("Rehabilitering till arbete eller utbildning", record["Kategori"]);
-        Assert.Equal("Individinriktad", record["Inriktning"]);
+        Assert.Equal("Individinriktade insatser / Rehabilitering till arbete eller utbildning", record["Grupp"]);
     }
 
     [Fact]
     public void Csv_DecimalsAndLargeFigures_UseACommaAndNoThousandsSeparator()
     {
-        var record = CsvReadBack.Records(csv).Single(r => r["Radtyp"] == "Totalt");
-        Assert.Equal(report.Total.BudgetSek.ToString(System.Globalization.CultureInfo.InvariantCulture), record["Budget (kr)"]);
-        Assert.Matches(@"^\d+,\d$", record["Förbrukat (%)"]);
-        Assert.Matches(@"^\d+,\d$", record["I1 andel (%)"]);
+        string Value(string part, string row, string figure) => Records.Single(r => r["Del"] == part && r["Rad"] == row && r["Uppgift"] == figure)["Värde"];
+        Assert.Equal("4595000", Value("Budget och kostnad per deltagare", "Totalt för förbundet", "Budget (kr)"));
+        Assert.Equal("3209350", Value("Budget och kostnad per deltagare", "Totalt för förbundet", "Utfall (kr)"));
+        Assert.Equal("69,8", Value("Budget och kostnad per deltagare", "Totalt för förbundet", "Förbrukat (%)"));
+        Assert.Equal("114,1", Value(Participants, "Totalt för förbundet", "% av plan"));
+        Assert.Equal("40,9", Value("Indikatorer mot mål", "I1 Egen försörjning vid avslut", "Andel totalt (%)"));
+        Assert.Equal("35,0", Value("Indikatorer mot mål", "I1 Egen försörjning vid avslut", "Mål (%)"));
+        Assert.All(Records.Where(r => r["Värde"].Any(char.IsAsciiDigit) && !r["Värde"].Any(char.IsLetter)),
+            r => Assert.Matches(@"^-?\d+(,\d)?$", r["Värde"]));
     }
 
-    private static IEnumerable<(string, string, ReportFigures)> Expected(ReportSection section) =>
-        section.Categories.SelectMany(c => c.Interventions.Select(r => ("Insats", r.Name, r.Figures))
-                .Append(("Delsumma kategori", $"Delsumma {c.Label}", c.Subtotal)))
-            .Append(("Delsumma inriktning", $"Delsumma {SectionName(section)}", section.Subtotal));
-
-    private static string SectionName(ReportSection section) =>
-        section.Orientation == Samordning.FollowUp.Domain.Orientation.IndividualFocused ? "individinriktade insatser" : "strukturövergripande insatser";
-
-    private static void AssertFigures(ReportFigures f, Dictionary<string, string> record)
+    [Fact]
+    public void Csv_NamesThatLookLikeFormulas_AreWrittenAsText()
     {
-        Assert.Equal(f.PlannedParticipantsYear, CsvReadBack.Number(record["Planerat helår"]));
-        Assert.Equal(Math.Round((decimal)f.PlannedParticipantsProRata, 1, MidpointRounding.AwayFromZero), CsvReadBack.Number(record["Planerat hittills"]));
-        Assert.Equal(f.Active.Women, CsvReadBack.Number(record["Aktiva kvinnor"]));
-        Assert.Equal(f.Active.Men, CsvReadBack.Number(record["Aktiva män"]));
-        Assert.Equal(f.Active.Total, CsvReadBack.Number(record["Aktiva totalt"]));
-        Assert.Equal(f.New.Women, CsvReadBack.Number(record["Nya kvinnor"]));
-        Assert.Equal(f.Ended.Total, CsvReadBack.Number(record["Avslutade totalt"]));
-        Assert.Equal(f.OngoingAtEnd.Total, CsvReadBack.Number(record["Pågående vid periodens slut totalt"]));
-        Assert.Equal(f.CountOnly.Women, CsvReadBack.Number(record["Antal (volyminsats) kvinnor"]));
-        Assert.Equal(f.CountOnly.Men, CsvReadBack.Number(record["Antal (volyminsats) män"]));
-        Assert.Equal(f.BudgetSek, CsvReadBack.Number(record["Budget (kr)"]));
-        Assert.Equal(f.ActualCostSek, CsvReadBack.Number(record["Utfall (kr)"]));
-        Assert.Equal((decimal?)f.BudgetUsedPercent, CsvReadBack.Number(record["Förbrukat (%)"]));
-        Assert.Equal(f.CostPerParticipantSek, (long?)CsvReadBack.Number(record["Kostnad per deltagare (kr)"]));
-        foreach (var code in new[] { "I1", "I2", "I3" })
-        {
-            var indicator = f.Indicators.SingleOrDefault(i => i.Code == code);
-            Assert.Equal((decimal?)indicator?.Total.Rate, CsvReadBack.Number(record[$"{code} andel (%)"]));
-            Assert.Equal(indicator?.Total.Numerator, (int?)CsvReadBack.Number(record[$"{code} täljare"]));
-            Assert.Equal(indicator?.Total.Denominator, (int?)CsvReadBack.Number(record[$"{code} nämnare"]));
-        }
+        var report = ReportFixture.Rename(ReportFixture.Create(), 101, "=HYPERLINK(\"http://example.com\";\"Klicka\")", "+46 Arbete");
+        report = ReportFixture.Rename(report, 102, "@SUMMA(A1:A9)", "-Försäkringskassan");
+        var bytes = Write(report, ReportAudience.Board, "tertialrapport-formler.csv");
 
-        Assert.Equal((decimal?)f.Indicators.SingleOrDefault(i => i.Code == "I2")?.Total.ResponseRate, CsvReadBack.Number(record["I2 svarsfrekvens (%)"]));
+        var records = CsvReadBack.Records(bytes);
+        Assert.Contains(records, r => r["Rad"] == "'=HYPERLINK(\"http://example.com\";\"Klicka\")" && r["Utförare"] == "'+46 Arbete");
+        Assert.Contains(records, r => r["Rad"] == "'@SUMMA(A1:A9)" && r["Utförare"] == "'-Försäkringskassan");
+        Assert.All(CsvReadBack.Parse(bytes).SelectMany(fields => fields),
+            field => Assert.False(field.Length > 0 && field[0] is '=' or '+' or '@' || (field.StartsWith('-') && !char.IsAsciiDigit(field.ElementAtOrDefault(1))), field));
     }
 }

@@ -1,0 +1,382 @@
+using Samordning.FollowUp.Documents;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.Reports.Disclosure;
+using Samordning.FollowUp.Features.Reports.Presentation;
+
+namespace Samordning.FollowUp.UnitTests.Reports;
+
+/// <summary>
+/// The board's presentation against the disclosure model: nothing masked can be worked out from
+/// the report's additive relations, and every count the board sees as "&lt;5" or "x" is exactly
+/// a count the model masks (and every count it masks is shown so), for the fixture and for
+/// randomised reports.
+/// </summary>
+public sealed class BoardDisclosureTests
+{
+    private const int Threshold = 5;
+
+    public static TheoryData<int> Extras => [0, 3, 7];
+
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 30)];
+
+    [Theory]
+    [MemberData(nameof(Extras))]
+    public void Fixture_NothingMaskedIsRecoverable(int extra) => AssertMaskingHolds(ReportFixture.Create(extraInterventions: extra));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void RandomReport_NothingMaskedIsRecoverable(int seed) => AssertMaskingHolds(RandomReport.Create(seed));
+
+    [Theory]
+    [MemberData(nameof(Extras))]
+    public void Fixture_ThePresentationShowsAsMaskedExactlyWhatTheModelMasks(int extra) => AssertPresentationMatchesModel(ReportFixture.Create(extraInterventions: extra));
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void RandomReport_ThePresentationShowsAsMaskedExactlyWhatTheModelMasks(int seed) => AssertPresentationMatchesModel(RandomReport.Create(seed));
+
+    [Fact]
+    public void Fixture_HandWorked_TheSmallCountsAndTheirProtection()
+    {
+        var masked = ReportDisclosure.Mask(ReportFixture.Create(), Threshold, showsSmall: true, detailAtTotalOnly: true);
+
+        // 104: 2 men active (small), so the 5 women too; 1 + 1 ended, 2 + 1 new.
+        Assert.True(masked.IsMasked("intervention:104", "active", "men"));
+        Assert.True(masked.IsMasked("intervention:104", "active", "women"));
+        Assert.True(masked.IsMasked("intervention:104", "new", "all"));
+        // 4 discontinued of 22 exits: the 4 and something beside it.
+        Assert.True(masked.IsMasked(ReportDisclosure.TotalNode, "exitReason:Discontinued", "all"));
+        // Large counts nobody needs hidden stay visible: 118 count-only, 34 new, 199 participants this year.
+        Assert.False(masked.IsMasked(ReportDisclosure.TotalNode, "countOnly", "all"));
+        Assert.False(masked.IsMasked(ReportDisclosure.TotalNode, "new", "all"));
+        Assert.False(masked.IsMasked(ReportDisclosure.TotalNode, ReportDisclosure.ParticipantsYear, "all"));
+    }
+
+    [Fact(Skip = "BUG: in the year-to-date report 'Deltagare i år' (participants this year, ReportDisclosure.ParticipantsYear) equals 'Aktiva' + count-only "
+        + "(TertialReportBuilder: ActiveYearToDate counts exactly the participations the YTD 'Active' counts), but ReportDisclosure.Table declares no such relation, "
+        + "so the board sees the masked counts in the Ekonomi part. ReportFixture (YTD), board, threshold 5: 'Deltagare mot plan per insats' shows Aktiva 'x' for "
+        + "'Kartläggning Ängelholm – arbetsförmåga' while 'Budget och kostnad per deltagare' shows Deltagare i år 23 (= the 23 active); 104 Aktiva 'x' vs 7; "
+        + "the key figures show 'x aktiva' and '199 deltagare i år' with 118 count-only (199 − 118 = 81). Expected: with participantsYear = active + countOnly "
+        + "declared, Recoverability.Find is empty; actual: it finds the masked active counts.")]
+    public void YearToDate_ParticipantsThisYear_DoNotGiveAwayTheMaskedActiveCounts()
+    {
+        var report = ReportFixture.Create();
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
+        foreach (var node in Nodes(report).Select(n => n.Node))
+        {
+            table.Sum(ReportDisclosure.Key(node, ReportDisclosure.ParticipantsYear, "all"),
+                [ReportDisclosure.Key(node, "active", "all"), ReportDisclosure.Key(node, "countOnly", "all")]);
+        }
+
+        Assert.Empty(Leaks(report, table));
+    }
+
+    [Fact(Skip = "BUG: an indicator's denominator counts the same exits as 'Avslutade' (IndicatorCalculator.Population: every exit of the period from an "
+        + "individual intervention, Counted = 1 for an at-exit occupation rule such as I1), but ReportDisclosure.Table does not tie them, so the board's "
+        + "masked exits are shown in the indicator table. ReportFixture, board, threshold 5: 'Indikatorer mot mål' shows I1 'Avslut' 22 (and 12 women / 10 men in "
+        + "the indicator's figures), while 'Avslutsorsaker' shows 'Avslutade totalt' x, 'Planenligt avslut' 18 and 'Avbrott' <5, so Avbrott = 22 − 18 = 4; "
+        + "'Kvinnor och män' shows 'Avslutade kvinnor' x for the association although I1's women denominator is 12. Expected: with "
+        + "ended = indicator:I1:denominator declared, Recoverability.Find is empty; actual: it finds masked exits, e.g. section:IndividualFocused/ended/all, section:IndividualFocused/ended/women, category:Mapping/ended/men.")]
+    public void IndicatorDenominator_DoesNotGiveAwayTheMaskedExits()
+    {
+        var report = ReportFixture.Create();
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
+        foreach (var gender in new[] { "women", "men", "all" })
+        {
+            table.Sum(ReportDisclosure.Key(ReportDisclosure.TotalNode, "ended", gender), [ReportDisclosure.Key(ReportDisclosure.TotalNode, "indicator:I1:denominator", gender)]);
+        }
+
+        Assert.Empty(Leaks(report, table));
+    }
+
+    private static IReadOnlyList<string> Leaks(TertialReport report, AdditiveTable table)
+    {
+        var masked = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true).Keys.Select(table.IndexOf).ToHashSet();
+        return [.. Recoverability.Find(table, masked, Threshold).Select(i => table.Keys[i])];
+    }
+
+    private static void AssertMaskingHolds(TertialReport report)
+    {
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
+        var keys = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true).Keys;
+        var masked = keys.Select(table.IndexOf).ToHashSet();
+
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (table.Values[i] is > 0 and < Threshold)
+            {
+                Assert.True(masked.Contains(i), $"small count {table.Keys[i]} = {table.Values[i]} shown");
+            }
+
+            if (table.Values[i] == 0)
+            {
+                Assert.False(masked.Contains(i), $"zero {table.Keys[i]} masked");
+            }
+        }
+
+        Assert.Empty(Recoverability.Find(table, masked, Threshold).Select(i => table.Keys[i]));
+
+        // Independently of the rule's algebra: no relation leaves a single masked member (found by one subtraction).
+        foreach (var relation in table.Relations)
+        {
+            var hidden = relation.Members.Where(masked.Contains).Distinct().ToList();
+            Assert.True(hidden.Count != 1, $"{table.Keys[hidden.FirstOrDefault()]} is the only masked member of the sum for {table.Keys[relation.Total]}");
+        }
+    }
+
+    /// <summary>Every count cell of the board's tables, against the model's key and the exact value.</summary>
+    private static void AssertPresentationMatchesModel(TertialReport report)
+    {
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
+        var keys = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true).Keys;
+        var presentation = PresentationReading.Present(report, ReportStatus.Draft, ReportAudience.Board, Threshold);
+        var checkedKeys = new HashSet<string>();
+
+        void Count(TableCell cell, string key, string where)
+        {
+            var value = table.Values[table.IndexOf(key)];
+            if (cell.IsEmpty)
+            {
+                Assert.True(value == 0 && !keys.Contains(key), $"{where}: empty cell for {key} = {value}");
+                return;
+            }
+
+            checkedKeys.Add(key);
+            if (keys.Contains(key))
+            {
+                Assert.True(cell.IsHidden(), $"{where}: {key} is masked but shown as {cell.Display()}");
+                Assert.Equal(value is > 0 and < Threshold ? "<5" : "x", cell.Text);
+            }
+            else
+            {
+                Assert.False(cell.IsHidden(), $"{where}: {key} is not masked but shown as {cell.Text}");
+                Assert.Equal(value, cell.Number);
+            }
+        }
+
+        void Rate(TableCell cell, bool hidden, string where)
+        {
+            if (!cell.IsEmpty)
+            {
+                Assert.True(hidden == cell.IsHidden(), $"{where}: rate hidden {cell.IsHidden()}, its counts masked {hidden}");
+            }
+        }
+
+        bool Masked(string node, string measure, string gender = "all") => keys.Contains(ReportDisclosure.Key(node, measure, gender));
+
+        var nodes = Nodes(report);
+        var participants = presentation.Part("deltagare").Table;
+        var gendered = presentation.Part("kon").Table;
+        var economy = presentation.Part("ekonomi").Table;
+        foreach (var t in new[] { participants, gendered, economy })
+        {
+            Assert.Equal(nodes.Select(n => n.Name), t.Lines().Select(r => r.Cells[0].Display()));
+        }
+
+        (string Heading, string Measure)[] measures = [("Aktiva", "active"), ("Nya", "new"), ("Avslutade", "ended"), ("Pågående vid periodens slut", "ongoing")];
+        foreach (var ((name, node), k) in nodes.Select((n, k) => (n, k)))
+        {
+            var row = participants.Lines().ElementAt(k);
+            foreach (var (heading, measure) in measures)
+            {
+                Count(row.Cells[participants.Column(heading)], ReportDisclosure.Key(node, measure, "all"), $"{name} {heading}");
+                Count(gendered.Lines().ElementAt(k).Cells[gendered.Column($"{heading} kvinnor")], ReportDisclosure.Key(node, measure, "women"), $"{name} {heading} kvinnor");
+                Count(gendered.Lines().ElementAt(k).Cells[gendered.Column($"{heading} män")], ReportDisclosure.Key(node, measure, "men"), $"{name} {heading} män");
+            }
+
+            Count(row.Cells[participants.Column("Antal i år (volyminsats)")], ReportDisclosure.Key(node, "countOnly", "all"), $"{name} volyminsats");
+            Count(gendered.Lines().ElementAt(k).Cells[gendered.Column("Volyminsats i år kvinnor")], ReportDisclosure.Key(node, "countOnly", "women"), $"{name} volyminsats kvinnor");
+            Count(gendered.Lines().ElementAt(k).Cells[gendered.Column("Volyminsats i år män")], ReportDisclosure.Key(node, "countOnly", "men"), $"{name} volyminsats män");
+            Rate(row.Cells[participants.Column("% av plan")], Masked(node, "active"), $"{name} % av plan");
+            Rate(row.Cells[participants.Column("% av årsplan (volyminsats)")], Masked(node, "countOnly"), $"{name} % av årsplan");
+
+            var money = economy.Lines().ElementAt(k);
+            Count(money.Cells[economy.Column("Deltagare i år")], ReportDisclosure.Key(node, ReportDisclosure.ParticipantsYear, "all"), $"{name} deltagare i år");
+            Rate(money.Cells[economy.Column("Kostnad per deltagare (kr)")], Masked(node, ReportDisclosure.ParticipantsYear), $"{name} kostnad per deltagare");
+        }
+
+        var total = ReportDisclosure.TotalNode;
+        foreach (var (id, measure, codes) in new[] { ("avslutsorsaker", "exitReason", report.Total.ExitsByReason), ("sysselsattning", "occupationAtExit", report.Total.OccupationAtExit) })
+        {
+            var breakdown = presentation.Part(id).Table;
+            var shownCodes = codes.Where(c => c.Count > 0).ToList();
+            Assert.Equal([.. shownCodes.Select(c => c.Label), "Avslutade totalt"], breakdown.Lines().Select(r => r.Cells[0].Display()));
+            foreach (var (code, k) in shownCodes.Select((c, k) => (c, k)))
+            {
+                var row = breakdown.Lines().ElementAt(k);
+                Count(row.Cells[1], ReportDisclosure.Key(total, $"{measure}:{code.Code}", "all"), $"{id} {code.Label}");
+                Rate(row.Cells[2], Masked(total, $"{measure}:{code.Code}") || Masked(total, "ended"), $"{id} {code.Label} andel");
+            }
+
+            Count(breakdown.Lines().Last().Cells[1], ReportDisclosure.Key(total, "ended", "all"), $"{id} totalt");
+        }
+
+        var indicators = presentation.Part("indikatorer").Table;
+        foreach (var indicator in presentation.Indicators)
+        {
+            var row = indicators.Lines().Single(r => r.Cells[0].Display().StartsWith(indicator.Code + " ", StringComparison.Ordinal));
+            Count(row.Cells[indicators.Column("Nått målet")], ReportDisclosure.Key(total, $"indicator:{indicator.Code}:numerator", "all"), $"{indicator.Code} täljare");
+            Count(row.Cells[indicators.Column("Avslut")], ReportDisclosure.Key(total, $"indicator:{indicator.Code}:denominator", "all"), $"{indicator.Code} nämnare");
+            foreach (var (gender, rate) in new[] { ("all", indicator.Total), ("women", indicator.Women), ("men", indicator.Men) })
+            {
+                Count(Shown(rate.NumeratorText), ReportDisclosure.Key(total, $"indicator:{indicator.Code}:numerator", gender), $"{indicator.Code} täljare {gender}");
+                Count(Shown(rate.DenominatorText), ReportDisclosure.Key(total, $"indicator:{indicator.Code}:denominator", gender), $"{indicator.Code} nämnare {gender}");
+                Assert.Equal(rate.Rate is null && rate.RateText == "x",
+                    Masked(total, $"indicator:{indicator.Code}:numerator", gender) || Masked(total, $"indicator:{indicator.Code}:denominator", gender));
+            }
+
+            foreach (var (gender, heading) in new[] { ("all", "Andel totalt (%)"), ("women", "Andel kvinnor (%)"), ("men", "Andel män (%)") })
+            {
+                Rate(row.Cells[indicators.Column(heading)],
+                    Masked(total, $"indicator:{indicator.Code}:numerator", gender) || Masked(total, $"indicator:{indicator.Code}:denominator", gender),
+                    $"{indicator.Code} {heading}");
+            }
+        }
+
+        static TableCell Shown(string text) => long.TryParse(text.Plain().Replace(" ", string.Empty, StringComparison.Ordinal), out var n)
+            ? TableCell.OfInteger(n)
+            : TableCell.OfHidden(CellKind.Integer, text);
+
+        // Every masked count of the model is one the board's tables show as masked.
+        Assert.Equal([], [.. keys.Where(k => !checkedKeys.Contains(k)).Order()]);
+    }
+
+    /// <summary>The table lines in reading order, with their disclosure nodes; empty categories and orientations left out as the presentation does.</summary>
+    private static List<(string Name, string Node)> Nodes(TertialReport report)
+    {
+        var nodes = new List<(string, string)>();
+        foreach (var section in report.Sections)
+        {
+            var categories = section.Categories.Where(c => c.Interventions.Count > 0).ToList();
+            if (categories.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var category in categories)
+            {
+                nodes.AddRange(category.Interventions.Select(r => (r.Name, ReportDisclosure.Row(r))));
+                nodes.Add(($"Delsumma {category.Label}", ReportDisclosure.Category(category)));
+            }
+
+            var title = section.Orientation == Orientation.IndividualFocused ? "individinriktade insatser" : "strukturövergripande insatser";
+            nodes.Add(($"Delsumma {title}", ReportDisclosure.Section(section)));
+        }
+
+        nodes.Add(("Totalt för förbundet", ReportDisclosure.TotalNode));
+        return nodes;
+    }
+}
+
+/// <summary>
+/// A consistent random report (seeded): individual interventions with counts from 0 to a dozen
+/// (many small ones), count-only interventions, subtotals as sums, exits split by reason and
+/// occupation, two indicators at the association's total. Year to date: participants this year
+/// are the active plus the counted.
+/// </summary>
+internal static class RandomReport
+{
+    private static readonly DateOnly From = new(2025, 1, 1);
+    private static readonly DateOnly To = new(2025, 8, 31);
+
+    public static TertialReport Create(int seed)
+    {
+        var random = new Random(seed);
+        var id = 1L;
+        var individual = new List<ReportCategory>();
+        foreach (var (category, label) in new[]
+        {
+            (InterventionCategory.Mapping, "Kartläggning"),
+            (InterventionCategory.RehabilitationToWorkOrStudies, "Rehabilitering till arbete eller utbildning"),
+        }.Take(random.Next(1, 3)))
+        {
+            var rows = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Individual(random, id++)).ToList();
+            individual.Add(new ReportCategory(category, label, rows, Sum(rows.Select(r => r.Figures))));
+        }
+
+        var structural = new List<ReportCategory>();
+        foreach (var (category, label) in new[]
+        {
+            (InterventionCategory.Training, "Utbildning"),
+            (InterventionCategory.DialogueAndCommunication, "Dialog och kommunikation"),
+        }.Take(random.Next(0, 3)))
+        {
+            var rows = Enumerable.Range(0, random.Next(1, 3)).Select(_ => CountOnly(random, id++)).ToList();
+            structural.Add(new ReportCategory(category, label, rows, Sum(rows.Select(r => r.Figures))));
+        }
+
+        List<ReportSection> sections = [new(Orientation.IndividualFocused, "Individinriktad", individual, Sum(individual.Select(c => c.Subtotal)))];
+        if (structural.Count > 0)
+        {
+            sections.Add(new(Orientation.Structural, "Strukturövergripande", structural, Sum(structural.Select(c => c.Subtotal))));
+        }
+
+        var total = Sum(sections.Select(s => s.Subtotal));
+        var ended = total.Ended.Total;
+        var discontinued = random.Next(0, ended + 1);
+        var employed = random.Next(0, ended + 1);
+        total = total with
+        {
+            ExitsByReason = [new("PlannedCompletion", "Planenligt avslut", ended - discontinued), new("Discontinued", "Avbrott", discontinued)],
+            OccupationAtExit = [new("Employed", "Arbete utan stöd", employed), new("JobSeeking", "Aktivt arbetssökande", ended - employed)],
+            Indicators = [Indicator(random, "I1", total.Ended), Indicator(random, "I3", total.Ended)],
+        };
+        var header = new ReportHeader(9, "Samordningsförbundet Slump", 2025, 2, ReportMode.YearToDate, From, To,
+            new DateTime(2025, 9, 5, 6, 30, 0, DateTimeKind.Utc),
+            [new("I1", "Egen försörjning vid avslut", 1, MeasurementPoint.AtExit, 35), new("I3", "Stegförflyttning", 1, MeasurementPoint.AtExit, 60)],
+            null, null);
+        return new TertialReport(header, sections, total, []);
+    }
+
+    private static ReportRow Individual(Random random, long id)
+    {
+        GenderCount Ended() => GenderCount.Of(random.Next(0, 7), random.Next(0, 7));
+        var ended = Ended();
+        var ongoing = GenderCount.Of(random.Next(0, 12), random.Next(0, 12));
+        var active = ended + ongoing;
+        var started = GenderCount.Of(random.Next(0, active.Women + 1), random.Next(0, active.Men + 1));
+        var figures = Figures(random.Next(5, 40), active, started, ended, ongoing, GenderCount.Zero, random.Next(100, 2000) * 1_000L, random.Next(50, 2000) * 1_000L);
+        return new ReportRow(id, $"Insats {id}", 100 + id, $"Utförare {id}", RegistrationMode.Identified, figures, null);
+    }
+
+    private static ReportRow CountOnly(Random random, long id)
+    {
+        var count = GenderCount.Of(random.Next(0, 30), random.Next(0, 30));
+        var figures = Figures(random.Next(10, 80), GenderCount.Zero, GenderCount.Zero, GenderCount.Zero, GenderCount.Zero, count, 50_000, random.Next(10, 90) * 1_000L);
+        return new ReportRow(id, $"Volyminsats {id}", 100 + id, $"Utförare {id}", RegistrationMode.CountOnly, figures, null);
+    }
+
+    private static ReportIndicator Indicator(Random random, string code, GenderCount exits)
+    {
+        var dw = random.Next(0, exits.Women + 1);
+        var dm = random.Next(0, exits.Men + 1);
+        var women = Figure(random.Next(0, dw + 1), dw);
+        var men = Figure(random.Next(0, dm + 1), dm);
+        var total = Figure(women.Numerator + men.Numerator, dw + dm);
+        return new ReportIndicator(code, 1, From, To, women, men, total, total.TooFew ? IndicatorStatus.TooFew : total.Met == true ? IndicatorStatus.Met : IndicatorStatus.NotMet);
+
+        static IndicatorFigure Figure(int n, int d) =>
+            new(n, d, 0, null, d == 0 ? null : Math.Round(100.0 * n / d, 1), null, null, 40, d < 5 ? null : n * 100m >= 40m * d, d < 5);
+    }
+
+    private static ReportFigures Figures(int planned, GenderCount active, GenderCount started, GenderCount ended, GenderCount ongoing, GenderCount countOnly, long budget, long cost)
+    {
+        var participants = active.Total + countOnly.Total;
+        return new ReportFigures(planned, planned * 8 / 12.0, active, started, ended, ongoing, countOnly, [], [], [], budget, cost,
+            Math.Round(100.0 * cost / budget, 1), participants == 0 ? null : cost / participants, participants, "Utfall ÷ deltagare");
+    }
+
+    private static ReportFigures Sum(IEnumerable<ReportFigures> parts)
+    {
+        var list = parts.ToList();
+        GenderCount Total(Func<ReportFigures, GenderCount> pick) => list.Aggregate(GenderCount.Zero, (sum, f) => sum + pick(f));
+        var budget = list.Sum(f => f.BudgetSek);
+        var cost = list.Sum(f => f.ActualCostSek);
+        var participants = list.Sum(f => f.CostPerParticipantDenominator);
+        return new ReportFigures(list.Sum(f => f.PlannedParticipantsYear), list.Sum(f => f.PlannedParticipantsProRata),
+            Total(f => f.Active), Total(f => f.New), Total(f => f.Ended), Total(f => f.OngoingAtEnd), Total(f => f.CountOnly), [], [], [],
+            budget, cost, budget == 0 ? null : Math.Round(100.0 * cost / budget, 1), participants == 0 ? null : cost / participants, participants, "Utfall ÷ deltagare");
+    }
+}
