@@ -22,13 +22,17 @@ public static class ReportDisclosure
     /// </param>
     public static MaskedCells Mask(TertialReport report, int threshold, bool showsSmall = false, bool detailAtTotalOnly = false)
     {
-        var table = Table(report, detailAtTotalOnly);
-        var result = SmallNumberSuppression.ApplyShowingSmall(table, threshold, showsSmall);
+        var table = Table(report, detailAtTotalOnly, detailAtTotalOnly ? threshold : 0);
+        var result = SmallNumberSuppression.ApplyShowingSmall(table, threshold, showsSmall, Rank);
         return new MaskedCells(threshold, result.Masked.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal),
             result.ShownSmall.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal));
     }
 
-    public static AdditiveTable Table(TertialReport report, bool detailAtTotalOnly = false)
+    /// <param name="groupBelow">
+    /// With detail at total only: exit reasons and occupations under this count are grouped as
+    /// "Övriga" (<see cref="Grouped"/>), as the board's report shows them.
+    /// </param>
+    public static AdditiveTable Table(TertialReport report, bool detailAtTotalOnly = false, int groupBelow = 0)
     {
         ArgumentNullException.ThrowIfNull(report);
         var detail = !detailAtTotalOnly;
@@ -57,14 +61,77 @@ public static class ReportDisclosure
             sections.Add(sectionNode);
         }
 
-        AddFigures(table, TotalNode, report.Total, detail: true);
+        AddFigures(table, TotalNode, report.Total, detail: true, groupBelow);
         SumOver(table, TotalNode, sections, report.Total, detail);
+        Tie(table, report, [.. AllNodes(report)]);
         return table;
     }
 
     public const string TotalNode = "total";
 
+    /// <summary>Every node of the report with its figures: interventions, categories, orientations, the total.</summary>
+    public static IEnumerable<(string Node, ReportFigures Figures)> AllNodes(TertialReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var section in report.Sections)
+        {
+            foreach (var category in section.Categories)
+            {
+                foreach (var row in category.Interventions)
+                {
+                    yield return (Row(row), row.Figures);
+                }
+
+                yield return (Category(category), category.Subtotal);
+            }
+
+            yield return (Section(section), section.Subtotal);
+        }
+
+        yield return (TotalNode, report.Total);
+    }
+
+    /// <summary>
+    /// Equalities a reader can see beyond the sums: year to date, the participants this year are
+    /// the active plus the count-only; and an indicator whose denominator equals the exits (every
+    /// exit counted, as I1 usually does) is read as the exits themselves, so both are masked alike.
+    /// </summary>
+    private static void Tie(AdditiveTable table, TertialReport report, List<(string Node, ReportFigures Figures)> nodes)
+    {
+        foreach (var (node, figures) in nodes)
+        {
+            if (report.Header.Mode == ReportMode.YearToDate
+                && figures.CostPerParticipantDenominator == figures.Active.Total + figures.CountOnly.Total)
+            {
+                table.Sum(Key(node, ParticipantsYear, "all"), [Key(node, "active", "all"), Key(node, "countOnly", "all")]);
+            }
+
+            foreach (var indicator in figures.Indicators)
+            {
+                foreach (var (gender, denominator, ended) in new[]
+                         {
+                             ("women", indicator.Woman.Denominator, figures.Ended.Women),
+                             ("men", indicator.Man.Denominator, figures.Ended.Men),
+                             ("all", indicator.Total.Denominator, figures.Ended.Total),
+                         })
+                {
+                    var key = Key(node, $"indicator:{indicator.Code}:denominator", gender);
+                    if (denominator == ended && table.Contains(key))
+                    {
+                        table.Sum(Key(node, "ended", gender), [key]);
+                    }
+                }
+            }
+        }
+    }
+
     public const string ParticipantsYear = "participantsYear";
+
+    /// <summary>Complements are taken from interventions first, then categories, orientations, and the total last.</summary>
+    private static int Rank(string key) => key.StartsWith("intervention:", StringComparison.Ordinal) ? 0
+        : key.StartsWith("category:", StringComparison.Ordinal) ? 1
+        : key.StartsWith("section:", StringComparison.Ordinal) ? 2
+        : 3;
 
     public static string Section(ReportSection section) => $"section:{section?.Orientation}";
 
@@ -87,7 +154,7 @@ public static class ReportDisclosure
             ($"indicator:{i.Code}:denominator", i.Woman.Denominator, i.Man.Denominator, i.Total.Denominator),
         });
 
-    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures, bool detail)
+    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures, bool detail, int groupBelow = 0)
     {
         foreach (var (measure, count) in Counts(figures))
         {
@@ -109,8 +176,35 @@ public static class ReportDisclosure
             AddGendered(table, node, measure, women, men, all);
         }
 
-        AddBreakdown(table, node, "exitReason", figures.ExitsByReason);
-        AddBreakdown(table, node, "occupationAtExit", figures.OccupationAtExit);
+        AddBreakdown(table, node, "exitReason", Grouped(figures.ExitsByReason, groupBelow));
+        AddBreakdown(table, node, "occupationAtExit", Grouped(figures.OccupationAtExit, groupBelow));
+    }
+
+    public const string OtherCode = "Other";
+
+    /// <summary>
+    /// Codes with fewer than <paramref name="threshold"/> exits grouped as "Övriga", with as many of
+    /// the smallest others as it takes for the group to reach the threshold: every figure shown is
+    /// then zero or at least the threshold, and nothing needs masking. Without a threshold, as is.
+    /// </summary>
+    public static IReadOnlyList<CodeCount> Grouped(IReadOnlyList<CodeCount> counts, int threshold)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var present = counts.Where(c => c.Count > 0).ToList();
+        if (threshold <= 1 || present.All(c => c.Count >= threshold))
+        {
+            return present;
+        }
+
+        var shown = present.OrderByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var other = 0;
+        while (shown.Count > 0 && (shown[^1].Count < threshold || (other > 0 && other < threshold)))
+        {
+            other += shown[^1].Count;
+            shown.RemoveAt(shown.Count - 1);
+        }
+
+        return other > 0 ? [.. shown, new CodeCount(OtherCode, "Övriga", other)] : shown;
     }
 
     private static void AddGendered(AdditiveTable table, string node, string measure, int women, int men, int all)

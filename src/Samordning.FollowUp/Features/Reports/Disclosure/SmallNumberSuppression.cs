@@ -18,7 +18,11 @@ public static class SmallNumberSuppression
     /// those ranges alone give a count away and nothing is left to mask (a small intervention whose
     /// every count is small), the small counts of that group are shown as "x" too.
     /// </summary>
-    public static Suppression ApplyShowingSmall(AdditiveTable table, int threshold, bool showsSmall = true)
+    /// <param name="rank">
+    /// Which cells to give up first as complements (lower first): the report hides an intervention's
+    /// count before a subtotal's, and the association's totals last, so the first screen stays readable.
+    /// </param>
+    public static Suppression ApplyShowingSmall(AdditiveTable table, int threshold, bool showsSmall = true, Func<string, int>? rank = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var masked = new HashSet<int>();
@@ -41,14 +45,19 @@ public static class SmallNumberSuppression
                 return new Suppression(masked, shownSmall);
             }
 
-            // One complement at a time: one new mask often protects several leaks at once.
-            if (Complement(table, masked, leaks[0]) is { } cell && masked.Add(cell))
+            // One complement at a time: one new mask often protects several leaks at once. A
+            // complement higher up (a subtotal for an intervention's leak) costs the reader more than
+            // showing the leak's own small counts as "x": then that comes first.
+            var complement = Complement(table, masked, leaks[0], rank);
+            var group = MaskedGroup(table, masked, leaks[0]);
+            var obscurable = group.Any(shownSmall.Contains);
+            var higher = complement is { } c && rank is not null && rank(table.Keys[c]) > rank(table.Keys[leaks[0]]);
+            if (complement is { } cell && !(higher && obscurable) && masked.Add(cell))
             {
                 continue;
             }
 
-            var group = MaskedGroup(table, masked, leaks[0]);
-            if (!group.Any(shownSmall.Contains))
+            if (!obscurable)
             {
                 throw new InvalidOperationException("Small-number suppression found a masked count it cannot protect.");
             }
@@ -84,8 +93,10 @@ public static class SmallNumberSuppression
     /// The smallest shown non-zero cell in a relation of <paramref name="leak"/>; when those are all
     /// masked or zero, in the nearest relation reached through masked cells (the leak comes through them).
     /// </summary>
-    private static int? Complement(AdditiveTable table, HashSet<int> masked, int leak)
+    private static int? Complement(AdditiveTable table, HashSet<int> masked, int leak, Func<string, int>? rank = null)
     {
+        var ranks = new Dictionary<int, int>();
+        int Rank(int cell) => rank is null ? 0 : ranks.TryGetValue(cell, out var r) ? r : ranks[cell] = rank(table.Keys[cell]);
         var visited = new HashSet<int> { leak };
         var frontier = new List<int> { leak };
         while (frontier.Count > 0)
@@ -111,9 +122,11 @@ public static class SmallNumberSuppression
                         continue;
                     }
 
-                    // On a tie the later cell: parts are added after their totals, and hiding a part keeps the total.
-                    if (best is null || table.Values[member] < table.Values[best.Value]
-                        || (table.Values[member] == table.Values[best.Value] && member > best.Value))
+                    // The lowest rank, then the smallest value; on a tie the later cell: parts are
+                    // added after their totals, and hiding a part keeps the total.
+                    if (best is null || Rank(member) < Rank(best.Value)
+                        || (Rank(member) == Rank(best.Value) && (table.Values[member] < table.Values[best.Value]
+                            || (table.Values[member] == table.Values[best.Value] && member > best.Value))))
                     {
                         best = member;
                     }

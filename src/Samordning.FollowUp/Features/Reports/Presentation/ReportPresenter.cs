@@ -166,7 +166,8 @@ public static class ReportPresenter
 
         private static bool Individual(ReportRow row) => row.RegistrationMode != RegistrationMode.CountOnly;
 
-        private static double PlannedIndividual(IEnumerable<ReportRow> rows) => rows.Where(Individual).Sum(r => r.Figures.PlannedParticipantsProRata);
+        /// <summary>Planned people of the individual interventions, each row's pro-rata plan in whole people, so subtotals add up.</summary>
+        private static int PlannedIndividual(IEnumerable<ReportRow> rows) => rows.Where(Individual).Sum(r => Whole(r.Figures.PlannedParticipantsProRata));
 
         private static int PlannedIndividualYear(IEnumerable<ReportRow> rows) => rows.Where(Individual).Sum(r => r.Figures.PlannedParticipantsYear);
 
@@ -219,11 +220,11 @@ public static class ReportPresenter
             var rows = totalLine.Rows;
             var planned = PlannedIndividual(rows);
             var activeHidden = Hidden(totalLine, "active");
-            var percent = PercentOf(total.Active.Total, Whole(planned));
+            var percent = PercentOf(total.Active.Total, planned);
             var status = StatusOf(percent, activeHidden);
             figures.Add(new KeyFigure("Deltagare mot plan",
                 activeHidden ? DisclosedCounts.Protecting : percent is { } p ? $"{SwedishFormat.Percent(p)} av plan" : SwedishFormat.None,
-                $"{Count(totalLine, "active", "all", total.Active.Total).Display()} aktiva av {SwedishFormat.Number(Whole(planned))} planerade",
+                $"{Count(totalLine, "active", "all", total.Active.Total).Display()} aktiva av {SwedishFormat.Number(planned)} planerade",
                 Words(status), Tone(status)));
 
             var countOnlyPlan = PlannedCountOnlyYear(rows);
@@ -293,8 +294,8 @@ public static class ReportPresenter
                 new("Deltagare mot plan per insats", Participants()),
                 new("Kvinnor och män per insats", ByGender()),
                 new("Indikatorer mot mål", IndicatorTable()),
-                new("Avslutsorsaker", Breakdown("avslutsorsaker", "Avslutsorsaker", "Avslutsorsak", "exitReason", report.Total.ExitsByReason)),
-                new("Sysselsättning vid avslut", Breakdown("sysselsattning", "Sysselsättning", "Sysselsättning vid avslut", "occupationAtExit", report.Total.OccupationAtExit)),
+                new("Avslutsorsaker", Breakdown("avslutsorsaker", "Avslutsorsaker", "Avslutsorsak", "exitReason", Codes(report.Total.ExitsByReason))),
+                new("Sysselsättning vid avslut", Breakdown("sysselsattning", "Sysselsättning", "Sysselsättning vid avslut", "occupationAtExit", Codes(report.Total.OccupationAtExit))),
                 new("Budget och kostnad per deltagare", Economy()),
             };
             if (audience == ReportAudience.Office)
@@ -340,7 +341,7 @@ public static class ReportPresenter
                 var f = line.Figures;
                 var individual = line.Rows.Any(Individual);
                 var countOnly = line.Rows.Any(r => !Individual(r));
-                var planned = Whole(PlannedIndividual(line.Rows));
+                var planned = PlannedIndividual(line.Rows);
                 var activeHidden = Hidden(line, "active");
                 var countHidden = Hidden(line, "countOnly");
                 var countPlan = PlannedCountOnlyYear(line.Rows);
@@ -418,15 +419,23 @@ public static class ReportPresenter
                 Introduction: "Bedömningen görs på totalen. \"För få\" betyder att underlaget är för litet för att bedöma.");
         }
 
-        private static TableCell RateCell(PresentedRate rate) => rate.Rate is { } r
-            ? TableCell.OfOneDecimal(r)
-            : TableCell.OfHidden(CellKind.OneDecimal, rate.RateText);
+        private static TableCell RateCell(PresentedRate rate) => (rate.Rate, rate.RateText) switch
+        {
+            ({ } r, _) => TableCell.OfOneDecimal(r),
+            // Nothing to divide: no figure, nothing withheld.
+            (null, SwedishFormat.None) => TableCell.OfOneDecimal(null),
+            _ => TableCell.OfHidden(CellKind.OneDecimal, rate.RateText),
+        };
 
         private static TableCell NumberCell(string text) =>
             long.TryParse(text.Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal),
                 System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
                 ? TableCell.OfInteger(n)
                 : TableCell.OfHidden(CellKind.Integer, text);
+
+        /// <summary>The board sees codes with few exits grouped as "Övriga" (the rule's own grouping); the office every code.</summary>
+        private IReadOnlyList<CodeCount> Codes(IReadOnlyList<CodeCount> codes) =>
+            audience == ReportAudience.Office ? codes : ReportDisclosure.Grouped(codes, counts.Threshold);
 
         /// <summary>Exit reasons or occupations for the association as a whole: count and share of all exits.</summary>
         private DocumentTable Breakdown(string id, string sheet, string heading, string measure, IReadOnlyList<CodeCount> codes)
@@ -456,7 +465,9 @@ public static class ReportPresenter
                 ended > 0 ? TableCell.OfOneDecimal(100) : TableCell.OfText(null),
             ]));
             return new DocumentTable(id, $"{heading}, förbundet totalt", sheet, columns, rows,
-                Introduction: "För förbundet som helhet: per insats blir antalen så små att de inte kan visas.");
+                Introduction: audience == ReportAudience.Office
+                    ? "För förbundet som helhet; per insats finns i delen Avslut per insats."
+                    : $"För förbundet som helhet: per insats blir antalen så små att de inte kan visas. {heading} med färre än {counts.Threshold} avslut redovisas tillsammans som Övriga.");
         }
 
         private DocumentTable Economy()
