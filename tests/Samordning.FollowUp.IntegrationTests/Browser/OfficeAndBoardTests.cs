@@ -124,7 +124,10 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
             .ToHaveTextAsync("Tertialrapport T2 2026 – Sjuhärads samordningsförbund");
         await Assertions.Expect(page.Locator("svg#indikatordiagram")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("svg#plandiagram")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg#trenddiagram")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".masking-note")).ToBeVisibleAsync();
+        // The tertial is not adopted: the page says so before anything else.
+        await Assertions.Expect(page.Locator(".report-banner.draft")).ToContainTextAsync("Utkast");
         // Three women and three men: below the threshold of 5, so shown as "<5"; six in all is shown.
         var genders = page.Locator("#kon-tabell").GetByRole(AriaRole.Row).Filter(new() { HasText = world.Intervention.Name });
         await Assertions.Expect(genders).ToContainTextAsync("<5");
@@ -134,18 +137,27 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         await CheckPageAsync(page, "styrelse-rapport");
         await ScreenshotAsync(page, "styrelse-rapport-overst", fullPage: false);
 
+        var pageWomen = await page.Locator("#kon-tabell").GetByRole(AriaRole.Row).Filter(new() { HasText = world.Intervention.Name })
+            .Locator("td").Nth(1).InnerTextAsync();
+
+        // The board's file is the page: the same masked counts, and "utkast" in its name.
         var download = await page.RunAndWaitForDownloadAsync(() => ClickLinkAsync(page, "Ladda ned Excel"));
-        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal("tertialrapport-2026-T2-perioden-utkast.xlsx", download.SuggestedFilename);
         var file = Path.Combine(Path.GetTempPath(), $"followup-{Guid.NewGuid():N}.xlsx");
         await download.SaveAsAsync(file);
         try
         {
             using var document = SpreadsheetDocument.Open(file, false);
-            var sheet = XlsxReader.Sheet(document, "Individinriktade insatser");
-            var row = XlsxReader.RowWith(document, sheet, world.Intervention.Name);
-            Assert.Equal(6, XlsxReader.NumberUnder(document, sheet, row, "Aktiva totalt"));
-            Assert.Equal(2, XlsxReader.NumberUnder(document, sheet, row, "Avslutade totalt"));
-            Assert.Equal(1_200_000, XlsxReader.NumberUnder(document, sheet, row, "Budget (kr)"));
+            var participants = XlsxReader.Sheet(document, "Deltagare");
+            var row = XlsxReader.RowWith(document, participants, world.Intervention.Name);
+            Assert.Equal(6, XlsxReader.NumberUnder(document, participants, row, "Aktiva"));
+            var genderSheet = XlsxReader.Sheet(document, "Kvinnor och män");
+            var women = XlsxReader.TextUnder(document, genderSheet, XlsxReader.RowWith(document, genderSheet, world.Intervention.Name), "Aktiva kvinnor");
+            Assert.Equal("<5", women);
+            Assert.Equal(pageWomen.Trim(), women);
+            var economy = XlsxReader.Sheet(document, "Ekonomi");
+            Assert.Equal(1_200_000, XlsxReader.NumberUnder(document, economy, XlsxReader.RowWith(document, economy, world.Intervention.Name), "Budget (kr)"));
+            Assert.DoesNotContain(document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "Datakvalitet");
         }
         finally
         {

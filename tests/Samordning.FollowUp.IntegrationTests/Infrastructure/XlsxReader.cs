@@ -24,6 +24,16 @@ public static class XlsxReader
     public static Row RowWith(SpreadsheetDocument document, Worksheet sheet, string text) =>
         sheet.Descendants<Row>().First(r => r.Elements<Cell>().Any(c => Text(document, c) == text));
 
+    /// <summary>The text in <paramref name="row"/> under <paramref name="heading"/>, as a person reads it ("&lt;5" for a masked count).</summary>
+    public static string TextUnder(SpreadsheetDocument document, Worksheet sheet, Row row, string heading)
+    {
+        var headingCell = sheet.Descendants<Cell>().First(c => Text(document, c) == heading);
+        var column = new string(headingCell.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
+        var cell = row.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal)
+            && char.IsDigit(c.CellReference.Value[column.Length]));
+        return Text(document, cell);
+    }
+
     /// <summary>The number in <paramref name="row"/> in the column whose heading is <paramref name="heading"/>.</summary>
     public static decimal NumberUnder(SpreadsheetDocument document, Worksheet sheet, Row row, string heading)
     {

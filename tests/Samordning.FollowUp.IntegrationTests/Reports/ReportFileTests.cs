@@ -31,7 +31,7 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
         using var document = SpreadsheetDocument.Open(stream, false);
         var names = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToList();
-        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
+        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Utveckling", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
             "Avslut per insats", "Datakvalitet"], names);
 
         var figures = report.Figures(f.X.Id);
@@ -110,8 +110,10 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         var part = json["presentation"]!["parts"]!.AsArray().Single(p => p!["id"].Str() == "kon")!;
         var columns = part["columns"]!.AsArray().Select(c => c.Str()).ToList();
         var x = part["rows"]!.AsArray().Single(r => r!["kind"].Str() == "Item" && r["cells"]![0]!["text"].Str() == "Arbetsträning")!;
+        // X's 2 active women: "<5", or "x" where the small counts of X together would give each other away.
         var women = x["cells"]![columns.IndexOf("Aktiva kvinnor")]!;
-        Assert.Equal("<5", women["text"].Str());
+        var shown = women["text"].Str();
+        Assert.Contains(shown, new[] { "<5", "x" });
         Assert.True(women["masked"]!.GetValue<bool>());
         Assert.Null(women["value"]);
 
@@ -119,7 +121,7 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         var csv = Encoding.UTF8.GetString(await (await (await board.GetAsync(FilePath(f.Association.Id, "csv")))
             .ShouldHaveStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync(Ct))[1..]
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
-        Assert.Equal("<5", csv.Single(l => l[3] == "Kvinnor och män per insats" && l[6] == "Arbetsträning" && l[8] == "Aktiva kvinnor")[9]);
+        Assert.Equal(shown, csv.Single(l => l[3] == "Kvinnor och män per insats" && l[6] == "Arbetsträning" && l[8] == "Aktiva kvinnor")[9]);
         Assert.DoesNotContain(csv, l => l[3] == "Avslut per insats" || l[3] == "Datakvalitet per utförare");
         Assert.DoesNotContain(csv.Skip(1), l => l[2].Contains("exakta tal", StringComparison.Ordinal));
 
@@ -133,7 +135,7 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         var heading = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => XlsxReader.Text(document, c) == "Aktiva kvinnor");
         var column = new string(heading.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
         var cell = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference!.Value!.StartsWith(column, StringComparison.Ordinal));
-        Assert.Equal("<5", XlsxReader.Text(document, cell));
+        Assert.Equal(shown, XlsxReader.Text(document, cell));
         Assert.DoesNotContain(document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "Datakvalitet");
     }
 

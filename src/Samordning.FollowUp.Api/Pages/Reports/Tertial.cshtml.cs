@@ -190,6 +190,27 @@ public sealed class TertialModel : UiPage
         rate.DenominatorText == "0" ? "inga avslut" : $"{rate.RateText} ({rate.NumeratorText} av {rate.DenominatorText})",
         main);
 
+    /// <summary>Each indicator over the last six tertials: one bar per tertial, the report's own as the main bar.</summary>
+    public IReadOnlyList<TargetChartItem> TrendChartItems() =>
+    [
+        .. Presentation.Trend!.Indicators.Select(series =>
+        {
+            var status = Presentation.Indicators.FirstOrDefault(i => i.Code == series.Code)?.Status ?? IndicatorStatus.TooFew;
+            return new TargetChartItem($"{series.Code} {series.Name}", series.TargetPercent, status,
+                Presentation.Indicators.FirstOrDefault(i => i.Code == series.Code)?.Judgement ?? string.Empty,
+                [.. series.Values.Select((v, i) => new TargetChartBar(v.Label, v.Rate, v.Text, Main: i == series.Values.Count - 1))]);
+        }),
+    ];
+
+    public IReadOnlyList<ComparisonItem> VolumeTrendItems() =>
+    [
+        .. Presentation.Trend!.Volumes.Select(b => new ComparisonItem(b.Intervention,
+        [
+            new ComparisonBar("Planerat", b.Planned, SwedishFormat.Number(b.Planned), Planned: true),
+            new ComparisonBar("Aktiva", b.Actual, b.ActualText, Planned: false),
+        ])),
+    ];
+
     public IReadOnlyList<ComparisonItem> PlannedActualItems()
     {
         var planned = SelectedMode == ReportMode.YearToDate ? "Planerat hittills" : "Planerat";

@@ -10,6 +10,7 @@ using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Reports.Presentation;
+using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Features.Reports;
 
@@ -84,7 +85,7 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
     }
 }
 
-internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialReportBuilder builder, CallerContext caller)
+internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialReportBuilder builder, ReportTrends trends, CallerContext caller)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
@@ -97,9 +98,10 @@ internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialRepor
         // Only the office sees exact counts; the board, and everyone it hands the report to, the masked ones.
         var audience = caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board;
         var plan = new PlanThresholds(association.PlanBelowPercent, association.PlanAbovePercent);
+        var trend = await trends.BuildAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken);
         return view with
         {
-            Presentation = ReportPresenter.Present(view, audience, association.SmallNumberThreshold, plan),
+            Presentation = ReportPresenter.Present(view, audience, association.SmallNumberThreshold, plan, trend),
             AdoptedPresentation = view.Adopted is { } adopted
                 ? ReportPresenter.Present(new TertialReportView(ReportStatus.Adopted, adopted, []), audience, association.SmallNumberThreshold, plan)
                 : null,

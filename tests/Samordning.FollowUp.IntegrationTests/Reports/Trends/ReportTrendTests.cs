@@ -146,7 +146,7 @@ public sealed class ReportTrendTests(ApiFactory factory) : ApiTest(factory)
         // The report as it is now has the late data; the trend shows the board's adopted figures beside it.
         Assert.Equal(GenderCount.Of(2, 1), (await ReportAsync(f.Association.Id, 2026, 1, ReportMode.Period)).Total.Ended);
         Assert.Equal(GenderCount.Of(1, 3), (await ReportAsync(f.Association.Id, 2025, 2, ReportMode.Period)).Total.Active);
-        var adopted = await Users.BoardOf(f.Association.Id).ReportAsync(f.Association.Id, 2026, 1);
+        var adopted = await Users.OfficeOf(f.Association.Id).ReportAsync(f.Association.Id, 2026, 1);
         Assert.Equal("Adopted", adopted["status"].Str());
         adopted["report"]!["total"]!["ended"].AssertCount(1, 1, "adopted T1 2026 ended");
 

@@ -31,7 +31,13 @@ internal static class IndicatorChart
 
         foreach (var line in lines)
         {
-            DrawIndicator(flow, line);
+            var (color, _) = Judgement(line.Status);
+            DrawIndicator(flow, $"{line.Code} {line.Name}", Description(line), line.Status, line.TargetPercent,
+            [
+                new("Totalt", line.Total, 11f, color),
+                new("Kvinnor", line.Women, 7f, PdfStyle.Neutral),
+                new("Män", line.Men, 7f, PdfStyle.Neutral),
+            ]);
         }
 
         DrawScale(flow);
@@ -51,18 +57,30 @@ internal static class IndicatorChart
         _ => PdfStyle.TooFew,
     }, ReportText.Judgement(status));
 
-    private static void DrawIndicator(PdfFlow flow, PresentedIndicator line)
+    /// <summary>
+    /// Each indicator's rate over the last six tertials (the report's own last, in its judgement's
+    /// colour), against the target; a rate the reader may not see has no bar.
+    /// </summary>
+    public static void DrawTrend(PdfFlow flow, PresentedTrend trend, IReadOnlyList<PresentedIndicator> current)
+    {
+        foreach (var series in trend.Indicators)
+        {
+            var status = current.FirstOrDefault(i => i.Code == series.Code)?.Status ?? IndicatorStatus.TooFew;
+            var (color, _) = Judgement(status);
+            DrawIndicator(flow, $"{series.Code} {series.Name}", ["De sex senaste tertialen"], status, series.TargetPercent,
+            [
+                .. series.Values.Select((v, i) => new Bar(v.Label, new PresentedRate(v.Rate, v.Text, string.Empty, string.Empty),
+                    i == series.Values.Count - 1 ? 9f : 6f, i == series.Values.Count - 1 ? color : PdfStyle.Neutral)),
+            ], showCounts: false);
+        }
+    }
+
+    private static void DrawIndicator(PdfFlow flow, string title, List<string> description, IndicatorStatus status, decimal target, Bar[] bars,
+        bool showCounts = true)
     {
         var style = flow.Style;
-        var (color, judgement) = Judgement(line.Status);
-        Bar[] bars =
-        [
-            new("Totalt", line.Total, 11f, color),
-            new("Kvinnor", line.Women, 7f, PdfStyle.Neutral),
-            new("Män", line.Men, 7f, PdfStyle.Neutral),
-        ];
-        var name = PdfText.Wrap($"{line.Code} {line.Name}", style.BodyBold, NameWidth);
-        var description = Description(line);
+        var (color, judgement) = Judgement(status);
+        var name = PdfText.Wrap(title, style.BodyBold, NameWidth);
         var barsHeight = bars.Sum(b => b.Height + BarGap) - BarGap;
         var textHeight = (name.Count * PdfStyle.LineHeight(style.BodyBold)) + (description.Count * PdfStyle.LineHeight(style.Small));
         var height = Math.Max(TargetLabelSpace + barsHeight + BarGap, textHeight);
@@ -71,15 +89,18 @@ internal static class IndicatorChart
         var top = flow.Y;
         var barTop = top + TargetLabelSpace;
         DrawDescription(flow, name, description, top);
-        DrawBars(flow, bars, barTop, barTop + barsHeight);
-        DrawTarget(flow, line.TargetPercent, barTop, barTop + barsHeight);
+        DrawBars(flow, bars, barTop, barTop + barsHeight, showCounts);
+        DrawTarget(flow, target, barTop, barTop + barsHeight);
         flow.Text(judgement, StatusX, PdfStyle.Baseline(style.BodyBold, barTop - 1), style.BodyBold, color);
-        flow.Text($"{line.Total.DenominatorText} avslut", StatusX,
-            PdfStyle.Baseline(style.Small, barTop + 12), style.Small, PdfStyle.Muted);
+        if (showCounts)
+        {
+            flow.Text($"{bars[0].Figure.DenominatorText} avslut", StatusX,
+                PdfStyle.Baseline(style.Small, barTop + 12), style.Small, PdfStyle.Muted);
+        }
         flow.Y = top + height + 10;
     }
 
-    private static void DrawBars(PdfFlow flow, Bar[] bars, float top, float bottom)
+    private static void DrawBars(PdfFlow flow, Bar[] bars, float top, float bottom, bool showCounts)
     {
         foreach (var tick in Ticks)
         {
@@ -89,7 +110,7 @@ internal static class IndicatorChart
         var y = top;
         foreach (var bar in bars)
         {
-            DrawBar(flow, bar, y);
+            DrawBar(flow, bar, y, showCounts);
             y += bar.Height + BarGap;
         }
     }
@@ -132,7 +153,7 @@ internal static class IndicatorChart
         }
     }
 
-    private static void DrawBar(PdfFlow flow, Bar bar, float top)
+    private static void DrawBar(PdfFlow flow, Bar bar, float top, bool showCounts)
     {
         var style = flow.Style;
         var figure = bar.Figure;
@@ -143,8 +164,8 @@ internal static class IndicatorChart
             flow.Rect(new SKRect(ChartX, top, Math.Max(X(rate), ChartX + 0.8f), top + bar.Height), bar.Color);
         }
 
-        var value = figure.DenominatorText == "0"
-            ? "inga avslut"
+        var value = !showCounts ? figure.RateText
+            : figure.DenominatorText == "0" ? "inga avslut"
             : $"{figure.RateText} ({figure.NumeratorText} av {figure.DenominatorText})";
         flow.Text(value, ValueX, baseline, bar.Label == "Totalt" ? style.SmallBold : style.Small, PdfStyle.Ink);
     }

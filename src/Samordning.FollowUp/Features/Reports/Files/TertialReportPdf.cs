@@ -57,6 +57,12 @@ internal sealed class TertialReportPdfLayout(ReportPresentation presentation, Pd
         KeyFigures();
         flow.Heading("Indikatorer mot mål", Style.Subheading, keepWith: 70);
         IndicatorChart.Draw(flow, presentation.Indicators);
+        if (presentation.Trend is { } trend)
+        {
+            flow.Heading("Indikatorerna över tid", Style.Subheading, keepWith: 90, spaceBefore: 10);
+            IndicatorChart.DrawTrend(flow, trend, presentation.Indicators);
+        }
+
         foreach (var part in presentation.Parts)
         {
             Part(part);

@@ -68,7 +68,18 @@ public sealed record ReportPresentation(
     public bool Exact => Audience == ReportAudience.Office;
 
     public PresentedPart Part(string id) => Parts.Single(p => p.Table.Id == id);
+
+    /// <summary>The last six tertials and year to date against last year, for the charts (null when not asked for).</summary>
+    public PresentedTrend? Trend { get; init; }
 }
+
+/// <summary>Trends for the charts: per indicator a rate per tertial; per tertial active against plan.</summary>
+public sealed record PresentedTrend(IReadOnlyList<TrendSeries> Indicators, IReadOnlyList<PlanBar> Volumes);
+
+/// <summary>One indicator over the tertials, oldest first; a rate the reader may not see has no number.</summary>
+public sealed record TrendSeries(string Code, string Name, decimal TargetPercent, IReadOnlyList<TrendValue> Values);
+
+public sealed record TrendValue(string Label, double? Rate, string Text);
 
 /// <summary>A figure of the first screen: a label, the value, up to two lines under it, and how it reads.</summary>
 public sealed record KeyFigure(string Label, string Value, string? Detail, string? More, FigureTone Tone);

@@ -3,6 +3,7 @@ using Samordning.FollowUp.Documents;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Reports.Disclosure;
 using Samordning.FollowUp.Features.Reports.Files;
+using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Features.Reports.Presentation;
 
@@ -12,7 +13,7 @@ namespace Samordning.FollowUp.Features.Reports.Presentation;
 /// count-only apart), the tables in the SUS structure with empty categories left out, the
 /// providers' words, and every count masked for the board by one rule.
 /// </summary>
-public static class ReportPresenter
+public static partial class ReportPresenter
 {
     public const string ExactMarking = "Innehåller exakta tal – lämnas inte ut";
 
@@ -25,7 +26,7 @@ public static class ReportPresenter
         ("Avvikelser och risker", n => n.DeviationsAndRisks),
     ];
 
-    public static ReportPresentation Present(TertialReportView view, ReportAudience audience, int threshold, PlanThresholds? plan = null)
+    public static ReportPresentation Present(TertialReportView view, ReportAudience audience, int threshold, PlanThresholds? plan = null, ReportTrend? trend = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var report = view.Report;
@@ -62,9 +63,24 @@ public static class ReportPresenter
             context.KeyFigures(),
             context.Indicators(),
             context.PlanBars(),
-            context.Parts(),
+            Parts(context, trend),
             notes.Notes,
-            notes.Without);
+            notes.Without)
+        {
+            Trend = trend is null ? null : context.Trend(trend),
+        };
+    }
+
+    /// <summary>The parts in reading order; the trend table follows the indicators.</summary>
+    private static List<PresentedPart> Parts(Context context, ReportTrend? trend)
+    {
+        var parts = context.Parts();
+        if (trend is not null)
+        {
+            parts.Insert(parts.FindIndex(p => p.Id == "indikatorer") + 1, context.TrendPart(trend));
+        }
+
+        return parts;
     }
 
     public static string StatusText(TertialReportView view)
@@ -113,7 +129,7 @@ public static class ReportPresenter
     /// <summary>The report's lines with their disclosure keys, in reading order, empty categories and orientations left out.</summary>
     private sealed record Line(RowKind Kind, string Node, string Name, string Provider, ReportFigures Figures, IReadOnlyList<ReportRow> Rows);
 
-    private sealed class Context(TertialReport report, DisclosedCounts counts, PlanThresholds plan, ReportAudience audience)
+    private sealed partial class Context(TertialReport report, DisclosedCounts counts, PlanThresholds plan, ReportAudience audience)
     {
         private ReportHeader Header => report.Header;
 

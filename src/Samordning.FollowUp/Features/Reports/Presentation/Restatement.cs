@@ -30,8 +30,13 @@ public static class Restatement
         var presence = new Dictionary<RowKey, (bool Before, bool After)>();
         foreach (var part in current.Parts)
         {
-            var before = adopted.Parts.FirstOrDefault(p => p.Id == part.Id);
-            foreach (var (key, lines) in Compare(part.Heading, before?.Table, part.Table, presence))
+            // A part the adopted report did not have (the trend, computed beside it) is not a restatement.
+            if (adopted.Parts.FirstOrDefault(p => p.Id == part.Id) is not { } before)
+            {
+                continue;
+            }
+
+            foreach (var (key, lines) in Compare(part.Heading, before.Table, part.Table, presence))
             {
                 if (!changes.TryGetValue(key, out var list))
                 {
