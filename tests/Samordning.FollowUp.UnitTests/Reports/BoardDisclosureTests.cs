@@ -41,44 +41,111 @@ public sealed class BoardDisclosureTests
     public void Fixture_HandWorked_TheSmallCountsAndTheirProtection()
     {
         var masked = ReportDisclosure.Mask(ReportFixture.Create(), Threshold, showsSmall: true, detailAtTotalOnly: true);
+        const string total = ReportDisclosure.TotalNode;
 
-        // 104: 2 men active (small), so the 5 women too; 1 + 1 ended, 2 + 1 new.
+        // 104: 2 men active (small), so the 5 women too (7 − 5 = 2); 1 + 1 ended, 2 + 1 new.
         Assert.True(masked.IsMasked("intervention:104", "active", "men"));
         Assert.True(masked.IsMasked("intervention:104", "active", "women"));
         Assert.True(masked.IsMasked("intervention:104", "new", "all"));
-        // 4 discontinued of 22 exits: the 4 and something beside it.
-        Assert.True(masked.IsMasked(ReportDisclosure.TotalNode, "exitReason:Discontinued", "all"));
-        // Large counts nobody needs hidden stay visible: 118 count-only, 34 new, 199 participants this year.
-        Assert.False(masked.IsMasked(ReportDisclosure.TotalNode, "countOnly", "all"));
-        Assert.False(masked.IsMasked(ReportDisclosure.TotalNode, "new", "all"));
-        Assert.False(masked.IsMasked(ReportDisclosure.TotalNode, ReportDisclosure.ParticipantsYear, "all"));
+        Assert.True(masked.IsMasked("intervention:104", "ended", "women"));
+        // 3 new, 2 + 1: read "<5". I1's men succeeded 3 times: "<5", and the women's 6 masked beside it (9 − 3).
+        Assert.True(masked.IsShownSmall("intervention:104", "new", "all"));
+        Assert.True(masked.IsShownSmall(total, "indicator:I1:numerator", "men"));
+        Assert.True(masked.IsMasked(total, "indicator:I1:numerator", "women"));
+        Assert.False(masked.IsMasked(total, "indicator:I1:numerator", "all"));
+
+        // Exit reasons at the total: 18 planned completions, 4 discontinued. The 4 is under 5, so it is grouped
+        // with the next smallest reason, the 18, until the group reaches 5: one "Övriga" of 22, no code of its own.
+        var table = ReportDisclosure.Table(ReportFixture.Create(), detailAtTotalOnly: true, groupBelow: Threshold);
+        Assert.False(table.Contains(ReportDisclosure.Key(total, "exitReason:Discontinued", "all")));
+        Assert.False(table.Contains(ReportDisclosure.Key(total, "exitReason:PlannedCompletion", "all")));
+        Assert.Equal(22, table.Values[table.IndexOf(ReportDisclosure.Key(total, $"exitReason:{ReportDisclosure.OtherCode}", "all"))]);
+        // "Övriga" is all 22 exits: masked exactly when the exits are.
+        Assert.Equal(masked.IsMasked(total, "ended", "all"), masked.IsMasked(total, $"exitReason:{ReportDisclosure.OtherCode}", "all"));
+
+        // Large counts with no tie to a masked one stay visible: 34 new (18 women, 16 men), I2's 13 of 27.
+        Assert.False(masked.IsMasked(total, "new", "all"));
+        Assert.False(masked.IsMasked(total, "new", "women"));
+        Assert.False(masked.IsMasked(total, "indicator:I2:denominator", "all"));
+        // The 81 active are masked; year to date 199 participants = 81 active + 118 count-only, so the
+        // 199 and the 118 are never both shown.
+        Assert.True(masked.IsMasked(total, "active", "all"));
+        Assert.True(masked.IsMasked(total, ReportDisclosure.ParticipantsYear, "all") || masked.IsMasked(total, "countOnly", "all"));
     }
 
     [Fact]
     public void YearToDate_ParticipantsThisYear_DoNotGiveAwayTheMaskedActiveCounts()
     {
+        // The tie is in the model: year to date, participants this year = active + count-only on every line.
         var report = ReportFixture.Create();
-        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
-        foreach (var node in Nodes(report).Select(n => n.Node))
+        Assert.Equal(ReportMode.YearToDate, report.Header.Mode);
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true, groupBelow: Threshold);
+        foreach (var (_, node) in Nodes(report))
         {
-            table.Sum(ReportDisclosure.Key(node, ReportDisclosure.ParticipantsYear, "all"),
-                [ReportDisclosure.Key(node, "active", "all"), ReportDisclosure.Key(node, "countOnly", "all")]);
+            Assert.True(HasRelation(table, ReportDisclosure.Key(node, ReportDisclosure.ParticipantsYear, "all"),
+                ReportDisclosure.Key(node, "active", "all"), ReportDisclosure.Key(node, "countOnly", "all")), $"{node}: no participants = active + count-only");
+        }
+
+        // 104: 7 active masked, its 7 participants this year masked with them; the association: 199 = 81 + 118, the 81 masked.
+        var masked = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true);
+        Assert.True(masked.IsMasked("intervention:104", "active", "all"));
+        Assert.True(masked.IsMasked("intervention:104", ReportDisclosure.ParticipantsYear, "all"));
+        Assert.True(masked.IsMasked(ReportDisclosure.TotalNode, "active", "all"));
+        Assert.Empty(Leaks(report, table));
+
+        // For the period the participants are not the period's active ones: no such tie.
+        var period = report with { Header = report.Header with { Mode = ReportMode.Period } };
+        var periodTable = ReportDisclosure.Table(period, detailAtTotalOnly: true, groupBelow: Threshold);
+        Assert.False(HasRelation(periodTable, ReportDisclosure.Key(ReportDisclosure.TotalNode, ReportDisclosure.ParticipantsYear, "all"),
+            ReportDisclosure.Key(ReportDisclosure.TotalNode, "active", "all"), ReportDisclosure.Key(ReportDisclosure.TotalNode, "countOnly", "all")));
+    }
+
+    [Fact]
+    public void IndicatorDenominator_DoesNotGiveAwayTheMaskedExits()
+    {
+        // I1 counts every exit (12 women, 10 men, 22): its denominator is tied to the exits, gender by gender;
+        // I2 (27 exits a year earlier) is not.
+        var report = ReportFixture.Create();
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true, groupBelow: Threshold);
+        var masked = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true);
+        const string total = ReportDisclosure.TotalNode;
+        foreach (var gender in new[] { "women", "men", "all" })
+        {
+            Assert.True(HasRelation(table, ReportDisclosure.Key(total, "ended", gender), ReportDisclosure.Key(total, "indicator:I1:denominator", gender)), gender);
+            Assert.False(HasRelation(table, ReportDisclosure.Key(total, "ended", gender), ReportDisclosure.Key(total, "indicator:I2:denominator", gender)), gender);
+            Assert.Equal(masked.IsMasked(total, "ended", gender), masked.IsMasked(total, "indicator:I1:denominator", gender));
         }
 
         Assert.Empty(Leaks(report, table));
     }
 
     [Fact]
-    public void IndicatorDenominator_DoesNotGiveAwayTheMaskedExits()
+    public void Grouped_CodesUnderTheThreshold_AreOneOvrigaOfAtLeastTheThreshold()
     {
-        var report = ReportFixture.Create();
-        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
-        foreach (var gender in new[] { "women", "men", "all" })
-        {
-            table.Sum(ReportDisclosure.Key(ReportDisclosure.TotalNode, "ended", gender), [ReportDisclosure.Key(ReportDisclosure.TotalNode, "indicator:I1:denominator", gender)]);
-        }
+        static CodeCount C(string code, int count) => new(code, code, count);
+        static string[] Shown(IReadOnlyList<CodeCount> codes) => [.. codes.Select(c => $"{c.Code} {c.Count}")];
 
-        Assert.Empty(Leaks(report, table));
+        // All at least 5: as they are (zeros left out).
+        Assert.Equal(["A 12", "B 5", "C 7"], Shown(ReportDisclosure.Grouped([C("A", 12), C("B", 5), C("C", 7), C("D", 0)], 5)));
+        // One small (2) with the next smallest (5): 7 ≥ 5, the 12 and the 9 stay.
+        Assert.Equal(["A 12", "C 9", "Other 7"], Shown(ReportDisclosure.Grouped([C("A", 12), C("B", 5), C("C", 9), C("D", 2)], 5)));
+        // Two small (1, 3) already make 4: still under 5, so the next smallest (6) joins them; the 20 stays.
+        Assert.Equal(["A 20", "Other 10"], Shown(ReportDisclosure.Grouped([C("A", 20), C("B", 6), C("C", 1), C("D", 3)], 5)));
+        // The fixture's reasons: 4 discontinued with the 18 planned completions, nothing left beside them.
+        Assert.Equal(["Other 22"], Shown(ReportDisclosure.Grouped([C("PlannedCompletion", 18), C("Discontinued", 4)], 5)));
+        // All small: one "Övriga" of them all, however small the sum.
+        var all = ReportDisclosure.Grouped([C("A", 1), C("B", 2), C("C", 1)], 5);
+        Assert.Equal(["Other 4"], Shown(all));
+        Assert.Equal((ReportDisclosure.OtherCode, "Övriga"), (all[0].Code, all[0].Label));
+        // No threshold: as they are.
+        Assert.Equal(["A 1", "B 2"], Shown(ReportDisclosure.Grouped([C("A", 1), C("B", 2)], 0)));
+    }
+
+    private static bool HasRelation(AdditiveTable table, string total, params string[] parts)
+    {
+        var t = table.IndexOf(total);
+        var p = parts.Select(table.IndexOf).Order().ToList();
+        return table.Relations.Any(r => r.Total == t && r.Parts.Order().SequenceEqual(p));
     }
 
     private static IReadOnlyList<string> Leaks(TertialReport report, AdditiveTable table)
@@ -90,12 +157,18 @@ public sealed class BoardDisclosureTests
 
     private static void AssertMaskingHolds(TertialReport report)
     {
-        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true, groupBelow: Threshold);
         var cells = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true);
         var masked = cells.Keys.Select(table.IndexOf).ToHashSet();
+        Assert.Subset(cells.Keys.ToHashSet(), cells.ShownSmall.ToHashSet());
 
         for (var i = 0; i < table.Count; i++)
         {
+            if (cells.ShownSmall.Contains(table.Keys[i]))
+            {
+                Assert.True(table.Values[i] is > 0 and < Threshold, $"{table.Keys[i]} = {table.Values[i]} reads \"<5\"");
+            }
+
             if (table.Values[i] is > 0 and < Threshold)
             {
                 Assert.True(masked.Contains(i), $"small count {table.Keys[i]} = {table.Values[i]} shown");
@@ -120,8 +193,9 @@ public sealed class BoardDisclosureTests
     /// <summary>Every count cell of the board's tables, against the model's key and the exact value.</summary>
     private static void AssertPresentationMatchesModel(TertialReport report)
     {
-        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true);
-        var keys = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true).Keys;
+        var table = ReportDisclosure.Table(report, detailAtTotalOnly: true, groupBelow: Threshold);
+        var cells = ReportDisclosure.Mask(report, Threshold, showsSmall: true, detailAtTotalOnly: true);
+        var keys = cells.Keys;
         var presentation = PresentationReading.Present(report, ReportStatus.Draft, ReportAudience.Board, Threshold);
         var checkedKeys = new HashSet<string>();
 
@@ -138,7 +212,8 @@ public sealed class BoardDisclosureTests
             if (keys.Contains(key))
             {
                 Assert.True(cell.IsHidden(), $"{where}: {key} is masked but shown as {cell.Display()}");
-                Assert.Equal(value is > 0 and < Threshold ? "<5" : "x", cell.Text);
+                // "<5" where the model shows the small count as such (MaskedCells.ShownSmall), else "x".
+                Assert.Equal(cells.ShownSmall.Contains(key) ? "<5" : "x", cell.Text);
             }
             else
             {
@@ -166,20 +241,25 @@ public sealed class BoardDisclosureTests
             Assert.Equal(nodes.Select(n => n.Name), t.Lines().Select(r => r.Cells[0].Display()));
         }
 
-        (string Heading, string Measure)[] measures = [("Aktiva", "active"), ("Nya", "new"), ("Avslutade", "ended"), ("Pågående vid periodens slut", "ongoing")];
+        (string Heading, string Women, string Men, string Measure)[] measures =
+        [
+            ("Aktiva", "Aktiva kvinnor", "Aktiva män", "active"), ("Nya", "Nya kvinnor", "Nya män", "new"),
+            ("Avslutade", "Avslutade kvinnor", "Avslutade män", "ended"),
+            ("Pågående vid periodens slut", "Pågående kvinnor vid periodens slut", "Pågående män vid periodens slut", "ongoing"),
+        ];
         foreach (var ((name, node), k) in nodes.Select((n, k) => (n, k)))
         {
             var row = participants.Lines().ElementAt(k);
-            foreach (var (heading, measure) in measures)
+            foreach (var (heading, women, men, measure) in measures)
             {
                 Count(row.Cells[participants.Column(heading)], ReportDisclosure.Key(node, measure, "all"), $"{name} {heading}");
-                Count(gendered.Lines().ElementAt(k).Cells[gendered.Column($"{heading} kvinnor")], ReportDisclosure.Key(node, measure, "women"), $"{name} {heading} kvinnor");
-                Count(gendered.Lines().ElementAt(k).Cells[gendered.Column($"{heading} män")], ReportDisclosure.Key(node, measure, "men"), $"{name} {heading} män");
+                Count(gendered.Lines().ElementAt(k).Cells[gendered.Column(women)], ReportDisclosure.Key(node, measure, "women"), $"{name} {women}");
+                Count(gendered.Lines().ElementAt(k).Cells[gendered.Column(men)], ReportDisclosure.Key(node, measure, "men"), $"{name} {men}");
             }
 
             Count(row.Cells[participants.Column("Antal i år (volyminsats)")], ReportDisclosure.Key(node, "countOnly", "all"), $"{name} volyminsats");
-            Count(gendered.Lines().ElementAt(k).Cells[gendered.Column("Volyminsats i år kvinnor")], ReportDisclosure.Key(node, "countOnly", "women"), $"{name} volyminsats kvinnor");
-            Count(gendered.Lines().ElementAt(k).Cells[gendered.Column("Volyminsats i år män")], ReportDisclosure.Key(node, "countOnly", "men"), $"{name} volyminsats män");
+            Count(gendered.Lines().ElementAt(k).Cells[gendered.Column("Volyminsats kvinnor i år")], ReportDisclosure.Key(node, "countOnly", "women"), $"{name} volyminsats kvinnor");
+            Count(gendered.Lines().ElementAt(k).Cells[gendered.Column("Volyminsats män i år")], ReportDisclosure.Key(node, "countOnly", "men"), $"{name} volyminsats män");
             Rate(row.Cells[participants.Column("% av plan")], Masked(node, "active"), $"{name} % av plan");
             Rate(row.Cells[participants.Column("% av årsplan (volyminsats)")], Masked(node, "countOnly"), $"{name} % av årsplan");
 
@@ -192,7 +272,8 @@ public sealed class BoardDisclosureTests
         foreach (var (id, measure, codes) in new[] { ("avslutsorsaker", "exitReason", report.Total.ExitsByReason), ("sysselsattning", "occupationAtExit", report.Total.OccupationAtExit) })
         {
             var breakdown = presentation.Part(id).Table;
-            var shownCodes = codes.Where(c => c.Count > 0).ToList();
+            // The board's codes: those under the threshold grouped as "Övriga".
+            var shownCodes = ReportDisclosure.Grouped(codes, Threshold);
             Assert.Equal([.. shownCodes.Select(c => c.Label), "Avslutade totalt"], breakdown.Lines().Select(r => r.Cells[0].Display()));
             foreach (var (code, k) in shownCodes.Select((c, k) => (c, k)))
             {

@@ -30,11 +30,12 @@ public sealed class ReportPresenterTests
     [Fact]
     public void KeyFigure_IndividualParticipants_AgainstTheIndividualPlanOnly()
     {
-        // 81 active of 20 + 17 + 27 + 8 ... planned: 107 a year × 8/12 = 71,3 → 71 people; 81 / 71 = 114,08 %.
+        // 81 active of the rows' whole planned people: 30, 25, 40, 12 a year × 8/12 = 20, 16,7 → 17, 26,7 → 27, 8;
+        // 20 + 17 + 27 + 8 = 72 (not 107 × 8/12 = 71,3 → 71). 81 / 72 = 112,5 %, above the 90–110 band.
         var figure = Office().Figure("Deltagare mot plan");
 
-        Assert.Equal("114,1 % av plan", figure.Value.Plain());
-        Assert.Equal("81 aktiva av 71 planerade", figure.Detail.Plain());
+        Assert.Equal("112,5 % av plan", figure.Value.Plain());
+        Assert.Equal("81 aktiva av 72 planerade", figure.Detail.Plain());
         Assert.Equal("▲ över plan", figure.More);
         Assert.Equal(FigureTone.Caution, figure.Tone);
     }
@@ -65,11 +66,12 @@ public sealed class ReportPresenterTests
             ("Jobbspår Hässleholm", ["40", "27", "32", "118,5", "13", "9", "23"], ["", "", ""]),
             (ReportFixture.QuotedName, ["12", "8", "7", "87,5", "3", "2", "5"], ["", "", ""]),
             ("Delsumma Rehabilitering till arbete eller utbildning", ["52", "35", "39", "111,4", "16", "11", "28"], ["", "", ""]),
-            ("Delsumma individinriktade insatser", ["107", "71", "81", "114,1", "34", "22", "59"], ["", "", ""]),
+            // Planned to date: 37 + 35 = 72 (the whole rows add up); 81 / 72 = 112,5 %.
+            ("Delsumma individinriktade insatser", ["107", "72", "81", "112,5", "34", "22", "59"], ["", "", ""]),
             ("Föreläsningsserie om psykisk ohälsa för chefer", ["", "", "", "", "", "", ""], ["120", "77", "64,2"]),
             ("Samverkansdag för handläggare i Åstorp", ["", "", "", "", "", "", ""], ["60", "41", "68,3"]),
             ("Delsumma strukturövergripande insatser", ["", "", "", "", "", "", ""], ["180", "118", "65,6"]),
-            ("Totalt för förbundet", ["107", "71", "81", "114,1", "34", "22", "59"], ["180", "118", "65,6"]),
+            ("Totalt för förbundet", ["107", "72", "81", "112,5", "34", "22", "59"], ["180", "118", "65,6"]),
         ];
         foreach (var (row, ind, count) in expected)
         {
@@ -80,12 +82,13 @@ public sealed class ReportPresenterTests
         static string Text(TableCell cell) => cell.IsEmpty ? string.Empty : cell.Display().Plain();
     }
 
+    // Against 72 planned people (20 + 17 + 27 + 8): 90 % is 64,8 and 110 % is 79,2.
     [Theory]
-    [InlineData(63, "88,7 % av plan", "▼ under plan", FigureTone.Bad)]
-    [InlineData(64, "90,1 % av plan", "✓ enligt plan", FigureTone.Good)]
-    [InlineData(71, "100,0 % av plan", "✓ enligt plan", FigureTone.Good)]
-    [InlineData(78, "109,9 % av plan", "✓ enligt plan", FigureTone.Good)]
-    [InlineData(79, "111,3 % av plan", "▲ över plan", FigureTone.Caution)]
+    [InlineData(64, "88,9 % av plan", "▼ under plan", FigureTone.Bad)]
+    [InlineData(65, "90,3 % av plan", "✓ enligt plan", FigureTone.Good)]
+    [InlineData(72, "100,0 % av plan", "✓ enligt plan", FigureTone.Good)]
+    [InlineData(79, "109,7 % av plan", "✓ enligt plan", FigureTone.Good)]
+    [InlineData(80, "111,1 % av plan", "▲ över plan", FigureTone.Caution)]
     public void PlanStatus_DefaultBand_90To110(int active, string value, string words, FigureTone tone)
     {
         var figure = Office(WithActive(active)).Figure("Deltagare mot plan");
@@ -95,11 +98,12 @@ public sealed class ReportPresenterTests
         Assert.Equal(tone, figure.Tone);
     }
 
+    // Against 72 planned people: 95 % is 68,4 and 105 % is 75,6.
     [Theory]
-    [InlineData(67, "94,4 % av plan", "▼ under plan")]
-    [InlineData(68, "95,8 % av plan", "✓ enligt plan")]
-    [InlineData(74, "104,2 % av plan", "✓ enligt plan")]
-    [InlineData(75, "105,6 % av plan", "▲ över plan")]
+    [InlineData(68, "94,4 % av plan", "▼ under plan")]
+    [InlineData(69, "95,8 % av plan", "✓ enligt plan")]
+    [InlineData(75, "104,2 % av plan", "✓ enligt plan")]
+    [InlineData(76, "105,6 % av plan", "▲ över plan")]
     public void PlanStatus_TheAssociationsOwnBand(int active, string value, string words)
     {
         var presentation = Office(WithActive(active), new PlanThresholds(95, 105));
@@ -144,7 +148,7 @@ public sealed class ReportPresenterTests
 
         // Hand-worked for the fixture: 30, 25, 40, 12 a year → 20, 16,7 → 17, 26,7 → 27, 8.
         Assert.Equal([20, 17, 27, 8], Office().PlanBars.Select(b => b.Planned));
-        Assert.Equal("x aktiva av 71 planerade", Board().Figure("Deltagare mot plan").Detail.Plain());
+        Assert.Equal("x aktiva av 72 planerade", Board().Figure("Deltagare mot plan").Detail.Plain());
         Assert.Equal("20", Office().Part(Participants).Table.Shown("Kartläggning Ängelholm – arbetsförmåga", Planned));
         Assert.Equal("17", Office().Part(Participants).Table.Shown("Steg för steg – Höör", Planned));
     }
@@ -225,19 +229,33 @@ public sealed class ReportPresenterTests
     [Fact]
     public void Board_IndicatorRate_HiddenWhenItsNumeratorIsMasked()
     {
-        // I1 men: 3 successes (small, "<5"); women 6 of 12: masked to protect the men's 3 (9 − 3 = 6).
-        var presentation = Board();
+        // In the fixture I1 counts every exit (22 = the exits; 12 women, 10 men): its denominators are read as the
+        // exits, masked with them, so no I1 rate is shown. Here I1 counts 20 of the 22 exits (11 women, 9 men):
+        // its denominators stand on their own and are large. Men: 3 successes (small, "<5"); women 6: masked to
+        // protect the men's 3 (9 − 3 = 6). 9 of 20 = 45,0 %; 6 of 11 and 3 of 9 hidden with their numerators.
+        var report = Report with
+        {
+            Total = Report.Total with { Indicators = [.. Report.Total.Indicators.Select(i => i.Code == "I1" ? i with { Woman = Figure(6, 11), Man = Figure(3, 9), Total = Figure(9, 20) } : i)] },
+        };
+        var presentation = Board(report);
         var i1 = presentation.Indicators[0];
 
-        Assert.Equal(new PresentedRate(40.9, "40,9\u00A0%", "9", "22"), i1.Total);
-        Assert.Equal(new PresentedRate(null, "x", "x", "12"), i1.Women);
-        Assert.Equal(new PresentedRate(null, "x", "<5", "10"), i1.Men);
+        Assert.Equal(new PresentedRate(45.0, "45,0\u00A0%", "9", "20"), i1.Total);
+        Assert.Equal(new PresentedRate(null, "x", "x", "11"), i1.Women);
+        Assert.Equal(new PresentedRate(null, "x", "<5", "9"), i1.Men);
         var table = presentation.Part("indikatorer").Table;
+        Assert.Equal("45,0", table.Shown("I1 Egen försörjning vid avslut", "Andel totalt (%)"));
         Assert.Equal("x", table.Shown("I1 Egen försörjning vid avslut", "Andel kvinnor (%)"));
         Assert.Equal("x", table.Shown("I1 Egen försörjning vid avslut", "Andel män (%)"));
+        // The fixture as it is: I1's 22 exits are masked with the exits; the 9 successes stay; the men's 3 still "<5".
+        var fixture = Board().Indicators[0];
+        Assert.Equal(new PresentedRate(null, "x", "9", "x"), fixture.Total);
+        Assert.Equal(new PresentedRate(null, "x", "<5", "x"), fixture.Men);
         // I2 women 8 of 16, men 5 of 11: nothing small, shown.
         Assert.Equal(new PresentedRate(50.0, "50,0\u00A0%", "8", "16"), presentation.Indicators[1].Women);
         Assert.Equal(new PresentedRate(45.5, "45,5\u00A0%", "5", "11"), presentation.Indicators[1].Men);
+
+        static IndicatorFigure Figure(int n, int d) => new(n, d, 0, null, Math.Round(100.0 * n / d, 1), null, null, 35, d < 5 ? null : n * 100m >= 35m * d, d < 5);
     }
 
     [Fact]
@@ -286,26 +304,53 @@ public sealed class ReportPresenterTests
         var presentation = Board();
         var table = presentation.Part(Participants).Table;
 
-        // 104: 5 women and 2 men active; the men are "<5", the women and the total "x".
+        // 104: 5 women and 2 men active; the 2 is small, the 5 and the 7 are masked to protect it: "% av plan" hidden with the 7.
         Assert.Equal("x", table.Shown(ReportFixture.QuotedName, "Aktiva"));
         Assert.Equal("x", table.Shown(ReportFixture.QuotedName, "% av plan"));
+        // 3 new: small, "<5". 2 ended: small, but in a masked group only a subtotal higher up could protect, so it reads "x".
         Assert.Equal("<5", table.Shown(ReportFixture.QuotedName, "Nya"));
-        Assert.Equal("<5", table.Shown(ReportFixture.QuotedName, "Avslutade"));
+        Assert.Equal("x", table.Shown(ReportFixture.QuotedName, "Avslutade"));
         Assert.Equal("8", table.Shown(ReportFixture.QuotedName, Planned));
-        // The count-only figures are large: shown with their share of the year plan.
-        Assert.Equal("77", table.Shown("Föreläsningsserie om psykisk ohälsa för chefer", "Antal i år (volyminsats)"));
-        Assert.Equal("64,2", table.Shown("Föreläsningsserie om psykisk ohälsa för chefer", "% av årsplan (volyminsats)"));
         Assert.All(presentation.PlanBars, b => Assert.Null(b.Actual));
+        // On every line a share is hidden exactly when its count is.
+        foreach (var line in table.Lines())
+        {
+            foreach (var (count, share) in new[] { ("Aktiva", "% av plan"), ("Antal i år (volyminsats)", "% av årsplan (volyminsats)") })
+            {
+                var c = line.Cells[table.Column(count)];
+                var p = line.Cells[table.Column(share)];
+                Assert.True(c.IsEmpty == p.IsEmpty && c.IsHidden() == p.IsHidden(), $"{line.Cells[0].Display()}: {count} {c.Display()}, {share} {p.Display()}");
+            }
+        }
+
+        // For the period (no "deltagare i år" = active + count-only to tie them to the masked active counts), the
+        // count-only figures are large and give nothing away: 77 of the year plan 120 = 64,2 %.
+        var period = Board(Report with { Header = Report.Header with { Mode = ReportMode.Period } }).Part(Participants).Table;
+        Assert.Equal("77", period.Shown("Föreläsningsserie om psykisk ohälsa för chefer", "Antal i år (volyminsats)"));
+        Assert.Equal("64,2", period.Shown("Föreläsningsserie om psykisk ohälsa för chefer", "% av årsplan (volyminsats)"));
+        Assert.Equal("118", period.Shown("Totalt för förbundet", "Antal i år (volyminsats)"));
+        Assert.Equal("x", period.Shown(ReportFixture.QuotedName, "% av plan"));
     }
 
     [Fact]
     public void Board_ShareOfExits_HiddenWhenTheCountOrTheExitsAreMasked()
     {
-        // 22 exits: 18 planned completions, 4 discontinued (small); 10 employed, 12 job-seeking.
+        // 22 exits: 18 planned completions, 4 discontinued; 10 employed, 12 job-seeking. The exits are masked for
+        // the board (they add up the small exits of 102 and 104).
+        // The 4 discontinued are under 5: grouped with the next smallest reason, the 18 planned completions, until
+        // the group reaches 5: "Övriga" 22 — all the exits, so masked with them, its share too.
         var board = Board();
         var reasons = board.Part("avslutsorsaker").Table;
-        Assert.Equal(["Planenligt avslut|18|x", "Avbrott|<5|x", "Avslutade totalt|x|100,0"],
+        Assert.Equal(["Övriga|x|x", "Avslutade totalt|x|100,0"],
             reasons.Lines().Select(r => string.Join('|', r.Cells.Select(c => c.Display().Plain()))));
+        Assert.Contains("färre än 5 avslut redovisas tillsammans som Övriga.", reasons.Introduction);
+        // 10 and 12 are both at least 5: not grouped. The exits being masked, every share is hidden, and the two
+        // counts are not both shown (10 + 12 would give the 22 away).
+        var occupations = board.Part("sysselsattning").Table;
+        Assert.Equal(["Arbete utan stöd", "Aktivt arbetssökande", "Avslutade totalt"], occupations.Lines().Select(r => r.Cells[0].Display()));
+        Assert.Equal(["x", "x"], occupations.Lines().SkipLast(1).Select(r => r.Cells[2].Display()));
+        Assert.Equal("x", occupations.Shown("Avslutade totalt", "Antal"));
+        Assert.Contains(occupations.Lines().SkipLast(1), r => r.Cells[1].IsHidden());
 
         var office = Office().Part("avslutsorsaker").Table;
         Assert.Equal(["Planenligt avslut|18|81,8", "Avbrott|4|18,2", "Avslutade totalt|22|100,0"],
