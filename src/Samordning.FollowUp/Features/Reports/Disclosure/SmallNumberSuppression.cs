@@ -97,6 +97,10 @@ public static class SmallNumberSuppression
     {
         var ranks = new Dictionary<int, int>();
         int Rank(int cell) => rank is null ? 0 : ranks.TryGetValue(cell, out var r) ? r : ranks[cell] = rank(table.Keys[cell]);
+        // A cell in few sums drags few others along when it is masked: 199 participants this year
+        // (in one sum) goes before the 118 count-only that every level of the report adds up.
+        var ties = new Dictionary<int, int>();
+        int Ties(int cell) => rank is null ? 0 : ties.TryGetValue(cell, out var n) ? n : ties[cell] = table.Relations.Count(x => x.Members.Contains(cell));
         var visited = new HashSet<int> { leak };
         var frontier = new List<int> { leak };
         while (frontier.Count > 0)
@@ -122,11 +126,9 @@ public static class SmallNumberSuppression
                         continue;
                     }
 
-                    // The lowest rank, then the smallest value; on a tie the later cell: parts are
-                    // added after their totals, and hiding a part keeps the total.
-                    if (best is null || Rank(member) < Rank(best.Value)
-                        || (Rank(member) == Rank(best.Value) && (table.Values[member] < table.Values[best.Value]
-                            || (table.Values[member] == table.Values[best.Value] && member > best.Value))))
+                    // The lowest rank, then the fewest sums, then the smallest value; on a tie the later
+                    // cell: parts are added after their totals, and hiding a part keeps the total.
+                    if (best is null || Better(member, best.Value))
                     {
                         best = member;
                     }
@@ -137,6 +139,9 @@ public static class SmallNumberSuppression
             {
                 return best;
             }
+
+            bool Better(int a, int b) =>
+                (Rank(a), Ties(a), table.Values[a], -a).CompareTo((Rank(b), Ties(b), table.Values[b], -b)) < 0;
 
             frontier = next;
         }
