@@ -1,4 +1,5 @@
 using System.Globalization;
+using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Features.Reports.Disclosure;
 
@@ -20,9 +21,10 @@ public static class ReportDisclosure
     /// The reader sees indicators, exit reasons and occupations for the association as a whole only
     /// (the board's report); per intervention they are not cells the reader could combine.
     /// </param>
-    public static MaskedCells Mask(TertialReport report, int threshold, bool showsSmall = false, bool detailAtTotalOnly = false)
+    /// <param name="trend">The trend shown beside the report: its counts join the table, so no sum across periods gives a masked one away.</param>
+    public static MaskedCells Mask(TertialReport report, int threshold, bool showsSmall = false, bool detailAtTotalOnly = false, ReportTrend? trend = null)
     {
-        var table = Table(report, detailAtTotalOnly, detailAtTotalOnly ? threshold : 0);
+        var table = Table(report, detailAtTotalOnly, detailAtTotalOnly ? threshold : 0, trend);
         var result = SmallNumberSuppression.ApplyShowingSmall(table, threshold, showsSmall, Rank);
         return new MaskedCells(threshold, result.Masked.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal),
             result.ShownSmall.Select(i => table.Keys[i]).ToHashSet(StringComparer.Ordinal));
@@ -32,7 +34,7 @@ public static class ReportDisclosure
     /// With detail at total only: exit reasons and occupations under this count are grouped as
     /// "Övriga" (<see cref="Grouped"/>), as the board's report shows them.
     /// </param>
-    public static AdditiveTable Table(TertialReport report, bool detailAtTotalOnly = false, int groupBelow = 0)
+    public static AdditiveTable Table(TertialReport report, bool detailAtTotalOnly = false, int groupBelow = 0, ReportTrend? trend = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var detail = !detailAtTotalOnly;
@@ -64,10 +66,82 @@ public static class ReportDisclosure
         AddFigures(table, TotalNode, report.Total, detail: true, groupBelow);
         SumOver(table, TotalNode, sections, report.Total, detail);
         Tie(table, report, [.. AllNodes(report)]);
+        if (trend is not null)
+        {
+            AddTrend(table, report.Header, trend);
+        }
+
         return table;
     }
 
     public const string TotalNode = "total";
+
+    /// <summary>
+    /// The node of a trend point: the report's own total when the point is this report's period
+    /// (the same figures, so the same cells), else "trend:2026-T1" or "trend:2026-hittills-T2".
+    /// </summary>
+    public static string TrendNode(ReportHeader header, TrendPoint point, bool yearToDate)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(point);
+        return point.Year == header.Year && point.Tertial == header.Tertial && yearToDate == (header.Mode == ReportMode.YearToDate)
+            ? TotalNode
+            : yearToDate
+                ? $"trend:{point.Year.ToString(CultureInfo.InvariantCulture)}-hittills-T{point.Tertial.ToString(CultureInfo.InvariantCulture)}"
+                : $"trend:{point.Year.ToString(CultureInfo.InvariantCulture)}-T{point.Tertial.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// The trend's counts (totals only, as the trend shows them) and the sums a reader can see
+    /// across periods: year to date = the year's tertials, for new participants, exits and each
+    /// indicator's numerator and denominator, wherever the figures do add up.
+    /// </summary>
+    private static void AddTrend(AdditiveTable table, ReportHeader header, ReportTrend trend)
+    {
+        IEnumerable<(string Measure, long Value)> Measures(TrendPoint p) =>
+        [
+            ("active", p.Active.Total), ("new", p.New.Total), ("ended", p.Ended.Total),
+            .. p.Indicators.SelectMany(i => new (string, long)[]
+            {
+                ($"indicator:{i.Code}:numerator", i.Total.Numerator), ($"indicator:{i.Code}:denominator", i.Total.Denominator),
+            }),
+        ];
+
+        var points = trend.Tertials.Select(t => (Point: t, YearToDate: false))
+            .Append((Point: trend.YearToDate, YearToDate: true)).Append((Point: trend.YearToDateLastYear, YearToDate: true)).ToList();
+        foreach (var (point, yearToDate) in points)
+        {
+            var node = TrendNode(header, point, yearToDate);
+            foreach (var (measure, value) in Measures(point))
+            {
+                var key = Key(node, measure, "all");
+                if (!table.Contains(key))
+                {
+                    table.Cell(key, value);
+                }
+            }
+        }
+
+        foreach (var (point, _) in points.Where(p => p.YearToDate))
+        {
+            var parts = trend.Tertials.Where(t => t.Year == point.Year && t.Tertial <= point.Tertial).ToList();
+            if (parts.Count != point.Tertial)
+            {
+                continue;
+            }
+
+            var total = TrendNode(header, point, yearToDate: true);
+            foreach (var (measure, value) in Measures(point).Where(m => m.Measure != "active"))
+            {
+                var keys = parts.Select(t => Key(TrendNode(header, t, yearToDate: false), measure, "all")).ToList();
+                if (table.Contains(Key(total, measure, "all")) && keys.All(table.Contains)
+                    && keys.Sum(k => table.Values[table.IndexOf(k)]) == table.Values[table.IndexOf(Key(total, measure, "all"))])
+                {
+                    table.Sum(Key(total, measure, "all"), keys);
+                }
+            }
+        }
+    }
 
     /// <summary>Every node of the report with its figures: interventions, categories, orientations, the total.</summary>
     public static IEnumerable<(string Node, ReportFigures Figures)> AllNodes(TertialReport report)

@@ -13,62 +13,19 @@ public static partial class ReportPresenter
         private static string Label(TrendPoint point, bool yearToDate) =>
             yearToDate ? $"Hittills {point.Year} (t.o.m. T{point.Tertial})" : $"T{point.Tertial} {point.Year}";
 
-        /// <summary>The trend point that is this report's own total: its cells follow the report's mask.</summary>
+        /// <summary>The trend point that is this report's own total.</summary>
         private bool IsThisReport(TrendPoint point, bool yearToDate) =>
-            point.Year == report.Header.Year && point.Tertial == report.Header.Tertial
-            && yearToDate == (report.Header.Mode == ReportMode.YearToDate);
+            ReportDisclosure.TrendNode(report.Header, point, yearToDate) == ReportDisclosure.TotalNode;
 
-        /// <summary>
-        /// A trend count as the reader may see it: this report's own total by the report's rule; any
-        /// other small count as "&lt;N"; a year-to-date count as "x" when a tertial of that year is
-        /// masked in the table (the year is the sum of its tertials).
-        /// </summary>
-        private TableCell TrendCount(TrendPoint point, bool yearToDate, string measure, long value, IReadOnlyList<TrendPoint> tertials)
-        {
-            if (IsThisReport(point, yearToDate))
-            {
-                return counts.Cell(ReportDisclosure.TotalNode, measure, "all", value);
-            }
+        /// <summary>A trend count as the reader may see it, by the one rule (the trend's counts are in the disclosure table).</summary>
+        private TableCell TrendCount(TrendPoint point, bool yearToDate, string measure, long value) =>
+            counts.Cell(ReportDisclosure.TrendNode(report.Header, point, yearToDate), measure, "all", value);
 
-            if (!counts.Masks)
-            {
-                return TableCell.OfInteger(value);
-            }
-
-            if (SwedishFormat.IsSmall(value, counts.Threshold))
-            {
-                return TableCell.OfHidden(CellKind.Integer, $"<{counts.Threshold}");
-            }
-
-            var sameYear = tertials.Where(t => t.Year == point.Year && t.Tertial <= point.Tertial);
-            return yearToDate && measure is "new" or "ended"
-                && sameYear.Any(t => Hides(t, measure, tertials))
-                ? TableCell.OfHidden(CellKind.Integer, DisclosedCounts.Protecting)
-                : TableCell.OfInteger(value);
-        }
-
-        private bool Hides(TrendPoint tertial, string measure, IReadOnlyList<TrendPoint> tertials)
-        {
-            var value = measure == "new" ? tertial.New.Total : tertial.Ended.Total;
-            var cell = TrendCount(tertial, yearToDate: false, measure, value, tertials);
-            return cell.Number is null && !string.IsNullOrEmpty(cell.Text);
-        }
-
-        /// <summary>An indicator's rate in the trend, hidden when its numerator or denominator would be.</summary>
+        /// <summary>An indicator's rate in the trend, hidden when its numerator or denominator is.</summary>
         private TrendValue TrendRate(TrendPoint point, bool yearToDate, TrendIndicator indicator)
         {
-            var label = Label(point, yearToDate);
-            if (IsThisReport(point, yearToDate))
-            {
-                var rate = counts.Indicator(ReportDisclosure.TotalNode, indicator.Code, "all", indicator.Total);
-                return new TrendValue(label, rate.Rate, rate.RateText);
-            }
-
-            var hidden = counts.Masks && (SwedishFormat.IsSmall(indicator.Total.Numerator, counts.Threshold)
-                || SwedishFormat.IsSmall(indicator.Total.Denominator, counts.Threshold));
-            return hidden
-                ? new TrendValue(label, null, DisclosedCounts.Protecting)
-                : new TrendValue(label, indicator.Total.Denominator == 0 ? null : indicator.Total.Rate, SwedishFormat.Percent(indicator.Total.Rate));
+            var rate = counts.Indicator(ReportDisclosure.TrendNode(report.Header, point, yearToDate), indicator.Code, "all", indicator.Total);
+            return new TrendValue(Label(point, yearToDate), rate.Rate, rate.RateText);
         }
 
         private int PlannedOf(TrendPoint point, bool yearToDate) =>
@@ -83,7 +40,7 @@ public static partial class ReportPresenter
                     : new TrendValue(Label(t, false), null, SwedishFormat.None))])).ToList();
             var volumes = trend.Tertials.Select(t =>
             {
-                var active = TrendCount(t, false, "active", t.Active.Total, trend.Tertials);
+                var active = TrendCount(t, false, "active", t.Active.Total);
                 return new PlanBar(Label(t, false), PlannedOf(t, false), active.Number is { } n ? (int)n : null, active.Display());
             }).ToList();
             return new PresentedTrend(series, volumes);
@@ -108,7 +65,7 @@ public static partial class ReportPresenter
             DocumentRow Row(TrendPoint point, bool yearToDate)
             {
                 var planned = PlannedOf(point, yearToDate);
-                var active = TrendCount(point, yearToDate, "active", point.Active.Total, trend.Tertials);
+                var active = TrendCount(point, yearToDate, "active", point.Active.Total);
                 var status = point.Adopted ? "Fastställd" : "Aktuella siffror";
                 if (point.IsSameTertialLastYear)
                 {
@@ -122,8 +79,8 @@ public static partial class ReportPresenter
                     TableCell.OfInteger(planned),
                     active,
                     active.Number is null ? TableCell.OfHidden(CellKind.OneDecimal, DisclosedCounts.Protecting) : TableCell.OfOneDecimal(PercentOf(point.Active.Total, planned)),
-                    TrendCount(point, yearToDate, "new", point.New.Total, trend.Tertials),
-                    TrendCount(point, yearToDate, "ended", point.Ended.Total, trend.Tertials),
+                    TrendCount(point, yearToDate, "new", point.New.Total),
+                    TrendCount(point, yearToDate, "ended", point.Ended.Total),
                     .. codes.Select(c => point.Indicators.FirstOrDefault(i => i.Code == c.Code) is { } i
                         ? TrendRate(point, yearToDate, i) is var v && v.Rate is { } r ? TableCell.OfOneDecimal(r)
                             : v.Text == SwedishFormat.None ? TableCell.OfOneDecimal(null) : TableCell.OfHidden(CellKind.OneDecimal, v.Text)

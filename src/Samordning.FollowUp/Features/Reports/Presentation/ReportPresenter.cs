@@ -32,7 +32,7 @@ public static partial class ReportPresenter
         var report = view.Report;
         var masked = audience == ReportAudience.Office
             ? MaskedCells.None
-            : ReportDisclosure.Mask(report, threshold, showsSmall: true, detailAtTotalOnly: true);
+            : ReportDisclosure.Mask(report, threshold, showsSmall: true, detailAtTotalOnly: true, trend);
         var context = new Context(report, new DisclosedCounts(masked, threshold), plan ?? PlanThresholds.Default, audience);
         var header = report.Header;
 
