@@ -22,6 +22,7 @@ using Samordning.FollowUp.Features.Users;
 using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.TertialCycle;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
@@ -78,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<TertialCycleRules>();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
@@ -116,6 +118,7 @@ public static class ServiceCollectionExtensions
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
         app.MapReportEndpoints();
+        app.MapTertialCycleEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapPrivacyEndpoints();

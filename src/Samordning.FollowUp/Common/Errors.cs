@@ -36,6 +36,7 @@ public sealed class ForbiddenException(string? detail = null) : Exception(detail
 public static class NotFoundMessages
 {
     public const string Association = "Förbundet finns inte.";
+    public const string Provider = "Utföraren finns inte.";
     public const string Intervention = "Insatsen finns inte.";
     public const string Participation = "Deltagandet finns inte.";
     public const string FollowUp = "Uppföljningen finns inte.";

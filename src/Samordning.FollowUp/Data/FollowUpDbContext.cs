@@ -25,6 +25,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
     public DbSet<TertialNote> TertialNotes => Set<TertialNote>();
     public DbSet<ReportAdoption> ReportAdoptions => Set<ReportAdoption>();
+    public DbSet<ProviderTertialReport> ProviderTertialReports => Set<ProviderTertialReport>();
+    public DbSet<ProviderTertialTransition> ProviderTertialTransitions => Set<ProviderTertialTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
 
@@ -74,6 +76,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IdentityErasure>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TertialReportState>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

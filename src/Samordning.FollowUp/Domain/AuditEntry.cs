@@ -49,6 +49,9 @@ public enum AuditAction
     [Display(Name = "Skickade länk för lösenord")] PasswordLinkSent,
     [Display(Name = "Valde lösenord med länk")] PasswordSet,
     [Display(Name = "Bekräftade konto")] AccountConfirmed,
+    [Display(Name = "Intygade tertialrapport")] TertialAttested,
+    [Display(Name = "Godkände tertialrapport")] TertialAccepted,
+    [Display(Name = "Skickade tillbaka tertialrapport")] TertialReturned,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

@@ -16,6 +16,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public const string FollowUp = "FollowUp";
     public const string User = "User";
     public const string Report = "Report";
+    public const string ProviderTertialReport = "ProviderTertialReport";
 
     public AuditEntry Add(AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null) =>
         AddFor(callers.Current, action, entityType, entityId, associationId, providerId, detail);

@@ -23,6 +23,11 @@ public interface IAssociationScoped
     long AssociationId { get; }
 }
 
+public interface IProviderScoped
+{
+    long ProviderId { get; }
+}
+
 public interface IInterventionScoped
 {
     long InterventionId { get; }

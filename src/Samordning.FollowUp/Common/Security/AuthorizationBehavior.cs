@@ -58,6 +58,11 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
                 }
 
                 break;
+            case IProviderScoped m:
+                Check(await db.Providers.Where(p => p.Id == m.ProviderId)
+                    .Select(p => new Owner(p.AssociationId, p.Id)).SingleOrDefaultAsync(cancellationToken),
+                    caller, NotFoundMessages.Provider);
+                break;
             case IInterventionScoped m:
                 Check(await db.Interventions.Where(i => i.Id == m.InterventionId)
                     .Select(i => new Owner(i.AssociationId, i.ProviderId)).SingleOrDefaultAsync(cancellationToken),

@@ -162,6 +162,13 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
         return result;
     }
 
+    /// <summary>
+    /// The report's data-quality rows for the tertial alone (Period mode), without the rest of the
+    /// report: the tertial cycle's checklist is exactly these, so the two cannot disagree.
+    /// </summary>
+    public Task<List<DataQualityRow>> DataQualityAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
+        DataQualityAsync(associationId, Tertials.Start(year, tertial), Tertials.End(year, tertial), clock.Today(), cancellationToken);
+
     private async Task<List<DataQualityRow>> DataQualityAsync(
         long associationId, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
