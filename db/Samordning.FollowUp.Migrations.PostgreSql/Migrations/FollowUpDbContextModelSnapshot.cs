@@ -747,6 +747,99 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("Providers");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial");
+
+                    b.HasIndex("ProviderId", "Year", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("ProviderTertialReports");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttestedFigures")
+                        .HasColumnType("text");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("ProviderTertialTransitions");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.Property<long>("Id")
@@ -1095,6 +1188,30 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Navigation("Association");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialTransition", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.ProviderTertialReport", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Association", null)
@@ -1158,6 +1275,11 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
                 {
                     b.Navigation("Participations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>

@@ -748,6 +748,99 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("Providers");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial");
+
+                    b.HasIndex("ProviderId", "Year", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("ProviderTertialReports");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AttestedFigures")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("ProviderTertialTransitions");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.Property<long>("Id")
@@ -1097,6 +1190,30 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Navigation("Association");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialTransition", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.ProviderTertialReport", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Association", null)
@@ -1160,6 +1277,11 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
                 {
                     b.Navigation("Participations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>

@@ -721,6 +721,95 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("Providers");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tertial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Year", "Tertial");
+
+                    b.HasIndex("ProviderId", "Year", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("ProviderTertialReports");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttestedFigures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("ProviderTertialTransitions");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.Property<long>("Id")
@@ -1065,6 +1154,30 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Navigation("Association");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialTransition", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.ProviderTertialReport", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Association", null)
@@ -1128,6 +1241,11 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.Participant", b =>
                 {
                     b.Navigation("Participations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ProviderTertialReport", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>

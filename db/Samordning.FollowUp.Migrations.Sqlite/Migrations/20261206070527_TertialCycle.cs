@@ -1,0 +1,99 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class TertialCycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProviderTertialReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssociationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProviderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tertial = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderTertialReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProviderTertialReports_Associations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "Associations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProviderTertialReports_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProviderTertialTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AttestedFigures = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderTertialTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProviderTertialTransitions_ProviderTertialReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProviderTertialReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderTertialReports_AssociationId_Year_Tertial",
+                table: "ProviderTertialReports",
+                columns: new[] { "AssociationId", "Year", "Tertial" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderTertialReports_ProviderId_Year_Tertial",
+                table: "ProviderTertialReports",
+                columns: new[] { "ProviderId", "Year", "Tertial" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderTertialTransitions_ReportId_AtUtc",
+                table: "ProviderTertialTransitions",
+                columns: new[] { "ReportId", "AtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProviderTertialTransitions");
+
+            migrationBuilder.DropTable(
+                name: "ProviderTertialReports");
+        }
+    }
+}
