@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         /// <summary>The handler filters by the caller (lists of the caller's own rows).</summary>
         Caller,
         Association,
+
+        /// <summary>A provider: its coaches, and the office and board of its association.</summary>
+        Provider,
         Intervention,
         Participation,
         FollowUp,
@@ -198,6 +201,18 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/exports/uppfoljning-finsam/2026"))),
 
+        // The tertial cycle
+        ["GET /api/v1/providers/{providerId:long}/tertial-reports/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/providers/{w.Provider(t)}/tertial-reports/2026/2"))),
+        ["POST /api/v1/providers/{providerId:long}/tertial-reports/{year:int}/{tertial:int}/attest"] = new([Coach_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/providers/{w.Provider(t)}/tertial-reports/2026/2/attest", new JsonObject { ["reason"] = "Matrisen" }))),
+        ["POST /api/v1/providers/{providerId:long}/tertial-reports/{year:int}/{tertial:int}/accept"] = new([Office_], Scope.Provider, async (w, t, n) =>
+            Post(await w.AttestedReportAsync(t, n, "accept"))),
+        ["POST /api/v1/providers/{providerId:long}/tertial-reports/{year:int}/{tertial:int}/return"] = new([Office_], Scope.Provider, async (w, t, n) =>
+            Post(await w.AttestedReportAsync(t, n, "return"), new JsonObject { ["remark"] = "Komplettera kön" })),
+        ["GET /api/v1/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2"))),
+
         // Everyone signed in; administrators' tools
         ["GET /api/v1/code-lists"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/code-lists"))),
         ["GET /api/v1/audit"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit"))),
@@ -276,7 +291,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Scope.None or Scope.Caller => true,
             // A coach belongs to its provider's association; the office and the board to theirs.
             Scope.Association or Scope.User => target != Target.OtherAssociation,
-            Scope.Intervention or Scope.Participation or Scope.FollowUp =>
+            Scope.Provider or Scope.Intervention or Scope.Participation or Scope.FollowUp =>
                 role == UserRole.Coach ? target == Target.Own : target != Target.OtherAssociation,
             Scope.Person or Scope.ProviderUser => target == Target.Own,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
@@ -403,6 +418,22 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             var participation = await _data.ParticipationAsync(Interventions[target],
                 TestData.Identified(TestPersonnummer.Woman(400 + n), new DateOnly(2026, 6, 1)));
             return participation.Id;
+        }
+
+        /// <summary>The path of a step on the target provider's report for a tertial of its own (one per call), attested by its coach.</summary>
+        public async Task<string> AttestedReportAsync(Target target, int n, string step)
+        {
+            var (providerId, year) = (Providers[target], 2000 + n);
+            await _factory.WithDbAsync(async db =>
+            {
+                db.ProviderTertialReports.Add(new ProviderTertialReport
+                {
+                    AssociationId = Associations[target], ProviderId = providerId, Year = year, Tertial = 1, State = TertialReportState.Attested,
+                    UpdatedAtUtc = LongAgo.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                });
+                return await db.SaveChangesAsync();
+            });
+            return $"/api/v1/providers/{providerId}/tertial-reports/{year}/1/{step}";
         }
 
         /// <summary>A new follow-up without a result in the target's intervention.</summary>
