@@ -89,11 +89,16 @@ internal static class ReportBenchmark
         Console.WriteLine($"{$"report (warm, median of {Runs}; {commands} SQL commands)",-62} {reportMedian.TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"  of which waiting on the database",-62} {Median(databaseTimes).TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"  of which its row-figures query",-62} {rowQueryMedian.TotalMilliseconds,10:N0} ms");
-        foreach (var (sql, duration) in lastRun.OrderByDescending(c => c.Duration).Take(3))
+        // Every command of the last run in the order it ran; the whole SQL goes to a file beside the database.
+        var sqlFile = Path.Combine(Path.GetTempPath(), $"followup-bench-report-{provider}.sql");
+        await File.WriteAllLinesAsync(sqlFile, lastRun.Select((c, i) => $"-- #{i + 1}: {c.Duration.TotalMilliseconds:F1} ms\n{c.Sql};\n"));
+        foreach (var ((sql, duration), index) in lastRun.Select((c, i) => (c, i + 1)))
         {
             var text = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
-            Console.WriteLine($"{$"  slowest: {text[..Math.Min(text.Length, 52)]}…",-62} {duration.TotalMilliseconds,10:N0} ms");
+            Console.WriteLine($"{$"  #{index,-2} {text[..Math.Min(text.Length, 52)]}…",-62} {duration.TotalMilliseconds,10:N1} ms");
         }
+
+        Console.WriteLine($"  (the SQL of each command: {sqlFile})");
 
         Console.WriteLine($"{$"hand-written SQL for the row figures (warm, median of {Runs})",-62} {rawMedian.TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"managed memory allocated per report",-62} {allocated / 1024.0 / 1024.0,10:N1} MiB");

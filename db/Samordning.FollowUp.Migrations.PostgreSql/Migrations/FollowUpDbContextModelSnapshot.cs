@@ -699,6 +699,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("EndDate", "InterventionId");
 
+                    b.HasIndex("InterventionId", "EndDate");
+
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique();
 

@@ -699,6 +699,8 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EndDate", "InterventionId");
 
+                    b.HasIndex("InterventionId", "EndDate");
+
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");

@@ -675,6 +675,8 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EndDate", "InterventionId");
 
+                    b.HasIndex("InterventionId", "EndDate");
+
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique();
 

@@ -159,13 +159,6 @@ public sealed class TertialModel : UiPage
         _ => Summary().Count > 0 ? "warn" : "ok",
     };
 
-    public static string StatusCss(IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Met => "ok",
-        IndicatorStatus.NotMet => "bad",
-        _ => "warn",
-    };
-
     public static string ToneCss(FigureTone tone) => tone switch
     {
         FigureTone.Good => "ok",

@@ -39,5 +39,10 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
 
         // Indicators and the follow-up scheduler scan exits by end date.
         builder.HasIndex(p => new { p.EndDate, p.InterventionId });
+
+        // One association's exits in a period (the report's exit tables, its data quality and every
+        // indicator): its interventions found first, then each one's exits sought by end date,
+        // rather than all of each intervention's participations read to test the date.
+        builder.HasIndex(p => new { p.InterventionId, p.EndDate });
     }
 }

@@ -47,8 +47,9 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                 n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc), cancellationToken);
 
         var participation = await ParticipationCountsAsync(associationId, yearStart, from, to, cancellationToken);
-        var reasons = await ExitsByReasonAsync(associationId, from, to, cancellationToken);
-        var occupations = await OccupationAtExitAsync(associationId, from, to, cancellationToken);
+        var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
+        var reasons = exits.ToLookup(e => e.InterventionId, e => (e.ExitReason!.Value.ToString(), e.Count));
+        var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
         var indicators = await IndicatorBucketsAsync(associationId, from, to, cancellationToken);
 
         var context = new FigureContext(year, tertial, mode, association.SmallNumberThreshold, plans, countOnly, participation,
@@ -74,7 +75,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
-        var quality = await DataQualityAsync(associationId, from, to, today, cancellationToken);
+        var quality = await DataQualityAsync(associationId, to, today, exits, cancellationToken);
         return new TertialReport(header, sections, context.Figures(ids), quality);
     }
 
@@ -116,27 +117,20 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
         });
     }
 
-    private IQueryable<Participation> ExitsIn(long associationId, DateOnly from, DateOnly to) =>
-        db.Participations.AsNoTracking().Where(p =>
-            p.Intervention!.AssociationId == associationId
-            && p.EndDate != null && p.EndDate >= from && p.EndDate <= to
-            && p.ExitReason != ExitReason.RegisteredInError);
-
-    private async Task<ILookup<long, (string Code, int Count)>> ExitsByReasonAsync(
-        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await ExitsIn(associationId, from, to)
-            .GroupBy(p => new { p.InterventionId, p.ExitReason })
-            .Select(g => new { g.Key.InterventionId, g.Key.ExitReason, Count = g.Count() })
-            .ToListAsync(cancellationToken))
-        .ToLookup(r => r.InterventionId, r => (r.ExitReason!.Value.ToString(), r.Count));
-
-    private async Task<ILookup<long, (string Code, int Count)>> OccupationAtExitAsync(
-        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await ExitsIn(associationId, from, to)
-            .GroupBy(p => new { p.InterventionId, p.OccupationAtExit })
-            .Select(g => new { g.Key.InterventionId, g.Key.OccupationAtExit, Count = g.Count() })
-            .ToListAsync(cancellationToken))
-        .ToLookup(r => r.InterventionId, r => ((r.OccupationAtExit ?? Occupation.Unknown).ToString(), r.Count));
+    /// <summary>
+    /// The period's exits (registered in error excluded), read once and counted per intervention,
+    /// reason and occupation at exit, with how many of each group lack a step: the exits by
+    /// reason, by occupation and the exit columns of data quality are all sums of these groups.
+    /// </summary>
+    private async Task<List<ExitGroup>> ExitGroupsAsync(long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.Participations.AsNoTracking()
+            .Where(p => p.Intervention!.AssociationId == associationId
+                && p.EndDate != null && p.EndDate >= from && p.EndDate <= to
+                && p.ExitReason != ExitReason.RegisteredInError)
+            .GroupBy(p => new { p.InterventionId, p.Intervention!.ProviderId, p.ExitReason, p.OccupationAtExit })
+            .Select(g => new ExitGroup(g.Key.InterventionId, g.Key.ProviderId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Count(),
+                g.Sum(p => p.StepAtStart == null || p.StepAtExit == null ? 1 : 0)))
+            .ToListAsync(cancellationToken);
 
     /// <summary>For each indicator in force at the period's end: its buckets over the exits it looks at.</summary>
     private async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
@@ -170,7 +164,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
         DataQualityAsync(associationId, Tertials.Start(year, tertial), Tertials.End(year, tertial), clock.Today(), cancellationToken);
 
     private async Task<List<DataQualityRow>> DataQualityAsync(
-        long associationId, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
+        long associationId, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
     {
         var asOf = to < today ? to : today;
         var providers = await db.Providers.AsNoTracking()
@@ -190,19 +184,15 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                                   select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
 
-        var exits = from p in ExitsIn(associationId, @from, to)
-                    join i in db.Interventions on p.InterventionId equals i.Id
-                    select new { i.ProviderId, p.ExitReason, p.OccupationAtExit, p.StepAtStart, p.StepAtExit };
-        var exitQuality = await exits
-            .GroupBy(x => x.ProviderId)
-            .Select(g => new
+        // Of the period's exits, other than by death: no known occupation, or a step missing.
+        var exitQuality = exits
+            .Where(e => e.ExitReason != ExitReason.Deceased)
+            .GroupBy(e => e.ProviderId)
+            .ToDictionary(g => g.Key, g => new
             {
-                ProviderId = g.Key,
-                WithoutOutcome = g.Sum(x => x.ExitReason != ExitReason.Deceased
-                    && (x.OccupationAtExit == null || x.OccupationAtExit == Occupation.Unknown) ? 1 : 0),
-                WithoutStep = g.Sum(x => x.ExitReason != ExitReason.Deceased && (x.StepAtStart == null || x.StepAtExit == null) ? 1 : 0),
-            })
-            .ToDictionaryAsync(x => x.ProviderId, cancellationToken);
+                WithoutOutcome = g.Where(e => e.OccupationAtExit is null or Occupation.Unknown).Sum(e => e.Count),
+                WithoutStep = g.Sum(e => e.WithoutStep),
+            });
 
         var overdue = await (from f in db.TwelveMonthFollowUps
                              join p in db.Participations on f.ParticipationId equals p.Id
@@ -223,6 +213,9 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
 
     private sealed record InterventionInfo(
         long Id, string Name, long ProviderId, string ProviderName, Orientation Orientation, InterventionCategory Category, RegistrationMode Mode);
+
+    private sealed record ExitGroup(
+        long InterventionId, long ProviderId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Count, int WithoutStep);
 
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 

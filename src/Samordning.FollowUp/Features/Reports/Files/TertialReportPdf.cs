@@ -87,7 +87,7 @@ internal sealed class TertialReportPdfLayout(ReportPresentation presentation, Pd
         var titleTop = y;
         flow.Text(presentation.AssociationName, PdfFlow.Left + 14, PdfStyle.Baseline(Style.Title, y), Style.Title, PdfStyle.Ink);
         y += PdfStyle.LineHeight(Style.Title);
-        flow.Text(presentation.Title, PdfFlow.Left + 14, PdfStyle.Baseline(Style.Subtitle, y), Style.Subtitle, PdfStyle.Accent);
+        flow.Text(presentation.Heading, PdfFlow.Left + 14, PdfStyle.Baseline(Style.Subtitle, y), Style.Subtitle, PdfStyle.Accent);
         y += PdfStyle.LineHeight(Style.Subtitle) + 4;
         flow.Text($"Period {presentation.PeriodText}   ·   Redovisning: {presentation.ModeText}", PdfFlow.Left + 14,
             PdfStyle.Baseline(Style.Body, y), Style.Body, PdfStyle.Ink);

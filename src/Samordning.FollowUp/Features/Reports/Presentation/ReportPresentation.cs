@@ -69,6 +69,9 @@ public sealed record ReportPresentation(
 
     public PresentedPart Part(string id) => Parts.Single(p => p.Table.Id == id);
 
+    /// <summary>The report's name without the association's: "Tertialrapport T2 2026".</summary>
+    public string Heading { get; init; } = Title;
+
     /// <summary>The last six tertials and year to date against last year, for the charts (null when not asked for).</summary>
     public PresentedTrend? Trend { get; init; }
 }

@@ -67,6 +67,7 @@ public static partial class ReportPresenter
             notes.Notes,
             notes.Without)
         {
+            Heading = ReportText.Title(header),
             Trend = trend is null ? null : context.Trend(trend),
         };
     }

@@ -107,16 +107,18 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
             var planned = interventions
                 .Where(i => i.Mode != RegistrationMode.CountOnly && i.InReport(period))
                 .Sum(i => i.Plans.Where(p => p.Year == period.Year).Sum(p => p.PlannedParticipants));
+            var inReport = interventions.Where(i => i.InReport(period)).Select(i => i.Id).ToHashSet();
             return (Period: period, Point: new TrendPoint(period.Year, period.Tertial, period.From, period.To, Adopted: false,
-                IsSameTertialLastYear: false, volumes.Count(index, Measure.Active), volumes.Count(index, Measure.New),
-                volumes.Count(index, Measure.Ended), period.ProRata(planned), indicators[period]));
+                IsSameTertialLastYear: false, volumes.Count(index, Measure.Active, inReport), volumes.Count(index, Measure.New, inReport),
+                volumes.Count(index, Measure.Ended, inReport), period.ProRata(planned), indicators[period]));
         }).ToDictionary(x => x.Period, x => x.Point);
     }
 
     /// <summary>
-    /// One GROUP BY gender over everyone who could count in any of the periods; each period's
-    /// active, new and ended are conditional sums over them with the report's rules (domain §7),
-    /// among the interventions the report lists. Registered in error counts nowhere.
+    /// One GROUP BY intervention and gender over everyone who could count in any of the periods;
+    /// each period's active, new and ended are conditional sums over them with the report's rules
+    /// (domain §7). Which interventions the report lists is decided in memory, per period, from
+    /// those small groups. Registered in error counts nowhere.
     /// </summary>
     private async Task<Volumes> VolumesAsync(long associationId, List<Period> periods, CancellationToken cancellationToken)
     {
@@ -130,54 +132,56 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
                          && p.StartDate <= latestEnd && (p.EndDate == null || p.EndDate >= earliestYearStart)
                    select new VolumeRow
                    {
+                       InterventionId = p.InterventionId,
                        Gender = person.Gender,
                        StartDate = p.StartDate,
                        EndDate = p.EndDate,
-                       InterventionStart = i.StartDate,
-                       InterventionEnd = i.EndDate,
                    };
-        var sums = await rows.GroupBy(r => r.Gender).Select(ConditionalSums(periods)).ToListAsync(cancellationToken);
+        var sums = await rows
+            .GroupBy(r => new VolumeKey { InterventionId = r.InterventionId, Gender = r.Gender })
+            .Select(ConditionalSums(periods))
+            .ToListAsync(cancellationToken);
         return new Volumes(sums);
     }
 
-    /// <summary>g => new VolumeSums(g.Key, [g.Sum(active in period 0 ? 1 : 0), g.Sum(new …), g.Sum(ended …), … for each period]).</summary>
-    private static Expression<Func<IGrouping<Gender, VolumeRow>, VolumeSums>> ConditionalSums(List<Period> periods)
+    /// <summary>g => new VolumeSums(g.Key.InterventionId, g.Key.Gender, [g.Sum(active in period 0 ? 1 : 0), g.Sum(new …), g.Sum(ended …), … for each period]).</summary>
+    private static Expression<Func<IGrouping<VolumeKey, VolumeRow>, VolumeSums>> ConditionalSums(List<Period> periods)
     {
-        var group = Expression.Parameter(typeof(IGrouping<Gender, VolumeRow>), "g");
+        var group = Expression.Parameter(typeof(IGrouping<VolumeKey, VolumeRow>), "g");
         var sums = periods
             .SelectMany(p => new[] { Active(p), New(p), Ended(p) })
             .Select(predicate => Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(VolumeRow)], group,
                 Expression.Lambda<Func<VolumeRow, int>>(
                     Expression.Condition(predicate.Body, Expression.Constant(1), Expression.Constant(0)), predicate.Parameters)));
-        var constructor = typeof(VolumeSums).GetConstructor([typeof(Gender), typeof(int[])])!;
-        var body = Expression.New(constructor, Expression.Property(group, nameof(IGrouping<Gender, VolumeRow>.Key)), Expression.NewArrayInit(typeof(int), sums));
-        return Expression.Lambda<Func<IGrouping<Gender, VolumeRow>, VolumeSums>>(body, group);
+        var key = Expression.Property(group, nameof(IGrouping<VolumeKey, VolumeRow>.Key));
+        var constructor = typeof(VolumeSums).GetConstructor([typeof(long), typeof(Gender), typeof(int[])])!;
+        var body = Expression.New(constructor,
+            Expression.Property(key, nameof(VolumeKey.InterventionId)),
+            Expression.Property(key, nameof(VolumeKey.Gender)),
+            Expression.NewArrayInit(typeof(int), sums));
+        return Expression.Lambda<Func<IGrouping<VolumeKey, VolumeRow>, VolumeSums>>(body, group);
     }
 
-    // The report's rows: started by the period's end, not ended before 1 January, in an
-    // intervention running some time from 1 January to the period's end.
+    // The report's rows: started by the period's end, not ended before 1 January (the intervention
+    // being in the report is tested per group in memory). Each test is the report's, written once:
+    // a period starts on or after its 1 January, so an end on or after the period's start is one
+    // on or after 1 January too.
     private static Expression<Func<VolumeRow, bool>> Active(Period period)
     {
-        var (from, to, yearStart) = (period.From, period.To, period.YearStart);
-        return r => r.StartDate <= to && (r.EndDate == null || r.EndDate >= yearStart)
-            && r.InterventionStart <= to && (r.InterventionEnd == null || r.InterventionEnd >= yearStart)
-            && (r.EndDate == null || r.EndDate >= from);
+        var (from, to) = (period.From, period.To);
+        return r => r.StartDate <= to && (r.EndDate == null || r.EndDate >= from);
     }
 
     private static Expression<Func<VolumeRow, bool>> New(Period period)
     {
         var (from, to, yearStart) = (period.From, period.To, period.YearStart);
-        return r => r.StartDate <= to && (r.EndDate == null || r.EndDate >= yearStart)
-            && r.InterventionStart <= to && (r.InterventionEnd == null || r.InterventionEnd >= yearStart)
-            && r.StartDate >= from;
+        return r => r.StartDate >= from && r.StartDate <= to && (r.EndDate == null || r.EndDate >= yearStart);
     }
 
     private static Expression<Func<VolumeRow, bool>> Ended(Period period)
     {
-        var (from, to, yearStart) = (period.From, period.To, period.YearStart);
-        return r => r.StartDate <= to && (r.EndDate == null || r.EndDate >= yearStart)
-            && r.InterventionStart <= to && (r.InterventionEnd == null || r.InterventionEnd >= yearStart)
-            && r.EndDate != null && r.EndDate >= from && r.EndDate <= to;
+        var (from, to) = (period.From, period.To);
+        return r => r.StartDate <= to && r.EndDate != null && r.EndDate >= from && r.EndDate <= to;
     }
 
     /// <summary>
@@ -275,22 +279,28 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
     /// <summary>One participation as the volume query sees it; every member is set so EF Core can sum over it.</summary>
     private sealed class VolumeRow
     {
+        public long InterventionId { get; init; }
         public Gender Gender { get; init; }
         public DateOnly StartDate { get; init; }
         public DateOnly? EndDate { get; init; }
-        public DateOnly InterventionStart { get; init; }
-        public DateOnly? InterventionEnd { get; init; }
+    }
+
+    private sealed class VolumeKey
+    {
+        public long InterventionId { get; init; }
+        public Gender Gender { get; init; }
     }
 
     /// <summary>One gender's counts: active, new and ended for period 0, then period 1, and so on.</summary>
-    private sealed record VolumeSums(Gender Gender, int[] Counts);
+    private sealed record VolumeSums(long InterventionId, Gender Gender, int[] Counts);
 
     private sealed class Volumes(List<VolumeSums> sums)
     {
-        public GenderCount Count(int period, Measure measure)
+        /// <summary>The measure in the period, summed over the interventions the period's report lists.</summary>
+        public GenderCount Count(int period, Measure measure, HashSet<long> inReport)
         {
             var index = (period * 3) + (int)measure;
-            int Of(Gender gender) => sums.SingleOrDefault(s => s.Gender == gender)?.Counts[index] ?? 0;
+            int Of(Gender gender) => sums.Where(s => s.Gender == gender && inReport.Contains(s.InterventionId)).Sum(s => s.Counts[index]);
             return GenderCount.Of(Of(Gender.Woman), Of(Gender.Man));
         }
     }
