@@ -160,8 +160,12 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
     /// The report's data-quality rows for the tertial alone (Period mode), without the rest of the
     /// report: the tertial cycle's checklist is exactly these, so the two cannot disagree.
     /// </summary>
-    public Task<List<DataQualityRow>> DataQualityAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
-        DataQualityAsync(associationId, Tertials.Start(year, tertial), Tertials.End(year, tertial), clock.Today(), cancellationToken);
+    public async Task<List<DataQualityRow>> DataQualityAsync(long associationId, int year, int tertial, CancellationToken cancellationToken)
+    {
+        var (from, to) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
+        var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
+        return await DataQualityAsync(associationId, to, clock.Today(), exits, cancellationToken);
+    }
 
     private async Task<List<DataQualityRow>> DataQualityAsync(
         long associationId, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
