@@ -212,6 +212,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Post(await w.AttestedReportAsync(t, n, "return"), new JsonObject { ["remark"] = "Komplettera kön" })),
         ["GET /api/v1/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2"))),
+        ["GET /api/v1/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}/summary"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2/summary"))),
 
         // Everyone signed in; administrators' tools
         ["GET /api/v1/code-lists"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/code-lists"))),

@@ -95,6 +95,13 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/rapport/{ar:int?}/{tertial:int?}", coach, _ => "/rapport/2026/2");
         yield return Forbidden("/rapport/{ar:int?}/{tertial:int?}", admin, _ => "/rapport/2026/2");
 
+        // The tertial cycle, the office's page: its own association's providers.
+        yield return Ok("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", office, _ => "/kansli/tertialrapportering");
+        yield return Ok("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", office, _ => "/kansli/tertialrapportering/2026/2");
+        yield return Forbidden("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", coach, _ => "/kansli/tertialrapportering/2026/2");
+        yield return Forbidden("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", board, _ => "/kansli/tertialrapportering/2026/2");
+        yield return Forbidden("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", admin, _ => "/kansli/tertialrapportering/2026/2");
+
         yield return Ok("/logga-ut", coach);
     }
 

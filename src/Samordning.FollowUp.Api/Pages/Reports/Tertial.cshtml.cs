@@ -7,6 +7,7 @@ using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.Reports.Presentation;
+using Samordning.FollowUp.Features.TertialCycle;
 
 namespace Samordning.FollowUp.Api.Pages.Reports;
 
@@ -38,6 +39,9 @@ public sealed class TertialModel : UiPage
     public TertialReportView? View { get; private set; }
 
     public AssociationResponse? Association { get; private set; }
+
+    /// <summary>The tertial cycle in counts of providers (attested, accepted), for the office and the board.</summary>
+    public TertialCycleSummaryResponse? Cycle { get; private set; }
 
     public Counts Counts { get; private set; } = Counts.Exact;
 
@@ -124,6 +128,7 @@ public sealed class TertialModel : UiPage
         View = view;
         Association = await Sender.Send(new GetAssociationQuery(associationId), Aborted);
         Counts = new Counts(!IsOffice, Association.SmallNumberThreshold);
+        Cycle = await Sender.Send(new GetTertialCycleSummaryQuery(associationId, Year.Value, Tertial.Value), Aborted);
     }
 
     public static string Address(int year, int tertial, ReportMode mode, bool current)

@@ -26,6 +26,9 @@ public sealed record ProviderTertialStatus(
     TertialReportState State,
     string StateLabel,
     DateTime? UpdatedAtUtc,
+    // Who made the last step, and whether that step was the office returning the report (Open again, with a remark).
+    string? UpdatedByName,
+    bool Returned,
     DataQualityRow Checklist,
     int OpenChecklistItems);
 
@@ -50,15 +53,24 @@ internal sealed class ListAssociationTertialReportsHandler(FollowUpDbContext db,
 
         var reports = await db.ProviderTertialReports.AsNoTracking()
             .Where(r => r.AssociationId == query.AssociationId && r.Year == query.Year && r.Tertial == query.Tertial)
-            .ToDictionaryAsync(r => r.ProviderId, r => new { r.State, r.UpdatedAtUtc }, cancellationToken);
+            .ToDictionaryAsync(r => r.ProviderId, r => new { r.Id, r.State, r.UpdatedAtUtc }, cancellationToken);
+        var reportIds = reports.Values.Select(r => r.Id).ToList();
+        var steps = await db.ProviderTertialTransitions.AsNoTracking()
+            .Where(t => reportIds.Contains(t.ReportId))
+            .Select(t => new { t.ReportId, t.Id, t.AtUtc, t.UserName, t.From, t.To })
+            .ToListAsync(cancellationToken);
+        var lastSteps = steps.GroupBy(t => t.ReportId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.AtUtc).ThenBy(t => t.Id).Last());
         // One row per provider of the association, named and ordered as in the report's data quality.
         var checklists = await builder.DataQualityAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken);
         var providers = checklists.Select(c =>
         {
             var report = reports.GetValueOrDefault(c.ProviderId);
             var state = report?.State ?? TertialReportState.Open;
-            return new ProviderTertialStatus(c.ProviderId, c.ProviderName, state, SwedishFormat.Label(state), report?.UpdatedAtUtc, c,
-                TertialCycleRules.OpenItems(c));
+            var last = report is null ? null : lastSteps.GetValueOrDefault(report.Id);
+            var returned = state == TertialReportState.Open && last is { From: TertialReportState.Attested, To: TertialReportState.Open };
+            return new ProviderTertialStatus(c.ProviderId, c.ProviderName, state, SwedishFormat.Label(state), report?.UpdatedAtUtc,
+                last?.UserName, returned, c, TertialCycleRules.OpenItems(c));
         }).ToList();
         return new AssociationTertialReportsResponse(query.AssociationId, query.Year, query.Tertial,
             await cycle.IsAdoptedAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken), providers);

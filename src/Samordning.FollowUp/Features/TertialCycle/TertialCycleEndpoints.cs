@@ -14,6 +14,7 @@ public static class TertialCycleEndpoints
         group.MapAcceptTertialReport();
         group.MapReturnTertialReport();
         group.MapListAssociationTertialReports();
+        group.MapGetTertialCycleSummary();
         return app;
     }
 }

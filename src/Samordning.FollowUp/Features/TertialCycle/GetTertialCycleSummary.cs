@@ -1,0 +1,83 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Features.TertialCycle;
+
+/// <summary>
+/// Where the tertial cycle stands, in counts of providers only: the report's first screen shows
+/// it to the office and the board. No figures and no checklist (the board does not see those per
+/// provider), which is why this is a query of its own and not the office's list.
+/// </summary>
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
+public sealed record GetTertialCycleSummaryQuery(long AssociationId, int Year, int Tertial)
+    : IQuery<TertialCycleSummaryResponse>, IAssociationScoped;
+
+/// <summary>
+/// <paramref name="Attested"/> counts every provider that has attested and not been sent back
+/// (attested or accepted); <paramref name="Accepted"/> those the office has accepted.
+/// </summary>
+public sealed record TertialCycleSummaryResponse(
+    long AssociationId, int Year, int Tertial, bool TertialAdopted, int Providers, int Attested, int Accepted, string Text);
+
+internal sealed class GetTertialCycleSummaryValidator : AbstractValidator<GetTertialCycleSummaryQuery>
+{
+    public GetTertialCycleSummaryValidator()
+    {
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+    }
+}
+
+internal sealed class GetTertialCycleSummaryHandler(FollowUpDbContext db, TertialCycleRules cycle)
+    : IQueryHandler<GetTertialCycleSummaryQuery, TertialCycleSummaryResponse>
+{
+    public async ValueTask<TertialCycleSummaryResponse> Handle(GetTertialCycleSummaryQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
+        {
+            throw new NotFoundException(NotFoundMessages.Association);
+        }
+
+        // Every provider of the association, as the office's list has them.
+        var providers = await db.Providers.CountAsync(p => p.AssociationId == query.AssociationId, cancellationToken);
+        var states = await db.ProviderTertialReports.AsNoTracking()
+            .Where(r => r.AssociationId == query.AssociationId && r.Year == query.Year && r.Tertial == query.Tertial)
+            .Select(r => r.State)
+            .ToListAsync(cancellationToken);
+        var accepted = states.Count(s => s == TertialReportState.Accepted);
+        var attested = accepted + states.Count(s => s == TertialReportState.Attested);
+        return new TertialCycleSummaryResponse(query.AssociationId, query.Year, query.Tertial,
+            await cycle.IsAdoptedAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken),
+            providers, attested, accepted, Text(providers, attested, accepted));
+    }
+
+    /// <summary>"3 av 9 utförare har intygat, 2 godkända".</summary>
+    public static string Text(int providers, int attested, int accepted) =>
+        providers == 0
+            ? "Förbundet har inga utförare"
+            : $"{attested} av {providers} utförare har intygat, {accepted} {(accepted == 1 ? "godkänd" : "godkända")}";
+}
+
+public static class GetTertialCycleSummaryEndpoint
+{
+    public static RouteGroupBuilder MapGetTertialCycleSummary(this RouteGroupBuilder group)
+    {
+        group.MapGet("/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}/summary", async Task<Ok<TertialCycleSummaryResponse>> (
+                long associationId, int year, int tertial, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetTertialCycleSummaryQuery(associationId, year, tertial), ct)))
+            .WithName("GetTertialCycleSummary")
+            .WithSummary("Where the tertial cycle stands in counts of providers (attested, accepted): for the office and the board.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+}
