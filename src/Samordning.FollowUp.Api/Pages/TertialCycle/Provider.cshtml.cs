@@ -40,8 +40,6 @@ public sealed class ProviderModel : UiPage
 
     public bool HasEnded => Tertials.End(Year, Tertial) < Today;
 
-    public bool CanAttest => !Report.TertialAdopted && Report.State == TertialReportState.Open && HasEnded;
-
     public bool CanWriteNotes => !Report.TertialAdopted;
 
     public string Address => $"/tertialrapportering/{Year}/{Tertial}";
