@@ -66,6 +66,13 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/att-gora", office);
         yield return Forbidden("/att-gora", board);
         yield return Ok("/insatser", coach);
+        // The coach's tertial reporting: always the signed-in coach's own provider, so no other provider's address exists.
+        yield return Ok("/tertialrapportering/{ar:int?}/{tertial:int?}", coach, _ => "/tertialrapportering");
+        yield return Ok("/tertialrapportering/{ar:int?}/{tertial:int?}", coach, _ => "/tertialrapportering/2026/2");
+        yield return new Case("/tertialrapportering/{ar:int?}/{tertial:int?}", coach, _ => "/tertialrapportering/2026/2", HttpStatusCode.OK, OtherProviderCoach);
+        yield return Forbidden("/tertialrapportering/{ar:int?}/{tertial:int?}", office, _ => "/tertialrapportering/2026/2");
+        yield return Forbidden("/tertialrapportering/{ar:int?}/{tertial:int?}", board, _ => "/tertialrapportering/2026/2");
+        yield return Forbidden("/tertialrapportering/{ar:int?}/{tertial:int?}", admin, _ => "/tertialrapportering/2026/2");
         yield return Ok("/konton", coach);
         yield return Forbidden("/konton", office);
         yield return Forbidden("/konton", board);

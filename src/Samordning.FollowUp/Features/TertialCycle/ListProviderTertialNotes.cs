@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports;
+
+namespace Samordning.FollowUp.Features.TertialCycle;
+
+/// <summary>The provider's interventions running in the tertial, each with its self-assessment (null while none is written).</summary>
+[Access(UserRole.Coach, UserRole.AssociationAdmin)]
+public sealed record ListProviderTertialNotesQuery(long ProviderId, int Year, int Tertial)
+    : IQuery<IReadOnlyList<ProviderTertialNoteResponse>>, IProviderScoped;
+
+public sealed record ProviderTertialNoteResponse(long InterventionId, string InterventionName, TertialNoteResponse? Note);
+
+internal sealed class ListProviderTertialNotesValidator : AbstractValidator<ListProviderTertialNotesQuery>
+{
+    public ListProviderTertialNotesValidator()
+    {
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+    }
+}
+
+internal sealed class ListProviderTertialNotesHandler(FollowUpDbContext db)
+    : IQueryHandler<ListProviderTertialNotesQuery, IReadOnlyList<ProviderTertialNoteResponse>>
+{
+    public async ValueTask<IReadOnlyList<ProviderTertialNoteResponse>> Handle(ListProviderTertialNotesQuery query, CancellationToken cancellationToken)
+    {
+        var from = Tertials.Start(query.Year, query.Tertial);
+        var to = Tertials.End(query.Year, query.Tertial);
+        var interventions = await db.Interventions.AsNoTracking()
+            .Where(i => i.ProviderId == query.ProviderId && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from))
+            .OrderBy(i => i.Name).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Name })
+            .ToListAsync(cancellationToken);
+        var ids = interventions.Select(i => i.Id).ToList();
+        var notes = await db.TertialNotes.AsNoTracking()
+            .Where(n => n.Year == query.Year && n.Tertial == query.Tertial && ids.Contains(n.InterventionId))
+            .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
+                n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc), cancellationToken);
+        return [.. interventions.Select(i => new ProviderTertialNoteResponse(i.Id, i.Name, notes.GetValueOrDefault(i.Id)))];
+    }
+}
