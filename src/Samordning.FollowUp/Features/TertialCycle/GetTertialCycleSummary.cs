@@ -49,12 +49,14 @@ internal sealed class GetTertialCycleSummaryHandler(FollowUpDbContext db, Tertia
 
         // Every provider of the association, as the office's list has them.
         var providers = await db.Providers.CountAsync(p => p.AssociationId == query.AssociationId, cancellationToken);
+        // Counted by the database, per state.
         var states = await db.ProviderTertialReports.AsNoTracking()
             .Where(r => r.AssociationId == query.AssociationId && r.Year == query.Year && r.Tertial == query.Tertial)
-            .Select(r => r.State)
-            .ToListAsync(cancellationToken);
-        var accepted = states.Count(s => s == TertialReportState.Accepted);
-        var attested = accepted + states.Count(s => s == TertialReportState.Attested);
+            .GroupBy(r => r.State)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
+        var accepted = states.GetValueOrDefault(TertialReportState.Accepted);
+        var attested = accepted + states.GetValueOrDefault(TertialReportState.Attested);
         return new TertialCycleSummaryResponse(query.AssociationId, query.Year, query.Tertial,
             await cycle.IsAdoptedAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken),
             providers, attested, accepted, Text(providers, attested, accepted));

@@ -420,13 +420,15 @@ public static partial class ReportPresenter
                 new("Bedömning", CellKind.Text, 16),
                 new("Underlag", CellKind.Text, 48),
             ];
+            var figures = report.Total.Indicators.ToDictionary(i => i.Code, i => i.Total, StringComparer.Ordinal);
+            var node = ReportDisclosure.TotalNode;
             var rows = Indicators().Select(i => new DocumentRow(RowKind.Item,
             [
                 TableCell.OfText($"{i.Code} {i.Name}"),
                 TableCell.OfOneDecimal((double)i.TargetPercent),
                 RateCell(i.Total),
-                NumberCell(i.Total.NumeratorText),
-                NumberCell(i.Total.DenominatorText),
+                counts.Cell(node, $"indicator:{i.Code}:numerator", "all", figures[i.Code].Numerator),
+                counts.Cell(node, $"indicator:{i.Code}:denominator", "all", figures[i.Code].Denominator),
                 RateCell(i.Women),
                 RateCell(i.Men),
                 TableCell.OfText(i.Judgement),
@@ -436,19 +438,13 @@ public static partial class ReportPresenter
                 Introduction: "Bedömningen görs på totalen. \"För få\" betyder att underlaget är för litet för att bedöma.");
         }
 
+        /// <summary>A rate's cell: the number, "x" where it is withheld, or empty where there is nothing to divide.</summary>
         private static TableCell RateCell(PresentedRate rate) => (rate.Rate, rate.RateText) switch
         {
             ({ } r, _) => TableCell.OfOneDecimal(r),
-            // Nothing to divide: no figure, nothing withheld.
-            (null, SwedishFormat.None) => TableCell.OfOneDecimal(null),
-            _ => TableCell.OfHidden(CellKind.OneDecimal, rate.RateText),
+            (null, DisclosedCounts.Protecting) => TableCell.OfHidden(CellKind.OneDecimal, DisclosedCounts.Protecting),
+            _ => TableCell.OfOneDecimal(null),
         };
-
-        private static TableCell NumberCell(string text) =>
-            long.TryParse(text.Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal),
-                System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                ? TableCell.OfInteger(n)
-                : TableCell.OfHidden(CellKind.Integer, text);
 
         /// <summary>The board sees codes with few exits grouped as "Övriga" (the rule's own grouping); the office every code.</summary>
         private IReadOnlyList<CodeCount> Codes(IReadOnlyList<CodeCount> codes) =>

@@ -85,6 +85,7 @@ public static class Restatement
         // Rows gone since adoption are compared against nothing, after the rows of today.
         rows.AddRange(old.Keys.Except(rows.Select(r => r.Key)).Select(k => (k, (DocumentRow?)null)));
 
+        var columnBefore = before?.Columns.Select((c, i) => (c.Heading, Index: i)).DistinctBy(c => c.Heading).ToDictionary(c => c.Heading, c => c.Index) ?? [];
         var result = new List<(RowKey Key, List<Change> Lines)>();
         foreach (var (key, row) in rows)
         {
@@ -94,7 +95,7 @@ public static class Restatement
             for (var i = after.KeyColumns; i < after.Columns.Count; i++)
             {
                 var heading = after.Columns[i].Heading;
-                var column = before?.Columns.ToList().FindIndex(c => c.Heading == heading) ?? -1;
+                var column = columnBefore.GetValueOrDefault(heading, -1);
                 var thenCell = was is not null && column >= 0 && column < was.Cells.Count ? was.Cells[column] : default;
                 var nowCell = row is not null && i < row.Cells.Count ? row.Cells[i] : default;
                 var then = was is null ? "–" : thenCell.Display();
