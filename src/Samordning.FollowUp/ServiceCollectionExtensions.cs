@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
+        services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

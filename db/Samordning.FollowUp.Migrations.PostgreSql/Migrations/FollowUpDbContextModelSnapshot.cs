@@ -861,6 +861,12 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("BoardPeriodMasks")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BoardYearToDateMasks")
+                        .HasColumnType("text");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("text");

@@ -862,6 +862,12 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("BoardPeriodMasks")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BoardYearToDateMasks")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

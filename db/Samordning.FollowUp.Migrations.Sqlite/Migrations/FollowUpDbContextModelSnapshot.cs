@@ -829,6 +829,12 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BoardPeriodMasks")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoardYearToDateMasks")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -27,4 +27,13 @@ public sealed class ReportAdoption
 
     /// <summary>The report (JSON) for the year up to the tertial's end.</summary>
     public required string YearToDateReport { get; set; }
+
+    /// <summary>
+    /// The counts the board's view of <see cref="PeriodReport"/> withheld when it was adopted (JSON):
+    /// they stay withheld, however the year's later reports are masked. Null for reports adopted before these were kept.
+    /// </summary>
+    public string? BoardPeriodMasks { get; set; }
+
+    /// <summary>As <see cref="BoardPeriodMasks"/>, for <see cref="YearToDateReport"/>.</summary>
+    public string? BoardYearToDateMasks { get; set; }
 }

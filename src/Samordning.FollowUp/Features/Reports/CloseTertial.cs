@@ -10,6 +10,8 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports.Disclosure;
+using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Features.Reports;
 
@@ -38,7 +40,8 @@ internal sealed class CloseTertialValidator : AbstractValidator<CloseTertialComm
     }
 }
 
-internal sealed class CloseTertialHandler(FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder)
+internal sealed partial class CloseTertialHandler(
+    FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder, ReportTrends trends, BoardDisclosure disclosure)
     : ICommandHandler<CloseTertialCommand, TertialReportView>
 {
     private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som omräkning (view=current).";
@@ -61,6 +64,7 @@ internal sealed class CloseTertialHandler(FollowUpDbContext db, TimeProvider clo
         TertialReport Adopted(TertialReport r) => r with { Header = r.Header with { AdoptedAtUtc = now, AdoptedBy = by } };
         var period = Adopted(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.Period, cancellationToken));
         var yearToDate = Adopted(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.YearToDate, cancellationToken));
+        var masks = await BoardMasksAsync(command, period, yearToDate, cancellationToken);
 
         db.ReportAdoptions.Add(new ReportAdoption
         {
@@ -71,9 +75,24 @@ internal sealed class CloseTertialHandler(FollowUpDbContext db, TimeProvider clo
             AdoptedAtUtc = now,
             PeriodReport = ReportSnapshots.Serialize(period),
             YearToDateReport = ReportSnapshots.Serialize(yearToDate),
+            BoardPeriodMasks = ReportSnapshots.SerializeMasks(masks.Period),
+            BoardYearToDateMasks = ReportSnapshots.SerializeMasks(masks.YearToDate),
         });
         await db.SaveChangesUniqueAsync(AlreadyClosed, null, cancellationToken);
         return new TertialReportView(ReportStatus.Adopted, period, []);
+    }
+}
+
+internal sealed partial class CloseTertialHandler
+{
+    /// <summary>What the board is shown of the reports being adopted: kept, so it never loosens (<see cref="YearDisclosure"/>).</summary>
+    private async Task<(MaskedCells Period, MaskedCells YearToDate)> BoardMasksAsync(
+        CloseTertialCommand command, TertialReport period, TertialReport yearToDate, CancellationToken cancellationToken)
+    {
+        var threshold = await db.Associations.AsNoTracking().Where(a => a.Id == command.AssociationId)
+            .Select(a => a.SmallNumberThreshold).SingleAsync(cancellationToken);
+        var trend = await trends.BuildAsync(command.AssociationId, command.Year, command.Tertial, cancellationToken);
+        return await disclosure.MaskForAdoptionAsync(command.AssociationId, threshold, period, yearToDate, trend, cancellationToken);
     }
 }
 

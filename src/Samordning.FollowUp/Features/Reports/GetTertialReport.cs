@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports.Disclosure;
 using Samordning.FollowUp.Features.Reports.Presentation;
 using Samordning.FollowUp.Features.Reports.Trends;
 
@@ -85,7 +86,8 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
     }
 }
 
-internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialReportBuilder builder, ReportTrends trends, CallerContext caller)
+internal sealed class GetTertialReportHandler(
+    FollowUpDbContext db, TertialReportBuilder builder, ReportTrends trends, BoardDisclosure disclosure, CallerContext caller)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
@@ -99,11 +101,16 @@ internal sealed class GetTertialReportHandler(FollowUpDbContext db, TertialRepor
         var audience = caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board;
         var plan = new PlanThresholds(association.PlanBelowPercent, association.PlanAbovePercent);
         var trend = await trends.BuildAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken);
+        var threshold = association.SmallNumberThreshold;
+        // The board's masks are decided with the year's other reports, which it can open beside this one.
+        var (masks, adoptedMasks) = audience == ReportAudience.Board
+            ? await disclosure.MaskAsync(query.AssociationId, threshold, view.Report, view.Adopted, trend, cancellationToken)
+            : (MaskedCells.None, MaskedCells.None);
         return view with
         {
-            Presentation = ReportPresenter.Present(view, audience, association.SmallNumberThreshold, plan, trend),
+            Presentation = ReportPresenter.Present(view, audience, threshold, plan, trend, masks),
             AdoptedPresentation = view.Adopted is { } adopted
-                ? ReportPresenter.Present(new TertialReportView(ReportStatus.Adopted, adopted, []), audience, association.SmallNumberThreshold, plan)
+                ? ReportPresenter.Present(new TertialReportView(ReportStatus.Adopted, adopted, []), audience, threshold, plan, masks: adoptedMasks)
                 : null,
         };
     }

@@ -24,6 +24,22 @@ internal static class ReportSnapshots
     public static TertialReport Deserialize(string json) =>
         JsonSerializer.Deserialize<TertialReport>(json, Json) ?? throw new InvalidOperationException("Empty adopted report.");
 
+    /// <summary>The board's masks as kept with an adopted report: the withheld counts' keys and those shown as "&lt;N".</summary>
+    public static string SerializeMasks(Disclosure.MaskedCells masks) =>
+        JsonSerializer.Serialize(new KeptMasks(masks.Threshold, [.. masks.Keys.Order(StringComparer.Ordinal)], [.. masks.ShownSmall.Order(StringComparer.Ordinal)]), Json);
+
+    public static Disclosure.MaskedCells? DeserializeMasks(string? json)
+    {
+        if (json is null || JsonSerializer.Deserialize<KeptMasks>(json, Json) is not { } kept)
+        {
+            return null;
+        }
+
+        return new Disclosure.MaskedCells(kept.Threshold, kept.Masked.ToHashSet(StringComparer.Ordinal), kept.ShownSmall.ToHashSet(StringComparer.Ordinal));
+    }
+
+    private sealed record KeptMasks(int Threshold, IReadOnlyList<string> Masked, IReadOnlyList<string> ShownSmall);
+
     /// <summary>
     /// Every value that differs, named by a readable path: array items are named by their
     /// intervention, category, orientation, code or provider rather than by position, so an

@@ -68,6 +68,25 @@ public sealed class AdditiveTable
         _relations.Add(new Relation(totalIndex, partIndexes));
     }
 
+    /// <summary>
+    /// Adds every cell and relation of <paramref name="other"/> with its key prefixed, e.g.
+    /// "2026-T1|total/ended/all": several reports side by side in one table.
+    /// </summary>
+    public void Import(AdditiveTable other, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var map = new int[other.Count];
+        for (var i = 0; i < other.Count; i++)
+        {
+            map[i] = Cell(prefix + other.Keys[i], other.Values[i]);
+        }
+
+        foreach (var relation in other.Relations)
+        {
+            _relations.Add(new Relation(map[relation.Total], [.. relation.Parts.Select(p => map[p])]));
+        }
+    }
+
     /// <param name="Total">Index of the total cell.</param>
     /// <param name="Parts">Indexes of the parts.</param>
     public sealed record Relation(int Total, IReadOnlyList<int> Parts)

@@ -185,23 +185,35 @@ public static class Recoverability
             }
 
             (rows[r], rows[best]) = (rows[best], rows[r]);
-            var pivot = rows[r][c];
-            for (var k = 0; k < columns; k++)
+            var pivotRow = rows[r];
+            var pivot = pivotRow[c];
+            // The relations are sparse: work only on the pivot row's non-zero columns.
+            var nonZero = new List<int>();
+            for (var k = c; k < columns; k++)
             {
-                rows[r][k] /= pivot;
+                if (Math.Abs(pivotRow[k]) >= Epsilon)
+                {
+                    pivotRow[k] /= pivot;
+                    nonZero.Add(k);
+                }
+                else
+                {
+                    pivotRow[k] = 0;
+                }
             }
 
             for (var i = 0; i < rows.Count; i++)
             {
-                if (i == r || Math.Abs(rows[i][c]) < Epsilon)
+                var row = rows[i];
+                if (i == r || Math.Abs(row[c]) < Epsilon)
                 {
                     continue;
                 }
 
-                var factor = rows[i][c];
-                for (var k = 0; k < columns; k++)
+                var factor = row[c];
+                foreach (var k in nonZero)
                 {
-                    rows[i][k] -= factor * rows[r][k];
+                    row[k] -= factor * pivotRow[k];
                 }
             }
 

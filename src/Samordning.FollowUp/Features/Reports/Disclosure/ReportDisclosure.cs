@@ -68,7 +68,7 @@ public static class ReportDisclosure
         Tie(table, report, [.. AllNodes(report)]);
         if (trend is not null)
         {
-            AddTrend(table, report.Header, trend);
+            AddTrend(table, trend, (point, yearToDate) => TrendNode(report.Header, point, yearToDate));
         }
 
         return table;
@@ -86,18 +86,31 @@ public static class ReportDisclosure
         ArgumentNullException.ThrowIfNull(point);
         return point.Year == header.Year && point.Tertial == header.Tertial && yearToDate == (header.Mode == ReportMode.YearToDate)
             ? TotalNode
-            : yearToDate
-                ? $"trend:{point.Year.ToString(CultureInfo.InvariantCulture)}-hittills-T{point.Tertial.ToString(CultureInfo.InvariantCulture)}"
-                : $"trend:{point.Year.ToString(CultureInfo.InvariantCulture)}-T{point.Tertial.ToString(CultureInfo.InvariantCulture)}";
+            : TrendPointNode(point, yearToDate);
     }
+
+    /// <summary>"trend:2026-T1" or "trend:2026-hittills-T2".</summary>
+    public static string TrendPointNode(TrendPoint point, bool yearToDate)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return "trend:" + PeriodName(point.Year, point.Tertial, yearToDate);
+    }
+
+    /// <summary>"2026-T1", or "2026-hittills-T2" for the year to date.</summary>
+    public static string PeriodName(int year, int tertial, bool yearToDate) =>
+        $"{year.ToString(CultureInfo.InvariantCulture)}-{(yearToDate ? "hittills-" : "")}T{tertial.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// The trend's counts (totals only, as the trend shows them) and the sums a reader can see
     /// across periods: year to date = the year's tertials, for new participants, exits and each
     /// indicator's numerator and denominator, wherever the figures do add up.
     /// </summary>
-    private static void AddTrend(AdditiveTable table, ReportHeader header, ReportTrend trend)
+    /// <param name="node">The node of a trend point: a report's own total where the table holds that report.</param>
+    public static void AddTrend(AdditiveTable table, ReportTrend trend, Func<TrendPoint, bool, string> node)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(trend);
+        ArgumentNullException.ThrowIfNull(node);
         IEnumerable<(string Measure, long Value)> Measures(TrendPoint p) =>
         [
             ("active", p.Active.Total), ("new", p.New.Total), ("ended", p.Ended.Total),
@@ -111,10 +124,10 @@ public static class ReportDisclosure
             .Append((Point: trend.YearToDate, YearToDate: true)).Append((Point: trend.YearToDateLastYear, YearToDate: true)).ToList();
         foreach (var (point, yearToDate) in points)
         {
-            var node = TrendNode(header, point, yearToDate);
+            var pointNode = node(point, yearToDate);
             foreach (var (measure, value) in Measures(point))
             {
-                var key = Key(node, measure, "all");
+                var key = Key(pointNode, measure, "all");
                 if (!table.Contains(key))
                 {
                     table.Cell(key, value);
@@ -130,10 +143,10 @@ public static class ReportDisclosure
                 continue;
             }
 
-            var total = TrendNode(header, point, yearToDate: true);
+            var total = node(point, true);
             foreach (var (measure, value) in Measures(point).Where(m => m.Measure != "active"))
             {
-                var keys = parts.Select(t => Key(TrendNode(header, t, yearToDate: false), measure, "all")).ToList();
+                var keys = parts.Select(t => Key(node(t, false), measure, "all")).ToList();
                 if (table.Contains(Key(total, measure, "all")) && keys.All(table.Contains)
                     && keys.Sum(k => table.Values[table.IndexOf(k)]) == table.Values[table.IndexOf(Key(total, measure, "all"))])
                 {
@@ -202,7 +215,7 @@ public static class ReportDisclosure
     public const string ParticipantsYear = "participantsYear";
 
     /// <summary>Complements are taken from interventions first, then categories, orientations, and the total last.</summary>
-    private static int Rank(string key) => key.StartsWith("intervention:", StringComparison.Ordinal) ? 0
+    internal static int Rank(string key) => key.StartsWith("intervention:", StringComparison.Ordinal) ? 0
         : key.StartsWith("category:", StringComparison.Ordinal) ? 1
         : key.StartsWith("section:", StringComparison.Ordinal) ? 2
         : 3;

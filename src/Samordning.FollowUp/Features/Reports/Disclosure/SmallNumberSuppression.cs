@@ -22,7 +22,13 @@ public static class SmallNumberSuppression
     /// Which cells to give up first as complements (lower first): the report hides an intervention's
     /// count before a subtotal's, and the association's totals last, so the first screen stays readable.
     /// </param>
-    public static Suppression ApplyShowingSmall(AdditiveTable table, int threshold, bool showsSmall = true, Func<string, int>? rank = null)
+    /// <param name="perGroup">In each round, a complement for every leak apart from the others' sums, not one in all: for large tables.</param>
+    /// <param name="settled">
+    /// What a reader has already been shown (an adopted report): its masked cells stay masked, "x"
+    /// stays "x", and its shown cells are taken as complements only when nothing else protects a leak.
+    /// </param>
+    public static Suppression ApplyShowingSmall(AdditiveTable table, int threshold, bool showsSmall = true, Func<string, int>? rank = null,
+        SettledCells? settled = null, bool perGroup = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         var masked = new HashSet<int>();
@@ -35,8 +41,25 @@ public static class SmallNumberSuppression
         }
 
         var shownSmall = showsSmall ? new HashSet<int>(masked) : [];
+        var published = settled?.Shown ?? new HashSet<int>();
+        var seenSmall = settled?.Seen ?? new HashSet<int>();
+        if (settled is not null)
+        {
+            masked.UnionWith(settled.Masked);
+            // Masked as "x" before, or no longer small: "x", never a "<N" that says more.
+            shownSmall.ExceptWith(settled.Masked.Where(i => !settled.ShownSmall.Contains(i)));
+        }
 
-        // Each round masks one more cell or shows fewer as "<N", so this ends; the bound is a guard only.
+        var relationsOf = new List<AdditiveTable.Relation>[table.Count];
+        foreach (var relation in table.Relations)
+        {
+            foreach (var member in relation.Members)
+            {
+                (relationsOf[member] ??= []).Add(relation);
+            }
+        }
+
+        // Each round masks more cells or shows fewer as "<N", so this ends; the bound is a guard only.
         for (var round = 0; round <= 2 * table.Count; round++)
         {
             var leaks = Recoverability.Find(table, masked, threshold, shownSmall);
@@ -45,39 +68,69 @@ public static class SmallNumberSuppression
                 return new Suppression(masked, shownSmall);
             }
 
-            // One complement at a time: one new mask often protects several leaks at once. A
-            // complement higher up (a subtotal for an intervention's leak) costs the reader more than
-            // showing the leak's own small counts as "x": then that comes first.
-            var complement = Complement(table, masked, leaks[0], rank);
-            var group = MaskedGroup(table, masked, leaks[0]);
-            var obscurable = group.Any(shownSmall.Contains);
-            var higher = complement is { } c && rank is not null && rank(table.Keys[c]) > rank(table.Keys[leaks[0]]);
-            if (complement is { } cell && !(higher && obscurable) && masked.Add(cell))
+            // One complement at a time: one new mask often protects several leaks at once. Over a
+            // large table (a year of reports), one for each leak whose sums no new mask touched yet this round.
+            var handled = new HashSet<int>();
+            var changed = false;
+            foreach (var leak in perGroup ? leaks : leaks.Take(1))
             {
-                continue;
-            }
+                if (!handled.Add(leak))
+                {
+                    continue;
+                }
 
-            if (!obscurable)
-            {
-                throw new InvalidOperationException("Small-number suppression found a masked count it cannot protect.");
-            }
+                handled.UnionWith(Neighbours(leak));
+                // A complement higher up (a subtotal for an intervention's leak) costs the reader more
+                // than showing the leak's own small counts as "x": then that comes first.
+                var complement = Complement(table, relationsOf, masked, leak, rank, published);
+                var higher = complement is { } c && rank is not null && rank(table.Keys[c]) > rank(table.Keys[leak]);
+                if ((complement is null || higher) && changed)
+                {
+                    // This round's new masks may protect it already: decided on the next round's findings.
+                    continue;
+                }
 
-            shownSmall.ExceptWith(group);
+                var group = complement is null || higher ? MaskedGroup(relationsOf, masked, leak) : [];
+                group.ExceptWith(seenSmall);
+                var obscurable = group.Any(shownSmall.Contains);
+                changed = true;
+                if (complement is { } cell && !(higher && obscurable) && masked.Add(cell))
+                {
+                    handled.UnionWith(Neighbours(cell));
+                    continue;
+                }
+
+                if (!obscurable)
+                {
+                    // Last resort: a count a settled report showed (it protects only from those who did not see it).
+                    if (published.Count > 0 && Complement(table, relationsOf, masked, leak, rank) is { } seenCell && masked.Add(seenCell))
+                    {
+                        handled.UnionWith(Neighbours(seenCell));
+                        continue;
+                    }
+
+                    throw new InvalidOperationException($"Small-number suppression found a masked count it cannot protect: {table.Keys[leak]}.");
+                }
+
+                shownSmall.ExceptWith(group);
+            }
         }
 
         throw new InvalidOperationException("Small-number suppression did not settle.");
+
+        IEnumerable<int> Neighbours(int cell) => (relationsOf[cell] ?? []).SelectMany(r => r.Members);
     }
 
     public static bool IsSmall(long value, int threshold) => value > 0 && value < threshold;
 
     /// <summary>The masked cells linked to <paramref name="cell"/> through relations whose members are masked.</summary>
-    private static HashSet<int> MaskedGroup(AdditiveTable table, HashSet<int> masked, int cell)
+    private static HashSet<int> MaskedGroup(List<AdditiveTable.Relation>[] relationsOf, HashSet<int> masked, int cell)
     {
         var group = new HashSet<int> { cell };
         var frontier = new Queue<int>([cell]);
         while (frontier.TryDequeue(out var current))
         {
-            foreach (var relation in table.Relations.Where(r => r.Members.Contains(current)))
+            foreach (var relation in relationsOf[current] ?? [])
             {
                 foreach (var member in relation.Members.Where(m => masked.Contains(m) && group.Add(m)))
                 {
@@ -93,21 +146,21 @@ public static class SmallNumberSuppression
     /// The smallest shown non-zero cell in a relation of <paramref name="leak"/>; when those are all
     /// masked or zero, in the nearest relation reached through masked cells (the leak comes through them).
     /// </summary>
-    private static int? Complement(AdditiveTable table, HashSet<int> masked, int leak, Func<string, int>? rank = null)
+    private static int? Complement(AdditiveTable table, List<AdditiveTable.Relation>[] relationsOf, HashSet<int> masked, int leak, Func<string, int>? rank = null,
+        IReadOnlySet<int>? notCandidates = null)
     {
         var ranks = new Dictionary<int, int>();
         int Rank(int cell) => rank is null ? 0 : ranks.TryGetValue(cell, out var r) ? r : ranks[cell] = rank(table.Keys[cell]);
         // A cell in few sums drags few others along when it is masked: 199 participants this year
         // (in one sum) goes before the 118 count-only that every level of the report adds up.
-        var ties = new Dictionary<int, int>();
-        int Ties(int cell) => rank is null ? 0 : ties.TryGetValue(cell, out var n) ? n : ties[cell] = table.Relations.Count(x => x.Members.Contains(cell));
+        int Ties(int cell) => rank is null ? 0 : relationsOf[cell]?.Count ?? 0;
         var visited = new HashSet<int> { leak };
         var frontier = new List<int> { leak };
         while (frontier.Count > 0)
         {
             int? best = null;
             var next = new List<int>();
-            foreach (var relation in table.Relations.Where(r => r.Members.Any(frontier.Contains)))
+            foreach (var relation in frontier.SelectMany(f => relationsOf[f] ?? []).Distinct())
             {
                 foreach (var member in relation.Members)
                 {
@@ -121,7 +174,7 @@ public static class SmallNumberSuppression
                         continue;
                     }
 
-                    if (table.Values[member] == 0)
+                    if (table.Values[member] == 0 || notCandidates?.Contains(member) == true)
                     {
                         continue;
                     }
@@ -153,3 +206,8 @@ public static class SmallNumberSuppression
 /// <param name="Masked">Every masked cell.</param>
 /// <param name="ShownSmall">The masked cells the reader sees as "&lt;N"; the others read "x".</param>
 public sealed record Suppression(IReadOnlySet<int> Masked, IReadOnlySet<int> ShownSmall);
+
+/// <summary>Cells a reader has already seen as they are (an adopted report): <paramref name="Shown"/> with their values, <paramref name="Masked"/> withheld.</summary>
+/// <param name="ShownSmall">The masked ones the reader saw as "&lt;N".</param>
+/// <param name="Seen">The masked ones the reader has seen as "&lt;N" in a report that does not change: they are not made "x" to protect others, which would protect nothing.</param>
+public sealed record SettledCells(IReadOnlySet<int> Masked, IReadOnlySet<int> ShownSmall, IReadOnlySet<int> Shown, IReadOnlySet<int>? Seen = null);

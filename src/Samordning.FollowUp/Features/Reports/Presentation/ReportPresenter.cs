@@ -26,13 +26,18 @@ public static partial class ReportPresenter
         ("Avvikelser och risker", n => n.DeviationsAndRisks),
     ];
 
-    public static ReportPresentation Present(TertialReportView view, ReportAudience audience, int threshold, PlanThresholds? plan = null, ReportTrend? trend = null)
+    /// <param name="masks">
+    /// The board's masks when decided with the rest of the year (<see cref="BoardDisclosure"/>);
+    /// without them, the report is masked on its own.
+    /// </param>
+    public static ReportPresentation Present(TertialReportView view, ReportAudience audience, int threshold, PlanThresholds? plan = null,
+        ReportTrend? trend = null, MaskedCells? masks = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var report = view.Report;
         var masked = audience == ReportAudience.Office
             ? MaskedCells.None
-            : ReportDisclosure.Mask(report, threshold, showsSmall: true, detailAtTotalOnly: true, trend);
+            : masks ?? ReportDisclosure.Mask(report, threshold, showsSmall: true, detailAtTotalOnly: true, trend);
         var context = new Context(report, new DisclosedCounts(masked, threshold), plan ?? PlanThresholds.Default, audience);
         var header = report.Header;
 

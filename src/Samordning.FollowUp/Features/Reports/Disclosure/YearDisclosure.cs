@@ -1,0 +1,282 @@
+using Samordning.FollowUp.Features.Reports.Trends;
+
+namespace Samordning.FollowUp.Features.Reports.Disclosure;
+
+/// <summary>
+/// One of the reports of a year that the board can open: a tertial alone or the year to date.
+/// </summary>
+/// <param name="Settled">
+/// The masks the board was shown when this report was adopted: they never loosen (null when the
+/// report is not adopted, or was adopted before masks were kept).
+/// </param>
+/// <param name="Published">The adopted report itself: what it shows has been seen, so its shown counts are not hidden afterwards unless nothing else protects a count.</param>
+/// <param name="Current">Today's figures of an adopted tertial (the restatement view): not tied by sums to the other reports.</param>
+public sealed record YearMember(TertialReport Report, MaskedCells? Settled = null, bool Published = false, bool Current = false)
+{
+    public int Year => Report.Header.Year;
+
+    public int Tertial => Report.Header.Tertial;
+
+    public ReportMode Mode => Report.Header.Mode;
+
+    /// <summary>"2026-T1", "2026-hittills-T2", and "2026-T1-nu" for today's figures of an adopted tertial.</summary>
+    public string Id => ReportDisclosure.PeriodName(Year, Tertial, Mode == ReportMode.YearToDate) + (Current ? "-nu" : "");
+}
+
+/// <summary>
+/// The disclosure rule across the reports of one year, which the board can open side by side: the
+/// year to date is the sum of its tertials for every count that adds up over time (new
+/// participants, exits, exit reasons, occupations, indicator numerators and denominators,
+/// count-only participants), so "hittills T2" minus "T1" is "T2". All of the year's reports are
+/// masked together as one table with those sums, and the trend beside them joins it, so no
+/// difference between two reports gives a masked count away. An adopted report's masks never
+/// loosen, and the counts it showed stay shown: the board has seen them.
+/// </summary>
+public static class YearDisclosure
+{
+    private static readonly string[] AddsUpOverTime = ["new", "ended", "countOnly", "exitReason:", "occupationAtExit:", "indicator:"];
+
+    private const char Separator = '|';
+
+    /// <summary>
+    /// Each member's masked counts, keyed as a single report's (<see cref="ReportDisclosure.Key"/>).
+    /// The year is masked first, on its own, so its masks are the same whichever report is asked
+    /// for; then the trend beside the report: this year's points are the year's own totals (masked
+    /// as they are there), earlier years' points keep the masks of their adopted reports.
+    /// </summary>
+    /// <param name="trend">The trend shown beside the reports of <paramref name="trendTertial"/>.</param>
+    /// <param name="settledPoints">The board's masks of earlier years' adopted reports, by trend node ("trend:2025-T2").</param>
+    public static IReadOnlyDictionary<string, MaskedCells> Mask(IReadOnlyList<YearMember> members, int threshold, ReportTrend? trend = null,
+        int trendTertial = 0, IReadOnlyDictionary<string, MaskedCells>? settledPoints = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var family = Build(members, threshold, []);
+        var table = family.Table;
+        var settledMasked = new HashSet<int>();
+        var settledSmall = new HashSet<int>();
+        var published = new HashSet<int>();
+        var seenSmall = new HashSet<int>();
+        foreach (var member in members)
+        {
+            var prefix = member.Id + Separator;
+            if (member.Settled is { } settled)
+            {
+                settledMasked.UnionWith(settled.Keys.Select(k => prefix + k).Where(table.Contains).Select(table.IndexOf));
+                var small = settled.ShownSmall.Select(k => prefix + k).Where(table.Contains).Select(table.IndexOf).ToList();
+                settledSmall.UnionWith(small);
+                if (member.Published)
+                {
+                    seenSmall.UnionWith(small);
+                }
+            }
+
+            if (member.Published)
+            {
+                published.UnionWith(Enumerable.Range(0, table.Count).Where(i => table.Keys[i].StartsWith(prefix, StringComparison.Ordinal)));
+            }
+        }
+
+        // Exit reasons and occupations grouped as "Övriga" are not shown one by one: never to be worked out either.
+        settledMasked.UnionWith(family.Grouped);
+        published.ExceptWith(settledMasked);
+        var result = SmallNumberSuppression.ApplyShowingSmall(table, threshold, showsSmall: true, Rank,
+            new SettledCells(settledMasked, settledSmall, published, seenSmall), perGroup: true);
+
+        var (trendTable, trendResult) = trend is null ? (null, null) : MaskTrend(members, threshold, trend, table, result, settledPoints);
+        var masks = new Dictionary<string, MaskedCells>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            var prefix = member.Id + Separator;
+            var keys = Strip(result.Masked, prefix);
+            var small = Strip(result.ShownSmall, prefix);
+            if (trendTable is not null && trendResult is not null && member.Tertial == trendTertial)
+            {
+                // The trend beside this report, under the names the report's own view gives its points.
+                foreach (var (familyNode, ownNode) in TrendNodes(members, member, trend!))
+                {
+                    foreach (var index in Enumerable.Range(0, trendTable.Count).Where(i => trendTable.Keys[i].StartsWith(familyNode + "/", StringComparison.Ordinal)))
+                    {
+                        var own = ownNode + trendTable.Keys[index][familyNode.Length..];
+                        if (trendResult.Masked.Contains(index))
+                        {
+                            keys.Add(own);
+                        }
+
+                        if (trendResult.ShownSmall.Contains(index))
+                        {
+                            small.Add(own);
+                        }
+                    }
+                }
+            }
+
+            masks[member.Id] = new MaskedCells(threshold, keys, small);
+        }
+
+        return masks;
+
+        HashSet<string> Strip(IReadOnlySet<int> cells, string prefix) =>
+            cells.Select(i => table.Keys[i]).Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The trend's counts and their sums over time, masked with this year's points as the year
+    /// masked them and earlier years' as their adopted reports did: those are settled; the rest
+    /// (an earlier year's point without kept masks) is masked by the rule.
+    /// </summary>
+    private static (AdditiveTable, Suppression) MaskTrend(IReadOnlyList<YearMember> members, int threshold, ReportTrend trend,
+        AdditiveTable year, Suppression yearResult, IReadOnlyDictionary<string, MaskedCells>? settledPoints)
+    {
+        var table = new AdditiveTable();
+        ReportDisclosure.AddTrend(table, trend, (point, yearToDate) => FamilyNode(members, point, yearToDate));
+        var masked = new HashSet<int>();
+        var small = new HashSet<int>();
+        var seen = new HashSet<int>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            var key = table.Keys[i];
+            var node = key[..key.IndexOf('/', StringComparison.Ordinal)];
+            bool? hidden = null;
+            var shownSmall = false;
+            if (year.Contains(key))
+            {
+                var j = year.IndexOf(key);
+                hidden = yearResult.Masked.Contains(j);
+                shownSmall = yearResult.ShownSmall.Contains(j);
+            }
+            else if (settledPoints?.GetValueOrDefault(node) is { } kept)
+            {
+                var own = ReportDisclosure.TotalNode + key[node.Length..];
+                hidden = kept.Keys.Contains(own);
+                shownSmall = kept.ShownSmall.Contains(own);
+            }
+
+            if (hidden == true)
+            {
+                masked.Add(i);
+            }
+            else if (hidden == false)
+            {
+                seen.Add(i);
+            }
+
+            if (shownSmall)
+            {
+                small.Add(i);
+            }
+        }
+
+        return (table, SmallNumberSuppression.ApplyShowingSmall(table, threshold, showsSmall: true, Rank, new SettledCells(masked, small, seen, small)));
+    }
+
+    private static string FamilyNode(IReadOnlyList<YearMember> members, TrendPoint point, bool yearToDate) =>
+        members.FirstOrDefault(m => !m.Current && m.Year == point.Year && m.Tertial == point.Tertial
+                                    && (m.Mode == ReportMode.YearToDate) == yearToDate) is { } member
+            ? member.Id + Separator + ReportDisclosure.TotalNode
+            : ReportDisclosure.TrendPointNode(point, yearToDate);
+
+    /// <summary>The year's reports as one table: each member's own table, the sums over time and the trend.</summary>
+    /// <param name="trends">The trends beside the reports (one per tertial the board opens).</param>
+    public static (AdditiveTable Table, IReadOnlySet<int> Grouped) Build(IReadOnlyList<YearMember> members, int threshold, IEnumerable<ReportTrend> trends)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(trends);
+        if (members.Select(m => m.Year).Distinct().Count() > 1 || members.Select(m => m.Id).Distinct().Count() != members.Count)
+        {
+            throw new ArgumentException("The members are one year's reports, each once.", nameof(members));
+        }
+
+        var table = new AdditiveTable();
+        var grouped = new HashSet<int>();
+        foreach (var member in members)
+        {
+            var prefix = member.Id + Separator;
+            table.Import(ReportDisclosure.Table(member.Report, detailAtTotalOnly: true, groupBelow: threshold), prefix);
+            grouped.UnionWith(GroupedCodes(table, member.Report, threshold, prefix));
+        }
+
+        var periods = members.Where(m => !m.Current && m.Mode == ReportMode.Period).ToDictionary(m => m.Tertial);
+        foreach (var yearToDate in members.Where(m => !m.Current && m.Mode == ReportMode.YearToDate))
+        {
+            var parts = Enumerable.Range(1, yearToDate.Tertial).Select(t => periods.GetValueOrDefault(t)).ToList();
+            if (parts.Any(p => p is null))
+            {
+                continue;
+            }
+
+            var prefix = yearToDate.Id + Separator;
+            foreach (var key in table.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            {
+                var own = key[prefix.Length..];
+                var measure = own.Split('/')[1];
+                if (yearToDate.Tertial > 1 && !AddsUpOverTime.Any(m => measure == m || (m.EndsWith(':') && measure.StartsWith(m, StringComparison.Ordinal))))
+                {
+                    continue;
+                }
+
+                // The tertials' figures, a missing one read as zero; only where they do add up.
+                var partKeys = parts.Select(p => p!.Id + Separator + own).Where(table.Contains).ToList();
+                if (partKeys.Count > 0 && partKeys.Sum(k => table.Values[table.IndexOf(k)]) == table.Values[table.IndexOf(key)])
+                {
+                    table.Sum(key, partKeys);
+                }
+            }
+        }
+
+        foreach (var trend in trends)
+        {
+            ReportDisclosure.AddTrend(table, trend, (point, yearToDate) => FamilyNode(members, point, yearToDate));
+        }
+
+        return (table, grouped);
+    }
+
+    /// <summary>
+    /// The exit reasons and occupations a report shows as "Övriga" (<see cref="ReportDisclosure.Grouped"/>),
+    /// as cells of their own that add up to "Övriga": withheld, so that no other report's figure
+    /// for the same code, minus what is shown, gives one away.
+    /// </summary>
+    private static IEnumerable<int> GroupedCodes(AdditiveTable table, TertialReport report, int threshold, string prefix)
+    {
+        foreach (var (measure, counts) in new[] { ("exitReason", report.Total.ExitsByReason), ("occupationAtExit", report.Total.OccupationAtExit) })
+        {
+            var shown = ReportDisclosure.Grouped(counts, threshold);
+            if (shown.All(c => c.Code != ReportDisclosure.OtherCode))
+            {
+                continue;
+            }
+
+            var shownCodes = shown.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+            var hidden = counts.Where(c => c.Count > 0 && !shownCodes.Contains(c.Code)).ToList();
+            var keys = hidden.Select(c => ReportDisclosure.Key(prefix + ReportDisclosure.TotalNode, $"{measure}:{c.Code}", "all")).ToList();
+            foreach (var (key, count) in keys.Zip(hidden))
+            {
+                yield return table.Cell(key, count.Count);
+            }
+
+            table.Sum(ReportDisclosure.Key(prefix + ReportDisclosure.TotalNode, $"{measure}:{ReportDisclosure.OtherCode}", "all"), keys);
+        }
+    }
+
+    /// <summary>For the trend beside <paramref name="member"/>: each point's node in the year's table and in the member's own view.</summary>
+    private static IEnumerable<(string Family, string Own)> TrendNodes(IReadOnlyList<YearMember> members, YearMember member, ReportTrend trend)
+    {
+        var points = trend.Tertials.Select(t => (Point: t, YearToDate: false))
+            .Append((trend.YearToDate, true)).Append((trend.YearToDateLastYear, true));
+        foreach (var (point, yearToDate) in points)
+        {
+            var own = ReportDisclosure.TrendNode(member.Report.Header, point, yearToDate);
+            if (own == ReportDisclosure.TotalNode)
+            {
+                continue;
+            }
+
+            yield return (FamilyNode(members, point, yearToDate), own);
+        }
+    }
+
+    /// <summary>Complements as in one report (interventions first, the total last), whichever report they are in.</summary>
+    private static int Rank(string key) =>
+        ReportDisclosure.Rank(key.IndexOf(Separator, StringComparison.Ordinal) is var at and >= 0 ? key[(at + 1)..] : key);
+}
