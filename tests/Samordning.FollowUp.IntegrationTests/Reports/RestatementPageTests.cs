@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.IntegrationTests.Infrastructure.Fixtures;
@@ -41,25 +42,63 @@ public sealed partial class RestatementPageTests(ApiFactory factory) : ApiTest(f
 
         var html = await PageAsync(UserRole.BoardMember, f.Association.Id);
 
-        // Every count of X is hidden from the board both before and after ("<5" or "x"; X's 5 active
-        // now would give Y's 2 away, so it is "x"): no change to the board, and its cost per
-        // participant, which would give its participants away, is hidden too. The Preparatory
-        // subtotal is what the board sees change; the orientation and the total add nothing.
-        AssertLines(
-            [
-                "## Delsumma Förberedande",
-                "- Aktiva: x → 7",
-                "- % av plan: x → 50,0",
-                "- Nya: 5 → 6",
-                "- Kostnad per deltagare (kr): 50 000 → 42 857",
-                "- Deltagare i år: 6 → 7",
-            ],
-            Summary(html));
+        // Every count the late registration changes was hidden from the board when T1 was adopted
+        // (X's counts are small, and the Preparatory subtotal 6 and its 5 new would give them away),
+        // and what the board was not shown then stays hidden: "x → 7" would loosen the adopted
+        // masks. So nothing the board sees has changed, and the page says so in words.
+        Assert.Contains("Inga siffror som du ser har ändrats sedan rapporten fastställdes.", Text(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("x → 7", Text(html), StringComparison.Ordinal);
         Assert.DoesNotContain("x → x", Text(html), StringComparison.Ordinal);
         Assert.DoesNotContain("<5 → <5", Text(html), StringComparison.Ordinal);
         Assert.DoesNotContain("rattelser-alla", html, StringComparison.Ordinal);
         Assert.Contains("Fastställd, med rättelser", Text(html), StringComparison.Ordinal);
         AssertNoDataPaths(html);
+    }
+
+    /// <summary>
+    /// The adopted report's masks never loosen: every count the board's adopted T1 withheld is
+    /// withheld in today's figures of T1 too (the API's presentation, cell by cell).
+    /// </summary>
+    [Fact]
+    public async Task Board_TodaysFiguresOfAnAdoptedTertial_WithholdEverythingTheAdoptedReportWithheld()
+    {
+        var f = await LateRegistrationAfterAdoptionAsync();
+        var board = Users.BoardOf(f.Association.Id);
+
+        var adopted = MaskedCells(await board.ReportAsync(f.Association.Id, 2025, 1));
+        var current = MaskedCells(await board.ReportAsync(f.Association.Id, 2025, 1, view: "current"));
+
+        Assert.NotEmpty(adopted);
+        Assert.Empty(adopted.Except(current));
+
+        // The masks are kept with the adopted report, so they hold whatever the year brings.
+        var kept = await Factory.WithDbAsync(db => db.ReportAdoptions.AsNoTracking().Where(a => a.AssociationId == f.Association.Id)
+            .Select(a => new { a.BoardPeriodMasks, a.BoardYearToDateMasks }).SingleAsync(Ct));
+        Assert.Contains("intervention:", kept.BoardPeriodMasks, StringComparison.Ordinal);
+        Assert.Contains("intervention:", kept.BoardYearToDateMasks, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each withheld cell of the presentation's tables, named by part, row heading and column.</summary>
+    private static HashSet<string> MaskedCells(JsonObject report)
+    {
+        var cells = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in report["presentation"]!["parts"]!.AsArray())
+        {
+            var columns = part!["columns"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+            foreach (var row in part["rows"]!.AsArray())
+            {
+                var values = row!["cells"]!.AsArray();
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (values[i]!["masked"]!.GetValue<bool>())
+                    {
+                        cells.Add($"{part["id"].Str()} / {values[0]!["text"].Str()} / {columns[i]}");
+                    }
+                }
+            }
+        }
+
+        return cells;
     }
 
     [Fact]
