@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<TertialCycleRules>();
+        services.AddScoped<TertialCycleProviders>();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();

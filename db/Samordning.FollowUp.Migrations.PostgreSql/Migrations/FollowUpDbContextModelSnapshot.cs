@@ -861,6 +861,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("text");

@@ -862,6 +862,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

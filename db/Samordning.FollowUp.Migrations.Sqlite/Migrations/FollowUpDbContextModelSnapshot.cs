@@ -829,6 +829,10 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<long>("AssociationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -197,7 +197,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/report.csv"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2/report.csv"))),
         ["POST /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/close"] = new([Office_], Scope.Association, (w, t, n) =>
-            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/reports/tertial/{2024 + n % 2}/{1 + n % 3}/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))),
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/reports/tertial/{2024 + n % 2}/{1 + n % 3}/close", new JsonObject { ["adoptedBy"] = "Styrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." }))),
         ["GET /api/v1/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/exports/uppfoljning-finsam/2026"))),
 

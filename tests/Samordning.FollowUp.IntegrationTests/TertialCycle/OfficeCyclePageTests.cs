@@ -141,7 +141,7 @@ public sealed partial class OfficeCyclePageTests(ApiFactory factory) : ApiTest(f
         var s = await ArrangeAsync();
         await AttestAsync(s.AlfaId);
         await (await Office.PostAsync($"/api/v1/associations/{s.AssociationId}/reports/tertial/2026/2/close",
-            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         using var office = await UiSession.SignInAsync(Factory, UserRole.AssociationAdmin, s.AssociationId, null);
 
         var html = await GetAsync(office, Page);

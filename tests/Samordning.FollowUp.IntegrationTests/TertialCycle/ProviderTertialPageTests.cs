@@ -168,7 +168,7 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
     {
         var s = await ArrangeAsync();
         await (await Office.PostAsync($"/api/v1/associations/{s.AssociationId}/reports/tertial/2026/2/close",
-            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         using var client = await UiSession.SignInAsync(Factory, UserRole.Coach, s.AssociationId, s.AlfaId);
 
         var html = await GetAsync(client);

@@ -74,6 +74,7 @@ public static class TertialReportXlsx
             ("Period", presentation.PeriodText),
             ("Redovisning", presentation.ModeText),
             ("Status", presentation.StatusText),
+            .. presentation.AdoptionNote is { } adoptionNote ? [("Fastställande", adoptionNote)] : Array.Empty<(string, string)>(),
             ("Framtagen", presentation.GeneratedText),
         ];
         foreach (var (label, value) in facts)
