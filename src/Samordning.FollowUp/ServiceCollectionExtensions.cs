@@ -81,6 +81,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<TertialCycleProviders>();
+        services.AddScoped<TertialCycleNotices>();
+        services.AddOptions<TertialCycleOptions>().BindConfiguration(TertialCycleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();

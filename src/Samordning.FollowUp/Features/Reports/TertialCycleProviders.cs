@@ -14,6 +14,12 @@ namespace Samordning.FollowUp.Features.Reports;
 /// </summary>
 internal sealed class TertialCycleProviders(FollowUpDbContext db)
 {
+    /// <summary>Every step of the cycle (notes, attest, accept, return) is refused with this once the tertial is adopted.</summary>
+    public const string AdoptedMessage = "Tertialen är fastställd och kan inte längre ändras.";
+
+    public Task<bool> IsAdoptedAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
+        db.ReportAdoptions.AnyAsync(a => a.AssociationId == associationId && a.Year == year && a.Tertial == tertial, cancellationToken);
+
     public IQueryable<Provider> InCycle(long associationId, int year, int tertial)
     {
         var (from, to) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
