@@ -49,7 +49,7 @@ public sealed class EmptyReportTests
     {
         using var xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(ReportFixture.Present(Empty), s), "tom.xlsx"));
         Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
-            "Avslut per insats", "Datakvalitet"], xlsx.SheetNames);
+            "Avslut per insats", "Datakvalitet", "Utförarnas kommentarer"], xlsx.SheetNames);
         Assert.Empty(xlsx.ValidationErrors());
         var plan = xlsx.Rows("Sammanfattning").Single(r => r.TryGetValue("A", out var c) && c.Text == "Deltagare mot plan");
         Assert.Equal(["–", "0 aktiva av 0 planerade", "– ingen plan"], plan.OrderBy(c => c.Key).Skip(1).Select(c => c.Value.Text));

@@ -44,9 +44,9 @@ public sealed class TertialReportXlsxTests : IDisposable
     public void Xlsx_HasASummaryAndOneSheetPerPart_TheBoardWithoutTheOfficesParts()
     {
         Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
-            "Avslut per insats", "Datakvalitet"], xlsx.SheetNames);
+            "Avslut per insats", "Datakvalitet", "Utförarnas kommentarer"], xlsx.SheetNames);
         using var board = Board();
-        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi"], board.SheetNames);
+        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi", "Utförarnas kommentarer"], board.SheetNames);
     }
 
     [Fact]
@@ -218,6 +218,22 @@ public sealed class TertialReportXlsxTests : IDisposable
         AssertNumbers(perIntervention, "Kartläggning Ängelholm – arbetsförmåga", ("Avslutade totalt", 7), ("Avslutsorsak: Planenligt avslut", 6),
             ("Avslutsorsak: Avbrott", 1), ("Sysselsättning vid avslut: Arbete utan stöd", 3), ("Sysselsättning vid avslut: Aktivt arbetssökande", 4));
         AssertNumbers(perIntervention, "Totalt för förbundet", ("Avslutade totalt", 22), ("Avslutsorsak: Avbrott", 4));
+    }
+
+    [Fact]
+    public void Xlsx_ProvidersWords_HaveASheetOfTheirOwn_OneRowPerInterventionWithAComment()
+    {
+        using var board = Board();
+        foreach (var file in new[] { xlsx, board })
+        {
+            var part = new XlsxPart(file, "Utförarnas kommentarer",
+                ["Insats", "Utförare", "Uppdaterad", "Inflöde och kö", "Vad har fungerat", "Avvikelser och risker"]);
+            var row = part.Row("Jobbspår Hässleholm");
+            Assert.Equal(("Hässleholms kommun", "uppdaterad 2025-09-01", ReportFixture.NoteText, "Ingen uppgift."),
+                (row[part.Letter("Utförare")].Text, row[part.Letter("Uppdaterad")].Text, row[part.Letter("Inflöde och kö")].Text,
+                    row[part.Letter("Avvikelser och risker")].Text));
+            Assert.StartsWith("Utan kommentar: ", part.Body[^1]["A"].Text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
