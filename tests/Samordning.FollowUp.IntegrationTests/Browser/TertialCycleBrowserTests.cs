@@ -44,6 +44,11 @@ public sealed class TertialCycleBrowserTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(figures.GetByRole(AriaRole.Row).Filter(new() { HasText = "Aktiva under perioden" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Aktiva under perioden\s*1\s*1\s*2"));
         await Assertions.Expect(figures.GetByRole(AriaRole.Row).Filter(new() { HasText = "Avslutade under perioden" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"Avslutade under perioden\s*0\s*1\s*1"));
         await CheckPageAsync(coach, "cycle-1-coach-confirm");
+        // A phone's width: the figures' table fits (or scrolls within itself), the page does not.
+        await coach.SetViewportSizeAsync(390, 844);
+        Assert.Equal(390, await coach.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        await ScreenshotAsync(coach, "cycle-1-coach-confirm-390");
+        await coach.SetViewportSizeAsync(1280, 900);
         await ClickButtonAsync(coach, "Intyga tertialen");
         await Assertions.Expect(coach.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tertialen T2 2026 är intygad. Förbundets kansli granskar rapporten.");
         await Assertions.Expect(coach.Locator("#status ~ p .status")).ToHaveTextAsync("Intygad");
