@@ -80,6 +80,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<TertialCycleRules>();
+        services.AddScoped<TertialCycleProviders>();
+        services.AddScoped<TertialCycleNotices>();
+        services.AddOptions<TertialCycleOptions>().BindConfiguration(TertialCycleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
         services.AddScoped<EmailSender>();

@@ -867,6 +867,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<string>("BoardYearToDateMasks")
                         .HasColumnType("text");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("text");

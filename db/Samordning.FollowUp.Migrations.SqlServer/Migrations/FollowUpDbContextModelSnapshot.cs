@@ -868,6 +868,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<string>("BoardYearToDateMasks")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -835,6 +835,10 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<string>("BoardYearToDateMasks")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodReport")
                         .IsRequired()
                         .HasColumnType("TEXT");

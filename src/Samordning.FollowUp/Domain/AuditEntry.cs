@@ -52,6 +52,7 @@ public enum AuditAction
     [Display(Name = "Intygade tertialrapport")] TertialAttested,
     [Display(Name = "Godkände tertialrapport")] TertialAccepted,
     [Display(Name = "Skickade tillbaka tertialrapport")] TertialReturned,
+    [Display(Name = "Fastställde tertialen")] TertialAdopted,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

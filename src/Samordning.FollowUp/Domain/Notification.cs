@@ -25,4 +25,10 @@ public enum NotificationKind
 {
     FollowUpDigest,
     TertialReportDraft,
+
+    /// <summary>To a provider: the tertial has ended and its report is open for comments and attestation.</summary>
+    TertialCycleOpened,
+
+    /// <summary>To a provider that has not attested the tertial (the job's reminder, or the office's "Påminn").</summary>
+    TertialAttestationReminder,
 }

@@ -22,6 +22,12 @@ public sealed class ReportAdoption
     public required string AdoptedBy { get; set; }
     public DateTime AdoptedAtUtc { get; set; }
 
+    /// <summary>
+    /// Set when the office adopted the tertial while a provider of the cycle was not accepted: its
+    /// reason, printed in the report ("Fastställd utan att alla utförare godkänts: …").
+    /// </summary>
+    public string? OverrideReason { get; set; }
+
     /// <summary>The report (JSON) for the tertial alone.</summary>
     public required string PeriodReport { get; set; }
 

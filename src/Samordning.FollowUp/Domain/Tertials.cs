@@ -9,6 +9,10 @@ public static class Tertials
 
     public static int Of(DateOnly date) => ((date.Month - 1) / 4) + 1;
 
+    /// <summary>The most recent tertial that has ended on <paramref name="today"/>.</summary>
+    public static (int Year, int Tertial) LastEnded(DateOnly today) =>
+        Of(today) == 1 ? (today.Year - 1, 3) : (today.Year, Of(today) - 1);
+
     /// <summary>The date range a figure covers: the tertial alone, the year up to its end, or the year.</summary>
     public static (DateOnly From, DateOnly To) Range(int year, int? tertial, IndicatorPeriodMode mode) => mode switch
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.TertialCycle;
 
 namespace Samordning.FollowUp.Jobs;
 
@@ -19,11 +20,13 @@ public static class RecurringJobs
     public const string Indicators = "indicator-computation";
     public const string IndicatorsAfterTertial = "indicator-computation-after-tertial";
     public const string TertialReportDraft = "tertial-report-draft";
+    public const string TertialAttestationReminders = "tertial-attestation-reminders";
     public const string IdentityRetention = "identity-retention";
     public const string IdentityKeyRotation = "identity-key-rotation";
 
     public static readonly IReadOnlyList<string> All =
-        [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, IdentityRetention, IdentityKeyRotation];
+        [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, TertialAttestationReminders, IdentityRetention,
+            IdentityKeyRotation];
 
     /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
     public static void Register(IServiceProvider services)
@@ -38,6 +41,8 @@ public static class RecurringJobs
         manager.AddOrUpdate<IndicatorComputationJob>(IndicatorsAfterTertial, j => j.RunAsync(CancellationToken.None), jobs.IndicatorsAfterTertialCron, options);
         var reports = services.GetRequiredService<IOptions<ReportOptions>>().Value;
         manager.AddOrUpdate<TertialDraftJob>(TertialReportDraft, j => j.RunAsync(CancellationToken.None), reports.DraftCron, options);
+        var cycle = services.GetRequiredService<IOptions<TertialCycleOptions>>().Value;
+        manager.AddOrUpdate<TertialAttestationRemindersJob>(TertialAttestationReminders, j => j.RunAsync(CancellationToken.None), cycle.ReminderCron, options);
         manager.AddOrUpdate<IdentityRetentionJob>(IdentityRetention, j => j.RunAsync(CancellationToken.None), jobs.IdentityRetentionCron, options);
 
         // Never on a schedule: run after a key rotation with POST /api/v1/jobs/identity-key-rotation/run.

@@ -197,7 +197,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/report.csv"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2/report.csv"))),
         ["POST /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}/close"] = new([Office_], Scope.Association, (w, t, n) =>
-            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/reports/tertial/{2024 + n % 2}/{1 + n % 3}/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))),
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/reports/tertial/{2024 + n % 2}/{1 + n % 3}/close", new JsonObject { ["adoptedBy"] = "Styrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." }))),
         ["GET /api/v1/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/exports/uppfoljning-finsam/2026"))),
 
@@ -214,6 +214,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2"))),
         ["GET /api/v1/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}/summary"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2/summary"))),
+        ["GET /api/v1/providers/{providerId:long}/tertial-reports/{year:int}/{tertial:int}/figures"] = new([Office_, Coach_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/providers/{w.Provider(t)}/tertial-reports/2026/2/figures"))),
+        ["GET /api/v1/providers/{providerId:long}/tertial-notes/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/providers/{w.Provider(t)}/tertial-notes/2026/2"))),
+        ["POST /api/v1/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}/reminders"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2/reminders", new JsonObject()))),
 
         // Everyone signed in; administrators' tools
         ["GET /api/v1/code-lists"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/code-lists"))),

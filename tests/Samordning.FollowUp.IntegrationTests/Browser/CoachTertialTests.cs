@@ -31,8 +31,9 @@ public sealed class CoachTertialTests(BrowserFixture fixture) : BrowserTest(fixt
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Kommentaren för Arbetsträning är sparad.");
         await Assertions.Expect(page.GetByLabel("Inflöde och kö", new() { Exact = true })).ToHaveValueAsync("Remitteringen har ökat från ett tidigare lågt inflöde.");
 
-        // The confirm step, then refused without a reason: the message at the field.
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        // The confirm step (the figures being attested), then refused without a reason: the message at the field.
+        await ClickLinkAsync(page, "Granska siffrorna och intyga");
+        await Assertions.Expect(page.Locator("table.attest-figures caption")).ToHaveTextAsync("Arbetsträning");
         await ClickButtonAsync(page, "Intyga tertialen");
         await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#Input_Reason-fel")).ToContainTextAsync("Checklistan har öppna punkter.");
@@ -44,6 +45,7 @@ public sealed class CoachTertialTests(BrowserFixture fixture) : BrowserTest(fixt
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tertialen T2 2026 är intygad. Förbundets kansli granskar rapporten.");
         await Assertions.Expect(page.Locator("#status ~ p .status")).ToHaveTextAsync("Intygad");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Intyga tertialen" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Granska siffrorna och intyga" })).ToHaveCountAsync(0);
         await CheckPageAsync(page, "utforare-tertialrapportering-intygad");
 
         // A phone's width: nothing wider than the screen but the tables, which scroll within themselves.

@@ -95,9 +95,13 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         await Assertions.Expect(page.Locator("#rapportstatus")).ToContainTextAsync("Utkast");
         await CheckPageAsync(page, "kansli-rapport-utkast");
 
+        // The provider has not attested: adopting anyway takes a reason, which the report then prints.
+        await Assertions.Expect(page.Locator("#ej-godkanda")).ToContainTextAsync("Alla utförare är inte godkända");
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await FillAsync(page, "Motivering för att fastställa ändå", "Utföraren rapporterar T2 i december.");
         await ClickButtonAsync(page, "Fastställ tertial");
         await Assertions.Expect(page.Locator("#rapportstatus")).ToContainTextAsync("Fastställd 2026-11-23");
+        await Assertions.Expect(page.Locator("#faststallande-motivering")).ToHaveTextAsync("Fastställd utan att alla utförare godkänts: Utföraren rapporterar T2 i december.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ tertial" })).ToHaveCountAsync(0);
         await CheckPageAsync(page, "kansli-rapport-faststalld");
         var adoption = await Factory.WithDbAsync(db => db.ReportAdoptions.SingleAsync(a => a.AssociationId == world.Association.Id, Ct));

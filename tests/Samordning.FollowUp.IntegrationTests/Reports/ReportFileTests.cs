@@ -32,7 +32,7 @@ public sealed class ReportFileTests(ApiFactory factory) : ApiTest(factory)
         using var document = SpreadsheetDocument.Open(stream, false);
         var names = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToList();
         Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Utveckling", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
-            "Avslut per insats", "Datakvalitet"], names);
+            "Avslut per insats", "Datakvalitet", "Utförarnas kommentarer"], names);
 
         var figures = report.Figures(f.X.Id);
         var participants = XlsxReader.Sheet(document, "Deltagare");

@@ -22,7 +22,7 @@ public sealed partial class RestatementPageTests(ApiFactory factory) : ApiTest(f
     {
         var f = await ReportFixture.CreateAsync(Users, Data);
         await (await Users.OfficeOf(f.Association.Id).PostAsync($"/api/v1/associations/{f.Association.Id}/reports/tertial/2025/1/close",
-            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await Users.OfficeOf(f.Association.Id).IdentifiedAsync(Data, f.X.Id, TestPersonnummer.Woman(4), new DateOnly(2025, 4, 7));
         return f;
     }
@@ -137,7 +137,7 @@ public sealed partial class RestatementPageTests(ApiFactory factory) : ApiTest(f
     {
         var f = await ReportFixture.CreateAsync(Users, Data);
         await (await Users.OfficeOf(f.Association.Id).PostAsync($"/api/v1/associations/{f.Association.Id}/reports/tertial/2025/1/close",
-            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." })).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var text = Text(await PageAsync(UserRole.BoardMember, f.Association.Id));
 

@@ -38,7 +38,7 @@ public sealed class TertialDraftJobTests(ApiFactory factory) : ApiTest(factory)
         await Office.IdentifiedAsync(Data, x.Id, TestPersonnummer.Man(0), new DateOnly(2026, 5, 4));
         var b = await Data.AssociationAsync("Förbundet B");
         var c = await Data.AssociationAsync("Förbundet C");
-        await (await Users.OfficeOf(c.Id).PostAsync($"/api/v1/associations/{c.Id}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))
+        await (await Users.OfficeOf(c.Id).PostAsync($"/api/v1/associations/{c.Id}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." }))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         try

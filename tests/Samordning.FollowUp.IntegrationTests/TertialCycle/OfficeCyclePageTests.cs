@@ -141,7 +141,7 @@ public sealed partial class OfficeCyclePageTests(ApiFactory factory) : ApiTest(f
         var s = await ArrangeAsync();
         await AttestAsync(s.AlfaId);
         await (await Office.PostAsync($"/api/v1/associations/{s.AssociationId}/reports/tertial/2026/2/close",
-            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         using var office = await UiSession.SignInAsync(Factory, UserRole.AssociationAdmin, s.AssociationId, null);
 
         var html = await GetAsync(office, Page);
@@ -150,6 +150,28 @@ public sealed partial class OfficeCyclePageTests(ApiFactory factory) : ApiTest(f
         Assert.StartsWith("Alfa utförare Intygad", Row(html, "Alfa utförare"), StringComparison.Ordinal);
         Assert.DoesNotContain("handler=godkann", html, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=skickatillbaka", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remind_RemindsProvidersThatHaveNotAttested_OncePerDay_AndSaysSo()
+    {
+        var s = await ArrangeAsync();
+        await AttestAsync(s.AlfaId);
+        using var office = await UiSession.SignInAsync(Factory, UserRole.AssociationAdmin, s.AssociationId, null);
+
+        var html = await GetAsync(office, Page);
+        Assert.Contains("Har inte intygat: Beta utförare.", Text(html), StringComparison.Ordinal);
+        Assert.Contains("Inte godkända än: Alfa utförare (intygad), Beta utförare (öppen).", Text(html), StringComparison.Ordinal);
+
+        html = await PostAndFollowAsync(office, "paminn");
+        Assert.Contains("Påminnelse skickad till Beta utförare.", Text(html), StringComparison.Ordinal);
+        var reminder = Assert.Single((await Data.NotificationsAsync($"?providerId={s.BetaId}", Users.CoachOf(s.BetaId))).Items);
+        Assert.Equal(("TertialAttestationReminder", "Påminnelse: intyga tertialrapporteringen för T2 2026"), (reminder.Kind, reminder.Subject));
+
+        html = await PostAndFollowAsync(office, "paminn");
+        Assert.Contains("Ingen ny påminnelse: alla som inte har intygat är redan påminda i dag (Beta utförare).", Text(html), StringComparison.Ordinal);
+        Assert.Single((await Data.NotificationsAsync($"?providerId={s.BetaId}", Users.CoachOf(s.BetaId))).Items);
+        Assert.Empty((await Data.NotificationsAsync($"?providerId={s.AlfaId}")).Items);
     }
 
     private static string Text(string html) =>

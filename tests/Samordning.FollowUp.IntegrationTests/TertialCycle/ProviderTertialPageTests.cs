@@ -56,9 +56,19 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
         Assert.Contains("Försenade uppföljningar: 0", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/insatser/{s.XId}/deltagare\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Kartläggning", html, StringComparison.Ordinal);
-        Assert.Contains("Motivering", html, StringComparison.Ordinal);
-        Assert.Contains("data-confirm=", html, StringComparison.Ordinal);
+        // Attesting starts with a confirm step, not the form itself.
+        Assert.Contains($"href=\"{Page}?steg=bekrafta#intyga\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Intyga", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/tertialrapportering\" aria-current=\"page\"", html, StringComparison.Ordinal);
+
+        // The confirm step: X's figures for T2 as the attestation stores them (W0 and M0 active and new, M0 ended), then the reason.
+        var confirm = await GetAsync(client, Page + "?steg=bekrafta");
+        Assert.Contains("<caption>Arbetsträning</caption>", confirm, StringComparison.Ordinal);
+        Assert.Matches(@"Aktiva under perioden</th>\s*<td class=""num"">1</td>\s*<td class=""num"">1</td>\s*<td class=""num"">2</td>", confirm);
+        Assert.Matches(@"Nya under perioden</th>\s*<td class=""num"">1</td>\s*<td class=""num"">1</td>\s*<td class=""num"">2</td>", confirm);
+        Assert.Matches(@"Avslutade under perioden</th>\s*<td class=""num"">0</td>\s*<td class=""num"">1</td>\s*<td class=""num"">1</td>", confirm);
+        Assert.Contains("Motivering", confirm, StringComparison.Ordinal);
+        Assert.Contains("handler=Intyga", confirm, StringComparison.Ordinal);
 
         // A note for X.
         var token = await UiSession.FormTokenAsync(client, Page);
@@ -93,6 +103,7 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
             Assert.Matches("<p id=\"Input_Reason-fel\" class=\"field-error\">.*Checklistan har öppna punkter", body);
             Assert.Contains("aria-invalid=\"true\"", body, StringComparison.Ordinal);
             Assert.Contains("error-summary", body, StringComparison.Ordinal);
+            Assert.Contains("<caption>Arbetsträning</caption>", body, StringComparison.Ordinal);
         }
 
         Assert.Equal("Open", (await ReadAsync(s.AlfaId))["state"]!.GetValue<string>());
@@ -160,7 +171,7 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
 
         Assert.Contains("Återsänd med anmärkning: Rätta avslutet först.", html, StringComparison.Ordinal);
         Assert.Contains("Skickade tillbaka rapporten", html, StringComparison.Ordinal);
-        Assert.Contains("handler=Intyga", html, StringComparison.Ordinal);
+        Assert.Contains("?steg=bekrafta#intyga", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +179,7 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
     {
         var s = await ArrangeAsync();
         await (await Office.PostAsync($"/api/v1/associations/{s.AssociationId}/reports/tertial/2026/2/close",
-            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            new JsonObject { ["adoptedBy"] = "Förbundsstyrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         using var client = await UiSession.SignInAsync(Factory, UserRole.Coach, s.AssociationId, s.AlfaId);
 
         var html = await GetAsync(client);

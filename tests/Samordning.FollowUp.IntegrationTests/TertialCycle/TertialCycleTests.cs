@@ -243,7 +243,7 @@ public sealed class TertialCycleTests(ApiFactory factory) : ApiTest(factory)
     {
         var s = await ArrangeAsync();
         await (await AttestAsync(Coach, s.AlfaId)).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await (await Office.PostAsync($"/api/v1/associations/{s.AssociationId}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen" }))
+        await (await Office.PostAsync($"/api/v1/associations/{s.AssociationId}/reports/tertial/2026/2/close", new JsonObject { ["adoptedBy"] = "Styrelsen", ["overrideReason"] = "Prövas inte här: utförarnas rapportering." }))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         const string locked = "Tertialen är fastställd och kan inte längre ändras.";

@@ -49,13 +49,13 @@ public sealed class EmptyReportTests
     {
         using var xlsx = new XlsxReadBack(Files.Write(s => TertialReportXlsx.Write(ReportFixture.Present(Empty), s), "tom.xlsx"));
         Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
-            "Avslut per insats", "Datakvalitet"], xlsx.SheetNames);
+            "Avslut per insats", "Datakvalitet", "Utförarnas kommentarer"], xlsx.SheetNames);
         Assert.Empty(xlsx.ValidationErrors());
         var plan = xlsx.Rows("Sammanfattning").Single(r => r.TryGetValue("A", out var c) && c.Text == "Deltagare mot plan");
         Assert.Equal(["–", "0 aktiva av 0 planerade", "– ingen plan"], plan.OrderBy(c => c.Key).Skip(1).Select(c => c.Value.Text));
         Assert.Equal("Inga kommentarer har lämnats för perioden.", xlsx.Rows("Sammanfattning")[^1]["A"].Text);
         var quality = new XlsxPart(xlsx, "Datakvalitet",
-            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar"]);
+            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar", "Antalsinsatser utan registrerade antal"]);
         Assert.Equal(0, quality.Cell("Totalt", "Försenade uppföljningar")!.Number);
         Assert.Empty(new XlsxPart(xlsx, "Indikatorer",
             ["Indikator", "Mål (%)", "Andel totalt (%)", "Nått målet", "Avslut", "Andel kvinnor (%)", "Andel män (%)", "Bedömning", "Underlag"]).Body);
@@ -71,6 +71,7 @@ public sealed class EmptyReportTests
         Assert.Equal("Totalt för förbundet", budget["Rad"]);
         // No budget: nothing to divide, so no line for the share used.
         Assert.DoesNotContain(records, r => r["Uppgift"] == "Förbrukat (%)");
-        Assert.Equal(20, records.Count);
+        // 20 figures, and the data-quality total of count-only interventions without a count.
+        Assert.Equal(21, records.Count);
     }
 }

@@ -44,9 +44,9 @@ public sealed class TertialReportXlsxTests : IDisposable
     public void Xlsx_HasASummaryAndOneSheetPerPart_TheBoardWithoutTheOfficesParts()
     {
         Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
-            "Avslut per insats", "Datakvalitet"], xlsx.SheetNames);
+            "Avslut per insats", "Datakvalitet", "Utförarnas kommentarer"], xlsx.SheetNames);
         using var board = Board();
-        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi"], board.SheetNames);
+        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi", "Utförarnas kommentarer"], board.SheetNames);
     }
 
     [Fact]
@@ -221,11 +221,28 @@ public sealed class TertialReportXlsxTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_ProvidersWords_HaveASheetOfTheirOwn_OneRowPerInterventionWithAComment()
+    {
+        using var board = Board();
+        foreach (var file in new[] { xlsx, board })
+        {
+            var part = new XlsxPart(file, "Utförarnas kommentarer",
+                ["Insats", "Utförare", "Uppdaterad", "Inflöde och kö", "Vad har fungerat", "Avvikelser och risker"]);
+            var row = part.Row("Jobbspår Hässleholm");
+            Assert.Equal(("Hässleholms kommun", "uppdaterad 2025-09-01", ReportFixture.NoteText, "Ingen uppgift."),
+                (row[part.Letter("Utförare")].Text, row[part.Letter("Uppdaterad")].Text, row[part.Letter("Inflöde och kö")].Text,
+                    row[part.Letter("Avvikelser och risker")].Text));
+            Assert.StartsWith("Utan kommentar: ", part.Body[^1]["A"].Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Xlsx_DataQualitySheet_ListsProvidersAndATotal()
     {
         var part = new XlsxPart(xlsx, "Datakvalitet",
-            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar"]);
-        AssertNumbers(part, "Hässleholms kommun", ("Pågående längre än förväntat utan avslut", 1), ("Försenade uppföljningar", 3));
+            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar", "Antalsinsatser utan registrerade antal"]);
+        AssertNumbers(part, "Hässleholms kommun", ("Pågående längre än förväntat utan avslut", 1), ("Försenade uppföljningar", 3),
+            ("Antalsinsatser utan registrerade antal", 1));
         AssertNumbers(part, "Totalt", ("Pågående längre än förväntat utan avslut", 3), ("Avslut utan sysselsättning vid avslut", 3),
             ("Avslut utan steg", 3), ("Försenade uppföljningar", 4));
         Assert.True(xlsx.IsBold(part.Cell("Totalt", "Avslut utan steg")!));

@@ -36,6 +36,10 @@ public sealed class TertialModel : UiPage
     [BindProperty(SupportsGet = true, Name = "vy")]
     public string? RequestedView { get; set; }
 
+    /// <summary>Why the office adopts while a provider of the cycle is not accepted (the override); printed in the report.</summary>
+    [BindProperty(Name = "motivering")]
+    public string? OverrideReason { get; set; }
+
     public TertialReportView? View { get; private set; }
 
     public AssociationResponse? Association { get; private set; }
@@ -56,7 +60,8 @@ public sealed class TertialModel : UiPage
     protected override string FormPrefix => string.Empty;
 
     /// <summary>Closing is refused for the tertial as a whole, not for a field of the choice form.</summary>
-    protected override string FieldKey(string handlerField) => _closing ? string.Empty : base.FieldKey(handlerField);
+    protected override string FieldKey(string handlerField) =>
+        _closing && handlerField != "overrideReason" ? string.Empty : base.FieldKey(handlerField);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -84,7 +89,7 @@ public sealed class TertialModel : UiPage
         }
 
         _closing = true;
-        var command = new CloseTertialCommand(AdoptedBy)
+        var command = new CloseTertialCommand(AdoptedBy, string.IsNullOrWhiteSpace(OverrideReason) ? null : OverrideReason)
         {
             AssociationId = Caller.AssociationId ?? 0,
             Year = Year.Value,

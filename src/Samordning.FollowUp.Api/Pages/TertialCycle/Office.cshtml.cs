@@ -34,6 +34,13 @@ internal sealed class OfficeModel : OfficePage
 
     public AssociationTertialReportsResponse? Cycle { get; private set; }
 
+    /// <summary>The cycle in counts, and the providers adoption still waits for.</summary>
+    public TertialCycleSummaryResponse? Summary { get; private set; }
+
+    /// <summary>The providers of the cycle that have not attested (open, or sent back): whom "Påminn" reaches.</summary>
+    public IReadOnlyList<CycleProvider> NotAttested =>
+        Summary?.NotAccepted.Where(p => p.State == TertialReportState.Open).ToList() ?? [];
+
     public IReadOnlyList<PresentedNote> Notes { get; private set; } = [];
 
     public IReadOnlyList<string> WithoutNote { get; private set; } = [];
@@ -96,6 +103,30 @@ internal sealed class OfficeModel : OfficePage
         return Page();
     }
 
+    [HandlerName("Paminn")]
+    public async Task<IActionResult> OnPostRemindAsync()
+    {
+        if (Year is null || Tertial is null)
+        {
+            return NotFound();
+        }
+
+        var (ok, result) = await TrySendAsync(new RemindTertialProvidersCommand { AssociationId = AssociationId, Year = Year.Value, Tertial = Tertial.Value });
+        if (ok)
+        {
+            var already = result!.AlreadyReminded.Count > 0 ? $" Redan påminda i dag: {string.Join(", ", result.AlreadyReminded)}." : string.Empty;
+            Confirm(result.Reminded.Count > 0
+                ? $"Påminnelse skickad till {string.Join(", ", result.Reminded)}.{already}"
+                : result.AlreadyReminded.Count > 0
+                    ? $"Ingen ny påminnelse: alla som inte har intygat är redan påminda i dag ({string.Join(", ", result.AlreadyReminded)})."
+                    : "Alla utförare med insatser under tertialen har intygat. Ingen påminnelse behövs.");
+            return Redirect(Address(Year.Value, Tertial.Value));
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         if (ModelState.Any(e => (e.Key == BoundName(nameof(Year)) || e.Key == BoundName(nameof(Tertial))) && e.Value?.Errors.Count > 0))
@@ -119,6 +150,8 @@ internal sealed class OfficeModel : OfficePage
             // A refused step (its message is at its field): the list as it stands, beside it.
             Cycle = await Sender.Send(query, Aborted);
         }
+
+        Summary = await Sender.Send(new GetTertialCycleSummaryQuery(AssociationId, Year.Value, Tertial.Value), Aborted);
 
         // The providers' comments as the report has them (the tertial alone).
         var view = await Sender.Send(new GetTertialReportQuery(AssociationId, Year.Value, Tertial.Value, nameof(ReportMode.Period), null), Aborted);

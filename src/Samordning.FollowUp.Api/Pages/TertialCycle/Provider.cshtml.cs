@@ -42,6 +42,13 @@ public sealed class ProviderModel : UiPage
 
     public bool CanWriteNotes => !Report.TertialAdopted;
 
+    public bool CanAttest => Report.State == TertialReportState.Open && !Report.TertialAdopted && HasEnded;
+
+    /// <summary>The figures being attested, shown in the confirm step (null outside it).</summary>
+    public AttestedFigures? Figures { get; private set; }
+
+    public bool Confirming => Figures is not null;
+
     public string Address => $"/tertialrapportering/{Year}/{Tertial}";
 
     /// <summary>The office's remark when the last step sent the report back.</summary>
@@ -50,7 +57,19 @@ public sealed class ProviderModel : UiPage
 
     protected override string FormPrefix => _formPrefix;
 
-    public async Task OnGetAsync(int? ar, int? tertial) => await LoadAsync(ar, tertial);
+    public async Task OnGetAsync(int? ar, int? tertial, [FromQuery(Name = "steg")] string? step)
+    {
+        await LoadAsync(ar, tertial);
+        if (string.Equals(step, ConfirmStep, StringComparison.Ordinal) && CanAttest)
+        {
+            await LoadFiguresAsync();
+        }
+    }
+
+    public const string ConfirmStep = "bekrafta";
+
+    private async Task LoadFiguresAsync() =>
+        Figures = await Sender.Send(new GetTertialAttestationFiguresQuery(Report.ProviderId, Year, Tertial), Aborted);
 
     [HandlerName("Kommentar")]
     public async Task<IActionResult> OnPostNoteAsync(int? ar, int? tertial, [FromForm(Name = "insats")] long interventionId)
@@ -86,6 +105,12 @@ public sealed class ProviderModel : UiPage
         });
         if (!ok)
         {
+            // Refused (a reason is missing): the confirm step again, its message at the field.
+            if (CanAttest)
+            {
+                await LoadFiguresAsync();
+            }
+
             return Page();
         }
 

@@ -9,6 +9,7 @@ internal sealed class ReportAdoptionConfiguration : IEntityTypeConfiguration<Rep
     public void Configure(EntityTypeBuilder<ReportAdoption> builder)
     {
         builder.Property(a => a.AdoptedBy).HasMaxLength(200);
+        builder.Property(a => a.OverrideReason).HasMaxLength(2000);
         builder.HasOne<Association>().WithMany().HasForeignKey(a => a.AssociationId).OnDelete(DeleteBehavior.Restrict);
 
         // A tertial is closed once.

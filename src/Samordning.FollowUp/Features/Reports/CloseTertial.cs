@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -15,9 +16,14 @@ using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Features.Reports;
 
-/// <summary>Closes a tertial: its report (both modes) is stored as adopted and never changes again.</summary>
+/// <summary>
+/// Closes (adopts, "fastställer") a tertial: its report (both modes) is stored as adopted and never
+/// changes again. Refused while a provider of the tertial's cycle is not accepted, unless
+/// <paramref name="OverrideReason"/> says why the office adopts anyway; that reason is kept with
+/// the adoption, audited and printed in the report.
+/// </summary>
 [Access(UserRole.AssociationAdmin)]
-public sealed record CloseTertialCommand(string? AdoptedBy) : ICommand<TertialReportView>, IAssociationScoped
+public sealed record CloseTertialCommand(string? AdoptedBy, string? OverrideReason = null) : ICommand<TertialReportView>, IAssociationScoped
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -31,17 +37,22 @@ public sealed record CloseTertialCommand(string? AdoptedBy) : ICommand<TertialRe
 
 internal sealed class CloseTertialValidator : AbstractValidator<CloseTertialCommand>
 {
+    public const int MaxReasonLength = 2000;
+
     public CloseTertialValidator()
     {
         RuleFor(x => x.AdoptedBy).NotEmpty().WithMessage("Ange vem som fastställer rapporten.")
             .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
+        RuleFor(x => x.OverrideReason).Must(r => r is null || r.Trim().Length > 0).WithMessage("Skriv en motivering eller utelämna fältet.")
+            .MaximumLength(MaxReasonLength).WithMessage($"Motiveringen får vara högst {MaxReasonLength} tecken.");
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
         RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
     }
 }
 
 internal sealed partial class CloseTertialHandler(
-    FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder, ReportTrends trends, BoardDisclosure disclosure)
+    FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder, TertialCycleProviders cycle, AuditLog audit,
+    ReportTrends trends, BoardDisclosure disclosure)
     : ICommandHandler<CloseTertialCommand, TertialReportView>
 {
     private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som omräkning (view=current).";
@@ -59,26 +70,50 @@ internal sealed partial class CloseTertialHandler(
             throw new ConflictException(AlreadyClosed);
         }
 
+        // Every provider of the cycle accepted, or the office says why it adopts anyway.
+        var notAccepted = await cycle.NotInAsync(command.AssociationId, command.Year, command.Tertial, [TertialReportState.Accepted], cancellationToken);
+        var reason = notAccepted.Count == 0 ? null : command.OverrideReason?.Trim();
+        if (notAccepted.Count > 0 && reason is null)
+        {
+            throw new RuleViolationException("overrideReason",
+                $"{(notAccepted.Count == 1 ? "En utförare är" : $"{notAccepted.Count} utförare är")} inte godkänd{(notAccepted.Count == 1 ? "" : "a")}: "
+                + $"{TertialCycleProviders.Names(notAccepted)}. Fastställ när alla är godkända, eller skriv en motivering för att fastställa ändå.");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var by = command.AdoptedBy!.Trim();
-        TertialReport Adopted(TertialReport r) => r with { Header = r.Header with { AdoptedAtUtc = now, AdoptedBy = by } };
+        TertialReport Adopted(TertialReport r) => r with
+        {
+            Header = r.Header with { AdoptedAtUtc = now, AdoptedBy = by, AdoptionOverrideReason = reason },
+        };
         var period = Adopted(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.Period, cancellationToken));
         var yearToDate = Adopted(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.YearToDate, cancellationToken));
         var masks = await BoardMasksAsync(command, period, yearToDate, cancellationToken);
 
-        db.ReportAdoptions.Add(new ReportAdoption
+        var adoption = new ReportAdoption
         {
             AssociationId = command.AssociationId,
             Year = command.Year,
             Tertial = command.Tertial,
             AdoptedBy = by,
             AdoptedAtUtc = now,
+            OverrideReason = reason,
             PeriodReport = ReportSnapshots.Serialize(period),
             YearToDateReport = ReportSnapshots.Serialize(yearToDate),
             BoardPeriodMasks = ReportSnapshots.SerializeMasks(masks.Period),
             BoardYearToDateMasks = ReportSnapshots.SerializeMasks(masks.YearToDate),
-        });
+        };
+        db.ReportAdoptions.Add(adoption);
+
+        // The audit line names the adoption by id, known once it is saved: both saves are one transaction.
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         await db.SaveChangesUniqueAsync(AlreadyClosed, null, cancellationToken);
+        audit.Add(AuditAction.TertialAdopted, AuditLog.Report, adoption.Id, command.AssociationId, null,
+            reason is null
+                ? $"{command.Year} T{command.Tertial}: alla utförare godkända"
+                : $"{command.Year} T{command.Tertial}: {Files.ReportText.OverridePrefix}{reason} (ej godkända: {TertialCycleProviders.Names(notAccepted)})");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new TertialReportView(ReportStatus.Adopted, period, []);
     }
 }
@@ -104,7 +139,8 @@ public static class CloseTertialEndpoint
                 long associationId, int year, int tertial, CloseTertialCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { AssociationId = associationId, Year = year, Tertial = tertial }, ct)))
             .WithName("CloseTertial")
-            .WithSummary("Close the tertial: store its report as adopted (who, when); it never changes afterwards.")
+            .WithSummary("Close (adopt) the tertial: store its report as adopted (who, when); it never changes afterwards. "
+                + "Refused (400, overrideReason) while a provider of the cycle is not accepted, unless overrideReason says why.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -24,7 +24,7 @@ internal sealed class PrepareTertialDraftsHandler(
     public async ValueTask<int> Handle(PrepareTertialDraftsCommand command, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var (year, tertial) = Tertials.Of(today) == 1 ? (today.Year - 1, 3) : (today.Year, Tertials.Of(today) - 1);
+        var (year, tertial) = Tertials.LastEnded(today);
         var end = Tertials.End(year, tertial);
         if (today < end.AddDays(options.Value.DraftDaysAfterTertialEnd))
         {

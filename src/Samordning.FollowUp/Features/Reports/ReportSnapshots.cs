@@ -17,7 +17,7 @@ internal static class ReportSnapshots
     };
 
     // Differences in these say nothing about the figures.
-    private static readonly HashSet<string> Ignored = ["generatedAtUtc", "adoptedAtUtc", "adoptedBy", "updatedAtUtc"];
+    private static readonly HashSet<string> Ignored = ["generatedAtUtc", "adoptedAtUtc", "adoptedBy", "adoptionOverrideReason", "updatedAtUtc"];
 
     public static string Serialize(TertialReport report) => JsonSerializer.Serialize(report, Json);
 

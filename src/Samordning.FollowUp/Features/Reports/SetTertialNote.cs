@@ -43,13 +43,18 @@ internal sealed class SetTertialNoteValidator : AbstractValidator<SetTertialNote
     }
 }
 
-internal sealed class SetTertialNoteHandler(FollowUpDbContext db, TimeProvider clock) : ICommandHandler<SetTertialNoteCommand, TertialNoteResponse>
+internal sealed class SetTertialNoteHandler(FollowUpDbContext db, TimeProvider clock, TertialCycleProviders cycle)
+    : ICommandHandler<SetTertialNoteCommand, TertialNoteResponse>
 {
     public async ValueTask<TertialNoteResponse> Handle(SetTertialNoteCommand command, CancellationToken cancellationToken)
     {
-        if (!await db.Interventions.AnyAsync(i => i.Id == command.InterventionId, cancellationToken))
+        var associationId = await db.Interventions.Where(i => i.Id == command.InterventionId).Select(i => (long?)i.AssociationId)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(NotFoundMessages.Intervention);
+
+        // The words are part of the adopted report: once the tertial is adopted they stay as adopted.
+        if (await cycle.IsAdoptedAsync(associationId, command.Year, command.Tertial, cancellationToken))
         {
-            throw new NotFoundException(NotFoundMessages.Intervention);
+            throw new ConflictException(TertialCycleProviders.AdoptedMessage);
         }
 
         var note = await db.TertialNotes.SingleOrDefaultAsync(
@@ -78,9 +83,10 @@ public static class SetTertialNoteEndpoint
                 long id, int year, int tertial, SetTertialNoteCommand command, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(command with { InterventionId = id, Year = year, Tertial = tertial }, ct)))
             .WithName("SetTertialNote")
-            .WithSummary("The provider's self-assessment for a tertial: referral flow and queue, what worked, deviations and risks.")
+            .WithSummary("The provider's self-assessment for a tertial: referral flow and queue, what worked, deviations and risks. Refused (409) once the tertial is adopted.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 }

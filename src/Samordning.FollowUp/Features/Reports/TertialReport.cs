@@ -28,7 +28,9 @@ public sealed record ReportHeader(
     IReadOnlyList<ReportIndicatorDefinition> IndicatorDefinitions,
     // Set when this is the report as the board adopted it.
     DateTime? AdoptedAtUtc,
-    string? AdoptedBy);
+    string? AdoptedBy,
+    // Set when the office adopted the tertial while a provider of the cycle was not accepted: the reason it gave.
+    string? AdoptionOverrideReason = null);
 
 public sealed record ReportIndicatorDefinition(string Code, string Name, int Version, MeasurementPoint MeasurementPoint, decimal TargetPercent);
 
@@ -107,7 +109,9 @@ public sealed record DataQualityRow(
     int PastExpectedLengthWithoutExit,
     int ExitsWithoutOutcome,
     int ExitsWithoutStep,
-    int OverdueFollowUps);
+    int OverdueFollowUps,
+    // Count-only interventions of the provider running in the period with no count entered for the year.
+    int CountOnlyWithoutFigures = 0);
 
 public sealed record TertialNoteResponse(
     long InterventionId,

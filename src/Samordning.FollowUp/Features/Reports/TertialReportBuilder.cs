@@ -75,7 +75,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
-        var quality = await DataQualityAsync(associationId, to, today, exits, cancellationToken);
+        var quality = await DataQualityAsync(associationId, year, from, to, today, exits, cancellationToken);
         return new TertialReport(header, sections, context.Figures(ids), quality);
     }
 
@@ -164,11 +164,11 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
     {
         var (from, to) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
         var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
-        return await DataQualityAsync(associationId, to, clock.Today(), exits, cancellationToken);
+        return await DataQualityAsync(associationId, year, from, to, clock.Today(), exits, cancellationToken);
     }
 
     private async Task<List<DataQualityRow>> DataQualityAsync(
-        long associationId, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
+        long associationId, int year, DateOnly from, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
     {
         var asOf = to < today ? to : today;
         var providers = await db.Providers.AsNoTracking()
@@ -206,13 +206,23 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                              select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
 
+        // Count-only interventions running in the period whose yearly count has not been entered for the year.
+        var countOnlyMissing = await db.Interventions
+            .Where(i => i.AssociationId == associationId && i.RegistrationMode == RegistrationMode.CountOnly
+                && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from)
+                && !db.InterventionYearCounts.Any(c => c.InterventionId == i.Id && c.Year == year))
+            .GroupBy(i => i.ProviderId)
+            .Select(g => new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+
         return [.. providers.Select(p => new DataQualityRow(
             p.Id,
             p.Name,
             pastExpected.GetValueOrDefault(p.Id),
             exitQuality.TryGetValue(p.Id, out var q) ? q.WithoutOutcome : 0,
             exitQuality.TryGetValue(p.Id, out var s) ? s.WithoutStep : 0,
-            overdue.GetValueOrDefault(p.Id)))];
+            overdue.GetValueOrDefault(p.Id),
+            countOnlyMissing.GetValueOrDefault(p.Id)))];
     }
 
     private sealed record InterventionInfo(

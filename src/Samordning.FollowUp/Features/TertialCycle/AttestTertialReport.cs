@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Features.TertialCycle;
 
@@ -41,7 +40,7 @@ internal sealed class AttestTertialReportValidator : AbstractValidator<AttestTer
     }
 }
 
-internal sealed class AttestTertialReportHandler(TertialCycleRules cycle, TertialReportBuilder builder, TimeProvider clock)
+internal sealed class AttestTertialReportHandler(TertialCycleRules cycle, TimeProvider clock)
     : ICommandHandler<AttestTertialReportCommand, ProviderTertialReportResponse>
 {
     public async ValueTask<ProviderTertialReportResponse> Handle(AttestTertialReportCommand command, CancellationToken cancellationToken)
@@ -64,18 +63,14 @@ internal sealed class AttestTertialReportHandler(TertialCycleRules cycle, Tertia
         }
 
         // The figures attested are the report's rows of the provider's interventions, the tertial alone, as they are now.
-        var figures = await builder.BuildAsync(provider.AssociationId, command.Year, command.Tertial, ReportMode.Period, cancellationToken);
-        var checklist = figures.DataQuality.Single(r => r.ProviderId == provider.Id);
+        var attested = await cycle.FiguresAsync(provider, command.Year, command.Tertial, cancellationToken);
         var reason = command.Reason?.Trim();
-        if (TertialCycleRules.OpenItems(checklist) > 0 && reason is null)
+        if (TertialCycleRules.OpenItems(attested.Checklist) > 0 && reason is null)
         {
             throw new RuleViolationException("reason",
                 "Checklistan har öppna punkter. Skriv varför rapporten intygas ändå, eller åtgärda punkterna först.");
         }
 
-        var attested = new AttestedFigures(
-            [.. figures.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions).Where(r => r.ProviderId == provider.Id)],
-            checklist);
         report ??= cycle.Add(provider, command.Year, command.Tertial);
         await cycle.MoveAsync(provider, report, TertialReportState.Attested, reason, attested, cancellationToken);
         return await cycle.ResponseAsync(provider, command.Year, command.Tertial, cancellationToken);

@@ -9,6 +9,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Features.TertialCycle;
 
@@ -22,11 +23,14 @@ public sealed record GetTertialCycleSummaryQuery(long AssociationId, int Year, i
     : IQuery<TertialCycleSummaryResponse>, IAssociationScoped;
 
 /// <summary>
-/// <paramref name="Attested"/> counts every provider that has attested and not been sent back
+/// <paramref name="Providers"/> counts the providers the cycle concerns (an intervention running in
+/// the tertial); <paramref name="Attested"/> those that have attested and not been sent back
 /// (attested or accepted); <paramref name="Accepted"/> those the office has accepted.
+/// <paramref name="NotAccepted"/> names the others, which adoption waits for (names and states only).
 /// </summary>
 public sealed record TertialCycleSummaryResponse(
-    long AssociationId, int Year, int Tertial, bool TertialAdopted, int Providers, int Attested, int Accepted, string Text);
+    long AssociationId, int Year, int Tertial, bool TertialAdopted, int Providers, int Attested, int Accepted, string Text,
+    IReadOnlyList<CycleProvider> NotAccepted);
 
 internal sealed class GetTertialCycleSummaryValidator : AbstractValidator<GetTertialCycleSummaryQuery>
 {
@@ -37,7 +41,7 @@ internal sealed class GetTertialCycleSummaryValidator : AbstractValidator<GetTer
     }
 }
 
-internal sealed class GetTertialCycleSummaryHandler(FollowUpDbContext db, TertialCycleRules cycle)
+internal sealed class GetTertialCycleSummaryHandler(FollowUpDbContext db, TertialCycleRules cycle, TertialCycleProviders cycleProviders)
     : IQueryHandler<GetTertialCycleSummaryQuery, TertialCycleSummaryResponse>
 {
     public async ValueTask<TertialCycleSummaryResponse> Handle(GetTertialCycleSummaryQuery query, CancellationToken cancellationToken)
@@ -47,11 +51,12 @@ internal sealed class GetTertialCycleSummaryHandler(FollowUpDbContext db, Tertia
             throw new NotFoundException(NotFoundMessages.Association);
         }
 
-        // Every provider of the association, as the office's list has them.
-        var providers = await db.Providers.CountAsync(p => p.AssociationId == query.AssociationId, cancellationToken);
+        // The providers the cycle concerns: an intervention running in the tertial.
+        var inCycle = cycleProviders.InCycle(query.AssociationId, query.Year, query.Tertial).Select(p => p.Id);
+        var providers = await inCycle.CountAsync(cancellationToken);
         // Counted by the database, per state.
         var states = await db.ProviderTertialReports.AsNoTracking()
-            .Where(r => r.AssociationId == query.AssociationId && r.Year == query.Year && r.Tertial == query.Tertial)
+            .Where(r => r.AssociationId == query.AssociationId && r.Year == query.Year && r.Tertial == query.Tertial && inCycle.Contains(r.ProviderId))
             .GroupBy(r => r.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
@@ -59,13 +64,14 @@ internal sealed class GetTertialCycleSummaryHandler(FollowUpDbContext db, Tertia
         var attested = accepted + states.GetValueOrDefault(TertialReportState.Attested);
         return new TertialCycleSummaryResponse(query.AssociationId, query.Year, query.Tertial,
             await cycle.IsAdoptedAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken),
-            providers, attested, accepted, Text(providers, attested, accepted));
+            providers, attested, accepted, Text(providers, attested, accepted),
+            await cycleProviders.NotInAsync(query.AssociationId, query.Year, query.Tertial, [TertialReportState.Accepted], cancellationToken));
     }
 
     /// <summary>"3 av 9 utförare har intygat, 2 godkända".</summary>
     public static string Text(int providers, int attested, int accepted) =>
         providers == 0
-            ? "Förbundet har inga utförare"
+            ? "Inga utförare har insatser under tertialen"
             : $"{attested} av {providers} utförare har intygat, {accepted} {(accepted == 1 ? "godkänd" : "godkända")}";
 }
 

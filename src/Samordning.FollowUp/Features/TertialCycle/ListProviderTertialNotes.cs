@@ -1,5 +1,9 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
@@ -8,7 +12,10 @@ using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Features.TertialCycle;
 
-/// <summary>The provider's interventions running in the tertial, each with its self-assessment (null while none is written).</summary>
+/// <summary>
+/// The provider's interventions running in the tertial, each with its self-assessment (null while
+/// none is written). Each is written with <c>PUT /interventions/{id}/tertial-notes/{year}/{tertial}</c>.
+/// </summary>
 [Access(UserRole.Coach, UserRole.AssociationAdmin)]
 public sealed record ListProviderTertialNotesQuery(long ProviderId, int Year, int Tertial)
     : IQuery<IReadOnlyList<ProviderTertialNoteResponse>>, IProviderScoped;
@@ -42,5 +49,20 @@ internal sealed class ListProviderTertialNotesHandler(FollowUpDbContext db)
             .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
                 n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc), cancellationToken);
         return [.. interventions.Select(i => new ProviderTertialNoteResponse(i.Id, i.Name, notes.GetValueOrDefault(i.Id)))];
+    }
+}
+
+public static class ListProviderTertialNotesEndpoint
+{
+    public static RouteGroupBuilder MapListProviderTertialNotes(this RouteGroupBuilder group)
+    {
+        group.MapGet("/providers/{providerId:long}/tertial-notes/{year:int}/{tertial:int}", async Task<Ok<IReadOnlyList<ProviderTertialNoteResponse>>> (
+                long providerId, int year, int tertial, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListProviderTertialNotesQuery(providerId, year, tertial), ct)))
+            .WithName("ListProviderTertialNotes")
+            .WithSummary("The provider's interventions running in the tertial, each with its self-assessment (written per intervention with PUT /interventions/{id}/tertial-notes/{year}/{tertial}).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
     }
 }

@@ -15,6 +15,9 @@ public static class TertialCycleEndpoints
         group.MapReturnTertialReport();
         group.MapListAssociationTertialReports();
         group.MapGetTertialCycleSummary();
+        group.MapGetTertialAttestationFigures();
+        group.MapListProviderTertialNotes();
+        group.MapRemindTertialProviders();
         return app;
     }
 }

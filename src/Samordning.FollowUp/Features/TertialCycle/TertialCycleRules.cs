@@ -15,13 +15,13 @@ namespace Samordning.FollowUp.Features.TertialCycle;
 /// the same save; an adopted tertial no longer moves.
 /// </summary>
 internal sealed class TertialCycleRules(
-    FollowUpDbContext db, TertialReportBuilder builder, AuditLog audit, CallerContext callers, TimeProvider clock)
+    FollowUpDbContext db, TertialReportBuilder builder, TertialCycleProviders providers, AuditLog audit, CallerContext callers, TimeProvider clock)
 {
-    public const string AdoptedMessage = "Tertialen är fastställd och kan inte längre ändras.";
+    public const string AdoptedMessage = TertialCycleProviders.AdoptedMessage;
     public const string RacedMessage = "Rapporten ändrades av någon annan under tiden. Läs in den igen och försök på nytt.";
 
     public static int OpenItems(DataQualityRow row) =>
-        row.PastExpectedLengthWithoutExit + row.ExitsWithoutOutcome + row.ExitsWithoutStep + row.OverdueFollowUps;
+        row.PastExpectedLengthWithoutExit + row.ExitsWithoutOutcome + row.ExitsWithoutStep + row.OverdueFollowUps + row.CountOnlyWithoutFigures;
 
     public async Task<ProviderInfo> ProviderAsync(long providerId, CancellationToken cancellationToken) =>
         await db.Providers.AsNoTracking().Where(p => p.Id == providerId)
@@ -30,7 +30,19 @@ internal sealed class TertialCycleRules(
         ?? throw new NotFoundException(NotFoundMessages.Provider);
 
     public Task<bool> IsAdoptedAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
-        db.ReportAdoptions.AnyAsync(a => a.AssociationId == associationId && a.Year == year && a.Tertial == tertial, cancellationToken);
+        providers.IsAdoptedAsync(associationId, year, tertial, cancellationToken);
+
+    /// <summary>
+    /// The figures an attestation stores, as they are now: the report's rows of the provider's
+    /// interventions (the tertial alone) and its checklist. The confirm step shows exactly these.
+    /// </summary>
+    public async Task<AttestedFigures> FiguresAsync(ProviderInfo provider, int year, int tertial, CancellationToken cancellationToken)
+    {
+        var figures = await builder.BuildAsync(provider.AssociationId, year, tertial, ReportMode.Period, cancellationToken);
+        return new AttestedFigures(
+            [.. figures.Sections.SelectMany(s => s.Categories).SelectMany(c => c.Interventions).Where(r => r.ProviderId == provider.Id)],
+            figures.DataQuality.Single(r => r.ProviderId == provider.Id));
+    }
 
     public Task<ProviderTertialReport?> FindAsync(long providerId, int year, int tertial, CancellationToken cancellationToken) =>
         db.ProviderTertialReports.SingleOrDefaultAsync(r => r.ProviderId == providerId && r.Year == year && r.Tertial == tertial, cancellationToken);

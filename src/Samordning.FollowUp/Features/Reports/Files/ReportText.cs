@@ -35,6 +35,13 @@ internal static class ReportText
 
     public static string Title(ReportHeader header) => $"Tertialrapport T{header.Tertial} {header.Year}";
 
+    /// <summary>How the report prints an adoption made while a provider was not accepted, before the office's reason.</summary>
+    public const string OverridePrefix = "Fastställd utan att alla utförare godkänts: ";
+
+    /// <summary>"Fastställd utan att alla utförare godkänts: …" when the tertial was adopted with the override; null otherwise.</summary>
+    public static string? AdoptionOverride(ReportHeader header) =>
+        header.AdoptionOverrideReason is { Length: > 0 } reason ? OverridePrefix + reason : null;
+
     public static string Adoption(ReportHeader header) => header.AdoptedAtUtc is { } adopted
         ? $"Fastställd {SwedishFormat.DateOf(adopted)} av {header.AdoptedBy ?? "okänd"}"
         : "Ej fastställd (utkast)";

@@ -97,6 +97,11 @@ internal sealed class TertialReportPdfLayout(ReportPresentation presentation, Pd
         y += PdfStyle.LineHeight(Style.BodyBold);
         flow.Rect(new SKRect(PdfFlow.Left, titleTop, PdfFlow.Left + 5, y), PdfStyle.Accent);
         flow.Y = y + 8;
+        if (presentation.AdoptionNote is { } note)
+        {
+            flow.Paragraph(note, Style.BodyBold, PdfStyle.Ink, width: PdfFlow.Width);
+        }
+
         flow.Paragraph(presentation.MaskingNote, Style.Small, PdfStyle.Muted, width: PdfFlow.Width);
         flow.Y += 4;
     }

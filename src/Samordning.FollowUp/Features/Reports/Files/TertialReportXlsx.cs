@@ -14,6 +14,9 @@ public static class TertialReportXlsx
 {
     public const string SummarySheet = "Sammanfattning";
 
+    /// <summary>The providers' words as a table, one row per intervention with a comment (the summary also reads them out).</summary>
+    public const string NotesSheet = "Utförarnas kommentarer";
+
     public static void Write(ReportPresentation presentation, Stream output)
     {
         ArgumentNullException.ThrowIfNull(presentation);
@@ -23,6 +26,8 @@ public static class TertialReportXlsx
         {
             AddPart(workbook.AddSheet(part.Table.SheetName), presentation, part);
         }
+
+        AddNotes(workbook.AddSheet(NotesSheet), presentation);
 
         workbook.Save(output);
     }
@@ -74,6 +79,7 @@ public static class TertialReportXlsx
             ("Period", presentation.PeriodText),
             ("Redovisning", presentation.ModeText),
             ("Status", presentation.StatusText),
+            .. presentation.AdoptionNote is { } adoptionNote ? [("Fastställande", adoptionNote)] : Array.Empty<(string, string)>(),
             ("Framtagen", presentation.GeneratedText),
         ];
         foreach (var (label, value) in facts)
@@ -109,6 +115,34 @@ public static class TertialReportXlsx
         sheet.Widen(1, 40);
         sheet.Widen(2, 40);
         sheet.Widen(3, 24);
+    }
+
+    private static void AddNotes(XlsxSheet sheet, ReportPresentation presentation)
+    {
+        Banners(sheet, presentation);
+        sheet.AddRow([TableCell.OfText($"{NotesSheet} – {presentation.Title}")], RowStyle.Emphasis);
+        sheet.AddBlankRow();
+        var headerRow = sheet.RowCount + 1;
+        sheet.AddHeaderRow(
+            [("Insats", CellKind.Text), ("Utförare", CellKind.Text), ("Uppdaterad", CellKind.Text),
+             .. ReportPresenter.NoteParts.Select(p => (p.Heading, CellKind.Text))],
+            [36, 30, 22, .. ReportPresenter.NoteParts.Select(_ => 60.0)]);
+        foreach (var note in presentation.Notes)
+        {
+            sheet.AddRow([TableCell.OfText(note.Intervention), TableCell.OfText(note.Provider), TableCell.OfText(note.Updated),
+                .. note.Parts.Select(p => TableCell.OfText(p.Text))]);
+        }
+
+        if (presentation.Notes.Count == 0)
+        {
+            sheet.AddRow([TableCell.OfText("Inga kommentarer har lämnats för perioden.")]);
+        }
+        else if (presentation.WithoutNote.Count > 0)
+        {
+            sheet.AddRow([TableCell.OfText($"Utan kommentar: {string.Join(", ", presentation.WithoutNote)}.")]);
+        }
+
+        sheet.Freeze(headerRow, 1);
     }
 
     private static void Part(XlsxSheet sheet, string title)

@@ -72,6 +72,9 @@ public sealed record ReportPresentation(
     /// <summary>The report's name without the association's: "Tertialrapport T2 2026".</summary>
     public string Heading { get; init; } = Title;
 
+    /// <summary>"Fastställd utan att alla utförare godkänts: …" when the tertial was adopted with the override; null otherwise.</summary>
+    public string? AdoptionNote { get; init; }
+
     /// <summary>The last six tertials and year to date against last year, for the charts (null when not asked for).</summary>
     public PresentedTrend? Trend { get; init; }
 }

@@ -17,6 +17,9 @@ public static partial class ReportPresenter
 {
     public const string ExactMarking = "Innehåller exakta tal – lämnas inte ut";
 
+    /// <summary>The data-quality column (and checklist item) of count-only interventions without the year's count.</summary>
+    public const string CountOnlyWithoutFiguresHeading = "Antalsinsatser utan registrerade antal";
+
     public const string DraftBanner = "Utkast – siffrorna kan ändras tills tertialen fastställs";
 
     internal static readonly (string Heading, Func<TertialNoteResponse, string?> Text)[] NoteParts =
@@ -73,6 +76,7 @@ public static partial class ReportPresenter
             notes.Without)
         {
             Heading = ReportText.Title(header),
+            AdoptionNote = ReportText.AdoptionOverride((view.Adopted ?? report).Header),
             Trend = trend is null ? null : context.Trend(trend),
         };
     }
@@ -545,6 +549,7 @@ public static partial class ReportPresenter
                 new("Avslut utan sysselsättning vid avslut", CellKind.Integer, 18),
                 new("Avslut utan steg", CellKind.Integer, 18),
                 new("Försenade uppföljningar", CellKind.Integer, 18),
+                new(CountOnlyWithoutFiguresHeading, CellKind.Integer, 18),
             ];
             var rows = report.DataQuality.Select(r => new DocumentRow(RowKind.Item,
             [
@@ -553,6 +558,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(r.ExitsWithoutOutcome),
                 TableCell.OfInteger(r.ExitsWithoutStep),
                 TableCell.OfInteger(r.OverdueFollowUps),
+                TableCell.OfInteger(r.CountOnlyWithoutFigures),
             ])).ToList();
             var total = ReportLines.DataQualityTotal(report.DataQuality);
             rows.Add(new DocumentRow(RowKind.Total,
@@ -562,6 +568,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(total.ExitsWithoutOutcome),
                 TableCell.OfInteger(total.ExitsWithoutStep),
                 TableCell.OfInteger(total.OverdueFollowUps),
+                TableCell.OfInteger(total.CountOnlyWithoutFigures),
             ]));
             return new DocumentTable("datakvalitet", "Datakvalitet per utförare", "Datakvalitet", columns, rows,
                 Introduction: "Registreringar som behöver kompletteras hos utförarna. Uppgifter som saknas vid avslut och uteblivna uppföljningar påverkar indikatorerna.");
