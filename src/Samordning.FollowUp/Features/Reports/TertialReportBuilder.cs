@@ -38,8 +38,12 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
         var plans = await db.InterventionYearPlans.AsNoTracking()
             .Where(p => p.Year == year && ids.Contains(p.InterventionId))
             .ToDictionaryAsync(p => p.InterventionId, cancellationToken);
-        var countOnly = await db.InterventionYearCounts.AsNoTracking()
-            .Where(c => c.Year == year && ids.Contains(c.InterventionId))
+        // Count-only figures are kept per tertial; the report shows the year so far (T1 up to this
+        // tertial) in both modes, as its columns read "i år" and compare with the year's plan.
+        var countOnly = await db.InterventionTertialCounts.AsNoTracking()
+            .Where(c => c.Year == year && c.Tertial <= tertial && ids.Contains(c.InterventionId))
+            .GroupBy(c => c.InterventionId)
+            .Select(g => new { InterventionId = g.Key, Women = g.Sum(c => c.Women), Men = g.Sum(c => c.Men) })
             .ToDictionaryAsync(c => c.InterventionId, c => GenderCount.Of(c.Women, c.Men), cancellationToken);
         var notes = await db.TertialNotes.AsNoTracking()
             .Where(n => n.Year == year && n.Tertial == tertial && ids.Contains(n.InterventionId))
