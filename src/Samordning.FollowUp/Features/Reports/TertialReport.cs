@@ -107,7 +107,12 @@ public sealed record DataQualityRow(
     int PastExpectedLengthWithoutExit,
     int ExitsWithoutOutcome,
     int ExitsWithoutStep,
-    int OverdueFollowUps);
+    int OverdueFollowUps,
+    // Follow-ups recorded as "Ej anträffbar" in the period with fewer tries than the minimum
+    // (recorded before the rule, or after the minimum was raised): an open item.
+    int UnreachableWithTooFewAttempts = 0,
+    // Tries to reach people for their follow-ups during the period: shown, never an open item.
+    int ContactAttempts = 0);
 
 public sealed record TertialNoteResponse(
     long InterventionId,

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Reports;
@@ -11,7 +13,8 @@ namespace Samordning.FollowUp.Features.Reports;
 /// and gender (or reason, or occupation); only those small aggregates come into memory, where
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
-internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
+internal sealed class TertialReportBuilder(
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, IOptions<FollowUpOptions> followUpOptions)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -79,7 +82,7 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
-        var quality = await DataQualityAsync(associationId, to, today, exits, cancellationToken);
+        var quality = await DataQualityAsync(associationId, from, to, today, exits, cancellationToken);
         return new TertialReport(header, sections, context.Figures(ids), quality);
     }
 
@@ -168,11 +171,11 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
     {
         var (from, to) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
         var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
-        return await DataQualityAsync(associationId, to, clock.Today(), exits, cancellationToken);
+        return await DataQualityAsync(associationId, from, to, clock.Today(), exits, cancellationToken);
     }
 
     private async Task<List<DataQualityRow>> DataQualityAsync(
-        long associationId, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
+        long associationId, DateOnly from, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
     {
         var asOf = to < today ? to : today;
         var providers = await db.Providers.AsNoTracking()
@@ -210,13 +213,38 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                              select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
 
+        // Contact attempts made in the period, and "Ej anträffbar" results of the period with
+        // fewer tries than the minimum now in force.
+        var periodStart = from;
+        var attempts = await (from a in db.ContactAttempts
+                              join f in db.TwelveMonthFollowUps on a.FollowUpId equals f.Id
+                              join p in db.Participations on f.ParticipationId equals p.Id
+                              join i in db.Interventions on p.InterventionId equals i.Id
+                              where i.AssociationId == associationId && a.AttemptedOn >= periodStart && a.AttemptedOn <= to
+                              group a by i.ProviderId into g
+                              select new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        var minimum = followUpOptions.Value.MinContactAttempts;
+        var tooFewAttempts = await (from f in db.TwelveMonthFollowUps
+                                    join r in db.FollowUpResults on f.Id equals r.FollowUpId
+                                    join p in db.Participations on f.ParticipationId equals p.Id
+                                    join i in db.Interventions on p.InterventionId equals i.Id
+                                    where i.AssociationId == associationId && r.Outcome == FollowUpOutcome.Unreachable
+                                          && r.ContactedOn >= periodStart && r.ContactedOn <= to
+                                          && db.ContactAttempts.Count(a => a.FollowUpId == f.Id) < minimum
+                                    group f by i.ProviderId into g
+                                    select new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+
         return [.. providers.Select(p => new DataQualityRow(
             p.Id,
             p.Name,
             pastExpected.GetValueOrDefault(p.Id),
             exitQuality.TryGetValue(p.Id, out var q) ? q.WithoutOutcome : 0,
             exitQuality.TryGetValue(p.Id, out var s) ? s.WithoutStep : 0,
-            overdue.GetValueOrDefault(p.Id)))];
+            overdue.GetValueOrDefault(p.Id),
+            tooFewAttempts.GetValueOrDefault(p.Id),
+            attempts.GetValueOrDefault(p.Id)))];
     }
 
     private sealed record InterventionInfo(

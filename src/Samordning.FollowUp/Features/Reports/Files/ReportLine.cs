@@ -57,5 +57,7 @@ internal static class ReportLines
         rows.Sum(r => r.PastExpectedLengthWithoutExit),
         rows.Sum(r => r.ExitsWithoutOutcome),
         rows.Sum(r => r.ExitsWithoutStep),
-        rows.Sum(r => r.OverdueFollowUps));
+        rows.Sum(r => r.OverdueFollowUps),
+        rows.Sum(r => r.UnreachableWithTooFewAttempts),
+        rows.Sum(r => r.ContactAttempts));
 }
