@@ -55,7 +55,8 @@ public sealed class EmptyReportTests
         Assert.Equal(["–", "0 aktiva av 0 planerade", "– ingen plan"], plan.OrderBy(c => c.Key).Skip(1).Select(c => c.Value.Text));
         Assert.Equal("Inga kommentarer har lämnats för perioden.", xlsx.Rows("Sammanfattning")[^1]["A"].Text);
         var quality = new XlsxPart(xlsx, "Datakvalitet",
-            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar"]);
+            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar",
+                "Ej anträffbar med för få kontaktförsök", "Kontaktförsök under perioden"]);
         Assert.Equal(0, quality.Cell("Totalt", "Försenade uppföljningar")!.Number);
         Assert.Empty(new XlsxPart(xlsx, "Indikatorer",
             ["Indikator", "Mål (%)", "Andel totalt (%)", "Nått målet", "Avslut", "Andel kvinnor (%)", "Andel män (%)", "Bedömning", "Underlag"]).Body);
@@ -71,6 +72,7 @@ public sealed class EmptyReportTests
         Assert.Equal("Totalt för förbundet", budget["Rad"]);
         // No budget: nothing to divide, so no line for the share used.
         Assert.DoesNotContain(records, r => r["Uppgift"] == "Förbrukat (%)");
-        Assert.Equal(20, records.Count);
+        // Two of them the data quality's contact attempts (too few before "Ej anträffbar", made in the period).
+        Assert.Equal(22, records.Count);
     }
 }

@@ -224,7 +224,8 @@ public sealed class TertialReportXlsxTests : IDisposable
     public void Xlsx_DataQualitySheet_ListsProvidersAndATotal()
     {
         var part = new XlsxPart(xlsx, "Datakvalitet",
-            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar"]);
+            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar",
+                "Ej anträffbar med för få kontaktförsök", "Kontaktförsök under perioden"]);
         AssertNumbers(part, "Hässleholms kommun", ("Pågående längre än förväntat utan avslut", 1), ("Försenade uppföljningar", 3));
         AssertNumbers(part, "Totalt", ("Pågående längre än förväntat utan avslut", 3), ("Avslut utan sysselsättning vid avslut", 3),
             ("Avslut utan steg", 3), ("Försenade uppföljningar", 4));
