@@ -47,7 +47,7 @@ public sealed class CoachDailyWorkTests(BrowserFixture fixture) : BrowserTest(fi
         await CheckPageAsync(page, "coach-sok");
 
         // Mina deltagare: filtered by the follow-up's state, and downloaded.
-        await ClickLinkAsync(page, "Mina deltagare");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Mina deltagare" }).ClickAsync();
         await ArrivedAsync(page, "/deltagare");
         await Assertions.Expect(page.GetByText("2 deltaganden i listan.")).ToBeVisibleAsync();
         await SelectAsync(page, "Uppföljning", "Dags att följa upp");
@@ -112,7 +112,8 @@ public sealed class CoachDailyWorkTests(BrowserFixture fixture) : BrowserTest(fi
             await CheckPageAsync(page, name);
         }
 
-        // The search at 390 px, with its result.
+        // The search at 390 px: a D-number opens the participation.
+        await page.GotoAsync("/sok");
         await FillAsync(page, "Personnummer eller D-nummer", reference);
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
         await ArrivedAsync(page, $"/deltaganden/{left.Id}");
