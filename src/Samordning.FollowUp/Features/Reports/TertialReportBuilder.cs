@@ -243,8 +243,8 @@ internal sealed class TertialReportBuilder(
             exitQuality.TryGetValue(p.Id, out var q) ? q.WithoutOutcome : 0,
             exitQuality.TryGetValue(p.Id, out var s) ? s.WithoutStep : 0,
             overdue.GetValueOrDefault(p.Id),
-            tooFewAttempts.GetValueOrDefault(p.Id),
-            attempts.GetValueOrDefault(p.Id)))];
+            UnreachableWithTooFewAttempts: tooFewAttempts.GetValueOrDefault(p.Id),
+            ContactAttempts: attempts.GetValueOrDefault(p.Id)))];
     }
 
     private sealed record InterventionInfo(

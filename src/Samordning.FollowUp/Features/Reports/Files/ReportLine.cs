@@ -58,6 +58,6 @@ internal static class ReportLines
         rows.Sum(r => r.ExitsWithoutOutcome),
         rows.Sum(r => r.ExitsWithoutStep),
         rows.Sum(r => r.OverdueFollowUps),
-        rows.Sum(r => r.UnreachableWithTooFewAttempts),
-        rows.Sum(r => r.ContactAttempts));
+        UnreachableWithTooFewAttempts: rows.Sum(r => r.UnreachableWithTooFewAttempts),
+        ContactAttempts: rows.Sum(r => r.ContactAttempts));
 }
