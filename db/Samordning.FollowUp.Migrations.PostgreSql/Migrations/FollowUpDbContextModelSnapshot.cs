@@ -194,6 +194,36 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AttemptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "AttemptedOn", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("ContactAttempts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.Property<long>("FollowUpId")
@@ -448,12 +478,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("Interventions");
                 });
 
-            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearCount", b =>
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tertial")
                         .HasColumnType("integer");
 
                     b.Property<int>("Men")
@@ -465,9 +498,9 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<int>("Women")
                         .HasColumnType("integer");
 
-                    b.HasKey("InterventionId", "Year");
+                    b.HasKey("InterventionId", "Year", "Tertial");
 
-                    b.ToTable("InterventionYearCounts");
+                    b.ToTable("InterventionTertialCounts");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearPlan", b =>
@@ -1089,6 +1122,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithMany("ContactAttempts")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
@@ -1141,7 +1183,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearCount", b =>
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
                         .WithMany("Counts")
@@ -1296,6 +1338,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
+                    b.Navigation("ContactAttempts");
+
                     b.Navigation("Result");
                 });
 #pragma warning restore 612, 618

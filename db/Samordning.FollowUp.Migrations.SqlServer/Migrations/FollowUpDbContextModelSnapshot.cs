@@ -193,6 +193,36 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AttemptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "AttemptedOn", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("ContactAttempts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.Property<long>("FollowUpId")
@@ -447,12 +477,15 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("Interventions");
                 });
 
-            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearCount", b =>
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tertial")
                         .HasColumnType("int");
 
                     b.Property<int>("Men")
@@ -464,9 +497,9 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<int>("Women")
                         .HasColumnType("int");
 
-                    b.HasKey("InterventionId", "Year");
+                    b.HasKey("InterventionId", "Year", "Tertial");
 
-                    b.ToTable("InterventionYearCounts");
+                    b.ToTable("InterventionTertialCounts");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearPlan", b =>
@@ -1091,6 +1124,15 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithMany("ContactAttempts")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
@@ -1143,7 +1185,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearCount", b =>
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
                         .WithMany("Counts")
@@ -1298,6 +1340,8 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
+                    b.Navigation("ContactAttempts");
+
                     b.Navigation("Result");
                 });
 #pragma warning restore 612, 618

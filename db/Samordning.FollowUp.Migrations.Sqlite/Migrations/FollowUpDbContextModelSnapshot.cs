@@ -182,6 +182,34 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AttemptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "AttemptedOn", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("ContactAttempts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.Property<long>("FollowUpId")
@@ -430,12 +458,15 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("Interventions");
                 });
 
-            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearCount", b =>
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tertial")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Men")
@@ -447,9 +478,9 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<int>("Women")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("InterventionId", "Year");
+                    b.HasKey("InterventionId", "Year", "Tertial");
 
-                    b.ToTable("InterventionYearCounts");
+                    b.ToTable("InterventionTertialCounts");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearPlan", b =>
@@ -1055,6 +1086,15 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithMany("ContactAttempts")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
@@ -1107,7 +1147,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionYearCount", b =>
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
                         .WithMany("Counts")
@@ -1262,6 +1302,8 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
+                    b.Navigation("ContactAttempts");
+
                     b.Navigation("Result");
                 });
 #pragma warning restore 612, 618

@@ -114,9 +114,14 @@ internal static class DemoAssociation
 
             if (row.RegistrationMode == RegistrationMode.CountOnly && year <= today.Year)
             {
-                var total = (int)Math.Round(planned * dice.Between(0.80, 1.05) * ShareOfYearPassed(year, today));
-                var women = (int)Math.Round(total * dice.Between(0.66, 0.80));
-                counts.Add(new SetInterventionCountCommand(women, total - women) { Year = year });
+                // A third of the year's people per tertial, the current tertial as far as it has come.
+                var yearTotal = planned * dice.Between(0.80, 1.05);
+                for (var tertial = 1; tertial <= 3 && Tertials.Start(year, tertial) <= today; tertial++)
+                {
+                    var total = (int)Math.Round(yearTotal / 3 * ShareOfTertialPassed(year, tertial, today));
+                    var women = (int)Math.Round(total * dice.Between(0.66, 0.80));
+                    counts.Add(new SetInterventionCountCommand(women, total - women) { Year = year, Tertial = tertial });
+                }
             }
         }
 
@@ -137,6 +142,12 @@ internal static class DemoAssociation
 
     private static double ShareOfYearPassed(int year, DateOnly today) =>
         year < today.Year ? 1.0 : (double)today.DayOfYear / (DateTime.IsLeapYear(year) ? 366 : 365);
+
+    private static double ShareOfTertialPassed(int year, int tertial, DateOnly today)
+    {
+        var (start, end) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
+        return today >= end ? 1.0 : (today.DayNumber - start.DayNumber + 1.0) / (end.DayNumber - start.DayNumber + 1);
+    }
 
     private static string TargetGroup(PlanRow row) => row.Intervention switch
     {

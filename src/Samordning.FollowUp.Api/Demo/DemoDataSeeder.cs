@@ -177,6 +177,13 @@ internal sealed partial class DemoDataSeeder(
                 _ => [IncomeSource.ActivitySupport],
             };
             db.ChangeTracker.Clear();
+            if (outcome == FollowUpOutcome.Unreachable)
+            {
+                // "Ej anträffbar" only after real tries: a week apart, the last on the day recorded.
+                await sender.Send(new RecordContactAttemptCommand(contactedOn.AddDays(-7), ContactAttemptOutcome.NoAnswer) { FollowUpId = followUp.Id }, cancellationToken);
+                await sender.Send(new RecordContactAttemptCommand(contactedOn, ContactAttemptOutcome.NoAnswer) { FollowUpId = followUp.Id }, cancellationToken);
+            }
+
             await sender.Send(new RecordFollowUpResultCommand(outcome, contactedOn, occupation,
                 occupation is Occupation.Employed ? 100 : null, income) with { FollowUpId = followUp.Id }, cancellationToken);
         }

@@ -47,6 +47,15 @@ public static class SwedishFormat
 
     public static string Period(DateOnly from, DateOnly to) => $"{Date(from)} – {Date(to)}";
 
+    /// <summary>"T2 (maj–augusti)": a tertial with its months (domain §2).</summary>
+    public static string TertialName(int tertial) => tertial switch
+    {
+        1 => "T1 (januari–april)",
+        2 => "T2 (maj–augusti)",
+        3 => "T3 (september–december)",
+        _ => throw new ArgumentOutOfRangeException(nameof(tertial), tertial, "A tertial is 1, 2 or 3."),
+    };
+
     /// <summary>An instant in Swedish local time, to the minute.</summary>
     public static string Timestamp(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Clock.Sweden)

@@ -15,11 +15,12 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Intervention> Interventions => Set<Intervention>();
     public DbSet<InterventionYearPlan> InterventionYearPlans => Set<InterventionYearPlan>();
-    public DbSet<InterventionYearCount> InterventionYearCounts => Set<InterventionYearCount>();
+    public DbSet<InterventionTertialCount> InterventionTertialCounts => Set<InterventionTertialCount>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<TwelveMonthFollowUp> TwelveMonthFollowUps => Set<TwelveMonthFollowUp>();
     public DbSet<FollowUpResult> FollowUpResults => Set<FollowUpResult>();
+    public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
     public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
@@ -68,6 +69,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<ExitReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FollowUpStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FollowUpOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ContactAttemptOutcome>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<MeasurementPoint>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<SuccessRule>().HaveConversion<string>().HaveMaxLength(32);

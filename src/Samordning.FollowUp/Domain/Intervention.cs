@@ -23,7 +23,7 @@ public sealed class Intervention
     public DateTime CreatedAtUtc { get; set; }
 
     public List<InterventionYearPlan> Plans { get; } = [];
-    public List<InterventionYearCount> Counts { get; } = [];
+    public List<InterventionTertialCount> Counts { get; } = [];
 
     public bool IsRunningIn(int year) =>
         StartDate.Year <= year && (EndDate is null || EndDate.Value.Year >= year);
@@ -43,11 +43,15 @@ public sealed class InterventionYearPlan
     public DateTime UpdatedAtUtc { get; set; }
 }
 
-/// <summary>Count-only registration: women and men who took part during one calendar year.</summary>
-public sealed class InterventionYearCount
+/// <summary>
+/// Count-only registration for one tertial: the women and men counted in it. A person is counted
+/// once a year, in the tertial they first took part, so the year's figure is the sum of its tertials.
+/// </summary>
+public sealed class InterventionTertialCount
 {
     public long InterventionId { get; set; }
     public int Year { get; set; }
+    public int Tertial { get; set; }
     public int Women { get; set; }
     public int Men { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -23,6 +23,9 @@ public sealed class TwelveMonthFollowUp
 
     public FollowUpResult? Result { get; set; }
 
+    /// <summary>The coach's tries to reach the person, oldest first.</summary>
+    public List<ContactAttempt> ContactAttempts { get; } = [];
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }
@@ -38,6 +41,29 @@ public sealed class FollowUpResult
     public List<IncomeSource> IncomeSources { get; set; } = [];
     public DateTime RecordedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>
+/// One try to reach the person for the follow-up: the day and how it went. "Ej anträffbar" is
+/// accepted only after enough of them (<c>FollowUps:MinContactAttempts</c>). No free text: a
+/// note could carry personal data the follow-up does not need.
+/// </summary>
+public sealed class ContactAttempt
+{
+    public long Id { get; set; }
+    public long FollowUpId { get; set; }
+    public DateOnly AttemptedOn { get; set; }
+    public ContactAttemptOutcome Outcome { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+}
+
+public enum ContactAttemptOutcome
+{
+    [Display(Name = "Inget svar")] NoAnswer,
+    [Display(Name = "Lämnade meddelande")] MessageLeft,
+    [Display(Name = "Fel nummer")] WrongNumber,
+    [Display(Name = "Bokad ny tid")] NewTimeBooked,
+    [Display(Name = "Annat")] Other,
 }
 
 public enum FollowUpStatus

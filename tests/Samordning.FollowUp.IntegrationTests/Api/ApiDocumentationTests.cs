@@ -23,7 +23,7 @@ public sealed class ApiDocumentationTests(ApiFactory factory) : ApiTest(factory)
             "/api/v1/associations/{associationId}/interventions",
             "/api/v1/interventions/{id}",
             "/api/v1/interventions/{id}/plans/{year}",
-            "/api/v1/interventions/{id}/counts/{year}",
+            "/api/v1/interventions/{id}/counts/{year}/{tertial}",
             "/api/v1/interventions/{interventionId}/participations",
             "/api/v1/participations/{id}",
             "/api/v1/participations/{id}/exit",

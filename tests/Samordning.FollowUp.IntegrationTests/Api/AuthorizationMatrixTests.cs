@@ -130,8 +130,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             {
                 ["plannedParticipants"] = 20, ["budgetSek"] = 100_000, ["actualCostSek"] = 40_000,
             }))),
-        ["PUT /api/v1/interventions/{id:long}/counts/{year:int}"] = new([Office_, Coach_], Scope.Intervention, (w, t, _) =>
-            Task.FromResult(Put($"/api/v1/interventions/{w.CountOnly[t]}/counts/2026", new JsonObject { ["women"] = 3, ["men"] = 4 }))),
+        ["PUT /api/v1/interventions/{id:long}/counts/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.CountOnly[t]}/counts/2026/1", new JsonObject { ["women"] = 3, ["men"] = 4 }))),
         ["PUT /api/v1/interventions/{id:long}/tertial-notes/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Intervention, (w, t, _) =>
             Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/tertial-notes/2026/2", new JsonObject
             {
@@ -158,6 +158,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Post($"/api/v1/participations/{w.Participations[t]}/consent/withdraw", new JsonObject()))),
         ["POST /api/v1/participations/search"] = new([Coach_], Scope.Caller, (w, t, _) =>
             Task.FromResult(Post("/api/v1/participations/search", new JsonObject { ["personalIdentityNumber"] = w.Numbers[t] }))),
+        ["GET /api/v1/participations"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/participations"))),
+        ["GET /api/v1/participations/export"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/participations/export?format=csv"))),
         ["POST /api/v1/data-subject/export"] = new([Coach_], Scope.Person, (w, t, _) =>
             Task.FromResult(Post("/api/v1/data-subject/export", new JsonObject { ["personalIdentityNumber"] = w.Numbers[t] }))),
         ["POST /api/v1/data-subject/erase"] = new([Coach_], Scope.Person, (w, t, _) =>
@@ -169,6 +171,11 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Post($"/api/v1/follow-ups/{await w.OpenFollowUpAsync(t, n)}/result", World.FollowUpResult())),
         ["PUT /api/v1/follow-ups/{id:long}/result"] = new([Coach_], Scope.FollowUp, (w, t, _) =>
             Task.FromResult(Put($"/api/v1/follow-ups/{w.FollowUps[t]}/result", World.FollowUpResult()))),
+        ["POST /api/v1/follow-ups/{id:long}/contact-attempts"] = new([Coach_], Scope.FollowUp, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/follow-ups/{w.FollowUps[t]}/contact-attempts",
+                new JsonObject { ["attemptedOn"] = "2026-11-19", ["outcome"] = "NoAnswer" }))),
+        ["GET /api/v1/follow-ups/{id:long}/contact-attempts"] = new([Coach_], Scope.FollowUp, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/follow-ups/{w.FollowUps[t]}/contact-attempts"))),
         ["GET /api/v1/notifications"] = new([Office_, Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/notifications"))),
 
         // Indicators

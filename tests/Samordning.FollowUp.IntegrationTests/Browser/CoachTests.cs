@@ -155,19 +155,22 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "1998" })).ToContainTextAsync("Anonym");
         await CheckPageAsync(page, "coach-deltagarlista");
 
-        // Count-only: the year's women and men.
+        // Count-only: this tertial's women and men (the intake address leads to the counts page).
         await page.GotoAsync($"/insatser/{countOnly.Id}/inskrivning");
+        await ArrivedAsync(page, $"/insatser/{countOnly.Id}/antal");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Antal deltagare: {countOnly.Name}");
+        await Assertions.Expect(page.Locator("#sparat")).ToHaveTextAsync("Inget antal är sparat för T3 (september–december) 2026.");
         await CheckPageAsync(page, "coach-antal");
-        await FillAsync(page, "Antal kvinnor under året", "-2");
-        await FillAsync(page, "Antal män under året", "9");
-        await ClickButtonAsync(page, "Spara antal");
+        await FillAsync(page, "Antal kvinnor under tertialet", "-2");
+        await FillAsync(page, "Antal män under tertialet", "9");
+        await ClickButtonAsync(page, "Spara antal för tertialet");
         await Assertions.Expect(page.Locator("#Count_Women-fel")).ToContainTextAsync("Antal kvinnor får inte vara negativt.");
-        await FillAsync(page, "Antal kvinnor under året", "14");
-        await ClickButtonAsync(page, "Spara antal");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Antalet deltagare 2026 är sparat: 14 kvinnor och 9 män.");
-        var saved = page.GetByRole(AriaRole.Table, new() { Name = "Registrerat hittills" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "2026" });
-        await Assertions.Expect(saved).ToHaveTextAsync(new Regex("2026\\s*14\\s*9\\s*23"));
+        await FillAsync(page, "Antal kvinnor under tertialet", "14");
+        await ClickButtonAsync(page, "Spara antal för tertialet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            "Antalet är sparat för T3 2026: 14 kvinnor och 9 män. Året 2026 har nu 14 kvinnor och 9 män, totalt 23.");
+        var saved = page.GetByRole(AriaRole.Table, new() { Name = "Registrerat 2026" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "T3" });
+        await Assertions.Expect(saved).ToHaveTextAsync(new Regex("T3\\s*sep–dec\\s*14\\s*9\\s*23"));
         await AssertAccessibleAsync(page);
     }
 

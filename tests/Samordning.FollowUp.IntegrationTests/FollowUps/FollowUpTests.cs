@@ -240,6 +240,8 @@ public sealed class FollowUpTests(ApiFactory factory) : ApiTest(factory)
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 1, 10, 0, 0, TimeSpan.Zero));
         var first = await Data.RecordFollowUpAsync(followUp.Id, TestData.FollowUpResult("Reached", new DateOnly(2027, 5, 20), "Employed"));
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 6, 3, 9, 0, 0, TimeSpan.Zero));
+        await Data.ContactAttemptAsync(followUp.Id, new DateOnly(2027, 6, 1), "NoAnswer");
+        await Data.ContactAttemptAsync(followUp.Id, new DateOnly(2027, 6, 2), "WrongNumber");
 
         var response = await Coach.PutAsync($"/api/v1/follow-ups/{followUp.Id}/result",
             TestData.FollowUpResult("Unreachable", new DateOnly(2027, 6, 2)));

@@ -45,10 +45,11 @@ public sealed partial class TestData
         return Remember(await response.ShouldBeAsync<InterventionDto>(HttpStatusCode.Created));
     }
 
-    public async Task<CountDto> CountAsync(long interventionId, int year, int women, int men)
+    /// <summary>Count-only figures for one tertial (T1 unless told: where a yearly figure was, the migration put it too).</summary>
+    public async Task<SetCountDto> CountAsync(long interventionId, int year, int women, int men, int tertial = 1)
     {
-        var response = await (await CoachOfAsync(interventionId)).PutAsync($"/api/v1/interventions/{interventionId}/counts/{year}", new JsonObject { ["women"] = women, ["men"] = men });
-        return await response.ShouldBeAsync<CountDto>(HttpStatusCode.OK);
+        var response = await (await CoachOfAsync(interventionId)).PutAsync($"/api/v1/interventions/{interventionId}/counts/{year}/{tertial}", new JsonObject { ["women"] = women, ["men"] = men });
+        return await response.ShouldBeAsync<SetCountDto>(HttpStatusCode.OK);
     }
 
     public async Task<ParticipationDto> CorrectExitAsync(long participationId, JsonObject body)
@@ -97,10 +98,26 @@ public sealed partial class TestData
         return all.Items.SingleOrDefault(f => f.ParticipationId == participationId);
     }
 
+    /// <summary>Records the result; for "Unreachable" first the two tries the rule asks for (the day before and the day itself).</summary>
     public async Task<FollowUpDto> RecordFollowUpAsync(long followUpId, JsonObject body)
     {
-        var response = await (await users.CoachOfFollowUpAsync(followUpId)).PostAsync($"/api/v1/follow-ups/{followUpId}/result", body);
+        var coach = await users.CoachOfFollowUpAsync(followUpId);
+        if (body["outcome"]?.GetValue<string>() == "Unreachable")
+        {
+            var contactedOn = DateOnly.Parse(body["contactedOn"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            await ContactAttemptAsync(followUpId, contactedOn.AddDays(-1), "NoAnswer");
+            await ContactAttemptAsync(followUpId, contactedOn, "NoAnswer");
+        }
+
+        var response = await coach.PostAsync($"/api/v1/follow-ups/{followUpId}/result", body);
         return await response.ShouldBeAsync<FollowUpDto>(HttpStatusCode.OK);
+    }
+
+    public async Task<ContactAttemptsDto> ContactAttemptAsync(long followUpId, DateOnly attemptedOn, string outcome)
+    {
+        var response = await (await users.CoachOfFollowUpAsync(followUpId)).PostAsync($"/api/v1/follow-ups/{followUpId}/contact-attempts",
+            new JsonObject { ["attemptedOn"] = Date(attemptedOn), ["outcome"] = outcome });
+        return await response.ShouldBeAsync<ContactAttemptsDto>(HttpStatusCode.OK);
     }
 
     public async Task<IndicatorsDto> IndicatorsAsync(long associationId, int year, int? tertial, string mode, long? interventionId = null)

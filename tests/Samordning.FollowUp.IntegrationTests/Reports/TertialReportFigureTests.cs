@@ -196,7 +196,7 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
         await otherOffice.IdentifiedAsync(Data, o.Id, TestPersonnummer.Woman(5), new DateOnly(2024, 6, 3));
         await otherOffice.IdentifiedAsync(Data, o.Id, TestPersonnummer.Man(5), new DateOnly(2025, 1, 7), new DateOnly(2025, 2, 7), "Illness", "Unknown", null);
         var c = await otherOffice.InterventionAsync(other.Id, provider.Id, "Utbildning", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
-        await (await Users.CoachOf(provider.Id).PutAsync($"/api/v1/interventions/{c.Id}/counts/2025", new JsonObject { ["women"] = 100, ["men"] = 100 }))
+        await (await Users.CoachOf(provider.Id).PutAsync($"/api/v1/interventions/{c.Id}/counts/2025/1", new JsonObject { ["women"] = 100, ["men"] = 100 }))
             .ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
 
         var report = (await Office.ReportAsync(f.Association.Id, 2025, 1))["report"]!.AsObject();
@@ -224,7 +224,7 @@ public sealed class TertialReportFigureTests(ApiFactory factory) : ApiTest(facto
         // A second row in Training so that category has two rows to add up.
         var w = await Office.InterventionAsync(f.Association.Id, f.Alfa.Id, "Dialogdagar", Mode.CountOnly, "Training", new DateOnly(2025, 1, 1));
         await Office.PlanAsync(w.Id, 2025, 7, 35_000, 12_345);
-        await (await Coach.PutAsync($"/api/v1/interventions/{w.Id}/counts/2025", new JsonObject { ["women"] = 3, ["men"] = 4 }))
+        await (await Coach.PutAsync($"/api/v1/interventions/{w.Id}/counts/2025/1", new JsonObject { ["women"] = 3, ["men"] = 4 }))
             .ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
 
         var report = (await Office.ReportAsync(f.Association.Id, 2025, tertial, mode))["report"]!.AsObject();

@@ -62,6 +62,22 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             yield return new Case(template, board, own, HttpStatusCode.Forbidden);
         }
 
+        // The counts page of an intervention that registers individuals sends to its intake.
+        yield return new Case("/insatser/{id:long}/antal", coach, w => $"/insatser/{w.Intervention}/antal", HttpStatusCode.Redirect);
+        yield return Missing("/insatser/{id:long}/antal", coach, w => $"/insatser/{w.Intervention}/antal", OtherProviderCoach);
+        yield return Missing("/insatser/{id:long}/antal", coach, w => $"/insatser/{w.OtherIntervention}/antal", "other association");
+        yield return Forbidden("/insatser/{id:long}/antal", office, w => $"/insatser/{w.Intervention}/antal");
+        yield return Forbidden("/insatser/{id:long}/antal", board, w => $"/insatser/{w.Intervention}/antal");
+
+        // Mina deltagare and the search: always the signed-in coach's own provider.
+        foreach (var template in new[] { "/deltagare", "/sok" })
+        {
+            yield return Ok(template, coach);
+            yield return Forbidden(template, office);
+            yield return Forbidden(template, board);
+            yield return Forbidden(template, admin);
+        }
+
         yield return Ok("/att-gora", coach);
         yield return Forbidden("/att-gora", office);
         yield return Forbidden("/att-gora", board);

@@ -55,7 +55,8 @@ public sealed class EmptyReportTests
         Assert.Equal(["–", "0 aktiva av 0 planerade", "– ingen plan"], plan.OrderBy(c => c.Key).Skip(1).Select(c => c.Value.Text));
         Assert.Equal("Inga kommentarer har lämnats för perioden.", xlsx.Rows("Sammanfattning")[^1]["A"].Text);
         var quality = new XlsxPart(xlsx, "Datakvalitet",
-            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar", "Antalsinsatser utan registrerade antal"]);
+            ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar",
+                "Antalsinsatser utan registrerade antal", "Ej anträffbar med för få kontaktförsök", "Kontaktförsök under perioden"]);
         Assert.Equal(0, quality.Cell("Totalt", "Försenade uppföljningar")!.Number);
         Assert.Empty(new XlsxPart(xlsx, "Indikatorer",
             ["Indikator", "Mål (%)", "Andel totalt (%)", "Nått målet", "Avslut", "Andel kvinnor (%)", "Andel män (%)", "Bedömning", "Underlag"]).Body);
@@ -71,7 +72,8 @@ public sealed class EmptyReportTests
         Assert.Equal("Totalt för förbundet", budget["Rad"]);
         // No budget: nothing to divide, so no line for the share used.
         Assert.DoesNotContain(records, r => r["Uppgift"] == "Förbrukat (%)");
-        // 20 figures, and the data-quality total of count-only interventions without a count.
-        Assert.Equal(21, records.Count);
+        // 20 figures, the data-quality total of count-only interventions without a count, and the
+        // data quality's contact attempts (too few before "Ej anträffbar", made in the period).
+        Assert.Equal(23, records.Count);
     }
 }

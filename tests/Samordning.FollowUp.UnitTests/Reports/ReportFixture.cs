@@ -71,9 +71,9 @@ internal static class ReportFixture
         ReportSection[] sections = [individual, structural];
         DataQualityRow[] quality =
         [
-            new(11, "Ängelholms kommun", 2, 1, 0, 1),
+            new(11, "Ängelholms kommun", 2, 1, 0, 1, UnreachableWithTooFewAttempts: 0, ContactAttempts: 2),
             new(12, "Försäkringskassan", 0, 0, 1, 0),
-            new(13, "Hässleholms kommun", 1, 2, 2, 3, 1),
+            new(13, "Hässleholms kommun", 1, 2, 2, 3, 1, UnreachableWithTooFewAttempts: 1, ContactAttempts: 4),
         ];
         return new TertialReport(header, sections, Sum(sections.Select(s => s.Subtotal)), quality);
     }

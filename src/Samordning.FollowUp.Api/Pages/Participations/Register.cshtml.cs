@@ -10,7 +10,8 @@ namespace Samordning.FollowUp.Api.Pages.Participations;
 
 /// <summary>
 /// Intake (inskrivning) for one intervention; the form follows its registration mode:
-/// personnummer with consent, anonymous (gender and birth year), or the year's count of women and men.
+/// personnummer with consent or anonymous (gender and birth year). A count-only intervention has no
+/// intake: its figures are entered per tertial on <see cref="Interventions.SetCountModel"/>.
 /// </summary>
 [Authorize(Policy = UiSetup.CoachPolicy)]
 public sealed class RegisterModel : UiPage
@@ -24,23 +25,21 @@ public sealed class RegisterModel : UiPage
     [BindProperty]
     public string? IdempotencyKey { get; set; }
 
-    [BindProperty]
-    public CountForm Count { get; set; } = new();
-
-    protected override string FormPrefix => Intervention?.RegistrationMode == RegistrationMode.CountOnly ? nameof(Count) : nameof(Input);
-
-    public async Task OnGetAsync(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
+        if (Intervention.RegistrationMode == RegistrationMode.CountOnly)
+        {
+            return Redirect($"/insatser/{id}/antal");
+        }
+
         Input = new StartSituation
         {
             StartDate = Today,
             Consent = new ConsentRequest(Today, null, User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value),
         };
         IdempotencyKey = Guid.NewGuid().ToString("N");
-        var year = Today.Year;
-        var existing = Intervention.Counts.FirstOrDefault(c => c.Year == year);
-        Count = new CountForm { Year = year, Women = existing?.Women, Men = existing?.Men };
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id)
@@ -59,27 +58,5 @@ public sealed class RegisterModel : UiPage
 
         Confirm($"Deltagaren är inskriven som {SwedishFormat.Reference(result!.Participation.Id)}.");
         return Redirect($"/deltaganden/{result.Participation.Id}");
-    }
-
-    public async Task<IActionResult> OnPostCountAsync(long id)
-    {
-        Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
-        var (ok, _) = await TrySendAsync(new SetInterventionCountCommand(Count.Women, Count.Men) { InterventionId = id, Year = Count.Year ?? 0 });
-        if (!ok)
-        {
-            return Page();
-        }
-
-        Confirm($"Antalet deltagare {Count.Year} är sparat: {Count.Women} kvinnor och {Count.Men} män.");
-        return Redirect($"/insatser/{id}/inskrivning");
-    }
-
-    public sealed class CountForm
-    {
-        public int? Year { get; set; }
-
-        public int? Women { get; set; }
-
-        public int? Men { get; set; }
     }
 }

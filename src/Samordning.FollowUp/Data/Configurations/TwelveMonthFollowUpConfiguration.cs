@@ -18,5 +18,7 @@ internal sealed class TwelveMonthFollowUpConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(f => new { f.Status, f.DueDate });
         builder.HasOne(f => f.Result).WithOne()
             .HasForeignKey<FollowUpResult>(r => r.FollowUpId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(f => f.ContactAttempts).WithOne()
+            .HasForeignKey(a => a.FollowUpId).OnDelete(DeleteBehavior.Cascade);
     }
 }

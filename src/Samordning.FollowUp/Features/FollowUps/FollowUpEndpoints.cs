@@ -11,6 +11,7 @@ public static class FollowUpEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Follow-ups");
         group.MapListFollowUps();
         group.MapRecordFollowUpResult();
+        group.MapContactAttempts();
         return app;
     }
 }

@@ -19,6 +19,10 @@ public sealed class FollowUpOptions
     [Range(0, 12)]
     public int WindowMonthsAfter { get; set; } = 3;
 
+    /// <summary>"Ej anträffbar" (Unreachable) is accepted only after this many recorded contact attempts.</summary>
+    [Range(0, 10)]
+    public int MinContactAttempts { get; set; } = 2;
+
     [Required]
     public string SchedulerCron { get; set; } = "0 2 * * *";
 

@@ -1,4 +1,5 @@
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.FollowUps;
@@ -19,11 +20,15 @@ internal sealed record FollowUpRow(
     int? ExtentPercent,
     List<IncomeSource>? IncomeSources,
     DateTime? RecordedAtUtc,
-    DateTime? ResultUpdatedAtUtc);
+    DateTime? ResultUpdatedAtUtc,
+    byte[]? IdentityCipher,
+    int? BirthYear,
+    int ContactAttempts);
 
 /// <summary>
 /// Reads follow-ups: a projection the database runs (<see cref="Rows"/>), the response with its
-/// window (<see cref="ToResponse"/>) with the participation's reference (D-n, <see cref="SwedishFormat.Reference"/>)
+/// window (<see cref="ToResponse"/>), the masked personnummer and birth year (who to call) and
+/// the participation's reference (D-n, <see cref="SwedishFormat.Reference"/>)
 /// that responses, reminders and pages show instead of the personnummer.
 /// </summary>
 internal static class FollowUpReader
@@ -44,9 +49,13 @@ internal static class FollowUpReader
             f.Result == null ? null : f.Result.ExtentPercent,
             f.Result == null ? null : f.Result.IncomeSources,
             f.Result == null ? null : f.Result.RecordedAtUtc,
-            f.Result == null ? null : f.Result.UpdatedAtUtc));
+            f.Result == null ? null : f.Result.UpdatedAtUtc,
+            f.Participation.Participant!.IdentityCipher,
+            f.Participation.Participant.BirthYear,
+            f.ContactAttempts.Count));
 
-    public static FollowUpResponse ToResponse(this FollowUpRow row, FollowUpOptions options) => new(
+    /// <summary>The response; the identity is decrypted only to be masked (who to call, without the whole number).</summary>
+    public static FollowUpResponse ToResponse(this FollowUpRow row, FollowUpOptions options, IdentityProtector protector) => new(
         row.Id,
         row.ParticipationId,
         row.InterventionId,
@@ -61,5 +70,8 @@ internal static class FollowUpReader
         row.Outcome is { } outcome
             ? new FollowUpResultResponse(outcome, row.ContactedOn!.Value, row.Occupation, row.ExtentPercent,
                 row.IncomeSources ?? [], row.RecordedAtUtc!.Value, row.ResultUpdatedAtUtc!.Value)
-            : null);
+            : null,
+        row.IdentityCipher is { } cipher ? protector.Decrypt(cipher).Masked : null,
+        row.BirthYear,
+        row.ContactAttempts);
 }

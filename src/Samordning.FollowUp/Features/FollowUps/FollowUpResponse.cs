@@ -15,7 +15,12 @@ public sealed record FollowUpResponse(
     DateOnly WindowOpens,
     DateOnly WindowCloses,
     FollowUpStatus Status,
-    FollowUpResultResponse? Result);
+    FollowUpResultResponse? Result,
+    // Masked ("19900101-****"); null for an erased identity. The whole number only through the audited identity read.
+    string? PersonalIdentityNumber,
+    int? BirthYear,
+    // Tries to reach the person so far (see contact-attempts).
+    int ContactAttempts);
 
 public sealed record FollowUpResultResponse(
     FollowUpOutcome Outcome,

@@ -12,13 +12,13 @@ namespace Samordning.FollowUp.Features.FollowUps;
 [Access(UserRole.Coach)]
 public sealed record GetFollowUpQuery(long FollowUpId) : IQuery<FollowUpResponse>, IFollowUpScoped;
 
-internal sealed class GetFollowUpHandler(FollowUpDbContext db, IOptions<FollowUpOptions> options)
+internal sealed class GetFollowUpHandler(FollowUpDbContext db, IOptions<FollowUpOptions> options, IdentityProtector protector)
     : IQueryHandler<GetFollowUpQuery, FollowUpResponse>
 {
     public async ValueTask<FollowUpResponse> Handle(GetFollowUpQuery query, CancellationToken cancellationToken)
     {
         var row = await db.TwelveMonthFollowUps.AsNoTracking().Where(f => f.Id == query.FollowUpId).Rows().SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.FollowUp);
-        return row.ToResponse(options.Value);
+        return row.ToResponse(options.Value, protector);
     }
 }

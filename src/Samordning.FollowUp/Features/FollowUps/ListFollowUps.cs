@@ -32,7 +32,7 @@ internal sealed class ListFollowUpsValidator : AbstractValidator<ListFollowUpsQu
     }
 }
 
-internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<FollowUpOptions> options, CallerContext callers)
+internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<FollowUpOptions> options, CallerContext callers, IdentityProtector protector)
     : IQueryHandler<ListFollowUpsQuery, PagedResponse<FollowUpResponse>>
 {
     public async ValueTask<PagedResponse<FollowUpResponse>> Handle(ListFollowUpsQuery query, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class ListFollowUpsHandler(FollowUpDbContext db, IOptions<Follow
             .Page(query.Page, query.PageSize)
             .Rows()
             .ToListAsync(cancellationToken);
-        return new PagedResponse<FollowUpResponse>([.. rows.Select(r => r.ToResponse(options.Value))], query.Page, query.PageSize, total);
+        return new PagedResponse<FollowUpResponse>([.. rows.Select(r => r.ToResponse(options.Value, protector))], query.Page, query.PageSize, total);
     }
 }
 

@@ -49,7 +49,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
 }
 
 internal sealed class RecordFollowUpResultHandler(
-    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, AuditLog audit)
+    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, AuditLog audit, IdentityProtector protector)
     : ICommandHandler<RecordFollowUpResultCommand, FollowUpResponse>
 {
     public async ValueTask<FollowUpResponse> Handle(RecordFollowUpResultCommand command, CancellationToken cancellationToken)
@@ -82,6 +82,19 @@ internal sealed class RecordFollowUpResultHandler(
                 $"Uppföljningen kan registreras från {SwedishFormat.Date(opens)} till {SwedishFormat.Date(closes)} (förfallodag {SwedishFormat.Date(followUp.DueDate)}).");
         }
 
+        // "Ej anträffbar" only after real tries to reach the person (domain §5; configurable).
+        var minimum = options.Value.MinContactAttempts;
+        if (command.Outcome == FollowUpOutcome.Unreachable && minimum > 0)
+        {
+            var attempts = await db.ContactAttempts.CountAsync(a => a.FollowUpId == followUp.Id, cancellationToken);
+            if (attempts < minimum)
+            {
+                throw new RuleViolationException("outcome",
+                    $"Ej anträffbar kan registreras först efter minst {minimum} kontaktförsök. " +
+                    $"{(attempts == 0 ? "Inga" : attempts.ToString(SwedishFormat.Culture))} är registrerade för uppföljningen: registrera försöken under Kontaktförsök först.");
+            }
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var result = followUp.Result ?? new FollowUpResult { FollowUpId = followUp.Id, RecordedAtUtc = now };
         result.Outcome = command.Outcome!.Value;
@@ -99,7 +112,7 @@ internal sealed class RecordFollowUpResultHandler(
         await db.SaveChangesUniqueAsync("Uppföljningen registrerades samtidigt av någon annan.", "outcome", cancellationToken);
 
         return (await db.TwelveMonthFollowUps.AsNoTracking().Where(f => f.Id == followUp.Id).Rows().SingleAsync(cancellationToken))
-            .ToResponse(options.Value);
+            .ToResponse(options.Value, protector);
     }
 }
 

@@ -11,10 +11,10 @@ internal sealed class InterventionMapping : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
-        config.NewConfig<InterventionYearCount, InterventionCountResponse>()
+        config.NewConfig<InterventionTertialCount, InterventionCountResponse>()
             .Map(d => d.Total, s => s.Women + s.Men);
         config.NewConfig<Intervention, InterventionResponse>()
             .Map(d => d.Plans, s => s.Plans.OrderBy(p => p.Year))
-            .Map(d => d.Counts, s => s.Counts.OrderBy(c => c.Year));
+            .Map(d => d.Counts, s => s.Counts.OrderBy(c => c.Year).ThenBy(c => c.Tertial));
     }
 }

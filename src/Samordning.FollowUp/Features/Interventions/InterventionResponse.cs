@@ -21,4 +21,5 @@ public sealed record InterventionResponse(
 
 public sealed record InterventionPlanResponse(int Year, int PlannedParticipants, long BudgetSek, long ActualCostSek);
 
-public sealed record InterventionCountResponse(int Year, int Women, int Men, int Total);
+/// <summary>One tertial's count-only figures; the year's figure is the sum of its tertials.</summary>
+public sealed record InterventionCountResponse(int Year, int Tertial, int Women, int Men, int Total);

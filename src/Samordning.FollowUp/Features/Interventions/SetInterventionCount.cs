@@ -13,22 +13,38 @@ using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Interventions;
 
-/// <summary>The women and men who took part in a count-only intervention during one calendar year.</summary>
+/// <summary>
+/// The women and men counted in one tertial of a count-only intervention (each person once a
+/// year, in the tertial they first took part). A tertial that already holds other figures is
+/// replaced only when the request names them in <see cref="Replaces"/>: nothing is overwritten
+/// unseen. Sending the stored figures again changes nothing (an idempotent PUT).
+/// </summary>
 [Access(UserRole.AssociationAdmin, UserRole.Coach)]
-public sealed record SetInterventionCountCommand(int? Women, int? Men) : ICommand<InterventionCountResponse>, IInterventionScoped
+public sealed record SetInterventionCountCommand(int? Women, int? Men, CountPair? Replaces = null)
+    : ICommand<SetInterventionCountResponse>, IInterventionScoped
 {
     [JsonIgnore]
     public long InterventionId { get; init; }
 
     [JsonIgnore]
     public int Year { get; init; }
+
+    [JsonIgnore]
+    public int Tertial { get; init; }
 }
+
+/// <summary>The figures a client saw stored, and so agrees to replace.</summary>
+public sealed record CountPair(int Women, int Men);
+
+/// <summary>What is stored now, what it replaced (null when nothing changed) and the year's sum of tertials.</summary>
+public sealed record SetInterventionCountResponse(InterventionCountResponse Saved, CountPair? Replaced, CountPair Year, int YearTotal);
 
 internal sealed class SetInterventionCountValidator : AbstractValidator<SetInterventionCountCommand>
 {
     public SetInterventionCountValidator()
     {
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertialen ska vara 1, 2 eller 3.");
         RuleFor(x => x.Women).NotNull().WithMessage("Antal kvinnor måste anges.")
             .GreaterThanOrEqualTo(0).WithMessage("Antal kvinnor får inte vara negativt.")
             .LessThanOrEqualTo(1_000_000).WithMessage("Antal kvinnor är orimligt stort.");
@@ -39,9 +55,9 @@ internal sealed class SetInterventionCountValidator : AbstractValidator<SetInter
 }
 
 internal sealed class SetInterventionCountHandler(FollowUpDbContext db, TimeProvider clock)
-    : ICommandHandler<SetInterventionCountCommand, InterventionCountResponse>
+    : ICommandHandler<SetInterventionCountCommand, SetInterventionCountResponse>
 {
-    public async ValueTask<InterventionCountResponse> Handle(SetInterventionCountCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SetInterventionCountResponse> Handle(SetInterventionCountCommand command, CancellationToken cancellationToken)
     {
         var intervention = await db.Interventions.SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.Intervention);
@@ -51,29 +67,53 @@ internal sealed class SetInterventionCountHandler(FollowUpDbContext db, TimeProv
                 "Insatsen registrerar enskilda deltagare. Antal kvinnor och män anges bara för insatser som registreras som endast antal.");
         }
 
-        if (!intervention.IsRunningIn(command.Year))
+        var (from, to) = (Tertials.Start(command.Year, command.Tertial), Tertials.End(command.Year, command.Tertial));
+        if (from > clock.Today())
         {
-            throw new RuleViolationException("year", "Insatsen pågår inte det året.");
+            throw new RuleViolationException("tertial", "Antal kan inte anges för ett tertial som inte har börjat.");
         }
 
-        if (command.Year > clock.Today().Year)
+        if (intervention.StartDate > to || intervention.EndDate < from)
         {
-            throw new RuleViolationException("year", "Antal kan inte anges för ett kommande år.");
+            throw new RuleViolationException("tertial", "Insatsen pågår inte under det tertialet.");
         }
 
-        var count = await db.InterventionYearCounts.SingleOrDefaultAsync(
-            c => c.InterventionId == command.InterventionId && c.Year == command.Year, cancellationToken);
+        var count = await db.InterventionTertialCounts.SingleOrDefaultAsync(
+            c => c.InterventionId == command.InterventionId && c.Year == command.Year && c.Tertial == command.Tertial, cancellationToken);
+        CountPair? replaced = null;
+        if (count is not null && (count.Women, count.Men) != (command.Women, command.Men))
+        {
+            replaced = new CountPair(count.Women, count.Men);
+            if (command.Replaces != replaced)
+            {
+                throw new ConflictException(
+                    $"T{command.Tertial} {command.Year} har redan {count.Women} kvinnor och {count.Men} män. " +
+                    "Ange de sparade antalen i replaces för att ersätta dem.", "replaces");
+            }
+        }
+
         if (count is null)
         {
-            count = new InterventionYearCount { InterventionId = command.InterventionId, Year = command.Year };
-            db.InterventionYearCounts.Add(count);
+            count = new InterventionTertialCount { InterventionId = command.InterventionId, Year = command.Year, Tertial = command.Tertial };
+            db.InterventionTertialCounts.Add(count);
         }
 
-        count.Women = command.Women!.Value;
-        count.Men = command.Men!.Value;
-        count.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesUniqueAsync("Antalen sparades samtidigt av någon annan. Försök igen.", "year", cancellationToken);
-        return new InterventionCountResponse(count.Year, count.Women, count.Men, count.Women + count.Men);
+        if (count.UpdatedAtUtc == default || replaced is not null)
+        {
+            count.Women = command.Women!.Value;
+            count.Men = command.Men!.Value;
+            count.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesUniqueAsync("Antalen sparades samtidigt av någon annan. Försök igen.", "tertial", cancellationToken);
+        }
+
+        var year = await db.InterventionTertialCounts.AsNoTracking()
+            .Where(c => c.InterventionId == command.InterventionId && c.Year == command.Year)
+            .GroupBy(c => c.InterventionId)
+            .Select(g => new CountPair(g.Sum(c => c.Women), g.Sum(c => c.Men)))
+            .SingleAsync(cancellationToken);
+        return new SetInterventionCountResponse(
+            new InterventionCountResponse(count.Year, count.Tertial, count.Women, count.Men, count.Women + count.Men),
+            replaced, year, year.Women + year.Men);
     }
 }
 
@@ -81,13 +121,14 @@ public static class SetInterventionCountEndpoint
 {
     public static RouteGroupBuilder MapSetInterventionCount(this RouteGroupBuilder group)
     {
-        group.MapPut("/interventions/{id:long}/counts/{year:int}", async Task<Ok<InterventionCountResponse>> (
-                long id, int year, SetInterventionCountCommand command, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(command with { InterventionId = id, Year = year }, ct)))
+        group.MapPut("/interventions/{id:long}/counts/{year:int}/{tertial:int}", async Task<Ok<SetInterventionCountResponse>> (
+                long id, int year, int tertial, SetInterventionCountCommand command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { InterventionId = id, Year = year, Tertial = tertial }, ct)))
             .WithName("SetInterventionCount")
-            .WithSummary("Set the year's number of women and men (count-only interventions).")
+            .WithSummary("Set one tertial's number of women and men (count-only interventions); replacing other figures needs them in replaces.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 }

@@ -11,6 +11,8 @@ public static class ParticipationEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Participations");
         group.MapRegisterParticipation();
         group.MapListParticipations();
+        group.MapListProviderParticipations();
+        group.MapExportProviderParticipations();
         group.MapGetParticipation();
         group.MapCorrectParticipation();
         group.MapRecordExit();

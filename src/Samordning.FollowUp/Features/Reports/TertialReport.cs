@@ -111,7 +111,12 @@ public sealed record DataQualityRow(
     int ExitsWithoutStep,
     int OverdueFollowUps,
     // Count-only interventions of the provider running in the period with no count entered for the year.
-    int CountOnlyWithoutFigures = 0);
+    int CountOnlyWithoutFigures = 0,
+    // Follow-ups recorded as "Ej anträffbar" in the period with fewer tries than the minimum
+    // (recorded before the rule, or after the minimum was raised): an open item.
+    int UnreachableWithTooFewAttempts = 0,
+    // Tries to reach people for their follow-ups during the period: shown, never an open item.
+    int ContactAttempts = 0);
 
 public sealed record TertialNoteResponse(
     long InterventionId,

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Reports;
@@ -11,7 +13,8 @@ namespace Samordning.FollowUp.Features.Reports;
 /// and gender (or reason, or occupation); only those small aggregates come into memory, where
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
-internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
+internal sealed class TertialReportBuilder(
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, IOptions<FollowUpOptions> followUpOptions)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -38,8 +41,12 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
         var plans = await db.InterventionYearPlans.AsNoTracking()
             .Where(p => p.Year == year && ids.Contains(p.InterventionId))
             .ToDictionaryAsync(p => p.InterventionId, cancellationToken);
-        var countOnly = await db.InterventionYearCounts.AsNoTracking()
-            .Where(c => c.Year == year && ids.Contains(c.InterventionId))
+        // Count-only figures are kept per tertial; the report shows the year so far (T1 up to this
+        // tertial) in both modes, as its columns read "i år" and compare with the year's plan.
+        var countOnly = await db.InterventionTertialCounts.AsNoTracking()
+            .Where(c => c.Year == year && c.Tertial <= tertial && ids.Contains(c.InterventionId))
+            .GroupBy(c => c.InterventionId)
+            .Select(g => new { InterventionId = g.Key, Women = g.Sum(c => c.Women), Men = g.Sum(c => c.Men) })
             .ToDictionaryAsync(c => c.InterventionId, c => GenderCount.Of(c.Women, c.Men), cancellationToken);
         var notes = await db.TertialNotes.AsNoTracking()
             .Where(n => n.Year == year && n.Tertial == tertial && ids.Contains(n.InterventionId))
@@ -206,13 +213,37 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
                              select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
 
-        // Count-only interventions running in the period whose yearly count has not been entered for the year.
+        // Count-only interventions running in the period with no count entered for the tertial.
+        var tertial = ((to.Month - 1) / 4) + 1;
         var countOnlyMissing = await db.Interventions
             .Where(i => i.AssociationId == associationId && i.RegistrationMode == RegistrationMode.CountOnly
                 && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from)
-                && !db.InterventionYearCounts.Any(c => c.InterventionId == i.Id && c.Year == year))
+                && !db.InterventionTertialCounts.Any(c => c.InterventionId == i.Id && c.Year == year && c.Tertial == tertial))
             .GroupBy(i => i.ProviderId)
             .Select(g => new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+
+        // Contact attempts made in the period, and "Ej anträffbar" results of the period with
+        // fewer tries than the minimum now in force.
+        var periodStart = from;
+        var attempts = await (from a in db.ContactAttempts
+                              join f in db.TwelveMonthFollowUps on a.FollowUpId equals f.Id
+                              join p in db.Participations on f.ParticipationId equals p.Id
+                              join i in db.Interventions on p.InterventionId equals i.Id
+                              where i.AssociationId == associationId && a.AttemptedOn >= periodStart && a.AttemptedOn <= to
+                              group a by i.ProviderId into g
+                              select new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        var minimum = followUpOptions.Value.MinContactAttempts;
+        var tooFewAttempts = await (from f in db.TwelveMonthFollowUps
+                                    join r in db.FollowUpResults on f.Id equals r.FollowUpId
+                                    join p in db.Participations on f.ParticipationId equals p.Id
+                                    join i in db.Interventions on p.InterventionId equals i.Id
+                                    where i.AssociationId == associationId && r.Outcome == FollowUpOutcome.Unreachable
+                                          && r.ContactedOn >= periodStart && r.ContactedOn <= to
+                                          && db.ContactAttempts.Count(a => a.FollowUpId == f.Id) < minimum
+                                    group f by i.ProviderId into g
+                                    select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
 
         return [.. providers.Select(p => new DataQualityRow(
@@ -222,7 +253,9 @@ internal sealed class TertialReportBuilder(FollowUpDbContext db, TimeProvider cl
             exitQuality.TryGetValue(p.Id, out var q) ? q.WithoutOutcome : 0,
             exitQuality.TryGetValue(p.Id, out var s) ? s.WithoutStep : 0,
             overdue.GetValueOrDefault(p.Id),
-            countOnlyMissing.GetValueOrDefault(p.Id)))];
+            countOnlyMissing.GetValueOrDefault(p.Id),
+            UnreachableWithTooFewAttempts: tooFewAttempts.GetValueOrDefault(p.Id),
+            ContactAttempts: attempts.GetValueOrDefault(p.Id)))];
     }
 
     private sealed record InterventionInfo(

@@ -14,7 +14,14 @@ public sealed record FollowUpDto(
     DateOnly WindowOpens,
     DateOnly WindowCloses,
     string Status,
-    FollowUpResultDto? Result);
+    FollowUpResultDto? Result,
+    string? PersonalIdentityNumber,
+    int? BirthYear,
+    int ContactAttempts);
+
+public sealed record ContactAttemptDto(long Id, DateOnly AttemptedOn, string Outcome, DateTime RecordedAtUtc);
+
+public sealed record ContactAttemptsDto(long FollowUpId, IReadOnlyList<ContactAttemptDto> Attempts, int MinimumBeforeUnreachable);
 
 public sealed record FollowUpResultDto(
     string Outcome,

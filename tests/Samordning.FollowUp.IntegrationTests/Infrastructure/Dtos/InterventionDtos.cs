@@ -18,4 +18,10 @@ public sealed record InterventionDto(
 
 public sealed record PlanDto(int Year, int PlannedParticipants, long BudgetSek, long ActualCostSek);
 
-public sealed record CountDto(int Year, int Women, int Men, int Total);
+/// <summary>One tertial's count-only figures.</summary>
+public sealed record CountDto(int Year, int Tertial, int Women, int Men, int Total);
+
+public sealed record CountPairDto(int Women, int Men);
+
+/// <summary>The answer to PUT …/counts/{year}/{tertial}: what is stored, what it replaced, the year's sum.</summary>
+public sealed record SetCountDto(CountDto Saved, CountPairDto? Replaced, CountPairDto Year, int YearTotal);

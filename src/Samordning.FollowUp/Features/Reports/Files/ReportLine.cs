@@ -58,5 +58,7 @@ internal static class ReportLines
         rows.Sum(r => r.ExitsWithoutOutcome),
         rows.Sum(r => r.ExitsWithoutStep),
         rows.Sum(r => r.OverdueFollowUps),
-        rows.Sum(r => r.CountOnlyWithoutFigures));
+        rows.Sum(r => r.CountOnlyWithoutFigures),
+        UnreachableWithTooFewAttempts: rows.Sum(r => r.UnreachableWithTooFewAttempts),
+        ContactAttempts: rows.Sum(r => r.ContactAttempts));
 }

@@ -550,6 +550,8 @@ public static partial class ReportPresenter
                 new("Avslut utan steg", CellKind.Integer, 18),
                 new("Försenade uppföljningar", CellKind.Integer, 18),
                 new(CountOnlyWithoutFiguresHeading, CellKind.Integer, 18),
+                new("Ej anträffbar med för få kontaktförsök", CellKind.Integer, 18),
+                new("Kontaktförsök under perioden", CellKind.Integer, 18),
             ];
             var rows = report.DataQuality.Select(r => new DocumentRow(RowKind.Item,
             [
@@ -559,6 +561,8 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(r.ExitsWithoutStep),
                 TableCell.OfInteger(r.OverdueFollowUps),
                 TableCell.OfInteger(r.CountOnlyWithoutFigures),
+                TableCell.OfInteger(r.UnreachableWithTooFewAttempts),
+                TableCell.OfInteger(r.ContactAttempts),
             ])).ToList();
             var total = ReportLines.DataQualityTotal(report.DataQuality);
             rows.Add(new DocumentRow(RowKind.Total,
@@ -569,6 +573,8 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(total.ExitsWithoutStep),
                 TableCell.OfInteger(total.OverdueFollowUps),
                 TableCell.OfInteger(total.CountOnlyWithoutFigures),
+                TableCell.OfInteger(total.UnreachableWithTooFewAttempts),
+                TableCell.OfInteger(total.ContactAttempts),
             ]));
             return new DocumentTable("datakvalitet", "Datakvalitet per utförare", "Datakvalitet", columns, rows,
                 Introduction: "Registreringar som behöver kompletteras hos utförarna. Uppgifter som saknas vid avslut och uteblivna uppföljningar påverkar indikatorerna.");
