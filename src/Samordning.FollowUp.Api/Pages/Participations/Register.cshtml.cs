@@ -27,16 +27,23 @@ public sealed class RegisterModel : UiPage
     [BindProperty]
     public CountForm Count { get; set; } = new();
 
+    /// <summary>The consent text version was filled in from the association's setting (the form says so).</summary>
+    public bool ConsentVersionFromAssociation { get; private set; }
+
     protected override string FormPrefix => Intervention?.RegistrationMode == RegistrationMode.CountOnly ? nameof(Count) : nameof(Input);
 
     public async Task OnGetAsync(long id)
     {
         Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
+        var defaults = await Sender.Send(new GetIntakeDefaultsQuery(id), Aborted);
         Input = new StartSituation
         {
             StartDate = Today,
-            Consent = new ConsentRequest(Today, null, User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value),
+            Consent = new ConsentRequest(Today, defaults.ConsentTextVersion, User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value),
+            HomeMunicipality = defaults.HomeMunicipality,
+            ReferredBy = defaults.ReferredBy,
         };
+        ConsentVersionFromAssociation = defaults.ConsentTextVersion is not null;
         IdempotencyKey = Guid.NewGuid().ToString("N");
         var year = Today.Year;
         var existing = Intervention.Counts.FirstOrDefault(c => c.Year == year);
@@ -57,7 +64,7 @@ public sealed class RegisterModel : UiPage
             return Page();
         }
 
-        Confirm($"Deltagaren är inskriven som {SwedishFormat.Reference(result!.Participation.Id)}.");
+        Confirm($"Deltagaren är inskriven som {SwedishFormat.Reference(result!.Participation.Id)}.", $"/insatser/{id}/inskrivning", "Skriv in nästa");
         return Redirect($"/deltaganden/{result.Participation.Id}");
     }
 
