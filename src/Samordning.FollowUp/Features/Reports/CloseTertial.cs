@@ -41,7 +41,7 @@ internal sealed class CloseTertialValidator : AbstractValidator<CloseTertialComm
 internal sealed class CloseTertialHandler(FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder)
     : ICommandHandler<CloseTertialCommand, TertialReportView>
 {
-    private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som omräkning (view=current).";
+    private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som rättelser bredvid den fastställda rapporten.";
 
     public async ValueTask<TertialReportView> Handle(CloseTertialCommand command, CancellationToken cancellationToken)
     {
