@@ -265,7 +265,8 @@ public sealed partial class IntakeTests(ApiFactory factory) : ApiTest(factory)
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync(Ct);
-        var summary = html[html.IndexOf("error-summary", StringComparison.Ordinal)..html.IndexOf("</ul>", StringComparison.Ordinal)];
+        var start = html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal);
+        var summary = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
         var items = SummaryItem().Matches(summary).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();
         Assert.Equal(
         [
