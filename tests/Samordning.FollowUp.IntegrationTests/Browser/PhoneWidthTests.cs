@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
@@ -34,6 +35,8 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
         var ended = await office.IdentifiedAsync(Data, identified.Id, TestPersonnummer.Woman(3), new DateOnly(2025, 2, 3), new DateOnly(2025, 12, 12), "PlannedCompletion", "Employed", 4);
         await office.IdentifiedAsync(Data, identified.Id, TestPersonnummer.Man(4), new DateOnly(2025, 3, 3));
         await Factory.SendAsync(new RunFollowUpSchedulerCommand(), Ct);
+        await (await office.PutAsync($"/api/v1/associations/{association.Id}/intake-settings",
+            new System.Text.Json.Nodes.JsonObject { ["defaultConsentTextVersion"] = "Samtycke 2026:1" })).ShouldHaveStatusAsync(System.Net.HttpStatusCode.OK);
         var followUp = await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.TwelveMonthFollowUps.Where(f => f.ParticipationId == ended.Id).Select(f => f.Id), Ct));
 
@@ -106,6 +109,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
         await page.GotoAsync($"/insatser/{identified.Id}/inskrivning");
+        await Assertions.Expect(page.GetByLabel("Samtyckestextens version", new() { Exact = true })).ToHaveValueAsync("Samtycke 2026:1");
         await CheckPageAsync(page, "coach-inskrivning-390");
         await page.GotoAsync("/att-gora");
         await CheckPageAsync(page, "coach-att-gora-390");
