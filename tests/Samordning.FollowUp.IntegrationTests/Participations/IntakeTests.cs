@@ -145,10 +145,10 @@ public sealed partial class IntakeTests(ApiFactory factory) : ApiTest(factory)
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);
 
-        var before = await (await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var before = await DefaultsAsync(Coach, intervention.Id);
         var saved = await (await Office.PutAsync($"/api/v1/associations/{Data.HomeAssociationId}/intake-settings",
             new JsonObject { ["defaultConsentTextVersion"] = "  Samtycke 2026:2 " })).ShouldBeAsync<AssociationSettingsDto>(HttpStatusCode.OK);
-        var after = await (await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var after = await DefaultsAsync(Coach, intervention.Id);
         var read = await (await Office.GetAsync($"/api/v1/associations/{Data.HomeAssociationId}")).ShouldBeAsync<AssociationSettingsDto>(HttpStatusCode.OK);
 
         Assert.Null(before.ConsentTextVersion);
@@ -166,9 +166,9 @@ public sealed partial class IntakeTests(ApiFactory factory) : ApiTest(factory)
 
         var problem = await (await Office.PutAsync(path, new JsonObject { ["defaultConsentTextVersion"] = new string('x', 101) }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "defaultConsentTextVersion");
-        var kept = await (await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var kept = await DefaultsAsync(Coach, intervention.Id);
         await (await Office.PutAsync(path, new JsonObject { ["defaultConsentTextVersion"] = " " })).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var cleared = await (await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var cleared = await DefaultsAsync(Coach, intervention.Id);
 
         Assert.Equal(["Samtyckestextens version får vara högst 100 tecken."], problem.Errors!["defaultConsentTextVersion"]);
         Assert.Equal("V1", kept.ConsentTextVersion);
@@ -186,10 +186,10 @@ public sealed partial class IntakeTests(ApiFactory factory) : ApiTest(factory)
         second["referredBy"] = "Region";
 
         await Data.ParticipationAsync(intervention.Id, first);
-        var afterFirst = await (await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var afterFirst = await DefaultsAsync(Coach, intervention.Id);
         await Data.ParticipationAsync(intervention.Id, second);
-        var afterSecond = await (await Coach.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
-        var colleagues = await (await colleague.GetAsync($"/api/v1/interventions/{intervention.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var afterSecond = await DefaultsAsync(Coach, intervention.Id);
+        var colleagues = await DefaultsAsync(colleague, intervention.Id);
 
         Assert.Equal("Municipality", afterFirst.ReferredBy);
         Assert.Equal("Region", afterSecond.ReferredBy);
@@ -205,8 +205,8 @@ public sealed partial class IntakeTests(ApiFactory factory) : ApiTest(factory)
         var one = await (await Office.PostAsync($"/api/v1/associations/{Data.HomeAssociationId}/interventions", body))
             .ShouldBeAsync<InterventionDto>(HttpStatusCode.Created);
 
-        var ofTwo = await (await Coach.GetAsync($"/api/v1/interventions/{two.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
-        var ofOne = await (await Coach.GetAsync($"/api/v1/interventions/{one.Id}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
+        var ofTwo = await DefaultsAsync(Coach, two.Id);
+        var ofOne = await DefaultsAsync(Coach, one.Id);
 
         Assert.Null(ofTwo.HomeMunicipality);
         Assert.Equal("Ulricehamn", ofOne.HomeMunicipality);
@@ -282,6 +282,9 @@ public sealed partial class IntakeTests(ApiFactory factory) : ApiTest(factory)
         ], items);
         Assert.Equal("Input_StepAtStart", SummaryItem().Matches(summary)[^1].Groups[1].Value);
     }
+
+    private static async Task<IntakeDefaultsDto> DefaultsAsync(ApiClient coach, long interventionId) =>
+        await (await coach.GetAsync($"/api/v1/interventions/{interventionId}/intake-defaults")).ShouldBeAsync<IntakeDefaultsDto>(HttpStatusCode.OK);
 
     [GeneratedRegex("<li><a href=\"#([^\"]+)\">([^<]*)</a></li>")]
     private static partial Regex SummaryItem();

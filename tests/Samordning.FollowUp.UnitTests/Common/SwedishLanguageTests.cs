@@ -92,12 +92,15 @@ public sealed partial class SwedishLanguageTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    /// <summary>Sentences in Swedish (with å, ä or ö) anywhere in the service's code: rule violations, conflicts, constants.</summary>
+    /// <summary>
+    /// Sentences in Swedish (with å, ä or ö) anywhere in the service's and the web UI's code: rule
+    /// violations, conflicts, constants, the pages' own messages and confirmations.
+    /// </summary>
     [Fact]
     public void EverySwedishSentenceInTheSources_HasNoEnglishWord()
     {
         var problems = new List<string>();
-        foreach (var (path, text) in ServiceSources.Files())
+        foreach (var (path, text) in ServiceSources.Files().Concat(WebUiSources()))
         {
             foreach (Match literal in StringLiteral().Matches(text))
             {
@@ -200,6 +203,17 @@ public sealed partial class SwedishLanguageTests
     private static IEnumerable<Type> ServiceEnums() =>
         typeof(ValidationRules).Assembly.GetTypes()
             .Where(t => t.IsEnum && t.IsPublic && t.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.GetCustomAttribute<DisplayAttribute>() is not null));
+
+    /// <summary>The web UI's C# files (src/Samordning.FollowUp.Api), beside the service's.</summary>
+    private static IEnumerable<(string Path, string Text)> WebUiSources()
+    {
+        var folder = Path.GetFullPath(Path.Combine(ServiceSources.Directory, "..", "Samordning.FollowUp.Api"));
+        return Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(p => !p.StartsWith("obj/", StringComparison.Ordinal) && !p.StartsWith("bin/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => ("Api/" + p, File.ReadAllText(Path.Combine(folder, p))));
+    }
 
     private static bool IsComment(string text, int index)
     {
