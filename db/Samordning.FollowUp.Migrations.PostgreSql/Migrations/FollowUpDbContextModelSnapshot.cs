@@ -104,6 +104,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DefaultConsentTextVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("IdentityRetentionMonths")
                         .HasColumnType("integer");
 
@@ -1030,6 +1034,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("IsExternal")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LastReferredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -103,6 +103,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DefaultConsentTextVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("IdentityRetentionMonths")
                         .HasColumnType("int");
 
@@ -1031,6 +1035,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("IsExternal")
                         .HasColumnType("bit");
+
+                    b.Property<string>("LastReferredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");

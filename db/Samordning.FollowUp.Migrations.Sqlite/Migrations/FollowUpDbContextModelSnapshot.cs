@@ -94,6 +94,10 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefaultConsentTextVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IdentityRetentionMonths")
                         .HasColumnType("INTEGER");
 
@@ -994,6 +998,10 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsExternal")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReferredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 
@@ -38,26 +39,21 @@ internal abstract class OfficePage : UiPage
         return base.FieldKey(bracket > 0 ? handlerField![..bracket] : handlerField ?? string.Empty);
     }
 
+    public const string WholeNumberMessage = "Ange ett heltal utan decimaler, till exempel 1 250 000.";
+
     /// <summary>
-    /// A whole number as typed in a Swedish form ("150 000"); empty gives null. False (with a message
-    /// on the field) when it is not a whole number.
+    /// A whole number as typed in a Swedish form ("150 000", "1 250 000 kr": <see cref="SwedishFormat.TryParseWhole"/>);
+    /// empty gives null. False (with a message on the field) when it is not a whole number.
     /// </summary>
+
     protected bool TryReadWhole(string? text, string field, out long? value)
     {
-        value = null;
-        var compact = Compact(text);
-        if (compact.Length == 0)
+        if (SwedishFormat.TryParseWhole(text, out value))
         {
             return true;
         }
 
-        if (long.TryParse(compact, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            value = number;
-            return true;
-        }
-
-        ModelState.AddModelError($"{FormPrefix}.{field}", "Ange ett heltal, utan decimaler.");
+        ModelState.AddModelError($"{FormPrefix}.{field}", WholeNumberMessage);
         return false;
     }
 

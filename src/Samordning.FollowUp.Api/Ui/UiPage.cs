@@ -134,4 +134,12 @@ public abstract class UiPage : PageModel
 
     /// <summary>A one-line confirmation shown at the top of the next page (after a redirect).</summary>
     protected void Confirm(string message) => TempData["Bekraftelse"] = message;
+
+    /// <summary>A confirmation with the natural next step as a link under it ("Skriv in nästa").</summary>
+    protected void Confirm(string message, string nextHref, string nextText)
+    {
+        Confirm(message);
+        TempData["BekraftelseLank"] = nextHref;
+        TempData["BekraftelseLanktext"] = nextText;
+    }
 }

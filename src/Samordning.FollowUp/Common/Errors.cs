@@ -24,7 +24,7 @@ public sealed class ConflictException(string detail, string? field = null) : Exc
 }
 
 /// <summary>422: an Idempotency-Key reused for a different request.</summary>
-public sealed class IdempotencyKeyReusedException() : Exception("Idempotency-Key används redan för en annan begäran.");
+public sealed class IdempotencyKeyReusedException() : Exception("Samma nyckel mot dubbla anrop har redan använts för en annan begäran.");
 
 /// <summary>401: nobody is signed in.</summary>
 public sealed class UnauthenticatedException() : Exception("Du behöver logga in.");

@@ -30,7 +30,7 @@ internal sealed class ProblemDetailsExceptionHandler(
             IdempotencyKeyReusedException e => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "Idempotency-Key återanvänd",
+                Title = "Nyckeln mot dubbla anrop är redan använd",
                 Detail = e.Message,
             },
             _ => null,

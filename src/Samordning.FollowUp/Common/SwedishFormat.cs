@@ -118,6 +118,38 @@ public static class SwedishFormat
     /// <summary>A decimal number as a form field shows it ("35,5").</summary>
     public static string Field(decimal? value) => value?.ToString("0.##", Culture) ?? string.Empty;
 
+    /// <summary>
+    /// A whole number as a Swedish user types it: spaces of any kind between the thousands
+    /// ("1 250 000", no-break and narrow no-break spaces too), an ASCII or a typographic minus, and
+    /// an amount's "kr", "kronor" or ":-" at the end ("1 250 000 kr"). Empty gives true and null.
+    /// </summary>
+    public static bool TryParseWhole(string? text, out long? value)
+    {
+        value = null;
+        var compact = new string([.. (text ?? string.Empty).Where(c => !char.IsWhiteSpace(c))]).Replace('−', '-');
+        foreach (var unit in (string[])["kronor", "kr.", "kr", ":-"])
+        {
+            if (compact.EndsWith(unit, StringComparison.OrdinalIgnoreCase) && compact.Length > unit.Length)
+            {
+                compact = compact[..^unit.Length];
+                break;
+            }
+        }
+
+        if (compact.Length == 0)
+        {
+            return text is null || text.Trim().Length == 0;
+        }
+
+        if (long.TryParse(compact, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            value = number;
+            return true;
+        }
+
+        return false;
+    }
+
     // Codes and names
 
     /// <summary>A code's Swedish label, from its Display attribute.</summary>

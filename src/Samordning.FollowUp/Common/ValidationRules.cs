@@ -10,4 +10,32 @@ internal static class ValidationRules
         this IRuleBuilder<T, IReadOnlyList<IncomeSource>?> rule) =>
         rule.Must(s => s is null || s.Distinct().Count() == s.Count)
             .WithMessage("Samma försörjningskälla får bara anges en gång.");
+
+    /// <summary>Income sources that cannot hold at once (<see cref="IncomeSourceRules"/>) are refused, naming them.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<IncomeSource>?> NoContradictoryIncomeSources<T>(
+        this IRuleBuilder<T, IReadOnlyList<IncomeSource>?> rule) =>
+        rule.Must(s => !IncomeSourceRules.Contradictions(s).Any())
+            .WithMessage((_, s) => ContradictionMessage(IncomeSourceRules.Contradictions(s).ToList()));
+
+    /// <summary>"”Ingen offentlig försörjning” kan inte anges tillsammans med ”Sjukpenning”." for the pairs found.</summary>
+    public static string ContradictionMessage(IReadOnlyList<(IncomeSource First, IncomeSource Second)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var messages = new List<string>();
+        var withoutSupport = pairs.Where(p => p.First == IncomeSource.NoPublicSupport).Select(p => Quoted(p.Second)).ToList();
+        if (withoutSupport.Count > 0)
+        {
+            messages.Add($"{Quoted(IncomeSource.NoPublicSupport)} kan inte anges tillsammans med {string.Join(" eller ", withoutSupport)}. Ta bort det som inte stämmer.");
+        }
+
+        if (pairs.Any(p => p.First == IncomeSource.ActivityCompensation))
+        {
+            messages.Add($"{Quoted(IncomeSource.ActivityCompensation)} och {Quoted(IncomeSource.SicknessCompensation)} kan inte anges samtidigt: "
+                + "aktivitetsersättning ges till och med 29 års ålder och sjukersättning från 30 år.");
+        }
+
+        return string.Join(" ", messages);
+    }
+
+    private static string Quoted(IncomeSource source) => $"”{SwedishFormat.Label(source)}”";
 }

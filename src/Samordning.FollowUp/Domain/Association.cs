@@ -28,6 +28,12 @@ public sealed class Association
     /// </summary>
     public int IdentityRetentionMonths { get; set; } = 15;
 
+    /// <summary>
+    /// The version of the consent text the association's providers use now: the intake form starts
+    /// with it, so a coach does not type it for every participant. The office changes it.
+    /// </summary>
+    public string? DefaultConsentTextVersion { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public List<Provider> Providers { get; } = [];
     public List<Intervention> Interventions { get; } = [];

@@ -31,6 +31,9 @@ public sealed class UserAccount : IdentityUser
 
     /// <summary>Who confirmed: the confirming coach's user id, or null when the first coach was confirmed by the rule.</summary>
     public string? ProviderConfirmedByUserId { get; set; }
+
+    /// <summary>For a coach: "Anvisad av" of the last intake this coach registered, chosen in advance on the next one.</summary>
+    public ReferredBy? LastReferredBy { get; set; }
 }
 
 /// <summary>Roles after SUS, where the intervention owner never saw personal data.</summary>

@@ -112,6 +112,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         // Associations and providers
         ["POST /api/v1/associations"] = new([Admin_], Scope.None, (_, _, n) => Task.FromResult(Post("/api/v1/associations", new JsonObject { ["name"] = $"Förbund {n}" }))),
         ["GET /api/v1/associations/{id:long}"] = new([Office_, Board_, Coach_], Scope.Association, (w, t, _) => Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}"))),
+        ["PUT /api/v1/associations/{id:long}/intake-settings"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/intake-settings", new JsonObject { ["defaultConsentTextVersion"] = "2026-02" }))),
         ["POST /api/v1/associations/{associationId:long}/providers"] = new([Office_], Scope.Association, (w, t, n) =>
             Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers", new JsonObject { ["name"] = $"Utförare {n}" }))),
         ["GET /api/v1/associations/{associationId:long}/providers"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
@@ -142,6 +144,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["POST /api/v1/interventions/{interventionId:long}/participations"] = new([Coach_], Scope.Intervention, (w, t, n) =>
             Task.FromResult(Post($"/api/v1/interventions/{w.Interventions[t]}/participations",
                 TestData.Identified(TestPersonnummer.Woman(200 + n), new DateOnly(2026, 6, 1))))),
+        ["GET /api/v1/interventions/{interventionId:long}/intake-defaults"] = new([Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/intake-defaults"))),
         ["GET /api/v1/interventions/{interventionId:long}/participations"] = new([Coach_], Scope.Intervention, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/participations"))),
         ["GET /api/v1/participations/{id:long}"] = new([Coach_], Scope.Participation, (w, t, _) =>

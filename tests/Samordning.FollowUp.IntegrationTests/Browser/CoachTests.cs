@@ -31,7 +31,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         await CheckPageAsync(page, "coach-inskrivning-personnummer");
 
         // A mistyped check digit: the service says so as you type, and again next to the field on submit.
-        await FillAsync(page, "Personnummer eller samordningsnummer", TestPersonnummer.WithWrongCheckDigit(personnummer));
+        await FillAsync(page, "Personnummer", TestPersonnummer.WithWrongCheckDigit(personnummer));
         await Assertions.Expect(page.Locator("#pnr-check")).ToHaveTextAsync("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.");
         await FillAsync(page, "Samtyckestextens version", "2026-01");
         await FillStartSituationAsync(page, new StartSituation("2026-03-02", "Borås", "Försäkringskassan", "Gymnasium", "6–12 månader", "Arbete med stöd"));
@@ -40,13 +40,13 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
 
         await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#Input_PersonalIdentityNumber-fel")).ToContainTextAsync("Personnumret eller samordningsnumret är inte giltigt.");
-        await Assertions.Expect(page.GetByLabel("Personnummer eller samordningsnummer")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("Personnummer", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         // What was typed elsewhere is kept.
         await Assertions.Expect(page.GetByLabel("Hemkommun")).ToHaveValueAsync("Borås");
         await Assertions.Expect(page.GetByLabel("Sjukpenning")).ToBeCheckedAsync();
         await AssertAccessibleAsync(page);
 
-        await FillAsync(page, "Personnummer eller samordningsnummer", TestPersonnummer.WithDash(personnummer));
+        await FillAsync(page, "Personnummer", TestPersonnummer.WithDash(personnummer));
         await Assertions.Expect(page.Locator("#pnr-check")).ToHaveTextAsync(new Regex("^Giltigt personnummer: född \\d{4}, kvinna\\.$"));
         await ClickButtonAsync(page, "Skriv in deltagaren");
 
@@ -61,7 +61,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
 
         // A correction: the whole start situation comes back, the personnummer too (a logged read).
         await ClickLinkAsync(page, "Rätta uppgifter vid inskrivning");
-        await Assertions.Expect(page.GetByLabel("Personnummer eller samordningsnummer")).ToHaveValueAsync(TestPersonnummer.WithDash(personnummer));
+        await Assertions.Expect(page.GetByLabel("Personnummer", new() { Exact = true })).ToHaveValueAsync(TestPersonnummer.WithDash(personnummer));
         await Assertions.Expect(page.GetByLabel("Sjukpenning")).ToBeCheckedAsync();
         await CheckPageAsync(page, "coach-rattelse");
         await FillAsync(page, "Hemkommun", "Mark");
@@ -115,7 +115,13 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
         await ClickLinkAsync(page, "Insatser och deltagare");
         await ClickLinkAsync(page, $"Deltagare i {intervention.Name}");
         await ClickLinkAsync(page, reference);
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        // Irreversible: at the bottom, folded, and refused until the coach confirms.
+        await page.Locator("summary", new() { HasText = "Återkalla samtycket" }).ClickAsync();
+        await ClickButtonAsync(page, "Återkalla samtycket");
+        await Assertions.Expect(page.Locator("#Withdrawal_Confirmed-fel")).ToContainTextAsync("Bekräfta att personnumret ska raderas.");
+        Assert.NotNull(await Factory.WithDbAsync(db => db.Participants.Select(p => p.IdentityCipher).SingleAsync(Ct)));
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel($"Jag bekräftar att personnumret för {reference} ska raderas").CheckAsync();
         await ClickButtonAsync(page, "Återkalla samtycket");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Samtycket är återkallat.");
         await Assertions.Expect(page.Locator("dl").First).ToContainTextAsync("Raderat");
@@ -134,7 +140,7 @@ public sealed partial class CoachTests(BrowserFixture fixture) : BrowserTest(fix
 
         // Anonymous: gender and birth year instead of personnummer and consent.
         await page.GotoAsync($"/insatser/{anonymous.Id}/inskrivning");
-        await Assertions.Expect(page.GetByLabel("Personnummer eller samordningsnummer")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("Personnummer", new() { Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByLabel("Datum för samtycket")).ToHaveCountAsync(0);
         await CheckPageAsync(page, "coach-inskrivning-anonym");
         await SelectAsync(page, "Kön", "Man");

@@ -24,6 +24,9 @@ public sealed class TestUsers(ApiFactory factory) : IDisposable
     /// <summary>A coach of a provider (the user's association is the provider's).</summary>
     public ApiClient CoachOf(long providerId) => Client($"coach-{providerId}", () => (UserRole.Coach, null, providerId));
 
+    /// <summary>A second coach of the same provider, a colleague of <see cref="CoachOf"/>.</summary>
+    public ApiClient ColleagueOf(long providerId) => Client($"colleague-{providerId}", () => (UserRole.Coach, null, providerId));
+
     /// <summary>A coach of the provider that runs the intervention.</summary>
     public async Task<ApiClient> CoachOfInterventionAsync(long interventionId) =>
         CoachOf(await factory.WithDbAsync(db => db.Interventions.Where(i => i.Id == interventionId).Select(i => i.ProviderId).SingleAsync()));

@@ -38,6 +38,12 @@ public sealed class DetailsModel : UiPage
     /// <summary>The person withdrew consent: the identity is erased, the participation stays as an anonymous one.</summary>
     public async Task<IActionResult> OnPostWithdrawConsentAsync(long id)
     {
+        if (!Withdrawal.Confirmed)
+        {
+            // The confirmation step: nothing is erased until the coach has ticked it.
+            AddError("confirmed", "Bekräfta att personnumret ska raderas. Det går inte att ångra.");
+        }
+
         var (ok, _) = await TrySendAsync(new WithdrawConsentCommand(Withdrawal.WithdrawnOn) { ParticipationId = id });
         if (!ok)
         {
@@ -63,6 +69,8 @@ public sealed class DetailsModel : UiPage
     public sealed class WithdrawalForm
     {
         public DateOnly? WithdrawnOn { get; set; }
+
+        public bool Confirmed { get; set; }
     }
 
     private async Task LoadAsync(long id)

@@ -25,6 +25,9 @@ public sealed class RegisterModel : UiPage
     [BindProperty]
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>The consent text version was filled in from the association's setting (the form says so).</summary>
+    public bool ConsentVersionFromAssociation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id)
     {
         Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
@@ -33,11 +36,15 @@ public sealed class RegisterModel : UiPage
             return Redirect($"/insatser/{id}/antal");
         }
 
+        var defaults = await Sender.Send(new GetIntakeDefaultsQuery(id), Aborted);
         Input = new StartSituation
         {
             StartDate = Today,
-            Consent = new ConsentRequest(Today, null, User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value),
+            Consent = new ConsentRequest(Today, defaults.ConsentTextVersion, User.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value),
+            HomeMunicipality = defaults.HomeMunicipality,
+            ReferredBy = defaults.ReferredBy,
         };
+        ConsentVersionFromAssociation = defaults.ConsentTextVersion is not null;
         IdempotencyKey = Guid.NewGuid().ToString("N");
         return Page();
     }
@@ -56,7 +63,7 @@ public sealed class RegisterModel : UiPage
             return Page();
         }
 
-        Confirm($"Deltagaren är inskriven som {SwedishFormat.Reference(result!.Participation.Id)}.");
+        Confirm($"Deltagaren är inskriven som {SwedishFormat.Reference(result!.Participation.Id)}.", $"/insatser/{id}/inskrivning", "Skriv in nästa");
         return Redirect($"/deltaganden/{result.Participation.Id}");
     }
 }

@@ -49,6 +49,26 @@
             input.addEventListener("blur", check);
         });
 
+        // On a phone a table is shown as stacked rows (site.css); each cell then says which column it is
+        // in, from the column's heading. Dates are kept on one line. Without this script the rows still
+        // stack, only without the headings beside the values.
+        document.querySelectorAll("main table").forEach(function (table) {
+            var headings = [];
+            table.querySelectorAll("thead tr:last-child th").forEach(function (th) {
+                var span = parseInt(th.getAttribute("colspan") || "1", 10);
+                for (var i = 0; i < span; i++) { headings.push(th.textContent.trim()); }
+            });
+            table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
+                var column = 0;
+                Array.prototype.forEach.call(row.children, function (cell) {
+                    var heading = headings[column];
+                    if (heading && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", heading); }
+                    if (/^\d{4}-\d{2}-\d{2}$/.test(cell.textContent.trim())) { cell.classList.add("date"); }
+                    column += parseInt(cell.getAttribute("colspan") || "1", 10);
+                });
+            });
+        });
+
         // A confirm step for buttons that cannot be undone: <button data-confirm="Text?">.
         document.querySelectorAll("button[data-confirm]").forEach(function (button) {
             button.addEventListener("click", function (event) {

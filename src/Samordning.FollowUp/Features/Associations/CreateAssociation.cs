@@ -37,7 +37,7 @@ internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssoc
             .WithMessage("Gränsen för under plan ska vara mellan 1 och 100 procent.");
         RuleFor(x => x.PlanAbovePercent).InclusiveBetween(100, 1000)
             .WithMessage("Gränsen för över plan ska vara mellan 100 och 1000 procent.");
-        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254).WithMessage("E-postadressen är inte giltig.");
+        RuleFor(x => x.ContactEmail).EmailAddress().WithMessage("E-postadressen är inte giltig.").MaximumLength(254).WithMessage("E-postadressen är inte giltig.");
     }
 }
 

@@ -26,7 +26,7 @@ internal sealed class ListFollowUpsValidator : AbstractValidator<ListFollowUpsQu
     public ListFollowUpsValidator()
     {
         RuleFor(x => x.Status).IsEnumName(typeof(FollowUpStatus), caseSensitive: false)
-            .WithMessage("Status ska vara Upcoming, Due, Overdue, Expired, Completed eller Cancelled.");
+            .WithMessage("Status är inte ett tillåtet värde. Tillåtna värden: Upcoming, Due, Overdue, Expired, Completed, Cancelled.");
         RuleFor(x => x.Page).ValidPage();
         RuleFor(x => x.PageSize).ValidPageSize();
     }

@@ -36,7 +36,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
 {
     public RecordFollowUpResultValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Outcome).NotNull().WithMessage("Utfall måste anges: nådd (Reached), ej anträffbar (Unreachable) eller avböjde (Declined).");
+        RuleFor(x => x.Outcome).NotNull().WithMessage("Utfall måste anges: nådd, ej anträffbar eller avböjde.");
         RuleFor(x => x.ContactedOn).NotNull().WithMessage("Datum för kontakten måste anges.")
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Datum för kontakten får inte vara i framtiden.");
         RuleFor(x => x.Occupation).NotNull().When(x => x.Outcome == FollowUpOutcome.Reached)
@@ -44,7 +44,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
         RuleFor(x => x.Occupation).Null().When(x => x.Outcome is FollowUpOutcome.Unreachable or FollowUpOutcome.Declined)
             .WithMessage("Sysselsättning anges bara när personen nåddes.");
         RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
-        RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource();
+        RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource().NoContradictoryIncomeSources();
     }
 }
 

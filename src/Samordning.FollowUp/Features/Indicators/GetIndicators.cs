@@ -39,9 +39,9 @@ internal sealed class GetIndicatorsValidator : AbstractValidator<GetIndicatorsQu
         RuleFor(x => x.Year).NotNull().WithMessage("År måste anges.")
             .InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
         RuleFor(x => x.Mode).IsEnumName(typeof(IndicatorPeriodMode), caseSensitive: false)
-            .WithMessage("Mode ska vara Period, YearToDate eller Year.");
+            .WithMessage("Läget är inte ett tillåtet värde. Tillåtna värden: Period, YearToDate, Year.");
         RuleFor(x => x.Tertial).NotNull().When(x => !string.Equals(x.Mode, nameof(IndicatorPeriodMode.Year), StringComparison.OrdinalIgnoreCase))
-            .WithMessage("Tertial måste anges (1–3) utom för helår (mode=Year).");
+            .WithMessage("Tertial måste anges (1–3) utom för helår.");
         RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
     }
 }

@@ -45,7 +45,7 @@ internal sealed class IndicatorDraftValidator : AbstractValidator<IndicatorDraft
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("Namn måste anges.")
             .MaximumLength(300).WithMessage("Namnet får vara högst 300 tecken.");
-        RuleFor(x => x.MeasurementPoint).NotNull().WithMessage("Mättidpunkt måste anges (AtExit eller TwelveMonthsAfterExit).");
+        RuleFor(x => x.MeasurementPoint).NotNull().WithMessage("Mättidpunkt måste anges: vid avslut eller 12 månader efter avslut.");
         RuleFor(x => x.SuccessRule).NotNull().WithMessage("Regel för lyckat utfall måste anges.");
         RuleFor(x => x.SuccessOccupations).NotEmpty().When(x => x.SuccessRule == Domain.SuccessRule.OccupationIn)
             .WithMessage("Ange vilka sysselsättningar som räknas som lyckat utfall.");
@@ -55,7 +55,7 @@ internal sealed class IndicatorDraftValidator : AbstractValidator<IndicatorDraft
         RuleFor(x => x.RegistrationModes)
             .Must(m => m is not null && m.Count > 0 && m.All(x => x == RegistrationMode.Identified))
             .When(x => x.MeasurementPoint == Domain.MeasurementPoint.TwelveMonthsAfterExit)
-            .WithMessage("12-månadersuppföljning görs bara för deltagare registrerade med personuppgifter (Identified).");
+            .WithMessage("12-månadersuppföljning görs bara för deltagare registrerade med personuppgifter.");
         RuleFor(x => x.RegistrationModes).Must(m => m is null || !m.Contains(RegistrationMode.CountOnly))
             .WithMessage("Insatser som bara registrerar antal kan inte ingå i ett utfallsmått.");
         RuleForEach(x => x.Categories)

@@ -28,7 +28,7 @@ internal sealed class ListParticipationsValidator : AbstractValidator<ListPartic
     public ListParticipationsValidator()
     {
         RuleFor(x => x.Status).IsEnumName(typeof(ParticipationStatusFilter), caseSensitive: false)
-            .WithMessage("Status ska vara active, ended eller all.");
+            .WithMessage("Status är inte ett tillåtet värde. Tillåtna värden: active, ended, all.");
         RuleFor(x => x.Page).ValidPage();
         RuleFor(x => x.PageSize).ValidPageSize();
     }

@@ -10,6 +10,7 @@ public static class ParticipationEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Participations");
         group.MapRegisterParticipation();
+        group.MapGetIntakeDefaults();
         group.MapListParticipations();
         group.MapListProviderParticipations();
         group.MapExportProviderParticipations();

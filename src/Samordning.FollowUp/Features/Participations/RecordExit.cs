@@ -39,12 +39,12 @@ internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
     {
         RuleFor(x => x.EndDate).NotNull().WithMessage("Slutdatum måste anges.")
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Slutdatum får inte vara i framtiden.");
-        RuleFor(x => x.ExitReason).NotNull().WithMessage("Avslutsanledning måste anges.");
+        RuleFor(x => x.ExitReason).NotNull().WithMessage("Orsak till avslut måste anges.");
         RuleFor(x => x.Occupation).NotNull()
             .When(x => !ExitReasons.IsWithoutOutcome(x.ExitReason))
-            .WithMessage("Sysselsättning direkt efter avslut måste anges (”Okänd”, Unknown, om den inte är känd).");
+            .WithMessage("Sysselsättning efter avslut måste anges. Välj ”Okänd” om den inte är känd.");
         RuleFor(x => x.ExtentPercent).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
-        RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource();
+        RuleFor(x => x.IncomeSources).NoRepeatedIncomeSource().NoContradictoryIncomeSources();
         RuleFor(x => x.StepAtExit).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
     }
 }

@@ -47,7 +47,7 @@ internal sealed class RegisterParticipationValidator : AbstractValidator<Registe
     public RegisterParticipationValidator(TimeProvider clock)
     {
         Include(new StartSituationValidator(clock));
-        RuleFor(x => x.IdempotencyKey).MaximumLength(100).WithMessage("Idempotency-Key får vara högst 100 tecken.");
+        RuleFor(x => x.IdempotencyKey).MaximumLength(100).WithMessage("Nyckeln mot dubbla inskrivningar får vara högst 100 tecken.");
     }
 }
 
@@ -57,7 +57,8 @@ internal sealed class RegisterParticipationHandler(
     IdentityProtector protector,
     ParticipantIdentities identities,
     ParticipationReader reader,
-    AuditLog audit) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
+    AuditLog audit,
+    CallerContext callers) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
 {
     public async ValueTask<RegisterParticipationResult> Handle(RegisterParticipationCommand command, CancellationToken cancellationToken)
     {
@@ -101,6 +102,7 @@ internal sealed class RegisterParticipationHandler(
                 await db.SaveChangesAsync(cancellationToken);
                 audit.Add(AuditAction.Create, AuditLog.Participation, participation.Id, intervention.AssociationId, intervention.ProviderId);
                 await db.SaveChangesAsync(cancellationToken);
+                await RememberReferredByAsync(participation.ReferredBy, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
@@ -119,6 +121,16 @@ internal sealed class RegisterParticipationHandler(
         }
 
         return new RegisterParticipationResult(await reader.GetAsync(participation.Id, cancellationToken), Replayed: false);
+    }
+
+    /// <summary>The coach's "Anvisad av" is chosen in advance on the next intake (<see cref="GetIntakeDefaultsQuery"/>).</summary>
+    private async Task RememberReferredByAsync(ReferredBy referredBy, CancellationToken cancellationToken)
+    {
+        if (callers.Current.UserId is { } userId)
+        {
+            await db.Users.Where(u => u.Id == userId)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastReferredBy, referredBy), cancellationToken);
+        }
     }
 
     private async Task<RegisterParticipationResult?> FindReplayAsync(

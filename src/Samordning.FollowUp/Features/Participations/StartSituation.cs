@@ -65,36 +65,45 @@ public record ConsentRequest(DateOnly? Date, string? TextVersion, string? Collec
 /// <summary>Checks that need nothing but the request and today's date.</summary>
 internal sealed class StartSituationValidator : AbstractValidator<StartSituation>
 {
+    public const string RequiredPersonalIdentityNumber = "Personnummer måste anges.";
+
     public const string InvalidPersonalIdentityNumber =
         "Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.";
 
+    /// <summary>"Boras" is not a municipality: the message suggests "Borås" when one name matches.</summary>
+    public static string UnknownMunicipality(string? typed) =>
+        Municipalities.Suggest(typed) is { } suggestion
+            ? $"Hemkommun ska vara en av Sveriges kommuner. Menade du ”{suggestion.Name}”?"
+            : "Hemkommun ska vara en av Sveriges kommuner. Välj kommunen i listan.";
+
     public StartSituationValidator(TimeProvider clock)
     {
-        RuleFor(x => x.PersonalIdentityNumber!)
-            .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _))
-            .When(x => x.PersonalIdentityNumber is not null)
-            .WithMessage(InvalidPersonalIdentityNumber);
+        RuleFor(x => x.PersonalIdentityNumber!).Cascade(CascadeMode.Stop)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(RequiredPersonalIdentityNumber)
+            .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _)).WithMessage(InvalidPersonalIdentityNumber)
+            .When(x => x.PersonalIdentityNumber is not null);
         RuleFor(x => x.Consent!.Date).NotNull().WithMessage("Datum för samtycket måste anges.")
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Samtyckets datum får inte vara i framtiden.")
             .When(x => x.Consent is not null);
         RuleFor(x => x.Consent!.TextVersion).NotEmpty().WithMessage("Samtyckestextens version måste anges.")
             .MaximumLength(100).WithMessage("Versionen får vara högst 100 tecken.")
             .When(x => x.Consent is not null);
-        RuleFor(x => x.Consent!.CollectedBy).NotEmpty().WithMessage("Vem som tog emot samtycket måste anges.")
+        RuleFor(x => x.Consent!.CollectedBy).NotEmpty().WithMessage("Samtycket mottaget av måste anges.")
             .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.")
             .When(x => x.Consent is not null);
         RuleFor(x => x.BirthYear).InclusiveBetween(1900, clock.Today().Year)
             .WithMessage("Födelseåret är inte rimligt.");
         RuleFor(x => x.StartDate).NotNull().WithMessage("Startdatum måste anges.")
             .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Startdatum får inte vara i framtiden.");
-        RuleFor(x => x.HomeMunicipality).NotEmpty().WithMessage("Hemkommun måste anges.")
-            .MaximumLength(100).WithMessage("Hemkommunen får vara högst 100 tecken.");
-        RuleFor(x => x.ReferredBy).NotNull().WithMessage("Aktör som anvisat måste anges.");
-        RuleFor(x => x.EducationLevel).NotNull().WithMessage("Utbildningsnivå måste anges (”Okänd”, Unknown, om den inte är känd).");
-        RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges (”Okänd”, Unknown, om den inte är känd).");
-        RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges (”Okänd”, Unknown, om den inte är känd).");
+        RuleFor(x => x.HomeMunicipality).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Hemkommun måste anges.")
+            .Must(m => Municipalities.Find(m) is not null).WithMessage((_, m) => UnknownMunicipality(m));
+        RuleFor(x => x.ReferredBy).NotNull().WithMessage("Anvisad av måste anges.");
+        RuleFor(x => x.EducationLevel).NotNull().WithMessage("Utbildningsnivå måste anges. Välj ”Okänd” om den inte är känd.");
+        RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges. Välj ”Okänd” om den inte är känd.");
+        RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges. Välj ”Okänd” om den inte är känd.");
         RuleFor(x => x.ExtentPercentAtStart).InclusiveBetween(0, 100).WithMessage("Omfattningen ska vara mellan 0 och 100 procent.");
-        RuleFor(x => x.IncomeSourcesAtStart).NoRepeatedIncomeSource();
+        RuleFor(x => x.IncomeSourcesAtStart).NoRepeatedIncomeSource().NoContradictoryIncomeSources();
         RuleFor(x => x.StepAtStart).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
     }
 }
@@ -114,7 +123,7 @@ internal static class StartSituationRules
             case RegistrationMode.Identified:
                 if (start.PersonalIdentityNumber is null && !identityErased)
                 {
-                    errors["personalIdentityNumber"] = ["Personnummer eller samordningsnummer måste anges för den här insatsen."];
+                    errors["personalIdentityNumber"] = [StartSituationValidator.RequiredPersonalIdentityNumber];
                 }
 
                 if (start.Consent is null)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Features.Participations;
 
 namespace Samordning.FollowUp.Features.Privacy;
 
@@ -12,9 +13,9 @@ public interface IPersonalIdentityNumberRequest
 internal static class PersonalIdentityNumberRules
 {
     public static void AddRules<T>(AbstractValidator<T> validator, TimeProvider clock) where T : IPersonalIdentityNumberRequest =>
-        validator.RuleFor(x => x.PersonalIdentityNumber).NotEmpty().WithMessage("Ange personnummer.")
+        validator.RuleFor(x => x.PersonalIdentityNumber).NotEmpty().WithMessage(StartSituationValidator.RequiredPersonalIdentityNumber)
             .Must(v => Domain.PersonalIdentityNumber.TryParse(v, clock.Today(), out _))
-            .WithMessage("Personnumret eller samordningsnumret är inte giltigt. Kontrollera datumet och kontrollsiffran.")
-            // Only the format check waits for a value; "Ange personnummer." must still fire for an empty one.
+            .WithMessage(StartSituationValidator.InvalidPersonalIdentityNumber)
+            // Only the format check waits for a value; "Personnummer måste anges." must still fire for an empty one.
             .When(x => !string.IsNullOrEmpty(x.PersonalIdentityNumber), ApplyConditionTo.CurrentValidator);
 }

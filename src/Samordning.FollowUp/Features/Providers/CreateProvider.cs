@@ -30,8 +30,8 @@ internal sealed class CreateProviderValidator : AbstractValidator<CreateProvider
         RuleFor(x => x.OrganisationNumber!).Must(OrganisationNumbers.IsValid)
             .When(x => x.OrganisationNumber is not null)
             .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
-        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254)
-            .WithMessage("E-postadressen är inte giltig.");
+        RuleFor(x => x.ContactEmail).EmailAddress().WithMessage("E-postadressen är inte giltig.")
+            .MaximumLength(254).WithMessage("E-postadressen är inte giltig.");
     }
 }
 

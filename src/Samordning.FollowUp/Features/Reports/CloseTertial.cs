@@ -55,7 +55,7 @@ internal sealed partial class CloseTertialHandler(
     ReportTrends trends, BoardDisclosure disclosure)
     : ICommandHandler<CloseTertialCommand, TertialReportView>
 {
-    private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som omräkning (view=current).";
+    private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som rättelser bredvid den fastställda rapporten.";
 
     public async ValueTask<TertialReportView> Handle(CloseTertialCommand command, CancellationToken cancellationToken)
     {

@@ -79,10 +79,10 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
     {
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
         RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
-        RuleFor(x => x.Mode).IsEnumName(typeof(ReportMode), caseSensitive: false).WithMessage("Mode ska vara Period eller YearToDate.");
+        RuleFor(x => x.Mode).IsEnumName(typeof(ReportMode), caseSensitive: false).WithMessage("Rapportens läge är inte ett tillåtet värde. Tillåtna värden: Period, YearToDate.");
         RuleFor(x => x.View).Must(v => v is null || v.Equals("current", StringComparison.OrdinalIgnoreCase)
                 || v.Equals("adopted", StringComparison.OrdinalIgnoreCase))
-            .WithMessage("View ska vara adopted eller current.");
+            .WithMessage("Vyn är inte ett tillåtet värde. Tillåtna värden: adopted, current.");
     }
 }
 

@@ -29,8 +29,8 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     public CreateUserValidator()
     {
         RuleFor(x => x.Email).NotEmpty().WithMessage("Ange e-postadress.")
-            .EmailAddress().WithMessage("Ange en giltig e-postadress.").MaximumLength(254);
-        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange namn.").MaximumLength(200);
+            .EmailAddress().WithMessage("Ange en giltig e-postadress.").MaximumLength(254).WithMessage("E-postadressen får vara högst 254 tecken.");
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange namn.").MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
         RuleFor(x => x.Role).NotNull().WithMessage("Ange roll.");
     }
 }
