@@ -9,6 +9,10 @@ public sealed class TertialNote
     public string? ReferralFlowAndQueue { get; set; }
     public string? WhatWorked { get; set; }
     public string? DeviationsAndRisks { get; set; }
+
+    /// <summary>The "soft values" the plans ask for (self-confidence, health, social ties …), in free text.</summary>
+    public string? SoftValues { get; set; }
+
     public DateTime UpdatedAtUtc { get; set; }
 }
 

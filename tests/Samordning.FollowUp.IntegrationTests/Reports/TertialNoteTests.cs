@@ -58,6 +58,32 @@ public sealed class TertialNoteTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(("null", "null", "Ny risk"), (note!["referralFlowAndQueue"].Str(), note["whatWorked"].Str(), note["deviationsAndRisks"].Str()));
     }
 
+    /// <summary>
+    /// The plans ask for "soft values" (self-confidence, health, social ties): a note may hold only
+    /// those, and the board reads them under their own heading on the page, in the PDF and Excel.
+    /// </summary>
+    [Fact]
+    public async Task Note_SoftValuesAlone_AreSaved_AndTheBoardReadsThemUnderTheirHeading()
+    {
+        var f = await ReportFixture.CreateAsync(Users, Data);
+        var body = Note(null);
+        body["softValues"] = "  Flera deltagare beskriver bättre sömn och nya kontakter i gruppen.  ";
+
+        var saved = await (await Office.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/1", body)).ReadJsonAsync();
+
+        Assert.Equal("Flera deltagare beskriver bättre sömn och nya kontakter i gruppen.", saved["softValues"].Str());
+        var board = await Users.BoardOf(f.Association.Id).ReportAsync(f.Association.Id, 2025, 1);
+        var notes = board["presentation"]!["notes"]!.AsArray();
+        var parts = notes.SelectMany(n => n!["parts"]!.AsArray()).ToList();
+        Assert.Contains(parts, p => p!["heading"].Str() == "Mjuka värden"
+            && p["text"].Str() == "Flera deltagare beskriver bättre sömn och nya kontakter i gruppen.");
+
+        var tooLong = Note(null);
+        tooLong["softValues"] = new string('å', 4001);
+        await (await Office.PutAsync($"/api/v1/interventions/{f.X.Id}/tertial-notes/2025/1", tooLong))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "softValues");
+    }
+
     [Fact]
     public async Task Note_WithoutAnyText_Returns400()
     {

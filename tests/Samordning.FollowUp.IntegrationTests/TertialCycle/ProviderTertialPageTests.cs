@@ -74,7 +74,8 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
         var token = await UiSession.FormTokenAsync(client, Page);
         using (var saved = await UiSession.PostFormAsync(client, Page + "?handler=Kommentar", token,
             ("insats", s.XId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Note.ReferralFlowAndQueue", "Remitteringen har ökat från ett tidigare lågt inflöde."), ("Note.WhatWorked", "Fasta grupper."), ("Note.DeviationsAndRisks", "")))
+            ("Note.ReferralFlowAndQueue", "Remitteringen har ökat från ett tidigare lågt inflöde."), ("Note.WhatWorked", "Fasta grupper."), ("Note.DeviationsAndRisks", ""),
+            ("Note.SoftValues", "Deltagarna beskriver mer ork.")))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             Assert.Equal(Page, saved.Headers.Location?.OriginalString);
@@ -84,7 +85,10 @@ public sealed class ProviderTertialPageTests(ApiFactory factory) : ApiTest(facto
         Assert.Contains("Kommentaren för Arbetsträning är sparad.", html, StringComparison.Ordinal);
         Assert.Contains(">Remitteringen har ökat från ett tidigare lågt inflöde.</textarea>", html, StringComparison.Ordinal);
         var note = await Factory.WithDbAsync(db => db.TertialNotes.SingleAsync(n => n.InterventionId == s.XId, Ct));
-        Assert.Equal((2026, 2, "Fasta grupper.", (string?)null), (note.Year, note.Tertial, note.WhatWorked, note.DeviationsAndRisks));
+        Assert.Equal((2026, 2, "Fasta grupper.", (string?)null, "Deltagarna beskriver mer ork."),
+            (note.Year, note.Tertial, note.WhatWorked, note.DeviationsAndRisks, note.SoftValues));
+        Assert.Contains("<label for=", html, StringComparison.Ordinal);
+        Assert.Contains(">Mjuka värden</label>", html, StringComparison.Ordinal);
 
         // An empty note is refused at the form, in Swedish.
         using (var empty = await UiSession.PostFormAsync(client, Page + "?handler=Kommentar", token,

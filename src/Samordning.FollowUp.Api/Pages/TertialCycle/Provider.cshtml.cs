@@ -76,7 +76,7 @@ public sealed class ProviderModel : UiPage
     {
         await LoadAsync(ar, tertial);
         _formPrefix = "Note";
-        var command = new SetTertialNoteCommand(Note.ReferralFlowAndQueue, Note.WhatWorked, Note.DeviationsAndRisks)
+        var command = new SetTertialNoteCommand(Note.ReferralFlowAndQueue, Note.WhatWorked, Note.DeviationsAndRisks, Note.SoftValues)
         {
             InterventionId = interventionId, Year = Year, Tertial = Tertial,
         };
@@ -155,5 +155,7 @@ public sealed class ProviderModel : UiPage
         public string? WhatWorked { get; set; }
 
         public string? DeviationsAndRisks { get; set; }
+
+        public string? SoftValues { get; set; }
     }
 }

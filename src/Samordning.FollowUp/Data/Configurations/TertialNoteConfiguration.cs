@@ -12,6 +12,7 @@ internal sealed class TertialNoteConfiguration : IEntityTypeConfiguration<Tertia
         builder.Property(n => n.ReferralFlowAndQueue).HasMaxLength(4000);
         builder.Property(n => n.WhatWorked).HasMaxLength(4000);
         builder.Property(n => n.DeviationsAndRisks).HasMaxLength(4000);
+        builder.Property(n => n.SoftValues).HasMaxLength(4000);
         builder.HasOne<Intervention>().WithMany().HasForeignKey(n => n.InterventionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

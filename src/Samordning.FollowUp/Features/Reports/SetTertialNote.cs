@@ -15,7 +15,7 @@ namespace Samordning.FollowUp.Features.Reports;
 
 /// <summary>The provider's self-assessment of an intervention for one tertial.</summary>
 [Access(UserRole.AssociationAdmin, UserRole.Coach)]
-public sealed record SetTertialNoteCommand(string? ReferralFlowAndQueue, string? WhatWorked, string? DeviationsAndRisks)
+public sealed record SetTertialNoteCommand(string? ReferralFlowAndQueue, string? WhatWorked, string? DeviationsAndRisks, string? SoftValues = null)
     : ICommand<TertialNoteResponse>, IInterventionScoped
 {
     [JsonIgnore]
@@ -37,8 +37,9 @@ internal sealed class SetTertialNoteValidator : AbstractValidator<SetTertialNote
         RuleFor(x => x.ReferralFlowAndQueue).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");
         RuleFor(x => x.WhatWorked).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");
         RuleFor(x => x.DeviationsAndRisks).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");
+        RuleFor(x => x.SoftValues).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.ReferralFlowAndQueue) || !string.IsNullOrWhiteSpace(x.WhatWorked)
-                || !string.IsNullOrWhiteSpace(x.DeviationsAndRisks))
+                || !string.IsNullOrWhiteSpace(x.DeviationsAndRisks) || !string.IsNullOrWhiteSpace(x.SoftValues))
             .WithName("referralFlowAndQueue").WithMessage("Skriv något i minst ett av fälten.");
     }
 }
@@ -68,10 +69,11 @@ internal sealed class SetTertialNoteHandler(FollowUpDbContext db, TimeProvider c
         note.ReferralFlowAndQueue = command.ReferralFlowAndQueue?.Trim();
         note.WhatWorked = command.WhatWorked?.Trim();
         note.DeviationsAndRisks = command.DeviationsAndRisks?.Trim();
+        note.SoftValues = command.SoftValues?.Trim();
         note.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesUniqueAsync("Texten sparades samtidigt av någon annan. Försök igen.", null, cancellationToken);
         return new TertialNoteResponse(note.InterventionId, note.Year, note.Tertial, note.ReferralFlowAndQueue, note.WhatWorked,
-            note.DeviationsAndRisks, note.UpdatedAtUtc);
+            note.DeviationsAndRisks, note.UpdatedAtUtc) { SoftValues = note.SoftValues };
     }
 }
 

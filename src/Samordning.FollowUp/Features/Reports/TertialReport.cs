@@ -125,4 +125,8 @@ public sealed record TertialNoteResponse(
     string? ReferralFlowAndQueue,
     string? WhatWorked,
     string? DeviationsAndRisks,
-    DateTime UpdatedAtUtc);
+    DateTime UpdatedAtUtc)
+{
+    /// <summary>The "soft values" the plans ask for, in free text.</summary>
+    public string? SoftValues { get; init; }
+}

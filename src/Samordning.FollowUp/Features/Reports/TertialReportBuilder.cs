@@ -51,7 +51,7 @@ internal sealed class TertialReportBuilder(
         var notes = await db.TertialNotes.AsNoTracking()
             .Where(n => n.Year == year && n.Tertial == tertial && ids.Contains(n.InterventionId))
             .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
-                n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc), cancellationToken);
+                n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc) { SoftValues = n.SoftValues }, cancellationToken);
 
         var participation = await ParticipationCountsAsync(associationId, yearStart, from, to, cancellationToken);
         var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);

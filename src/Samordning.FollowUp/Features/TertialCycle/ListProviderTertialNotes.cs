@@ -47,7 +47,7 @@ internal sealed class ListProviderTertialNotesHandler(FollowUpDbContext db)
         var notes = await db.TertialNotes.AsNoTracking()
             .Where(n => n.Year == query.Year && n.Tertial == query.Tertial && ids.Contains(n.InterventionId))
             .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
-                n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc), cancellationToken);
+                n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc) { SoftValues = n.SoftValues }, cancellationToken);
         return [.. interventions.Select(i => new ProviderTertialNoteResponse(i.Id, i.Name, notes.GetValueOrDefault(i.Id)))];
     }
 }

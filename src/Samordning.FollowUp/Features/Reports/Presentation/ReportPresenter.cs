@@ -27,6 +27,7 @@ public static partial class ReportPresenter
         ("Inflöde och kö", n => n.ReferralFlowAndQueue),
         ("Vad har fungerat", n => n.WhatWorked),
         ("Avvikelser och risker", n => n.DeviationsAndRisks),
+        ("Mjuka värden", n => n.SoftValues),
     ];
 
     /// <param name="masks">
