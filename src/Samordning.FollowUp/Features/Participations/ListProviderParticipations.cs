@@ -103,12 +103,12 @@ internal static class ParticipantListFilterRules
     public static void AddFilterRules<T>(this AbstractValidator<T> validator, Func<T, ParticipantListFilter> filter)
     {
         validator.RuleFor(x => filter(x).Status).IsEnumName(typeof(ParticipationStatusFilter), caseSensitive: false)
-            .OverridePropertyName("status").WithMessage("Status ska vara active, ended eller all.");
+            .OverridePropertyName("status").WithMessage("Status är inte ett tillåtet värde. Tillåtna värden: active, ended, all.");
         validator.RuleFor(x => filter(x).FollowUpStatus)
             .Must(s => s is null || string.Equals(s, ParticipantListFilter.NoFollowUp, StringComparison.OrdinalIgnoreCase)
                 || Enum.TryParse<FollowUpStatus>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(s, out _))
             .OverridePropertyName("followUpStatus")
-            .WithMessage("Uppföljningens status ska vara None, Upcoming, Due, Overdue, Expired, Completed eller Cancelled.");
+            .WithMessage("Uppföljningens status är inte ett tillåtet värde. Tillåtna värden: None, Upcoming, Due, Overdue, Expired, Completed, Cancelled.");
         validator.RuleFor(x => filter(x).StartedTo)
             .Must((x, to) => filter(x).StartedFrom is not { } from || to is not { } until || from <= until)
             .OverridePropertyName("startedTo").WithMessage("Startdatum till får inte vara före startdatum från.");
