@@ -182,10 +182,10 @@ public sealed class TertialAdoptionTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task Checklist_CountOnlyInterventionWithoutTheYearsCount_IsAnOpenItem_AsInTheReportsDataQuality()
+    public async Task Checklist_CountOnlyInterventionWithoutTheTertialsCount_IsAnOpenItem_AsInTheReportsDataQuality()
     {
         var s = await ArrangeAsync();
-        // Z: Alfa's count-only intervention, running in T2 2026, with no count for 2026 yet.
+        // Z: Alfa's count-only intervention, running in T2 2026, with no count for T2 2026 yet.
         var z = await Office.InterventionAsync(s.AssociationId, s.AlfaId, "Samverkansdagar", Mode.CountOnly, "DialogueAndCommunication", new DateOnly(2026, 1, 1));
 
         var report = await (await Coach.GetAsync(Cycle(s.AlfaId))).ReadJsonAsync();
@@ -201,8 +201,8 @@ public sealed class TertialAdoptionTests(ApiFactory factory) : ApiTest(factory)
             Assert.Contains("Antalsinsatser utan registrerade antal: 1", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
-        // The year's count entered: the item closes, in the checklist and in the report alike.
-        await (await Coach.PutAsync($"/api/v1/interventions/{z.Id}/counts/2026", new JsonObject { ["women"] = 12, ["men"] = 9 })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        // The tertial's count entered: the item closes, in the checklist and in the report alike.
+        await (await Coach.PutAsync($"/api/v1/interventions/{z.Id}/counts/2026/2", new JsonObject { ["women"] = 12, ["men"] = 9 })).ShouldHaveStatusAsync(HttpStatusCode.OK);
         report = await (await Coach.GetAsync(Cycle(s.AlfaId))).ReadJsonAsync();
         Assert.Equal((0, 0), (report["checklist"]!["countOnlyWithoutFigures"]!.GetValue<int>(), report["openChecklistItems"]!.GetValue<int>()));
         Assert.Equal(0, (await Office.ReportAsync(s.AssociationId, 2026, 2))["report"]!["dataQuality"].Objects()
@@ -214,11 +214,11 @@ public sealed class TertialAdoptionTests(ApiFactory factory) : ApiTest(factory)
     {
         var s = await ArrangeAsync();
         var z = await Office.InterventionAsync(s.AssociationId, s.AlfaId, "Samverkansdagar", Mode.CountOnly, "DialogueAndCommunication", new DateOnly(2026, 1, 1));
-        await (await Coach.PutAsync($"/api/v1/interventions/{z.Id}/counts/2026", new JsonObject { ["women"] = 12, ["men"] = 9 })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Coach.PutAsync($"/api/v1/interventions/{z.Id}/counts/2026/2", new JsonObject { ["women"] = 12, ["men"] = 9 })).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var figures = await (await (await Coach.GetAsync(Cycle(s.AlfaId, "figures"))).ShouldHaveStatusAsync(HttpStatusCode.OK)).ReadJsonAsync();
 
-        // Alfa's two interventions: X with W0 active and new in T2; Z with its year's count.
+        // Alfa's two interventions: X with W0 active and new in T2; Z with its count so far this year.
         Assert.Equal(["Arbetsträning", "Samverkansdagar"], figures["interventions"].Objects().Select(r => r["name"].Str()).Order());
         var x = figures["interventions"].Objects().Single(r => r["interventionId"]!.GetValue<long>() == s.XId)["figures"]!;
         x["active"].AssertCount(1, 0, "active");
