@@ -14,6 +14,7 @@ internal static class ReportFixture
     public const string Association = "Samordningsförbundet Östra Skåne";
     public const string AdoptedBy = "Anna Lindström";
     public const string NoteText = "Kön har minskat från tolv till fem personer sedan april; två handläggare från Arbetsförmedlingen deltar varje vecka.";
+    public const string SoftValuesText = "Flera deltagare beskriver bättre sömn och nya kontakter i gruppen.";
     public const string QuotedName = "Café \"Öppen dörr\"; drop-in";
 
     private const int Threshold = 5;
@@ -119,7 +120,7 @@ internal static class ReportFixture
         NoteText,
         "Gemensamma trepartssamtal med Försäkringskassan och vården har gett snabbare beslut.",
         null,
-        new DateTime(2025, 9, 1, 10, 0, 0, DateTimeKind.Utc));
+        new DateTime(2025, 9, 1, 10, 0, 0, DateTimeKind.Utc)) { SoftValues = SoftValuesText };
 
     /// <summary>Figures of an individual intervention. Tuples are (successes, exits) for women and men; I2 adds reached.</summary>
     private static ReportFigures Individual(

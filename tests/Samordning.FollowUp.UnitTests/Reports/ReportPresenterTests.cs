@@ -469,7 +469,8 @@ public sealed class ReportPresenterTests
         Assert.Equal(("Jobbspår Hässleholm", "Hässleholms kommun", "uppdaterad 2025-09-01"), (note.Intervention, note.Provider, note.Updated));
         Assert.Equal([("Inflöde och kö", ReportFixture.NoteText, false),
             ("Vad har fungerat", "Gemensamma trepartssamtal med Försäkringskassan och vården har gett snabbare beslut.", false),
-            ("Avvikelser och risker", "Ingen uppgift.", true)], note.Parts.Select(p => (p.Heading, p.Text, p.Empty)));
+            ("Avvikelser och risker", "Ingen uppgift.", true), ("Mjuka värden", ReportFixture.SoftValuesText, false)],
+            note.Parts.Select(p => (p.Heading, p.Text, p.Empty)));
         Assert.Equal(5, Board().WithoutNote.Count);
     }
 

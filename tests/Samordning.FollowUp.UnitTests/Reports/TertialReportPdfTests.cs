@@ -130,6 +130,8 @@ public sealed class TertialReportPdfTests
         Assert.Contains("Inflöde och kö", notes);
         Assert.Contains("Vad har fungerat", notes);
         Assert.Contains("Avvikelser och risker Ingen uppgift.", notes);
+        Assert.Contains("Mjuka värden", notes);
+        Assert.Contains("Flera deltagare beskriver bättre sömn", notes);
         Assert.Contains("Kön har minskat från tolv till fem personer", notes);
         Assert.Contains("Utan kommentar: Kartläggning Ängelholm – arbetsförmåga, Steg för steg – Höör,", notes);
     }

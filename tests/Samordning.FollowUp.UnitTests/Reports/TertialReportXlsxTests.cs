@@ -227,11 +227,11 @@ public sealed class TertialReportXlsxTests : IDisposable
         foreach (var file in new[] { xlsx, board })
         {
             var part = new XlsxPart(file, "Utförarnas kommentarer",
-                ["Insats", "Utförare", "Uppdaterad", "Inflöde och kö", "Vad har fungerat", "Avvikelser och risker"]);
+                ["Insats", "Utförare", "Uppdaterad", "Inflöde och kö", "Vad har fungerat", "Avvikelser och risker", "Mjuka värden"]);
             var row = part.Row("Jobbspår Hässleholm");
-            Assert.Equal(("Hässleholms kommun", "uppdaterad 2025-09-01", ReportFixture.NoteText, "Ingen uppgift."),
+            Assert.Equal(("Hässleholms kommun", "uppdaterad 2025-09-01", ReportFixture.NoteText, "Ingen uppgift.", ReportFixture.SoftValuesText),
                 (row[part.Letter("Utförare")].Text, row[part.Letter("Uppdaterad")].Text, row[part.Letter("Inflöde och kö")].Text,
-                    row[part.Letter("Avvikelser och risker")].Text));
+                    row[part.Letter("Avvikelser och risker")].Text, row[part.Letter("Mjuka värden")].Text));
             Assert.StartsWith("Utan kommentar: ", part.Body[^1]["A"].Text, StringComparison.Ordinal);
         }
     }
