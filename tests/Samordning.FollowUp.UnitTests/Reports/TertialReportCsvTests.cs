@@ -46,6 +46,12 @@ public sealed class TertialReportCsvTests
             Assert.Equal("Fastställd 2025-09-20 av Anna Lindström", r["Status"]);
             Assert.Equal(string.Empty, r["Anmärkning"]);
         });
+
+        // Adopted without every provider accepted: the office's reason on every line, as on the page, in the PDF and Excel.
+        var report = ReportFixture.Create(adopted: true);
+        report = report with { Header = report.Header with { AdoptionOverrideReason = "Beta utförare har lämnat förbundet." } };
+        Assert.All(CsvReadBack.Records(Write(report, ReportAudience.Board, "tertialrapport-faststalld-utan-alla.csv")),
+            r => Assert.Equal("Fastställd utan att alla utförare godkänts: Beta utförare har lämnat förbundet.", r["Anmärkning"]));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public static class TertialReportCsv
 
     private static IEnumerable<CsvLine> Lines(ReportPresentation presentation)
     {
-        var remark = string.Join(" · ", presentation.Banners);
+        // The banners, and an adoption without every provider accepted with its reason, on every line.
+        var remark = string.Join(" · ", presentation.AdoptionNote is { } note ? [.. presentation.Banners, note] : presentation.Banners);
         foreach (var part in presentation.Parts)
         {
             var table = part.Table;
