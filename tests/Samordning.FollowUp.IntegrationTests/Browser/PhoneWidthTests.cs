@@ -55,6 +55,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
             ["/insatser/{id:long}/antal"] = [$"/insatser/{countOnly.Id}/antal"],
             ["/deltagare"] = ["/deltagare"],
             ["/sok"] = ["/sok"],
+            ["/radera-personuppgifter"] = ["/radera-personuppgifter"],
         };
         var coachPages = CoachPageTemplates().Where(t => !NotVisited.Contains(t)).ToList();
         Assert.True(coachPages.All(addresses.ContainsKey),

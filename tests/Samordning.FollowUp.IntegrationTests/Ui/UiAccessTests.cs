@@ -70,7 +70,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/insatser/{id:long}/antal", board, w => $"/insatser/{w.Intervention}/antal");
 
         // Mina deltagare and the search: always the signed-in coach's own provider.
-        foreach (var template in new[] { "/deltagare", "/sok" })
+        foreach (var template in new[] { "/deltagare", "/sok", "/radera-personuppgifter" })
         {
             yield return Ok(template, coach);
             yield return Forbidden(template, office);
