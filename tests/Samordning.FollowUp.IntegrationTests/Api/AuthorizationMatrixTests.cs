@@ -235,6 +235,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         // Everyone signed in; administrators' tools
         ["GET /api/v1/code-lists"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/code-lists"))),
         ["GET /api/v1/audit"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit"))),
+        ["GET /api/v1/audit/export"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit/export"))),
         ["POST /api/v1/jobs/{jobId}/run"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Post("/api/v1/jobs/follow-up-scheduler/run"))),
         ["GET /openapi/{documentName}.json"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/openapi/v1.json"))),
         ["GET /scalar/{documentName?}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/"))),

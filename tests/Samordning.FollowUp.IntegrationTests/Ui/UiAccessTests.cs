@@ -125,6 +125,22 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", board, _ => "/kansli/tertialrapportering/2026/2");
         yield return Forbidden("/kansli/tertialrapportering/{ar:int?}/{tertial:int?}", admin, _ => "/kansli/tertialrapportering/2026/2");
 
+        // The audit log: the office (its own association's lines) and the administrator (all, with a filter per association).
+        yield return Ok("/kansli/logg", office);
+        yield return Ok("/kansli/logg", admin);
+        yield return Ok("/kansli/logg", admin, w => $"/kansli/logg?forbund={w.OtherAssociation}");
+        // An office asking for another association's lines gets its own: the page never passes the association on.
+        yield return Ok("/kansli/logg", office, w => $"/kansli/logg?forbund={w.OtherAssociation}");
+        yield return Forbidden("/kansli/logg", coach);
+        yield return Forbidden("/kansli/logg", board);
+
+        // The figures for Uppföljning Finsam: the office's own association only.
+        yield return Ok("/kansli/riksexport", office);
+        yield return Ok("/kansli/riksexport", office, _ => "/kansli/riksexport?ar=2026");
+        yield return Forbidden("/kansli/riksexport", coach);
+        yield return Forbidden("/kansli/riksexport", board);
+        yield return Forbidden("/kansli/riksexport", admin);
+
         yield return Ok("/logga-ut", coach);
     }
 

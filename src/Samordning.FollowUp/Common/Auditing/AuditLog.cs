@@ -17,6 +17,23 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public const string User = "User";
     public const string Report = "Report";
     public const string ProviderTertialReport = "ProviderTertialReport";
+    public const string Log = "AuditLog";
+
+    /// <summary>Every entity type a line can name, with the one Swedish wording the pages and files use.</summary>
+    public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
+    [
+        (Participation, "Deltagande"),
+        (Participant, "Deltagare"),
+        (FollowUp, "Uppföljning"),
+        (User, "Användare"),
+        (Report, "Rapport"),
+        (ProviderTertialReport, "Utförarens tertialrapport"),
+        (Log, "Logg"),
+    ];
+
+    /// <summary>The Swedish wording of an entity type; an unknown type as stored.</summary>
+    public static string EntityLabel(string entityType) =>
+        EntityTypes.FirstOrDefault(e => e.Type == entityType).Label ?? entityType;
 
     public AuditEntry Add(AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null) =>
         AddFor(callers.Current, action, entityType, entityId, associationId, providerId, detail);

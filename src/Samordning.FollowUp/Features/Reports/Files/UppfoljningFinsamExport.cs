@@ -38,6 +38,22 @@ public static class UppfoljningFinsamExport
         TableColumn.Integer<FinsamExportRow>("Utfall (kr)", r => r.ActualCostSek, 14),
     ];
 
+    /// <summary>
+    /// The same columns and cells as the files, as a table for the page: what the office reads is
+    /// what it downloads.
+    /// </summary>
+    public static DocumentTable Table(IReadOnlyList<FinsamExportRow> rows, int year)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new DocumentTable(
+            "uppfoljning-finsam",
+            $"Underlag till Uppföljning Finsam {year}",
+            SheetName,
+            [.. Columns.Select(c => new DocumentColumn(c.Heading, c.Kind, c.Width))],
+            [.. rows.Select(r => new DocumentRow(RowKind.Item, [.. Columns.Select(c => c.Value(r))]))],
+            KeyColumns: 2);
+    }
+
     public static void WriteCsv(IReadOnlyList<FinsamExportRow> rows, Stream output)
     {
         ArgumentNullException.ThrowIfNull(rows);
