@@ -74,6 +74,8 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
             ("/kansli/anvandare", "kansli-anvandare"),
             ("/kansli/anvandare/ny", "kansli-ny-anvandare"),
             ("/kansli/datakvalitet?ar=2026&tertial=2", "kansli-datakvalitet"),
+            ("/kansli/logg", "kansli-logg"),
+            ("/kansli/riksexport", "kansli-riksexport"),
         })
         {
             var response = await page.GotoAsync(path);
