@@ -34,16 +34,7 @@ internal sealed class ListProviderOverviewHandler(
 {
     public async ValueTask<ProviderOverviewResponse> Handle(ListProviderOverviewQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
-        {
-            throw new NotFoundException(NotFoundMessages.Association);
-        }
-
-        var providers = await db.Providers.AsNoTracking()
-            .Where(p => p.AssociationId == query.AssociationId)
-            .OrderBy(p => p.Name)
-            .ProjectToType<ProviderResponse>(mapping)
-            .ToListAsync(cancellationToken);
+        var providers = await ProviderRules.ListAsync(db, mapping, query.AssociationId, cancellationToken);
         var interventions = (await db.Interventions.AsNoTracking()
                 .Where(i => i.AssociationId == query.AssociationId)
                 .OrderBy(i => i.Name)

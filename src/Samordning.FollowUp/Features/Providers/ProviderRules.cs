@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
@@ -44,6 +45,22 @@ internal static class ProviderRules
         {
             throw new ConflictException(DuplicateName, "name");
         }
+    }
+
+    /// <summary>The association's providers by name; 404 for an unknown association.</summary>
+    public static async Task<List<ProviderResponse>> ListAsync(
+        FollowUpDbContext db, TypeAdapterConfig mapping, long associationId, CancellationToken cancellationToken)
+    {
+        if (!await db.Associations.AnyAsync(a => a.Id == associationId, cancellationToken))
+        {
+            throw new NotFoundException(NotFoundMessages.Association);
+        }
+
+        return await db.Providers.AsNoTracking()
+            .Where(p => p.AssociationId == associationId)
+            .OrderBy(p => p.Name)
+            .ProjectToType<ProviderResponse>(mapping)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The association's provider, tracked; 404 for another association's or an unknown id.</summary>
