@@ -12,7 +12,7 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261206093312_ProviderDeactivation")]
+    [Migration("20261206100000_ProviderDeactivation")]
     partial class ProviderDeactivation
     {
         /// <inheritdoc />
