@@ -12,4 +12,10 @@ public sealed class Provider
     /// <summary>Where the daily follow-up digest is e-mailed (a shared mailbox, not a person's).</summary>
     public string? ContactEmail { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// Set when the office deactivates the provider: its data stays (reports, participations), but
+    /// it gets no new interventions or coach accounts. A provider is never deleted.
+    /// </summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
 }

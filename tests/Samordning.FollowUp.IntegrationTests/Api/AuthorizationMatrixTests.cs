@@ -118,6 +118,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers", new JsonObject { ["name"] = $"Utförare {n}" }))),
         ["GET /api/v1/associations/{associationId:long}/providers"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/providers"))),
+        ["PUT /api/v1/associations/{associationId:long}/providers/{providerId:long}"] = new([Office_], Scope.Association, (w, t, n) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/providers/{w.Provider(t)}", new JsonObject { ["name"] = $"Utförare {n}" }))),
+        ["POST /api/v1/associations/{associationId:long}/providers/{providerId:long}/deactivate"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers/{w.Provider(t)}/deactivate"))),
+        ["GET /api/v1/associations/{associationId:long}/providers/overview"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/providers/overview"))),
 
         // Interventions
         ["POST /api/v1/associations/{associationId:long}/interventions"] = new([Office_], Scope.Association, (w, t, _) =>

@@ -29,7 +29,11 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     private sealed record World(
         string BoardUser,
         long Association, long Provider, long OtherProvider, long OtherAssociation,
-        long Intervention, long OtherIntervention, long Participation, long OtherParticipation, long FollowUp, long OtherFollowUp);
+        long Intervention, long OtherIntervention, long Participation, long OtherParticipation, long FollowUp, long OtherFollowUp)
+    {
+        /// <summary>A provider of the other association.</summary>
+        public long FarProvider { get; init; }
+    }
 
     private sealed record Case(string Template, UserRole? Role, Func<World, string> Path, HttpStatusCode Expected, string Who = "own");
 
@@ -97,7 +101,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/insatser", office);
 
         // The office's pages.
-        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet" })
+        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet", "/kansli/utforare", "/kansli/utforare/ny" })
         {
             yield return Ok(template, office);
             yield return Forbidden(template, coach);
@@ -108,6 +112,11 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Missing("/kansli/insatser/{id:long}", office, w => $"/kansli/insatser/{w.OtherIntervention}", "other association");
         yield return Forbidden("/kansli/insatser/{id:long}", coach, w => $"/kansli/insatser/{w.Intervention}");
         yield return Ok("/kansli/anvandare", admin);
+        yield return Forbidden("/kansli/utforare", admin);
+        yield return Ok("/kansli/utforare/{id:long}", office, w => $"/kansli/utforare/{w.Provider}");
+        yield return Missing("/kansli/utforare/{id:long}", office, w => $"/kansli/utforare/{w.FarProvider}", "other association");
+        yield return Forbidden("/kansli/utforare/{id:long}", coach, w => $"/kansli/utforare/{w.Provider}");
+        yield return Forbidden("/kansli/utforare/{id:long}", board, w => $"/kansli/utforare/{w.Provider}");
         yield return Ok("/kansli/anvandare/{id}", office, w => $"/kansli/anvandare/{w.BoardUser}");
         yield return Forbidden("/kansli/anvandare/{id}", coach, w => $"/kansli/anvandare/{w.BoardUser}");
 
@@ -281,6 +290,9 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         var boardEmail = await Factory.CreateUserAsync(UserRole.BoardMember, association.Id, null);
         var boardUser = await Factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == boardEmail).Id));
         return new World(boardUser, association.Id, provider.Id, otherProvider.Id, otherAssociation.Id, intervention.Id, otherIntervention.Id,
-            participation.Id, otherParticipation.Id, followUps[participation.Id], followUps[otherParticipation.Id]);
+            participation.Id, otherParticipation.Id, followUps[participation.Id], followUps[otherParticipation.Id])
+        {
+            FarProvider = farProvider.Id,
+        };
     }
 }

@@ -63,7 +63,8 @@ internal sealed class CreateModel : OfficePage
         return Page();
     }
 
-    private async Task LoadAsync() => Providers = await Sender.Send(new ListProvidersQuery(AssociationId), Aborted);
+    /// <summary>Only active providers get new interventions.</summary>
+    private async Task LoadAsync() => Providers = [.. (await Sender.Send(new ListProvidersQuery(AssociationId), Aborted)).Where(p => p.IsActive)];
 
     public sealed class InterventionForm
     {

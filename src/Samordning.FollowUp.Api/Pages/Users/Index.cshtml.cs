@@ -6,7 +6,6 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Associations;
-using Samordning.FollowUp.Features.Providers;
 using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Pages.Users;
@@ -32,8 +31,6 @@ internal sealed class IndexModel : OfficePage
 
     public bool IsSystemAdmin => Caller.Is(UserRole.SystemAdmin);
 
-    public IReadOnlyDictionary<long, string> ProviderNames { get; private set; } = new Dictionary<long, string>();
-
     public IReadOnlyList<SelectListItem> AssociationOptions { get; private set; } = [];
 
     public int PageCount => Math.Max(1, (Users.TotalCount + PageSize - 1) / PageSize);
@@ -54,26 +51,12 @@ internal sealed class IndexModel : OfficePage
                     .Select(a => new SelectListItem(a.Value, a.Key.ToString(CultureInfo.InvariantCulture))),
             ];
         }
-        else
-        {
-            ProviderNames = (await Sender.Send(new ListProvidersQuery(AssociationId), Aborted)).ToDictionary(p => p.Id, p => p.Name);
-        }
     }
 
     public static IEnumerable<SelectListItem> RoleOptions() =>
         new[] { new SelectListItem("Alla roller", string.Empty) }.Concat(CodeOptions.Of<UserRole>(withEmpty: false));
 
     public IReadOnlyDictionary<long, string> AssociationNames { get; private set; } = new Dictionary<long, string>();
-
-    public string AssociationName(long id) =>
-        AssociationNames.TryGetValue(id, out var name) ? name : $"Förbund nr {id.ToString(CultureInfo.InvariantCulture)}";
-
-    public string ProviderName(long? id) => id switch
-    {
-        null => "–",
-        { } p when ProviderNames.TryGetValue(p, out var name) => name,
-        { } p => $"Utförare nr {p.ToString(CultureInfo.InvariantCulture)}",
-    };
 
     public string PageLink(int page)
     {

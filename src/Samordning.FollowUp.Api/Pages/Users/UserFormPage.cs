@@ -5,24 +5,49 @@ using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Providers;
 
 namespace Samordning.FollowUp.Api.Pages.Users;
 
 /// <summary>
-/// What the user forms share: the office picks a provider of its association from a list, the
-/// system administrator (who reads no association's providers) types the numbers; a refusal of
-/// the role ("the office cannot create administrators") is shown on the role field.
+/// What the user forms share: association and provider chosen by name from lists (the office sees
+/// its own association's providers; the administrator every association's, grouped by association);
+/// a refusal of the role ("the office cannot create administrators") is shown on the role field.
 /// </summary>
 internal abstract class UserFormPage : OfficePage
 {
     public bool IsSystemAdmin => Caller.Is(UserRole.SystemAdmin);
 
-    public IReadOnlyList<ProviderResponse> Providers { get; private set; } = [];
+    public IReadOnlyList<ProviderChoice> Providers { get; private set; } = [];
 
-    public IEnumerable<SelectListItem> ProviderOptions =>
-        new[] { new SelectListItem("Ingen utförare", string.Empty) }
-            .Concat(Providers.Select(p => new SelectListItem(p.Name, p.Id.ToString(CultureInfo.InvariantCulture))));
+    public IReadOnlyList<AssociationName> Associations { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> ProviderOptions
+    {
+        get
+        {
+            yield return new SelectListItem("Ingen utförare", string.Empty);
+            var groups = new Dictionary<long, SelectListGroup>();
+            foreach (var provider in Providers)
+            {
+                var text = provider.IsActive ? provider.Name : $"{provider.Name} (inaktiv)";
+                var item = new SelectListItem(text, provider.Id.ToString(CultureInfo.InvariantCulture));
+                if (IsSystemAdmin)
+                {
+                    item.Group = groups.TryGetValue(provider.AssociationId, out var group)
+                        ? group
+                        : groups[provider.AssociationId] = new SelectListGroup { Name = provider.AssociationName };
+                }
+
+                yield return item;
+            }
+        }
+    }
+
+    public IEnumerable<SelectListItem> AssociationOptions =>
+        new[] { new SelectListItem("Inget förbund (systemadministratör)", string.Empty) }
+            .Concat(Associations.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))));
 
     public static IEnumerable<SelectListItem> RoleOptions() => CodeOptions.Of<UserRole>();
 
@@ -31,9 +56,11 @@ internal abstract class UserFormPage : OfficePage
 
     protected async Task LoadProvidersAsync()
     {
-        if (!IsSystemAdmin)
+        Providers = await Sender.Send(new ListProviderChoicesQuery(), Aborted);
+        if (IsSystemAdmin)
         {
-            Providers = await Sender.Send(new ListProvidersQuery(AssociationId), Aborted);
+            Associations = [.. (await Sender.Send(new ListAssociationsQuery(), Aborted))
+                .OrderBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))];
         }
     }
 

@@ -9,6 +9,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Providers;
 using System.Text.Json.Serialization;
 
 namespace Samordning.FollowUp.Features.Interventions;
@@ -65,9 +66,16 @@ internal sealed class CreateInterventionHandler(FollowUpDbContext db, TimeProvid
             throw new NotFoundException(NotFoundMessages.Association);
         }
 
-        if (!await db.Providers.AnyAsync(p => p.Id == command.ProviderId && p.AssociationId == command.AssociationId, cancellationToken))
+        var providerActive = await db.Providers.Where(p => p.Id == command.ProviderId && p.AssociationId == command.AssociationId)
+            .Select(p => (bool?)(p.DeactivatedAtUtc == null)).SingleOrDefaultAsync(cancellationToken);
+        if (providerActive is null)
         {
             throw new RuleViolationException("providerId", "Utföraren finns inte i det här förbundet.");
+        }
+
+        if (providerActive == false)
+        {
+            throw new RuleViolationException("providerId", ProviderRules.Inactive);
         }
 
         var orientation = command.Orientation!.Value;

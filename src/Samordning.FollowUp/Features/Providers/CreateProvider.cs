@@ -15,7 +15,7 @@ using Samordning.FollowUp.Domain;
 namespace Samordning.FollowUp.Features.Providers;
 
 [Access(UserRole.AssociationAdmin)]
-public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber, string? ContactEmail = null) : ICommand<ProviderResponse>, IAssociationScoped
+public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber, string? ContactEmail = null) : ICommand<ProviderResponse>, IAssociationScoped, IProviderFields
 {
     [JsonIgnore]
     public long AssociationId { get; init; }
@@ -23,23 +23,12 @@ public sealed record CreateProviderCommand(string? Name, string? OrganisationNum
 
 internal sealed class CreateProviderValidator : AbstractValidator<CreateProviderCommand>
 {
-    public CreateProviderValidator()
-    {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Namn måste anges.")
-            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
-        RuleFor(x => x.OrganisationNumber!).Must(OrganisationNumbers.IsValid)
-            .When(x => x.OrganisationNumber is not null)
-            .WithMessage("Organisationsnumret ska skrivas NNNNNN-NNNN och ha rätt kontrollsiffra.");
-        RuleFor(x => x.ContactEmail).EmailAddress().WithMessage("E-postadressen är inte giltig.")
-            .MaximumLength(254).WithMessage("E-postadressen är inte giltig.");
-    }
+    public CreateProviderValidator() => Include(new ProviderFieldsValidator());
 }
 
 internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
     : ICommandHandler<CreateProviderCommand, ProviderResponse>
 {
-    private const string Duplicate = "Förbundet har redan en utförare med det namnet.";
-
     public async ValueTask<ProviderResponse> Handle(CreateProviderCommand command, CancellationToken cancellationToken)
     {
         if (!await db.Associations.AnyAsync(a => a.Id == command.AssociationId, cancellationToken))
@@ -48,21 +37,18 @@ internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider c
         }
 
         var name = command.Name!.Trim();
-        if (await db.Providers.AnyAsync(p => p.AssociationId == command.AssociationId && p.Name == name, cancellationToken))
-        {
-            throw new ConflictException(Duplicate, "name");
-        }
+        await ProviderRules.EnsureNameFreeAsync(db, command.AssociationId, name, null, cancellationToken);
 
         var provider = new Provider
         {
             AssociationId = command.AssociationId,
             Name = name,
             OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber),
-            ContactEmail = command.ContactEmail?.Trim(),
+            ContactEmail = ProviderRules.Email(command.ContactEmail),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Providers.Add(provider);
-        await db.SaveChangesUniqueAsync(Duplicate, "name", cancellationToken);
+        await db.SaveChangesUniqueAsync(ProviderRules.DuplicateName, "name", cancellationToken);
         return provider.Adapt<ProviderResponse>(mapping);
     }
 }

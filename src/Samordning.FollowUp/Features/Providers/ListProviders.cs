@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Data;
@@ -18,19 +16,8 @@ public sealed record ListProvidersQuery(long AssociationId) : IQuery<IReadOnlyLi
 internal sealed class ListProvidersHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
     : IQueryHandler<ListProvidersQuery, IReadOnlyList<ProviderResponse>>
 {
-    public async ValueTask<IReadOnlyList<ProviderResponse>> Handle(ListProvidersQuery query, CancellationToken cancellationToken)
-    {
-        if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
-        {
-            throw new NotFoundException(NotFoundMessages.Association);
-        }
-
-        return await db.Providers.AsNoTracking()
-            .Where(p => p.AssociationId == query.AssociationId)
-            .OrderBy(p => p.Name)
-            .ProjectToType<ProviderResponse>(mapping)
-            .ToListAsync(cancellationToken);
-    }
+    public async ValueTask<IReadOnlyList<ProviderResponse>> Handle(ListProvidersQuery query, CancellationToken cancellationToken) =>
+        await ProviderRules.ListAsync(db, mapping, query.AssociationId, cancellationToken);
 }
 
 public static class ListProvidersEndpoint

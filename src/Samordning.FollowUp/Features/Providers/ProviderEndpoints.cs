@@ -11,6 +11,9 @@ public static class ProviderEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Providers");
         group.MapCreateProvider();
         group.MapListProviders();
+        group.MapUpdateProvider();
+        group.MapDeactivateProvider();
+        group.MapListProviderOverview();
         return app;
     }
 }

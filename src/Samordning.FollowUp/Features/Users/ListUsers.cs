@@ -66,7 +66,22 @@ internal sealed class ListUsersHandler(FollowUpDbContext db, CallerContext calle
 
         var total = await users.CountAsync(cancellationToken);
         var rows = await users.OrderBy(u => u.Email).Page(query.Page, query.PageSize).ToListAsync(cancellationToken);
-        return new PagedResponse<UserResponse>([.. rows.Select(u => UserResponse.From(u, clock))], query.Page, query.PageSize, total);
+        // The page's association and provider names: two small look-ups by the ids on the page.
+        var associationIds = rows.Where(u => u.AssociationId != null).Select(u => u.AssociationId!.Value).Distinct().ToList();
+        var providerIds = rows.Where(u => u.ProviderId != null).Select(u => u.ProviderId!.Value).Distinct().ToList();
+        var associations = await db.Associations.AsNoTracking().Where(a => associationIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return new PagedResponse<UserResponse>(
+            [
+                .. rows.Select(u => UserResponse.From(u, clock) with
+                {
+                    AssociationName = u.AssociationId is { } a ? associations.GetValueOrDefault(a) : null,
+                    ProviderName = u.ProviderId is { } p ? providers.GetValueOrDefault(p) : null,
+                }),
+            ],
+            query.Page, query.PageSize, total);
     }
 }
 

@@ -52,7 +52,8 @@ internal sealed class UpdateUserHandler(
             throw new RuleViolationException("role", "Du kan inte låsa ditt eget konto eller ändra din egen roll.");
         }
 
-        var (associationId, providerId) = await scopes.ResolveAsync(command.Role!.Value, command.AssociationId, command.ProviderId, cancellationToken);
+        var (associationId, providerId) = await scopes.ResolveAsync(
+            command.Role!.Value, command.AssociationId, command.ProviderId, cancellationToken, user.Role == UserRole.Coach ? user.ProviderId : null);
         var changes = Changes(user, command, associationId, providerId, clock);
         var (previousRole, previousProvider) = (user.Role, user.ProviderId);
         bool awaitsProvider;

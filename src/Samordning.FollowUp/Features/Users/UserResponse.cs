@@ -13,6 +13,12 @@ public sealed record UserResponse(
     /// <summary>A coach account that cannot see the provider's participants until a coach of the provider confirms it.</summary>
     public bool AwaitsProviderConfirmation { get; init; }
 
+    /// <summary>The association's name, where the user list gives it (names, never bare ids, on screen).</summary>
+    public string? AssociationName { get; init; }
+
+    /// <summary>The provider's name, where the user list gives it.</summary>
+    public string? ProviderName { get; init; }
+
     /// <summary>Set when this request e-mailed a one-time link: whether the mail server took it.</summary>
     public bool? PasswordLinkSent { get; init; }
 

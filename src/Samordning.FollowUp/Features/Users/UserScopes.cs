@@ -4,6 +4,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Providers;
 
 namespace Samordning.FollowUp.Features.Users;
 
@@ -15,7 +16,7 @@ namespace Samordning.FollowUp.Features.Users;
 internal sealed class UserScopes(FollowUpDbContext db, CallerContext callers)
 {
     public async Task<(long? AssociationId, long? ProviderId)> ResolveAsync(
-        UserRole role, long? associationId, long? providerId, CancellationToken cancellationToken)
+        UserRole role, long? associationId, long? providerId, CancellationToken cancellationToken, long? currentProviderId = null)
     {
         var caller = callers.Current;
         if (caller.Is(UserRole.AssociationAdmin) && role == UserRole.SystemAdmin)
@@ -38,11 +39,18 @@ internal sealed class UserScopes(FollowUpDbContext db, CallerContext callers)
                     throw new RuleViolationException("providerId", "Ange utförare för en deltagaransvarig.");
                 }
 
-                var providerAssociation = await db.Providers.Where(p => p.Id == providerId)
-                    .Select(p => (long?)p.AssociationId).SingleOrDefaultAsync(cancellationToken);
-                if (providerAssociation is null || !MayManage(caller, providerAssociation.Value))
+                var provider = await db.Providers.Where(p => p.Id == providerId)
+                    .Select(p => new { p.AssociationId, Active = p.DeactivatedAtUtc == null }).SingleOrDefaultAsync(cancellationToken);
+                var providerAssociation = provider?.AssociationId;
+                if (provider is null || !MayManage(caller, provider.AssociationId))
                 {
                     throw new RuleViolationException("providerId", "Utföraren finns inte.");
+                }
+
+                // A deactivated provider keeps its coaches, but gets no new ones.
+                if (!provider.Active && providerId != currentProviderId)
+                {
+                    throw new RuleViolationException("providerId", ProviderRules.Inactive);
                 }
 
                 if (associationId is not null && associationId != providerAssociation)
