@@ -76,6 +76,8 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
             ("/kansli/datakvalitet?ar=2026&tertial=2", "kansli-datakvalitet"),
             ("/kansli/logg", "kansli-logg"),
             ("/kansli/riksexport", "kansli-riksexport"),
+            ("/kansli/utforare", "kansli-utforare"),
+            ("/kansli/utforare/ny", "kansli-ny-utforare"),
         })
         {
             var response = await page.GotoAsync(path);
