@@ -28,10 +28,10 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
     public CreateUserValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Ange e-postadress.")
-            .EmailAddress().WithMessage("Ange en giltig e-postadress.").MaximumLength(254).WithMessage("E-postadressen får vara högst 254 tecken.");
-        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange namn.").MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
-        RuleFor(x => x.Role).NotNull().WithMessage("Ange roll.");
+        RuleFor(x => x.Email).NotEmpty().WithMessage("E-postadress måste anges.")
+            .EmailAddress().WithMessage("E-postadressen är inte giltig.").MaximumLength(254).WithMessage("E-postadressen får vara högst 254 tecken.");
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Namn måste anges.").MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
+        RuleFor(x => x.Role).NotNull().WithMessage("Roll måste anges.");
     }
 }
 

@@ -33,8 +33,8 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 {
     public UpdateUserValidator()
     {
-        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Ange namn.").MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
-        RuleFor(x => x.Role).NotNull().WithMessage("Ange roll.");
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Namn måste anges.").MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
+        RuleFor(x => x.Role).NotNull().WithMessage("Roll måste anges.");
     }
 }
 
