@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Associations;
 
 namespace Samordning.FollowUp.Api.Ui;
 
@@ -19,6 +21,23 @@ internal abstract class OfficePage : UiPage
 
     /// <summary>The office's own association (from its sign-in claims).</summary>
     protected long AssociationId => Caller.AssociationId ?? 0;
+
+    /// <summary>Every association's name by id (filled by <see cref="LoadAssociationChoicesAsync"/>).</summary>
+    public IReadOnlyDictionary<long, string> AssociationNames { get; private set; } = new Dictionary<long, string>();
+
+    /// <summary>The administrator's filter per association: "Alla förbund", then every association by name.</summary>
+    public IReadOnlyList<SelectListItem> AssociationFilterOptions { get; private set; } = [];
+
+    protected async Task LoadAssociationChoicesAsync()
+    {
+        AssociationNames = (await Sender.Send(new ListAssociationsQuery(), Aborted)).ToDictionary(a => a.Id, a => a.Name);
+        AssociationFilterOptions =
+        [
+            new SelectListItem("Alla förbund", string.Empty),
+            .. AssociationNames.OrderBy(a => a.Value, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))
+                .Select(a => new SelectListItem(a.Value, a.Key.ToString(CultureInfo.InvariantCulture))),
+        ];
+    }
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {

@@ -6,7 +6,6 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Users;
 
@@ -46,11 +45,7 @@ internal sealed class IndexModel : OfficePage
 
     public bool IsSystemAdmin => Caller.Is(UserRole.SystemAdmin);
 
-    public IReadOnlyList<SelectListItem> AssociationOptions { get; private set; } = [];
-
     public IReadOnlyList<SelectListItem> UserOptions { get; private set; } = [];
-
-    public IReadOnlyDictionary<long, string> AssociationNames { get; private set; } = new Dictionary<long, string>();
 
     public int PageCount => Lines is null ? 1 : Math.Max(1, (Lines.TotalCount + PageSize - 1) / PageSize);
 
@@ -72,13 +67,7 @@ internal sealed class IndexModel : OfficePage
         PageNumber = Math.Max(1, PageNumber);
         if (IsSystemAdmin)
         {
-            AssociationNames = (await Sender.Send(new ListAssociationsQuery(), Aborted)).ToDictionary(a => a.Id, a => a.Name);
-            AssociationOptions =
-            [
-                new SelectListItem("Alla förbund", string.Empty),
-                .. AssociationNames.OrderBy(a => a.Value, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))
-                    .Select(a => new SelectListItem(a.Value, a.Key.ToString(CultureInfo.InvariantCulture))),
-            ];
+            await LoadAssociationChoicesAsync();
         }
 
         var users = await Sender.Send(new ListUsersQuery(null, IsSystemAdmin ? Association : null, 1, Paging.MaxPageSize), Aborted);

@@ -5,7 +5,6 @@ using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Pages.Users;
@@ -31,8 +30,6 @@ internal sealed class IndexModel : OfficePage
 
     public bool IsSystemAdmin => Caller.Is(UserRole.SystemAdmin);
 
-    public IReadOnlyList<SelectListItem> AssociationOptions { get; private set; } = [];
-
     public int PageCount => Math.Max(1, (Users.TotalCount + PageSize - 1) / PageSize);
 
     protected override bool Admits(Caller caller) =>
@@ -43,20 +40,12 @@ internal sealed class IndexModel : OfficePage
         Users = await Sender.Send(new ListUsersQuery(Role, IsSystemAdmin ? Association : null, Math.Max(1, PageNumber), PageSize), Aborted);
         if (IsSystemAdmin)
         {
-            AssociationNames = (await Sender.Send(new ListAssociationsQuery(), Aborted)).ToDictionary(a => a.Id, a => a.Name);
-            AssociationOptions =
-            [
-                new SelectListItem("Alla förbund", string.Empty),
-                .. AssociationNames.OrderBy(a => a.Value, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))
-                    .Select(a => new SelectListItem(a.Value, a.Key.ToString(CultureInfo.InvariantCulture))),
-            ];
+            await LoadAssociationChoicesAsync();
         }
     }
 
     public static IEnumerable<SelectListItem> RoleOptions() =>
         new[] { new SelectListItem("Alla roller", string.Empty) }.Concat(CodeOptions.Of<UserRole>(withEmpty: false));
-
-    public IReadOnlyDictionary<long, string> AssociationNames { get; private set; } = new Dictionary<long, string>();
 
     public string PageLink(int page)
     {

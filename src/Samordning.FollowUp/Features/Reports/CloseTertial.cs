@@ -126,7 +126,8 @@ internal sealed partial class CloseTertialHandler
     {
         var threshold = await db.Associations.AsNoTracking().Where(a => a.Id == command.AssociationId)
             .Select(a => a.SmallNumberThreshold).SingleAsync(cancellationToken);
-        var trend = await trends.BuildAsync(command.AssociationId, command.Year, command.Tertial, cancellationToken);
+        // Without a threshold nothing is masked, and the trend is not needed to decide it.
+        var trend = threshold <= 1 ? null : await trends.BuildAsync(command.AssociationId, command.Year, command.Tertial, cancellationToken);
         return await disclosure.MaskForAdoptionAsync(command.AssociationId, threshold, period, yearToDate, trend, cancellationToken);
     }
 }

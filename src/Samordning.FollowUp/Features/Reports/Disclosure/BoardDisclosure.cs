@@ -19,6 +19,12 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
         TertialReport? adopted, ReportTrend? trend, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shown);
+        if (threshold <= 1)
+        {
+            // No count is small: nothing to mask, so the year's other reports are not built.
+            return (MaskedCells.None, adopted is null ? null : MaskedCells.None);
+        }
+
         var header = shown.Header;
         var members = await MembersAsync(associationId, header.Year, header.Tertial, adopted is null ? shown : null, cancellationToken);
         var points = await EarlierYearsAsync(associationId, header.Year, trend, cancellationToken);
@@ -41,6 +47,11 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(yearToDate);
+        if (threshold <= 1)
+        {
+            return (MaskedCells.None, MaskedCells.None);
+        }
+
         var members = await MembersAsync(associationId, period.Header.Year, period.Header.Tertial, null, cancellationToken);
         members = [.. members.Where(m => m.Tertial != period.Header.Tertial), new YearMember(period), new YearMember(yearToDate)];
         var points = await EarlierYearsAsync(associationId, period.Header.Year, trend, cancellationToken);
