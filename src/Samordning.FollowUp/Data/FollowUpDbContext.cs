@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,10 +8,15 @@ namespace Samordning.FollowUp.Data;
 
 /// <summary>
 /// The service's one database, users included (ASP.NET Core Identity's user tables; roles are a
-/// column of the user, one role each, so Identity's role tables are not used).
+/// column of the user, one role each, so Identity's role tables are not used), and the Data
+/// Protection keys that protect sign-in cookies and tokens, so every instance of the service
+/// reads the same key ring.
 /// </summary>
-public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options) : IdentityUserContext<UserAccount>(options)
+public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options)
+    : IdentityUserContext<UserAccount>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Association> Associations => Set<Association>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Intervention> Interventions => Set<Intervention>();

@@ -19,4 +19,18 @@ public sealed class JobOptions
     /// <summary>Nightly erasure of identities that are no longer needed (after the follow-up or the retention time).</summary>
     [Required]
     public string IdentityRetentionCron { get; set; } = "45 1 * * *";
+
+    /// <summary>
+    /// How long a job fetched by an instance stays invisible to the others without a heartbeat
+    /// (PostgreSQL and SQL Server storage, sliding): a job of an instance that died runs again elsewhere after this.
+    /// </summary>
+    [Range(1, 24 * 60 * 60)]
+    public int InvisibilityTimeoutSeconds { get; set; } = 5 * 60;
+
+    /// <summary>
+    /// PostgreSQL storage: a job's lock (one run of a job at a time across every instance) left
+    /// behind by an instance that died is taken over after this long. Longer than the longest job.
+    /// </summary>
+    [Range(1, 24 * 60 * 60)]
+    public int DistributedLockTimeoutSeconds { get; set; } = 30 * 60;
 }

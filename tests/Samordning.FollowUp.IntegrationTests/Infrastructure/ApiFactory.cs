@@ -32,7 +32,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     // Two distinct 32-byte keys, for tests only.
     internal static readonly string EncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
-    private static readonly string HmacKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
+    internal static readonly string HmacKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
 
     private readonly ConcurrentDictionary<(int Port, string From), WebApplicationFactory<Program>> _mailing = new();
     private readonly ConcurrentDictionary<string, WebApplicationFactory<Program>> _configured = new();
@@ -40,6 +40,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private Respawner? _respawner;
 
     public ApiFactory()
+        : this(postgresDatabase: null)
+    {
+    }
+
+    private ApiFactory(string? postgresDatabase)
     {
         // Outside Development plain HTTP is redirected: clients talk https (WithWebHostBuilder copies this).
         ClientOptions.BaseAddress = new Uri("https://localhost");
@@ -56,11 +61,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             case DatabaseProvider.PostgreSql:
                 var configured = Environment.GetEnvironmentVariable("FOLLOWUP_TEST_POSTGRES");
                 ConnectionString = string.IsNullOrWhiteSpace(configured) ? DefaultPostgres : configured;
+                if (postgresDatabase is not null)
+                {
+                    ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = postgresDatabase }.ConnectionString;
+                }
+
                 break;
             default:
                 throw new NotSupportedException($"FOLLOWUP_TEST_PROVIDER={provider} is not supported by the tests.");
         }
     }
+
+    /// <summary>
+    /// A service of its own on another database of the tests' PostgreSQL server, created and
+    /// migrated at start (the two-instance tests share that database with service processes).
+    /// </summary>
+    internal static ApiFactory OnPostgresDatabase(string database) => new(database);
 
     public DatabaseProvider Provider { get; }
 
@@ -115,7 +131,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests move the clock by months; a token must outlive that. Expiry has its own test.
         builder.UseSetting("Authentication:BearerTokenMinutes", "5256000");
-        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(Path.GetTempPath(), "followup-tests-dp-keys"));
         // Every test signs in several users from the same (absent) address.
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", "10000");
         builder.ConfigureTestServices(services =>
@@ -138,7 +153,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("__EFMigrationsLock")],
+            // The Data Protection key ring outlives a test, as it outlives a restart.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("__EFMigrationsLock"), new Table("DataProtectionKeys")],
             // Hangfire keeps its own schema in PostgreSQL; SQLite has no schemas.
             SchemasToExclude = Provider == DatabaseProvider.PostgreSql ? ["hangfire"] : [],
         });

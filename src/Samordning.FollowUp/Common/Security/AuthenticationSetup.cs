@@ -37,12 +37,20 @@ public static class AuthenticationSetup
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 
-        // Cookies and bearer tokens are protected with Data Protection keys: kept in a folder that
-        // outlives a restart (a volume in docker-compose), so a restart does not sign everyone out.
-        var keyFolder = configuration["DataProtection:KeyFolder"] ?? Path.Combine(environment.ContentRootPath, "data", "dp-keys");
-        services.AddDataProtection()
-            .SetApplicationName("Samordning.FollowUp")
-            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        // Cookies and bearer tokens are protected with Data Protection keys that outlive a restart,
+        // so a restart does not sign everyone out. By default they live in the service's database,
+        // so that every instance behind a load balancer reads the same key ring; a folder (one
+        // machine, or a shared volume) remains possible with DataProtection:Store=Folder.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Samordning.FollowUp");
+        if (string.Equals(configuration["DataProtection:Store"], "Folder", StringComparison.OrdinalIgnoreCase))
+        {
+            var keyFolder = configuration["DataProtection:KeyFolder"] ?? Path.Combine(environment.ContentRootPath, "data", "dp-keys");
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        }
+        else
+        {
+            dataProtection.PersistKeysToDbContext<FollowUpDbContext>();
+        }
 
         services.AddHttpContextAccessor();
         services.AddScoped<CallerContext>();
