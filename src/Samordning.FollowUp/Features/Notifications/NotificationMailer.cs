@@ -8,7 +8,10 @@ namespace Samordning.FollowUp.Features.Notifications;
 
 /// <summary>
 /// E-mails stored notifications that have not been sent: a provider's to its contact address,
-/// the office's to the association's. Mail that fails stays pending and goes on the next run.
+/// the office's to the association's. Mail that fails stays pending and goes on the next run. Each
+/// notification is claimed before it is sent, so concurrent runs send it once (at most once: an
+/// instance that dies between the claim and the SMTP call loses that e-mail, never the
+/// notification, which stays on the recipient's start page).
 /// </summary>
 internal sealed partial class NotificationMailer(FollowUpDbContext db, EmailSender email, ILogger<NotificationMailer> logger)
 {
@@ -23,27 +26,37 @@ internal sealed partial class NotificationMailer(FollowUpDbContext db, EmailSend
 
         var toProviders = db.Notifications.Where(n => n.EmailSentAtUtc == null && n.ProviderId != null)
             .Join(db.Providers.Where(p => p.ContactEmail != null), n => n.ProviderId, p => p.Id,
-                (n, p) => new { Notification = n, Address = p.ContactEmail });
+                (n, p) => new { n.Id, n.Subject, n.Body, Address = p.ContactEmail });
         var toOffices = db.Notifications.Where(n => n.EmailSentAtUtc == null && n.ProviderId == null)
             .Join(db.Associations.Where(a => a.ContactEmail != null), n => n.AssociationId, a => a.Id,
-                (n, a) => new { Notification = n, Address = a.ContactEmail });
-        var pending = (await toProviders.OrderBy(x => x.Notification.Id).Take(MaxPerRun).ToListAsync(cancellationToken))
-            .Concat(await toOffices.OrderBy(x => x.Notification.Id).Take(MaxPerRun).ToListAsync(cancellationToken));
+                (n, a) => new { n.Id, n.Subject, n.Body, Address = a.ContactEmail });
+        var pending = (await toProviders.OrderBy(x => x.Id).Take(MaxPerRun).ToListAsync(cancellationToken))
+            .Concat(await toOffices.OrderBy(x => x.Id).Take(MaxPerRun).ToListAsync(cancellationToken));
 
         var sent = 0;
         foreach (var item in pending)
         {
+            // Claimed before it is sent, by one conditional update: when two jobs (or two instances)
+            // send pending mail at once, only the one whose update took the row sends it.
+            var claimed = await db.Notifications.Where(n => n.Id == item.Id && n.EmailSentAtUtc == null)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.EmailSentAtUtc, nowUtc), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
             try
             {
-                await email.SendAsync(item.Address!, item.Notification.Subject, item.Notification.Body, cancellationToken);
-                item.Notification.EmailSentAtUtc = nowUtc;
-                await db.SaveChangesAsync(cancellationToken);
+                await email.SendAsync(item.Address!, item.Subject, item.Body, cancellationToken);
                 sent++;
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
                 or System.Net.Sockets.SocketException or IOException)
             {
-                LogNotSent(logger, e, item.Notification.Id);
+                // Not sent: pending again for the next run.
+                await db.Notifications.Where(n => n.Id == item.Id)
+                    .ExecuteUpdateAsync(n => n.SetProperty(x => x.EmailSentAtUtc, (DateTime?)null), CancellationToken.None);
+                LogNotSent(logger, e, item.Id);
             }
         }
 
