@@ -25,5 +25,6 @@ public static class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await SqliteStatistics.RefreshAsync(db, cancellationToken);
     }
 }
