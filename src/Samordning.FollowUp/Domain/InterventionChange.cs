@@ -37,5 +37,5 @@ public enum InterventionField
     [Display(Name = "Slutdatum")] EndDate,
     [Display(Name = "Förväntad längd")] ExpectedLength,
     [Display(Name = "Målgrupp")] TargetGroup,
-    [Display(Name = "Plan")] Plan,
+    [Display(Name = "Årsplan")] Plan,
 }

@@ -101,15 +101,19 @@ public sealed class InterventionFiguresTests(ApiFactory factory) : ApiTest(facto
     }
 
     [Fact]
-    public async Task InterventionFigures_EveryYearItRuns_OldestFirst()
+    public async Task InterventionFigures_EveryYearItRuns_OldestFirst_CountedAsTheList()
     {
         var a = await ArrangeAsync();
 
         var years = await (await Users.OfficeOf(a.AssociationId).GetAsync($"/api/v1/interventions/{a.Individual}/figures"))
             .ShouldBeAsync<List<YearFiguresDto>>(HttpStatusCode.OK);
 
-        Assert.Equal([2025, 2026], years.Select(y => y.Year));
+        // It runs to 2027-12-31: 2027 is listed, without a plan and (today being 2026-11-23) without participants yet.
+        Assert.Equal([2025, 2026, 2027], years.Select(y => y.Year));
         Assert.Equal((false, 2), (years[0].HasPlan, years[0].IndividualParticipants));
         Assert.Equal((true, 2, 20.0), (years[1].HasPlan, years[1].IndividualParticipants, years[1].PercentOfPlan));
+        Assert.Equal((false, 1), (years[2].HasPlan, years[2].IndividualParticipants));
+        var list = await ListAsync(a.AssociationId, 2026);
+        Assert.Equal(list.Interventions.Single(r => r.Id == a.Individual).Figures, years[1]);
     }
 }

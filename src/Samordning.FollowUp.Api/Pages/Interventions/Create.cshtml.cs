@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.FollowUp.Api.Ui;
-using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Providers;
 
 namespace Samordning.FollowUp.Api.Pages.Interventions;
@@ -26,13 +25,7 @@ internal sealed class CreateModel : OfficePage
     {
         if (ModelState.IsValid)
         {
-            var command = new CreateInterventionCommand(
-                Input.Name, Input.ProviderId, Input.Orientation, Input.Category, Input.RegistrationMode, Input.MunicipalityList(),
-                Input.StartDate, Input.EndDate, Input.ExpectedLengthWeeks, Input.TargetGroup)
-            {
-                AssociationId = AssociationId,
-            };
-            var (ok, created) = await TrySendAsync(command);
+            var (ok, created) = await TrySendAsync(Input.ToCreate(AssociationId));
             if (ok)
             {
                 Confirm($"Insatsen {created!.Name} är skapad.");

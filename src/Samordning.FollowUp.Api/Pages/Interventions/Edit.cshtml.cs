@@ -28,13 +28,7 @@ internal sealed class EditModel : OfficePage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var command = new UpdateInterventionCommand(
-            Input.Name, Input.ProviderId, Input.Orientation, Input.Category, Input.RegistrationMode, Input.MunicipalityList(),
-            Input.StartDate, Input.EndDate, Input.ExpectedLengthWeeks, Input.TargetGroup)
-        {
-            InterventionId = Id,
-        };
-        var (ok, saved) = await TrySendAsync(command);
+        var (ok, saved) = await TrySendAsync(Input.ToUpdate(Id));
         if (ok)
         {
             Confirm($"Insatsen {saved!.Name} är sparad.");

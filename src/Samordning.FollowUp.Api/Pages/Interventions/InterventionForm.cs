@@ -32,6 +32,18 @@ public sealed class InterventionForm
     public string[] MunicipalityList() =>
         (Municipalities ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    public CreateInterventionCommand ToCreate(long associationId) =>
+        new(Name, ProviderId, Orientation, Category, RegistrationMode, MunicipalityList(), StartDate, EndDate, ExpectedLengthWeeks, TargetGroup)
+        {
+            AssociationId = associationId,
+        };
+
+    public UpdateInterventionCommand ToUpdate(long interventionId) =>
+        new(Name, ProviderId, Orientation, Category, RegistrationMode, MunicipalityList(), StartDate, EndDate, ExpectedLengthWeeks, TargetGroup)
+        {
+            InterventionId = interventionId,
+        };
+
     public static InterventionForm Of(InterventionResponse i)
     {
         ArgumentNullException.ThrowIfNull(i);
