@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.FollowUp.Api.Ui;
@@ -36,8 +37,12 @@ internal sealed class IndexModel : OfficePage
     public InterventionYearFigures Subtotal(IEnumerable<InterventionYearRow> rows) =>
         InterventionYearFigures.Sum(List.Year, rows.Select(r => r.Figures));
 
-    public static string Period(DateOnly start, DateOnly? end) =>
-        end is { } e ? $"{SwedishFormat.Date(start)} – {SwedishFormat.Date(e)}" : $"från {SwedishFormat.Date(start)}";
+    /// <summary>"2026-01-01 – 2027-12-31" or "från 2026-01-01", each date kept on one line.</summary>
+    public static HtmlString Period(DateOnly start, DateOnly? end)
+    {
+        static string Date(DateOnly date) => $"<span class=\"nowrap\">{SwedishFormat.Date(date)}</span>";
+        return new HtmlString(end is { } e ? $"{Date(start)} – {Date(e)}" : $"från {Date(start)}");
+    }
 
     public async Task OnGetAsync()
     {
