@@ -75,6 +75,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(mapping);
 
         services.AddScoped<ParticipationReader>();
+        services.AddScoped<InterventionFigures>();
         services.AddScoped<ProviderParticipationReader>();
         services.AddScoped<ParticipantIdentities>();
         services.AddScoped<IndicatorCalculator>();

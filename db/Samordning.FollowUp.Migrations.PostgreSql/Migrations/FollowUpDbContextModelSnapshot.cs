@@ -501,6 +501,49 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("Interventions");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId", "AtUtc");
+
+                    b.ToTable("InterventionChanges");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
@@ -1215,6 +1258,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Navigation("Association");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionChange", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>

@@ -500,6 +500,49 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("Interventions");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId", "AtUtc");
+
+                    b.ToTable("InterventionChanges");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
@@ -1217,6 +1260,15 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Navigation("Association");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionChange", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>

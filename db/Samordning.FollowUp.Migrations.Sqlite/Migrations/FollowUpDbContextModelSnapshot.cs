@@ -479,6 +479,47 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("Interventions");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId", "AtUtc");
+
+                    b.ToTable("InterventionChanges");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
@@ -1177,6 +1218,15 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Navigation("Association");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionChange", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>

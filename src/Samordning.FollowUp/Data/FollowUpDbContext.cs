@@ -22,6 +22,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<Intervention> Interventions => Set<Intervention>();
     public DbSet<InterventionYearPlan> InterventionYearPlans => Set<InterventionYearPlan>();
     public DbSet<InterventionTertialCount> InterventionTertialCounts => Set<InterventionTertialCount>();
+    public DbSet<InterventionChange> InterventionChanges => Set<InterventionChange>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<TwelveMonthFollowUp> TwelveMonthFollowUps => Set<TwelveMonthFollowUp>();
@@ -82,6 +83,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<IndicatorPeriodMode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndicatorGender>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<InterventionField>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IdentityErasure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TertialReportState>().HaveConversion<string>().HaveMaxLength(16);

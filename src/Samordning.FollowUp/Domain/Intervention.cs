@@ -12,8 +12,11 @@ public sealed class Intervention
     public Orientation Orientation { get; set; }
     public InterventionCategory Category { get; set; }
 
-    /// <summary>Fixed at creation: it decides what a participation may hold.</summary>
-    public RegistrationMode RegistrationMode { get; init; }
+    /// <summary>
+    /// It decides what a participation may hold: changeable only while the intervention has no
+    /// participations and no count-only figures (as is the orientation).
+    /// </summary>
+    public RegistrationMode RegistrationMode { get; set; }
 
     public List<string> Municipalities { get; set; } = [];
     public DateOnly StartDate { get; set; }
@@ -27,6 +30,9 @@ public sealed class Intervention
 
     public bool IsRunningIn(int year) =>
         StartDate.Year <= year && (EndDate is null || EndDate.Value.Year >= year);
+
+    /// <summary>Ended: the end date has passed (no new intake after it).</summary>
+    public bool HasEndedBy(DateOnly today) => EndDate is { } end && end < today;
 
     public bool Covers(DateOnly date) =>
         date >= StartDate && (EndDate is null || date <= EndDate.Value);

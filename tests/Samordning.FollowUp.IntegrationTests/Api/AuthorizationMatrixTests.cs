@@ -133,6 +133,20 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/interventions"))),
         ["GET /api/v1/interventions/{id:long}"] = new([Office_, Board_, Coach_], Scope.Intervention, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}"))),
+        ["PUT /api/v1/interventions/{id:long}"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}",
+                TestData.Intervention(w.Provider(t), Mode.Identified, new DateOnly(2025, 1, 1), TestDates.InterventionEnd)))),
+        ["POST /api/v1/interventions/{id:long}/end"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/interventions/{w.Interventions[t]}/end",
+                new JsonObject { ["endDate"] = TestDates.InterventionEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }))),
+        ["GET /api/v1/interventions/{id:long}/history"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/history"))),
+        ["GET /api/v1/interventions/{id:long}/figures"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/figures"))),
+        ["GET /api/v1/interventions/{id:long}/edit-state"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/edit-state"))),
+        ["GET /api/v1/associations/{associationId:long}/interventions/figures"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/interventions/figures?year=2025"))),
         ["PUT /api/v1/interventions/{id:long}/plans/{year:int}"] = new([Office_], Scope.Intervention, (w, t, _) =>
             Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/plans/2026", new JsonObject
             {

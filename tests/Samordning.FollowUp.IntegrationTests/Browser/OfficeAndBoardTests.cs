@@ -69,6 +69,9 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         foreach (var (path, name) in new[]
         {
             ("/kansli/insatser/ny", "kansli-ny-insats"),
+            ($"/kansli/insatser/{world.Intervention.Id}/andra", "kansli-andra-insats"),
+            ($"/kansli/insatser/{world.Intervention.Id}/avsluta", "kansli-avsluta-insats"),
+            ("/kansli/insatser?ar=2025", "kansli-insatser-2025"),
             ("/kansli/indikatorer", "kansli-indikatorer"),
             ("/kansli/indikatorer/ny?kod=I1", "kansli-indikator-ny-version"),
             ("/kansli/anvandare", "kansli-anvandare"),
@@ -119,6 +122,65 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         await Assertions.Expect(page.Locator("#rattelser")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#rattelser")).ToContainTextAsync(world.Intervention.Name);
         await CheckPageAsync(page, "kansli-rapport-rattelser");
+    }
+
+    [Fact]
+    public async Task Office_EditsAnIntervention_SeesTheHistory_AndEndsIt()
+    {
+        var world = await ArrangeAsync();
+        var page = await SignInAsync(UserRole.AssociationAdmin, world.Association.Id, null);
+
+        // The year's list: plan beside the six participants, with the association's total.
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Individinriktad 2026" });
+        var row = table.GetByRole(AriaRole.Row).Filter(new() { HasText = world.Intervention.Name });
+        await Assertions.Expect(row).ToContainTextAsync("12");
+        await Assertions.Expect(row).ToContainTextAsync("50,0 %");
+        await Assertions.Expect(row).ToContainTextAsync("75 000 kr");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Alla insatser 2026" })).ToContainTextAsync("Totalt, 1 insatser");
+
+        await page.GotoAsync($"/kansli/insatser/{world.Intervention.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = $"Plan och utfall per år för {world.Intervention.Name}" }))
+            .ToContainTextAsync("1 200 000 kr");
+        await ClickLinkAsync(page, "Ändra uppgifter");
+        await ArrivedAsync(page, "/andra");
+        // Participants are registered: orientation and registration mode are shown, not offered.
+        await Assertions.Expect(page.GetByLabel("Inriktning", new() { Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Kan inte ändras eftersom insatsen har deltagare eller registrerade antal.");
+        await FillAsync(page, "Namn på insatsen", "Steg till arbete Borås");
+        await FillAsync(page, "Förväntad längd i veckor (valfritt)", "30");
+        await ClickButtonAsync(page, "Spara ändringarna");
+        await LeftAsync(page, "/andra");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Insats: Steg till arbete Borås");
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "Ändringar av insatsen, senaste först" });
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Namn" })).ToContainTextAsync("Steg till arbete Borås");
+        await Assertions.Expect(history).ToContainTextAsync("30 veckor");
+        await CheckPageAsync(page, "kansli-insats-historik");
+
+        // Ending needs the box ticked; an end before the last exit's day is refused beside the field.
+        await ClickLinkAsync(page, "Avsluta insatsen");
+        await ArrivedAsync(page, "/avsluta");
+        await FillAsync(page, "Slutdatum", "2026-06-01");
+        await ClickButtonAsync(page, "Avsluta insatsen");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Kryssa i att du vill avsluta insatsen.");
+        await page.GetByLabel("Jag vill avsluta insatsen Steg till arbete Borås").CheckAsync();
+        await ClickButtonAsync(page, "Avsluta insatsen");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Slutdatum kan inte vara tidigare än 2026-06-26");
+        await CheckPageAsync(page, "kansli-avsluta-insats-fel");
+        await FillAsync(page, "Slutdatum", "2026-11-23");
+        await page.GetByLabel("Jag vill avsluta insatsen Steg till arbete Borås").CheckAsync();
+        await ClickButtonAsync(page, "Avsluta insatsen");
+        await LeftAsync(page, "/avsluta");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Insatsen Steg till arbete Borås avslutas 2026-11-23.");
+        await Assertions.Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Slutdatum" })).ToContainTextAsync("2027-12-31");
+
+        // The next day the coach's list says it has ended and offers no intake.
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
+        var coach = await SignInAsync(UserRole.Coach, world.Association.Id, world.Intervention.ProviderId);
+        await coach.GotoAsync("/insatser");
+        var coachRow = coach.GetByRole(AriaRole.Row).Filter(new() { HasText = "Steg till arbete Borås" });
+        await Assertions.Expect(coachRow).ToContainTextAsync("Avslutad");
+        await Assertions.Expect(coachRow.GetByRole(AriaRole.Link, new() { Name = "Skriv in deltagare i Steg till arbete Borås" })).ToHaveCountAsync(0);
+        await CheckPageAsync(coach, "coach-insatser-avslutad");
     }
 
     [Fact]

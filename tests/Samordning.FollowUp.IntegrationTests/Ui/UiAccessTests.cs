@@ -111,6 +111,17 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Ok("/kansli/insatser/{id:long}", office, w => $"/kansli/insatser/{w.Intervention}");
         yield return Missing("/kansli/insatser/{id:long}", office, w => $"/kansli/insatser/{w.OtherIntervention}", "other association");
         yield return Forbidden("/kansli/insatser/{id:long}", coach, w => $"/kansli/insatser/{w.Intervention}");
+        yield return Forbidden("/kansli/insatser/{id:long}", board, w => $"/kansli/insatser/{w.Intervention}");
+        foreach (var page in new[] { "andra", "avsluta" })
+        {
+            var template = $"/kansli/insatser/{{id:long}}/{page}";
+            yield return Ok(template, office, w => $"/kansli/insatser/{w.Intervention}/{page}");
+            yield return Missing(template, office, w => $"/kansli/insatser/{w.OtherIntervention}/{page}", "other association");
+            yield return Forbidden(template, coach, w => $"/kansli/insatser/{w.Intervention}/{page}");
+            yield return Forbidden(template, board, w => $"/kansli/insatser/{w.Intervention}/{page}");
+            yield return Forbidden(template, admin, w => $"/kansli/insatser/{w.Intervention}/{page}");
+        }
+
         yield return Ok("/kansli/anvandare", admin);
         yield return Forbidden("/kansli/utforare", admin);
         yield return Ok("/kansli/utforare/{id:long}", office, w => $"/kansli/utforare/{w.Provider}");

@@ -6,7 +6,7 @@ using Samordning.FollowUp.Features.Interventions;
 
 namespace Samordning.FollowUp.Api.Pages.Interventions;
 
-/// <summary>One intervention: its details, its yearly plans, and a form to set a year's plan.</summary>
+/// <summary>One intervention: its details, plan beside actual figures per year, a form to set a year's plan, and its change history.</summary>
 internal sealed class DetailsModel : OfficePage
 {
     [BindProperty(SupportsGet = true)]
@@ -21,12 +21,19 @@ internal sealed class DetailsModel : OfficePage
 
     public InterventionResponse Intervention { get; private set; } = null!;
 
+    /// <summary>Plan beside the actual figures for every year the intervention runs.</summary>
+    public IReadOnlyList<InterventionYearFigures> YearFigures { get; private set; } = [];
+
+    public IReadOnlyList<InterventionChangeResponse> History { get; private set; } = [];
+
+    public bool HasEnded => Intervention.EndDate is { } end && end < Today;
+
     public IEnumerable<SelectListItem> YearOptions =>
         Years().Select(y => new SelectListItem(y.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public async Task OnGetAsync()
     {
-        Intervention = await Sender.Send(new GetInterventionQuery(Id), Aborted);
+        await LoadAsync();
         var year = SelectedYear ?? DefaultYear();
         Input = new PlanForm { Year = year };
         if (Intervention.Plans.FirstOrDefault(p => p.Year == year) is { } plan)
@@ -58,8 +65,15 @@ internal sealed class DetailsModel : OfficePage
             }
         }
 
-        Intervention = await Sender.Send(new GetInterventionQuery(Id), Aborted);
+        await LoadAsync();
         return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Intervention = await Sender.Send(new GetInterventionQuery(Id), Aborted);
+        YearFigures = await Sender.Send(new GetInterventionFiguresQuery(Id), Aborted);
+        History = await Sender.Send(new GetInterventionHistoryQuery(Id), Aborted);
     }
 
     private int DefaultYear()

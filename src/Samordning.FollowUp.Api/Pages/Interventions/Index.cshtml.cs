@@ -1,5 +1,9 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.FollowUp.Api.Ui;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Interventions;
@@ -7,7 +11,8 @@ using Samordning.FollowUp.Features.Interventions;
 namespace Samordning.FollowUp.Api.Pages.Interventions;
 
 /// <summary>
-/// The association's interventions by orientation and category, with this year's plan, and the
+/// The association's interventions of a year by orientation, plan beside actual figures with a
+/// subtotal per orientation and the association's total, and the
 /// intake setting the providers' forms start with (the consent text version).
 /// </summary>
 internal sealed class IndexModel : OfficePage
@@ -15,11 +20,29 @@ internal sealed class IndexModel : OfficePage
     [BindProperty]
     public IntakeSettingsForm Input { get; set; } = new();
 
-    public int Year { get; private set; }
+    /// <summary>The year the list shows (?ar=2026); this year when not given.</summary>
+    [BindProperty(SupportsGet = true, Name = "ar")]
+    public int? Year { get; set; }
 
-    public IReadOnlyList<IGrouping<Orientation, IGrouping<InterventionCategory, InterventionResponse>>> Groups { get; private set; } = [];
+    public InterventionYearListResponse List { get; private set; } = null!;
 
-    public int Count { get; private set; }
+    /// <summary>The rows per orientation, in the code list's order.</summary>
+    public IReadOnlyList<IGrouping<Orientation, InterventionYearRow>> Groups { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> YearOptions =>
+        Enumerable.Range(Math.Min(List.Year, Today.Year) - 5, Math.Max(List.Year, Today.Year + 1) - Math.Min(List.Year, Today.Year) + 6)
+            .Reverse()
+            .Select(y => new SelectListItem(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture), y == List.Year));
+
+    public InterventionYearFigures Subtotal(IEnumerable<InterventionYearRow> rows) =>
+        InterventionYearFigures.Sum(List.Year, rows.Select(r => r.Figures));
+
+    /// <summary>"2026-01-01 – 2027-12-31" or "från 2026-01-01", each date kept on one line.</summary>
+    public static HtmlString Period(DateOnly start, DateOnly? end)
+    {
+        static string Date(DateOnly date) => $"<span class=\"nowrap\">{SwedishFormat.Date(date)}</span>";
+        return new HtmlString(end is { } e ? $"{Date(start)} – {Date(e)}" : $"från {Date(start)}");
+    }
 
     public async Task OnGetAsync()
     {
@@ -45,30 +68,13 @@ internal sealed class IndexModel : OfficePage
 
     private async Task LoadAsync()
     {
-        Year = Today.Year;
-        var interventions = await Sender.Send(new ListInterventionsQuery(AssociationId, null), Aborted);
-        Count = interventions.Count;
-        Groups = [.. interventions
-            .GroupBy(i => i.Orientation)
-            .OrderBy(g => g.Key)
-            .Select(g => new Grouping<Orientation, IGrouping<InterventionCategory, InterventionResponse>>(
-                g.Key, [.. g.GroupBy(i => i.Category).OrderBy(c => c.Key)]))];
+        var year = Year is >= 2000 and <= 2100 ? Year : null;
+        List = await Sender.Send(new ListInterventionFiguresQuery(year) { AssociationId = AssociationId }, Aborted);
+        Groups = [.. List.Interventions.GroupBy(i => i.Orientation).OrderBy(g => g.Key)];
     }
-
-    public InterventionPlanResponse? PlanOf(InterventionResponse intervention) =>
-        intervention.Plans.FirstOrDefault(p => p.Year == Year);
 
     public sealed class IntakeSettingsForm
     {
         public string? DefaultConsentTextVersion { get; set; }
-    }
-
-    private sealed class Grouping<TKey, TItem>(TKey key, IReadOnlyList<TItem> items) : IGrouping<TKey, TItem>
-    {
-        public TKey Key { get; } = key;
-
-        public IEnumerator<TItem> GetEnumerator() => items.GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -11,7 +11,13 @@ public static class InterventionEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Interventions");
         group.MapCreateIntervention();
         group.MapListInterventions();
+        group.MapListInterventionFigures();
         group.MapGetIntervention();
+        group.MapUpdateIntervention();
+        group.MapEndIntervention();
+        group.MapGetInterventionHistory();
+        group.MapGetInterventionFigures();
+        group.MapGetInterventionEditState();
         group.MapSetInterventionPlan();
         group.MapSetInterventionCount();
         return app;

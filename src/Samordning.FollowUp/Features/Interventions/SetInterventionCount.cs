@@ -73,7 +73,13 @@ internal sealed class SetInterventionCountHandler(FollowUpDbContext db, TimeProv
             throw new RuleViolationException("tertial", "Antal kan inte anges för ett tertial som inte har börjat.");
         }
 
-        if (intervention.StartDate > to || intervention.EndDate < from)
+        if (intervention.EndDate is { } end && end < from)
+        {
+            throw new RuleViolationException("tertial",
+                $"Insatsen avslutades {SwedishFormat.Date(end)}. Antal kan inte anges för ett tertial efter det.");
+        }
+
+        if (intervention.StartDate > to)
         {
             throw new RuleViolationException("tertial", "Insatsen pågår inte under det tertialet.");
         }

@@ -163,9 +163,11 @@ internal static class StartSituationRules
 
         if (start.StartDate is { } date && !intervention.Covers(date))
         {
-            errors["startDate"] = [intervention.EndDate is { } end
-                ? $"Startdatum måste ligga inom insatsens tid ({SwedishFormat.Date(intervention.StartDate)} – {SwedishFormat.Date(end)})."
-                : $"Startdatum får inte vara före insatsens start ({SwedishFormat.Date(intervention.StartDate)})."];
+            errors["startDate"] = [intervention.EndDate is { } end && date > end
+                ? $"Insatsen avslutades {SwedishFormat.Date(end)}. Ingen kan skrivas in med startdatum efter det."
+                : intervention.EndDate is { } until
+                    ? $"Startdatum måste ligga inom insatsens tid ({SwedishFormat.Date(intervention.StartDate)} – {SwedishFormat.Date(until)})."
+                    : $"Startdatum får inte vara före insatsens start ({SwedishFormat.Date(intervention.StartDate)})."];
         }
 
         if (errors.Count > 0)

@@ -43,8 +43,8 @@ internal sealed class TertialReportBuilder(
             .ToDictionaryAsync(p => p.InterventionId, cancellationToken);
         // Count-only figures are kept per tertial; the report shows the year so far (T1 up to this
         // tertial) in both modes, as its columns read "i år" and compare with the year's plan.
-        var countOnly = await db.InterventionTertialCounts.AsNoTracking()
-            .Where(c => c.Year == year && c.Tertial <= tertial && ids.Contains(c.InterventionId))
+        var countOnly = await ReportCounting.CountOnlyYearToDate(db, year, tertial).AsNoTracking()
+            .Where(c => ids.Contains(c.InterventionId))
             .GroupBy(c => c.InterventionId)
             .Select(g => new { InterventionId = g.Key, Women = g.Sum(c => c.Women), Men = g.Sum(c => c.Men) })
             .ToDictionaryAsync(c => c.InterventionId, c => GenderCount.Of(c.Women, c.Men), cancellationToken);
@@ -91,13 +91,7 @@ internal sealed class TertialReportBuilder(
     {
         // Everyone active at some point from 1 January to the period's end; the period's
         // figures are conditional sums over them (domain §7). Registered in error counts nowhere.
-        var rows = from p in db.Participations
-                   join person in db.Participants on p.ParticipantId equals person.Id
-                   where p.Intervention!.AssociationId == associationId
-                         && (p.ExitReason == null || p.ExitReason != ExitReason.RegisteredInError)
-                         && p.StartDate <= to && (p.EndDate == null || p.EndDate >= yearStart)
-                   select new { p.InterventionId, person.Gender, p.StartDate, p.EndDate };
-        var counts = await rows
+        var counts = await ReportCounting.Active(db, associationId, yearStart, to)
             .GroupBy(r => new { r.InterventionId, r.Gender })
             .Select(g => new
             {
@@ -307,7 +301,7 @@ internal sealed class TertialReportBuilder(
                 budget,
                 cost,
                 budget > 0 ? Math.Round(100.0 * cost / budget, 1, MidpointRounding.AwayFromZero) : null,
-                activeYearToDate > 0 ? (long)Math.Round((double)cost / activeYearToDate, MidpointRounding.AwayFromZero) : null,
+                ReportCounting.CostPerParticipant(cost, activeYearToDate),
                 activeYearToDate,
                 CostBasis);
         }

@@ -203,7 +203,7 @@ public static partial class ReportPresenter
         /// <summary>Planned people are whole people: the pro-rata plan rounded half away from zero.</summary>
         private static int Whole(double planned) => (int)Math.Round(planned, MidpointRounding.AwayFromZero);
 
-        private static double? PercentOf(long actual, double planned) => planned > 0 ? actual * 100.0 / planned : null;
+        private static double? PercentOf(long actual, double planned) => ReportCounting.PercentOfPlan(actual, planned);
 
         private PlanStatus StatusOf(double? percent, bool hidden) => (percent, hidden) switch
         {
