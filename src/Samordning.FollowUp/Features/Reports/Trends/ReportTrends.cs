@@ -150,13 +150,10 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
                 var total = IndicatorMath.Figure(
                     buckets[d.Id].Where(b => inReport.Contains(b.InterventionId) && IndicatorMath.InRange(b, u.ExitsFrom, u.ExitsTo)),
                     d.MeasurementPoint, d.TargetPercent, threshold);
-                return new TrendIndicator(d.Code, d.Name, d.Version, d.TargetPercent, total, StatusOf(total));
+                return new TrendIndicator(d.Code, d.Name, d.Version, d.TargetPercent, total, IndicatorJudgement.Of(total));
             }).ToList();
         });
     }
-
-    private static IndicatorStatus StatusOf(IndicatorFigure total) =>
-        total.TooFew ? IndicatorStatus.TooFew : total.Met == true ? IndicatorStatus.Met : IndicatorStatus.NotMet;
 
     /// <summary>The point as the board adopted it: the adopted report's total, and its individual interventions' plans.</summary>
     private static TrendPoint FromAdoptedReport(TrendPeriod period, TertialReport report)
