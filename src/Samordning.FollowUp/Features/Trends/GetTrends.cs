@@ -225,10 +225,12 @@ internal sealed class GetTrendsHandler(FollowUpDbContext db, TimeProvider clock)
     {
         if (association.Count == 0)
         {
-            var state = IndicatorPeriods.InForce(definitions, code, period.To) is null ? TrendFigureState.NotInForce
+            // The target stands even where no figure does: the version in force at the tertial's end.
+            var inForce = IndicatorPeriods.InForce(definitions, code, period.To);
+            var state = inForce is null ? TrendFigureState.NotInForce
                 : period.Year < firstStoredYear ? TrendFigureState.BeforeFirstExit
                 : TrendFigureState.NotComputed;
-            return new TrendIndicatorValue(period.Year, period.Tertial, state, null, null, null, null, null, null);
+            return new TrendIndicatorValue(period.Year, period.Tertial, state, inForce?.Version, inForce?.TargetPercent, null, null, null, null);
         }
 
         var version = association[0].DefinitionVersion;
