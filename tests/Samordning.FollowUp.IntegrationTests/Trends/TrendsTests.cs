@@ -160,6 +160,42 @@ public sealed class TrendsTests(ApiFactory factory) : ApiTest(factory)
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "interventionId");
     }
 
+    [Fact]
+    public async Task TrendsPage_ShowsTheApisFigures_AndSaysWhyATertialHasNone()
+    {
+        var f = await TrendFixture.CreateAsync(Users, Data);
+        Factory.Clock.AdjustTime(new DateTimeOffset(2026, 8, 20, 0, 30, 0, TimeSpan.Zero));
+        await Factory.SendAsync(new ComputeIndicatorsCommand(f.Association.Id), Ct);
+        Factory.Clock.AdjustTime(InT3of2026);
+        using var office = await UiSession.SignInAsync(Factory, UserRole.AssociationAdmin, f.Association.Id, null);
+
+        var html = WebUtility.HtmlDecode(await office.GetStringAsync("/kansli/utveckling", Ct));
+
+        Assert.Contains("Beräknades senast <span id=\"beraknad\">2026-08-20 02:30</span>", html, StringComparison.Ordinal);
+        // I1 T2 2026 (version 2, target 70 %): M3 and AW1 of 2; T3 2026 began after the computation. Percentages keep a no-break space.
+        var i1 = Table(html, "indikator-i1-tabell");
+        Assert.Contains("<th scope=\"row\">Mål</th>", i1, StringComparison.Ordinal);
+        Assert.Contains("100,0\u00a0% (2 av 2)", i1, StringComparison.Ordinal);
+        Assert.Contains("✓ uppfyllt", i1, StringComparison.Ordinal);
+        Assert.Contains("– inte beräknad ännu", i1, StringComparison.Ordinal);
+        Assert.Contains("– inga avslut registrerade då", i1, StringComparison.Ordinal);
+        Assert.Contains("70\u00a0%", i1, StringComparison.Ordinal);
+        Assert.Contains("Utveckling över tid – Hela förbundet", html, StringComparison.Ordinal);
+
+        // One intervention: the count-only C shows its entered figures (12 + 8 in T1 2025) and no volume of individuals.
+        var c = WebUtility.HtmlDecode(await office.GetStringAsync($"/kansli/utveckling?insats={f.C.Id}", Ct));
+        Assert.Contains("Utveckling över tid – Utbildning handläggare", c, StringComparison.Ordinal);
+        Assert.Contains("Antalsinsatser: registrerat antal", Table(c, "volymer-tabell"), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">20</td>", Table(c, "volymer-tabell"), StringComparison.Ordinal);
+    }
+
+    private static string Table(string html, string id)
+    {
+        var start = html.IndexOf($"<table id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no table {id}");
+        return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+    }
+
     private async Task<TrendsResponse> TrendsAsync(long associationId, long? interventionId)
     {
         var path = $"/api/v1/associations/{associationId}/trends" + (interventionId is { } id ? $"?interventionId={id}" : string.Empty);
