@@ -14,7 +14,7 @@ public sealed record TrendLine(string Name, IReadOnlyList<double?> Values, strin
 /// </summary>
 public static class TrendLineChart
 {
-    private const double Width = 900;
+    private const double Width = 720;
     private const double Left = 56;
     private const double Right = 16;
     private const double LegendHeight = 28;
