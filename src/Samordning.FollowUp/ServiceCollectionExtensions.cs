@@ -23,6 +23,7 @@ using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
+using Samordning.FollowUp.Features.Trends;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
@@ -124,6 +125,7 @@ public static class ServiceCollectionExtensions
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
         app.MapReportEndpoints();
+        app.MapTrendEndpoints();
         app.MapTertialCycleEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();

@@ -232,6 +232,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/exports/uppfoljning-finsam/2026"))),
 
+        // Trends: the office of the association (exact figures; the board's figures are the masked report's)
+        ["GET /api/v1/associations/{associationId:long}/trends"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/trends"))),
+
         // The tertial cycle
         ["GET /api/v1/providers/{providerId:long}/tertial-reports/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Provider, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/providers/{w.Provider(t)}/tertial-reports/2026/2"))),

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
@@ -79,6 +81,7 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
             ("/kansli/datakvalitet?ar=2026&tertial=2", "kansli-datakvalitet"),
             ("/kansli/logg", "kansli-logg"),
             ("/kansli/riksexport", "kansli-riksexport"),
+            ("/kansli/utveckling", "kansli-utveckling-utan-berakning"),
             ("/kansli/utforare", "kansli-utforare"),
             ("/kansli/utforare/ny", "kansli-ny-utforare"),
         })
@@ -181,6 +184,40 @@ public sealed class OfficeAndBoardTests(BrowserFixture fixture) : BrowserTest(fi
         await Assertions.Expect(coachRow).ToContainTextAsync("Avslutad");
         await Assertions.Expect(coachRow.GetByRole(AriaRole.Link, new() { Name = "Skriv in deltagare i Steg till arbete Borås" })).ToHaveCountAsync(0);
         await CheckPageAsync(coach, "coach-insatser-avslutad");
+    }
+
+    [Fact]
+    public async Task TrendsPage_ChoosesAnIntervention_FitsAPhone_AndIsAccessible()
+    {
+        var world = await ArrangeAsync();
+        await Factory.SendAsync(new ComputeIndicatorsCommand(world.Association.Id), Ct);
+        var page = await SignInAsync(UserRole.AssociationAdmin, world.Association.Id, null);
+
+        await ClickLinkAsync(page, "Utveckling");
+        await ArrivedAsync(page, "/kansli/utveckling");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utveckling över tid – Hela förbundet");
+        await Assertions.Expect(page.Locator("#beraknad")).ToHaveTextAsync(new Regex("^2026-11-23"));
+        // T2 2026: six new, all active, two ended (in June); 2024 is before the first exit, and says so.
+        var volumes = page.Locator("#volymer-tabell");
+        await Assertions.Expect(volumes.Locator("thead th").Nth(8)).ToContainTextAsync("T2 2026");
+        await Assertions.Expect(volumes.Locator("tbody tr").Nth(0).Locator("td").Nth(7)).ToHaveTextAsync("6");
+        await Assertions.Expect(volumes.Locator("tbody tr").Nth(6).Locator("td").Nth(7)).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#indikator-i1-tabell")).ToContainTextAsync("– inga avslut registrerade då");
+        await Assertions.Expect(page.Locator("svg#indikator-i1-diagram")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg#volymdiagram")).ToBeVisibleAsync();
+
+        await SelectAsync(page, "Visa för", $"{world.Intervention.Name} (Arbetsmarknadsenheten Borås)");
+        await ClickButtonAsync(page, "Visa");
+        await ArrivedAsync(page, $"/kansli/utveckling?insats={world.Intervention.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Utveckling över tid – {world.Intervention.Name}");
+        await CheckPageAsync(page, "kansli-utveckling");
+
+        // A phone: the tables scroll inside their frame, the page itself is no wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"/kansli/utveckling is {widths[0]} px wide at {widths[1]} px");
+        await CheckPageAsync(page, "kansli-utveckling-390");
     }
 
     [Fact]

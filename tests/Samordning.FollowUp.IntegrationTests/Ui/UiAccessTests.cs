@@ -161,6 +161,15 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/kansli/riksexport", board);
         yield return Forbidden("/kansli/riksexport", admin);
 
+        // Trends: the office's own association; another association's intervention is not found; no other role.
+        yield return Ok("/kansli/utveckling", office);
+        yield return Ok("/kansli/utveckling", office, w => $"/kansli/utveckling?insats={w.Intervention}");
+        yield return Missing("/kansli/utveckling", office, w => $"/kansli/utveckling?insats={w.OtherIntervention}", "other association");
+        yield return Forbidden("/kansli/utveckling", coach, w => $"/kansli/utveckling?insats={w.Intervention}");
+        yield return new Case("/kansli/utveckling", coach, w => $"/kansli/utveckling?insats={w.Intervention}", HttpStatusCode.Forbidden, OtherProviderCoach);
+        yield return Forbidden("/kansli/utveckling", board);
+        yield return Forbidden("/kansli/utveckling", admin);
+
         yield return Ok("/logga-ut", coach);
     }
 

@@ -61,6 +61,26 @@ public sealed class Svg
         return this;
     }
 
+    /// <summary>An open line through the points (no fill).</summary>
+    public Svg Polyline(IEnumerable<(double X, double Y)> points, string stroke, double strokeWidth = 2, bool dashed = false)
+    {
+        var list = string.Join(' ', points.Select(p => $"{N(p.X)},{N(p.Y)}"));
+        _body.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{list}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{N(strokeWidth)}\"");
+        if (dashed)
+        {
+            _body.Append(" stroke-dasharray=\"6 4\"");
+        }
+
+        _body.Append("/>");
+        return this;
+    }
+
+    public Svg Circle(double x, double y, double radius, string fill)
+    {
+        _body.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(radius)}\" fill=\"{fill}\"/>");
+        return this;
+    }
+
     /// <param name="anchor">start, middle or end.</param>
     public Svg Text(double x, double y, string text, string anchor = "start", double size = 13, bool bold = false, string fill = Ink)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Reports;
 
@@ -14,4 +15,14 @@ public enum IndicatorStatus
 
     /// <summary>Too few exits to judge (below the association's small-number threshold).</summary>
     [Display(Name = "för få")] TooFew,
+}
+
+/// <summary>The judgement of an indicator's total: too few exits, else met or not met on the exact fraction.</summary>
+public static class IndicatorJudgement
+{
+    public static IndicatorStatus Of(IndicatorFigure total)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        return total.TooFew ? IndicatorStatus.TooFew : total.Met == true ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+    }
 }

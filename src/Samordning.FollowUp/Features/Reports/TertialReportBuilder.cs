@@ -324,7 +324,7 @@ internal sealed class TertialReportBuilder(
             IndicatorFigure Figure(Gender? gender) =>
                 IndicatorMath.Figure(buckets.Where(b => gender == null || b.Gender == gender), d.MeasurementPoint, d.TargetPercent, Threshold);
             var total = Figure(null);
-            var status = total.TooFew ? IndicatorStatus.TooFew : total.Met == true ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+            var status = IndicatorJudgement.Of(total);
             return new ReportIndicator(d.Code, d.Version, indicator.ExitsFrom, indicator.ExitsTo,
                 Figure(Gender.Woman), Figure(Gender.Man), total, status);
         }
