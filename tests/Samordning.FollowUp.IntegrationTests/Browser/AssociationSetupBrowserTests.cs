@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using MimeKit;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
@@ -14,14 +13,11 @@ namespace Samordning.FollowUp.IntegrationTests.Browser;
 /// by the office (with its own password), an intervention with its plan, and the coach's first participant.
 /// Every page is axe-checked; the setup's pages are kept as screenshots (docs/screenshots/setup-*.png).
 /// </summary>
-public sealed partial class AssociationSetupBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class AssociationSetupBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Association = "Samordningsförbundet Södra Vätterbygden";
     private const string Provider = "Arbetsmarknadsenheten Jönköping";
     private const string Intervention = "Steget vidare Jönköping";
-
-    [GeneratedRegex(@"https?://\S+(?<path>/konto/valj-losenord\?\S+)")]
-    private static partial Regex LinkPattern();
 
     [Fact]
     public async Task NewAssociation_SetUpInTheBrowser_RunsUntilTheFirstParticipant()
@@ -154,28 +150,17 @@ public sealed partial class AssociationSetupBrowserTests(BrowserFixture fixture)
         Assert.Equal(new[] { coachEmail, officeEmail }.Order(StringComparer.Ordinal), users);
     }
 
-    /// <summary>The account's e-mailed link opened in a new browser, a password chosen, and a sign-in with it.</summary>
+    /// <summary>The account's e-mailed link opened, a password chosen, and a sign-in with it.</summary>
     private async Task<IPage> ChoosePasswordFromMailAsync(string email, string password)
     {
-        var file = Assert.Single(await Fixture.Smtp.MessagesToAsync(email, atLeast: 1, Ct));
-        var mail = await MimeMessage.LoadAsync(file, Ct);
-        Assert.Equal("Ditt konto i Samordning Uppföljning", mail.Subject);
-        var link = LinkPattern().Match(mail.TextBody ?? string.Empty);
-        Assert.True(link.Success, mail.TextBody);
-
-        var page = await NewPageAsync();
-        await page.GotoAsync(link.Groups["path"].Value);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Välj lösenord");
+        var page = await OpenPasswordLinkAsync(email);
         await AssertAccessibleAsync(page);
         await FillAsync(page, "Nytt lösenord", password);
         await FillAsync(page, "Upprepa lösenordet", password);
         await ClickButtonAsync(page, "Spara lösenordet");
         await ArrivedAsync(page, "/logga-in");
         await Assertions.Expect(page.Locator(".confirmation")).ToContainTextAsync("Ditt lösenord är sparat");
-        await page.GetByLabel("E-postadress").FillAsync(email);
-        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await LeftAsync(page, "/logga-in");
+        await SignInWithAsync(page, email, password);
         await AssertAccessibleAsync(page);
         return page;
     }
