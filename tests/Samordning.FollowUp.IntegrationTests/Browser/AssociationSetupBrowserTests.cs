@@ -85,6 +85,23 @@ public sealed class AssociationSetupBrowserTests(BrowserFixture fixture) : Brows
         await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = Association })).ToContainTextAsync("Klar");
         await CheckPageAsync(admin, "setup-5-forbund");
 
+        // The setup's pages on a phone: nothing wider than the screen, still accessible.
+        await admin.SetViewportSizeAsync(390, 844);
+        var id = await Factory.WithDbAsync(db => db.Associations.Select(a => a.Id).SingleAsync(Ct));
+        foreach (var (path, name) in new[]
+        {
+            ("/kansli/forbund", "setup-5-forbund-390"),
+            ("/kansli/forbund/nytt", "setup-1-forbund-390"),
+            ($"/kansli/forbund/{id}/kansli", "setup-2-kansli-390"),
+            ($"/kansli/forbund/{id}/utforare", "setup-3-utforare-390"),
+            ($"/kansli/forbund/{id}/klart", "setup-4-klart-390"),
+        })
+        {
+            await admin.GotoAsync(path);
+            await AssertFitsTheScreenAsync(admin);
+            await CheckPageAsync(admin, name);
+        }
+
         // The office user chooses a password from the e-mailed link (nobody else knows it) and signs in.
         var office = await ChoosePasswordFromMailAsync(officeEmail, "Karins-eget-losenord-1");
         await ArrivedAsync(office, "/kansli/insatser");

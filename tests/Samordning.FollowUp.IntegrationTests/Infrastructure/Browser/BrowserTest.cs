@@ -91,6 +91,20 @@ public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifeti
         return page;
     }
 
+    /// <summary>Nothing on the page is wider than the screen (<c>scrollWidth</c> ≤ <c>innerWidth</c>); a failure names the widest elements.</summary>
+    protected static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        if (widths[0] > widths[1])
+        {
+            var widest = await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+            Assert.Fail($"{page.Url} is {widths[0]} px wide at {widths[1]} px: {widest}");
+        }
+    }
+
     /// <summary>Signs in on the sign-in page with the password the user chose.</summary>
     protected static async Task SignInWithAsync(IPage page, string email, string password)
     {
