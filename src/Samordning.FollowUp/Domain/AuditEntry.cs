@@ -53,6 +53,9 @@ public enum AuditAction
     [Display(Name = "Godkände tertialrapport")] TertialAccepted,
     [Display(Name = "Skickade tillbaka tertialrapport")] TertialReturned,
     [Display(Name = "Fastställde tertialen")] TertialAdopted,
+    [Display(Name = "Ändrade")] Updated,
+    [Display(Name = "Inaktiverade")] Deactivated,
+    [Display(Name = "Återaktiverade")] Reactivated,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

@@ -114,14 +114,17 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{id:long}"] = new([Office_, Board_, Coach_], Scope.Association, (w, t, _) => Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}"))),
         ["PUT /api/v1/associations/{id:long}/intake-settings"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/intake-settings", new JsonObject { ["defaultConsentTextVersion"] = "2026-02" }))),
-        ["POST /api/v1/associations/{associationId:long}/providers"] = new([Office_], Scope.Association, (w, t, n) =>
+        ["GET /api/v1/associations/overview"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/associations/overview"))),
+        ["POST /api/v1/associations/{associationId:long}/providers"] = new([Office_, Admin_], Scope.Association, (w, t, n) =>
             Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers", new JsonObject { ["name"] = $"Utförare {n}" }))),
-        ["GET /api/v1/associations/{associationId:long}/providers"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+        ["GET /api/v1/associations/{associationId:long}/providers"] = new([Office_, Board_, Admin_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/providers"))),
         ["PUT /api/v1/associations/{associationId:long}/providers/{providerId:long}"] = new([Office_], Scope.Association, (w, t, n) =>
             Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/providers/{w.Provider(t)}", new JsonObject { ["name"] = $"Utförare {n}" }))),
         ["POST /api/v1/associations/{associationId:long}/providers/{providerId:long}/deactivate"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers/{w.Provider(t)}/deactivate"))),
+        ["POST /api/v1/associations/{associationId:long}/providers/{providerId:long}/reactivate"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/providers/{w.Provider(t)}/reactivate"))),
         ["GET /api/v1/associations/{associationId:long}/providers/overview"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/providers/overview"))),
 

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MimeKit;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
@@ -12,12 +10,9 @@ namespace Samordning.FollowUp.IntegrationTests.Browser;
 /// the new coach chooses one through the e-mailed link, sees nothing until a colleague at the
 /// provider confirms the account on "Konton", and then works as a coach.
 /// </summary>
-public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class AccountTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string ChosenPassword = "Mitt-eget-losenord-7";
-
-    [GeneratedRegex(@"https?://\S+(?<path>/konto/valj-losenord\?\S+)")]
-    private static partial Regex LinkPattern();
 
     [Fact]
     public async Task NewCoach_CreatedByTheOffice_ChoosesAPasswordAndIsLetInByTheProvider()
@@ -47,14 +42,7 @@ public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(f
         await Assertions.Expect(office.Locator(".confirmation")).ToContainTextAsync("först när utföraren har bekräftat det");
 
         // The new coach opens the link from the e-mail and chooses a password.
-        var file = Assert.Single(await Fixture.Smtp.MessagesToAsync(email, atLeast: 1, Ct));
-        var mail = await MimeMessage.LoadAsync(file, Ct);
-        Assert.Equal("Ditt konto i Samordning Uppföljning", mail.Subject);
-        var link = LinkPattern().Match(mail.TextBody ?? string.Empty);
-        Assert.True(link.Success, mail.TextBody);
-        var newcomer = await NewPageAsync();
-        await newcomer.GotoAsync(link.Groups["path"].Value);
-        await Assertions.Expect(newcomer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Välj lösenord");
+        var newcomer = await OpenPasswordLinkAsync(email);
         await FillAsync(newcomer, "Nytt lösenord", ChosenPassword);
         await FillAsync(newcomer, "Upprepa lösenordet", "Något-annat-losenord-7");
         await ClickButtonAsync(newcomer, "Spara lösenordet");
@@ -84,18 +72,5 @@ public sealed partial class AccountTests(BrowserFixture fixture) : BrowserTest(f
         await SignInWithAsync(confirmed, email, ChosenPassword);
         var opened = await confirmed.GotoAsync("/att-gora");
         Assert.Equal(200, opened!.Status);
-    }
-
-    private static async Task SignInWithAsync(IPage page, string email, string password)
-    {
-        if (!page.Url.Contains("/logga-in", StringComparison.Ordinal))
-        {
-            await page.GotoAsync("/logga-in");
-        }
-
-        await page.GetByLabel("E-postadress").FillAsync(email);
-        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await LeftAsync(page, "/logga-in");
     }
 }

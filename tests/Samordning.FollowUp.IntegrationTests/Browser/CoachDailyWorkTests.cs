@@ -107,8 +107,7 @@ public sealed class CoachDailyWorkTests(BrowserFixture fixture) : BrowserTest(fi
                  })
         {
             await page.GotoAsync(path);
-            var (scrollWidth, innerWidth) = await WidthsAsync(page);
-            Assert.True(scrollWidth <= innerWidth, $"{path} is {scrollWidth} px wide at {innerWidth} px: {await WidestAsync(page)}");
+            await AssertFitsTheScreenAsync(page);
             await CheckPageAsync(page, name);
         }
 
@@ -118,14 +117,4 @@ public sealed class CoachDailyWorkTests(BrowserFixture fixture) : BrowserTest(fi
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();
         await ArrivedAsync(page, $"/deltaganden/{left.Id}");
     }
-
-    private static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        return (widths[0], widths[1]);
-    }
-
-    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-        + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
 }

@@ -171,6 +171,30 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/kansli/utveckling", admin);
 
         yield return Ok("/logga-ut", coach);
+
+        // Setting up an association (the administrator's guided flow): any association, no one else.
+        foreach (var (template, path) in new (string, Func<World, string>)[]
+        {
+            ("/kansli/forbund", _ => "/kansli/forbund"),
+            ("/kansli/forbund/nytt", _ => "/kansli/forbund/nytt"),
+            ("/kansli/forbund/{id:long}/kansli", w => $"/kansli/forbund/{w.Association}/kansli"),
+            ("/kansli/forbund/{id:long}/utforare", w => $"/kansli/forbund/{w.Association}/utforare"),
+            ("/kansli/forbund/{id:long}/klart", w => $"/kansli/forbund/{w.Association}/klart"),
+        })
+        {
+            yield return Ok(template, admin, path);
+            yield return Forbidden(template, office, path);
+            yield return Forbidden(template, board, path);
+            yield return Forbidden(template, coach, path);
+        }
+
+        foreach (var step in new[] { "kansli", "utforare", "klart" })
+        {
+            // Another association's setup is the administrator's as much as the first one's; the office of the first may not open it.
+            yield return Ok($"/kansli/forbund/{{id:long}}/{step}", admin, w => $"/kansli/forbund/{w.OtherAssociation}/{step}");
+            yield return new Case($"/kansli/forbund/{{id:long}}/{step}", office, w => $"/kansli/forbund/{w.OtherAssociation}/{step}", HttpStatusCode.Forbidden, "other association");
+            yield return new Case($"/kansli/forbund/{{id:long}}/{step}", coach, w => $"/kansli/forbund/{w.Association}/{step}", HttpStatusCode.Forbidden, OtherProviderCoach);
+        }
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Samordning.FollowUp.Features.Providers;
 
 namespace Samordning.FollowUp.Api.Pages.Providers;
 
-/// <summary>One provider: rename, organisation number and contact e-mail; deactivate (after a confirmation).</summary>
+/// <summary>One provider: rename, organisation number and contact e-mail; deactivate (after a confirmation) and reactivate.</summary>
 internal sealed class EditModel : OfficePage
 {
     [BindProperty]
@@ -53,6 +53,14 @@ internal sealed class EditModel : OfficePage
         var deactivated = await Sender.Send(new DeactivateProviderCommand(id) { AssociationId = AssociationId }, Aborted);
         Confirm($"{deactivated.Name} är inaktiverad. Utföraren får inga nya insatser eller deltagaransvariga; allt som finns ligger kvar.");
         return Redirect("/kansli/utforare");
+    }
+
+    /// <summary>Takes a deactivated provider back into use (nothing to confirm: nothing is lost either way).</summary>
+    public async Task<IActionResult> OnPostReactivateAsync(long id)
+    {
+        var reactivated = await Sender.Send(new ReactivateProviderCommand(id) { AssociationId = AssociationId }, Aborted);
+        Confirm($"{reactivated.Name} är aktiv igen och kan få nya insatser och deltagaransvariga.");
+        return Redirect($"/kansli/utforare/{id}");
     }
 
     /// <summary>The association's provider (the list handler decides what the office sees), else 404.</summary>

@@ -11,6 +11,7 @@ public static class AssociationEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Associations");
         group.MapCreateAssociation();
         group.MapGetAssociation();
+        group.MapListAssociationOverview();
         group.MapSetIntakeSettings();
         return app;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -41,7 +42,7 @@ internal sealed class CreateAssociationValidator : AbstractValidator<CreateAssoc
     }
 }
 
-internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping, AuditLog audit)
     : ICommandHandler<CreateAssociationCommand, AssociationResponse>
 {
     public async ValueTask<AssociationResponse> Handle(CreateAssociationCommand command, CancellationToken cancellationToken)
@@ -70,6 +71,7 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
 
         // Every association starts with the plan indicators I1–I3 and their default targets.
         db.IndicatorDefinitions.AddRange(IndicatorDefaults.For(association.Id, association.CreatedAtUtc));
+        audit.Add(AuditAction.Create, AuditLog.Association, association.Id, association.Id, null, $"Förbund: {association.Name}");
         await db.SaveChangesUniqueAsync(duplicate, "name", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return association.Adapt<AssociationResponse>(mapping);

@@ -8,13 +8,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Providers;
 
-[Access(UserRole.AssociationAdmin)]
+/// <summary>
+/// A new provider of the association: the office adds its own; the administrator adds them while
+/// setting up a new association (the guided flow), since no office user may have signed in yet.
+/// </summary>
+[Access(UserRole.AssociationAdmin, UserRole.SystemAdmin)]
 public sealed record CreateProviderCommand(string? Name, string? OrganisationNumber, string? ContactEmail = null) : ICommand<ProviderResponse>, IAssociationScoped, IProviderFields
 {
     [JsonIgnore]
@@ -26,7 +31,7 @@ internal sealed class CreateProviderValidator : AbstractValidator<CreateProvider
     public CreateProviderValidator() => Include(new ProviderFieldsValidator());
 }
 
-internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping, AuditLog audit)
     : ICommandHandler<CreateProviderCommand, ProviderResponse>
 {
     public async ValueTask<ProviderResponse> Handle(CreateProviderCommand command, CancellationToken cancellationToken)
@@ -47,8 +52,12 @@ internal sealed class CreateProviderHandler(FollowUpDbContext db, TimeProvider c
             ContactEmail = ProviderRules.Email(command.ContactEmail),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
+        await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         db.Providers.Add(provider);
         await db.SaveChangesUniqueAsync(ProviderRules.DuplicateName, "name", cancellationToken);
+        audit.Add(AuditAction.Create, AuditLog.Provider, provider.Id, provider.AssociationId, provider.Id, $"Utförare: {provider.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return provider.Adapt<ProviderResponse>(mapping);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -22,7 +23,7 @@ public sealed record DeactivateProviderCommand(long ProviderId) : ICommand<Provi
     public long AssociationId { get; init; }
 }
 
-internal sealed class DeactivateProviderHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping)
+internal sealed class DeactivateProviderHandler(FollowUpDbContext db, TimeProvider clock, TypeAdapterConfig mapping, AuditLog audit)
     : ICommandHandler<DeactivateProviderCommand, ProviderResponse>
 {
     public async ValueTask<ProviderResponse> Handle(DeactivateProviderCommand command, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ internal sealed class DeactivateProviderHandler(FollowUpDbContext db, TimeProvid
         if (provider.DeactivatedAtUtc is null)
         {
             provider.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            audit.Add(AuditAction.Deactivated, AuditLog.Provider, provider.Id, provider.AssociationId, provider.Id, $"Utförare: {provider.Name}");
             await db.SaveChangesAsync(cancellationToken);
         }
 

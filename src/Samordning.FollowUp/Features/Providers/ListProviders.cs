@@ -10,7 +10,7 @@ using Samordning.FollowUp.Data;
 
 namespace Samordning.FollowUp.Features.Providers;
 
-[Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
+[Access(UserRole.AssociationAdmin, UserRole.BoardMember, UserRole.SystemAdmin)]
 public sealed record ListProvidersQuery(long AssociationId) : IQuery<IReadOnlyList<ProviderResponse>>, IAssociationScoped;
 
 internal sealed class ListProvidersHandler(FollowUpDbContext db, TypeAdapterConfig mapping)

@@ -13,6 +13,7 @@ public static class ProviderEndpoints
         group.MapListProviders();
         group.MapUpdateProvider();
         group.MapDeactivateProvider();
+        group.MapReactivateProvider();
         group.MapListProviderOverview();
         return app;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -30,7 +31,7 @@ internal sealed class UpdateProviderValidator : AbstractValidator<UpdateProvider
     public UpdateProviderValidator() => Include(new ProviderFieldsValidator());
 }
 
-internal sealed class UpdateProviderHandler(FollowUpDbContext db, TypeAdapterConfig mapping)
+internal sealed class UpdateProviderHandler(FollowUpDbContext db, TypeAdapterConfig mapping, AuditLog audit)
     : ICommandHandler<UpdateProviderCommand, ProviderResponse>
 {
     public async ValueTask<ProviderResponse> Handle(UpdateProviderCommand command, CancellationToken cancellationToken)
@@ -38,9 +39,35 @@ internal sealed class UpdateProviderHandler(FollowUpDbContext db, TypeAdapterCon
         var provider = await ProviderRules.FindAsync(db, command.AssociationId, command.ProviderId, cancellationToken);
         var name = command.Name!.Trim();
         await ProviderRules.EnsureNameFreeAsync(db, command.AssociationId, name, provider.Id, cancellationToken);
+        var organisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber);
+        var contactEmail = ProviderRules.Email(command.ContactEmail);
+        // What changed, in words (a provider's name and a shared mailbox are no personal data of participants);
+        // the same values again change nothing and write no line.
+        var changes = new List<string>();
+        if (name != provider.Name)
+        {
+            changes.Add($"namn: {provider.Name} → {name}");
+        }
+
+        if (organisationNumber != provider.OrganisationNumber)
+        {
+            changes.Add("organisationsnummer");
+        }
+
+        if (contactEmail != provider.ContactEmail)
+        {
+            changes.Add("kontaktadress för påminnelser");
+        }
+
         provider.Name = name;
-        provider.OrganisationNumber = OrganisationNumbers.Normalise(command.OrganisationNumber);
-        provider.ContactEmail = ProviderRules.Email(command.ContactEmail);
+        provider.OrganisationNumber = organisationNumber;
+        provider.ContactEmail = contactEmail;
+        if (changes.Count > 0)
+        {
+            audit.Add(AuditAction.Updated, AuditLog.Provider, provider.Id, provider.AssociationId, provider.Id,
+                $"Utförare: {name}; ändrat {string.Join(", ", changes)}");
+        }
+
         await db.SaveChangesUniqueAsync(ProviderRules.DuplicateName, "name", cancellationToken);
         return provider.Adapt<ProviderResponse>(mapping);
     }

@@ -12,7 +12,7 @@ namespace Samordning.FollowUp.IntegrationTests.Infrastructure.Browser;
 /// </summary>
 [Trait("Category", "Browser")]
 [Collection(BrowserTestGroup.Name)]
-public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+public abstract partial class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {
     private static readonly Lazy<string> AxeSource = new(() =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Infrastructure", "Browser", "axe", "axe.min.js")));
@@ -69,6 +69,55 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("main")).ToBeVisibleAsync();
         LastSignedIn = email;
         return page;
+    }
+
+    [GeneratedRegex(@"https?://\S+(?<path>/konto/valj-losenord\?\S+)")]
+    private static partial Regex PasswordLinkPattern();
+
+    /// <summary>
+    /// The new account's e-mail ("Ditt konto i Samordning Uppföljning") read from the test's SMTP server,
+    /// and its one-time link opened in a new browser, at "Välj lösenord".
+    /// </summary>
+    protected async Task<IPage> OpenPasswordLinkAsync(string email)
+    {
+        var file = Assert.Single(await Fixture.Smtp.MessagesToAsync(email, atLeast: 1, Ct));
+        var mail = await MimeKit.MimeMessage.LoadAsync(file, Ct);
+        Assert.Equal("Ditt konto i Samordning Uppföljning", mail.Subject);
+        var link = PasswordLinkPattern().Match(mail.TextBody ?? string.Empty);
+        Assert.True(link.Success, mail.TextBody);
+        var page = await NewPageAsync();
+        await page.GotoAsync(link.Groups["path"].Value);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Välj lösenord");
+        return page;
+    }
+
+    /// <summary>Nothing on the page is wider than the screen (<c>scrollWidth</c> ≤ <c>innerWidth</c>); a failure names the widest elements.</summary>
+    protected static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        if (widths[0] > widths[1])
+        {
+            var widest = await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+            Assert.Fail($"{page.Url} is {widths[0]} px wide at {widths[1]} px: {widest}");
+        }
+    }
+
+    /// <summary>Signs in on the sign-in page with the password the user chose.</summary>
+    protected static async Task SignInWithAsync(IPage page, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!page.Url.Contains("/logga-in", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/logga-in");
+        }
+
+        await page.GetByLabel("E-postadress").FillAsync(email);
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await LeftAsync(page, "/logga-in");
     }
 
     /// <summary>
