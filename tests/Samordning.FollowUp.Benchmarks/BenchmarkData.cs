@@ -72,7 +72,7 @@ internal static class BenchmarkData
         return (associationId, interventions, participants);
     }
 
-    private static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions)> CreateAssociationAsync(
+    public static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions)> CreateAssociationAsync(
         IServiceProvider services, string associationName)
     {
         services.GetRequiredService<CallerContext>().RunAsSystem(); // the commands refuse a caller nobody signed in as
