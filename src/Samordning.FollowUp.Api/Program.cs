@@ -61,6 +61,7 @@ else
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapFollowUpEndpoints();
+app.MapBenchmarkEndpoints();
 app.MapRazorPages();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {

@@ -66,8 +66,10 @@ public static class ServiceCollectionExtensions
             options.PipelineBehaviors = [typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("sv");
+        // Singletons: a validator holds nothing but its rules and the clock, and building one per
+        // request cost the intake a good part of its time (every rule's expression is analysed).
         services.AddValidatorsFromAssemblyContaining<ValidationBehavior<Mediator.IMessage, object>>(
-            ServiceLifetime.Scoped, includeInternalTypes: true);
+            ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Mapster maps plain shapes by name; a feature whose shapes are not plain brings its own IRegister.
         var mapping = new TypeAdapterConfig();

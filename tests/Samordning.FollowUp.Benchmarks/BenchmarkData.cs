@@ -16,10 +16,10 @@ namespace Samordning.FollowUp.Benchmarks;
 /// </summary>
 internal static class BenchmarkData
 {
-    public static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions, Dictionary<long, long[]> Participants)> SetUpAsync(IServiceProvider services)
+    public static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions, Dictionary<long, long[]> Participants)> SetUpAsync(IServiceProvider services, int threshold = 5)
     {
         await using var scope = services.CreateAsyncScope();
-        var (associationId, interventions) = await CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet");
+        var (associationId, interventions) = await CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet", threshold);
 
         // Identified participants: Skatteverket's test numbers, encrypted and hashed as the service does.
         var protector = scope.ServiceProvider.GetRequiredService<IdentityProtector>();
@@ -72,12 +72,12 @@ internal static class BenchmarkData
         return (associationId, interventions, participants);
     }
 
-    private static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions)> CreateAssociationAsync(
-        IServiceProvider services, string associationName)
+    public static async Task<(long AssociationId, List<(long Id, long ProviderId, RegistrationMode Mode)> Interventions)> CreateAssociationAsync(
+        IServiceProvider services, string associationName, int threshold = 5)
     {
         services.GetRequiredService<CallerContext>().RunAsSystem(); // the commands refuse a caller nobody signed in as
         var sender = services.GetRequiredService<ISender>();
-        var association = await sender.Send(new CreateAssociationCommand(associationName, null, 5));
+        var association = await sender.Send(new CreateAssociationCommand(associationName, null, threshold));
         var interventions = new List<(long, long, RegistrationMode)>();
         string[] municipalities = ["Borås", "Mark", "Ulricehamn", "Tranemo", "Svenljunga", "Herrljunga", "Vårgårda", "Bollebygd"];
         foreach (var municipality in municipalities)

@@ -21,6 +21,13 @@ using Samordning.FollowUp.Features.Indicators;
 // --report (tests/scripts/benchmark-report.sh): the tertial report for one association instead of the
 // indicator job (ReportBenchmark.cs); N is spread over --associations A (default N / 100,000) alike.
 // --session-check (tests/scripts/benchmark-session-check.sh): the per-request security-stamp check instead.
+// --intake-setup (tests/scripts/benchmark-intake.sh): only migrate a fresh database and create the association
+// and a coach for the intake load benchmark (IntakeSetup.cs), then exit.
+// --smoke (tests/scripts/test.sh's "bench" run): the indicator job and then the report on the same small
+// database; exits non-zero when the report's figures disagree with the hand-written SQL.
+// --threshold T: the association's small-number threshold (default 5; 0 shows the board exact figures and
+// skips the year's masking, which at a few thousand participations takes the board's report most of a minute).
+// --runs N: timed runs of the report and of each file (default 5; the median is printed).
 // --reuse (with --report): keep the database a previous run of the same size filled and time the report
 // again (for trying a change to the report's queries without filling 2,000,000 rows each time).
 if (args.Contains("--session-check"))
@@ -28,18 +35,19 @@ if (args.Contains("--session-check"))
     var checkProvider = Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true);
     await SessionCheckBenchmark.RunAsync(checkProvider, Arg("--connection") ?? (checkProvider == DatabaseProvider.Sqlite
         ? SessionCheckBenchmark.FreshSqlite()
-        : "Host=127.0.0.1;Port=55432;Username=postgres;Database=followup_bench_session"));
-    return;
+        : $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("FOLLOWUP_PG_PORT") ?? "55432"};Username=postgres;Database=followup_bench_session"));
+    return 0;
 }
 
 var size = int.Parse(Arg("--size") ?? "1000000", CultureInfo.InvariantCulture);
 var reportMode = args.Contains("--report");
+var runs = int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture);
 var associationCount = int.Parse(Arg("--associations") ?? (reportMode ? Math.Max(1, size / 100_000) : 1).ToString(CultureInfo.InvariantCulture),
     CultureInfo.InvariantCulture);
 var provider = Enum.Parse<DatabaseProvider>(Arg("--provider") ?? "Sqlite", ignoreCase: true);
 var connection = Arg("--connection") ?? (provider == DatabaseProvider.Sqlite
     ? $"Data Source={Path.Combine(Path.GetTempPath(), $"followup-bench-{size}.db")}"
-    : $"Host=127.0.0.1;Port=55432;Username=postgres;Database=followup_bench_{size}");
+    : $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("FOLLOWUP_PG_PORT") ?? "55432"};Username=postgres;Database=followup_bench_{size}");
 
 var reuse = reportMode && args.Contains("--reuse");
 if (provider == DatabaseProvider.Sqlite && !reuse)
@@ -76,6 +84,12 @@ await using (var scope = app.Services.CreateAsyncScope())
     await db.Database.MigrateAsync();
 }
 
+if (args.Contains("--intake-setup"))
+{
+    await IntakeSetup.RunAsync(app.Services);
+    return 0;
+}
+
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 Console.WriteLine($"# {size:N0} participations on {provider}, {Environment.ProcessorCount} cores, {today:yyyy-MM-dd}");
 if (reuse)
@@ -84,12 +98,12 @@ if (reuse)
     var first = await CountAsync("SELECT MIN(\"Id\") FROM \"Associations\" WHERE \"Name\" = 'Benchmarkförbundet'");
     Console.WriteLine($"reusing the database filled by an earlier run: {await CountAsync("SELECT COUNT(*) FROM \"Participations\""):N0} participations");
     await AnalyzeAsync();
-    await ReportBenchmark.RunAsync(app.Services, provider, first, today);
-    return;
+    return await ReportBenchmark.RunAsync(app.Services, provider, first, today, runs) == 0 ? 0 : 1;
 }
 
 
-var (associationId, interventions, participants) = await BenchmarkData.SetUpAsync(app.Services);
+var (associationId, interventions, participants) = await BenchmarkData.SetUpAsync(app.Services,
+    int.Parse(Arg("--threshold") ?? "5", CultureInfo.InvariantCulture));
 for (var number = 2; number <= associationCount; number++)
 {
     // A national-scale database: more associations like the first; the generator spreads N evenly over all of them.
@@ -113,8 +127,7 @@ var followUps = await CountAsync("SELECT COUNT(*) FROM \"FollowUps\"");
 Report("follow-up scheduler (first run)", followUps, scheduler);
 if (reportMode)
 {
-    await ReportBenchmark.RunAsync(app.Services, provider, associationId, today);
-    return;
+    return await ReportBenchmark.RunAsync(app.Services, provider, associationId, today, runs) == 0 ? 0 : 1;
 }
 
 await RecordResultsAsync();
@@ -148,6 +161,14 @@ Console.WriteLine($"ratio indicator job / raw I1 SQL: {job / raw:F2}");
 Console.WriteLine($"ratio job's I1 query / raw I1 SQL: {i1Only / raw:F2}");
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
 Console.WriteLine($"managed heap after run: {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024:N0} MiB");
+if (args.Contains("--smoke"))
+{
+    // The report on the same database: a benchmark that no longer runs, or a report that no longer
+    // agrees with the SQL, fails the test script's "bench" run.
+    return await ReportBenchmark.RunAsync(app.Services, provider, associationId, today, runs) == 0 ? 0 : 1;
+}
+
+return 0;
 
 string? Arg(string name)
 {

@@ -7,6 +7,8 @@ using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.Reports.Files;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.Benchmarks;
 
@@ -20,9 +22,10 @@ namespace Samordning.FollowUp.Benchmarks;
 /// </summary>
 internal static class ReportBenchmark
 {
-    private const int Runs = 5;
 
-    public static async Task RunAsync(IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today)
+    /// <summary>Runs the benchmark; returns how many figures disagree with the hand-written SQL (0 when all agree).</summary>
+    /// <param name="runs">Timed runs of each (the median is printed); the test script's smoke run asks for one.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today, int runs = 5)
     {
         // The last tertial that has ended: what a board reads most.
         var current = ((today.Month - 1) / 4) + 1;
@@ -47,6 +50,18 @@ internal static class ReportBenchmark
             report = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(query)).Report;
         }
 
+        // A download: the same query, then the file written from its presentation (DownloadTertialReport.cs).
+        long fileBytes = 0;
+        Func<Task> BuildFile(Action<ReportPresentation, Stream> write) => async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
+            var view = await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+            using var stream = new MemoryStream();
+            write(view.Presentation!, stream);
+            fileBytes = stream.Length;
+        };
+
         using var log = new CommandLog();
         using var subscription = DiagnosticListener.AllListeners.Subscribe(log);
         var cold = await TimeAsync(Build);
@@ -58,7 +73,7 @@ internal static class ReportBenchmark
         var commands = 0;
         List<(string Sql, TimeSpan Duration)> lastRun = [];
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var run = 0; run < Runs; run++)
+        for (var run = 0; run < runs; run++)
         {
             log.Start();
             reportTimes.Add(await TimeAsync(Build));
@@ -70,7 +85,7 @@ internal static class ReportBenchmark
                 .Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
         }
 
-        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Runs;
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / runs;
 
         var from = report!.Header.PeriodFrom;
         var to = report.Header.PeriodTo;
@@ -78,15 +93,34 @@ internal static class ReportBenchmark
         async Task Raw() => raw = await RawRowFiguresAsync(services, associationId, new DateOnly(year, 1, 1), from, to);
         await Raw();
         var rawTimes = new List<TimeSpan>();
-        for (var run = 0; run < Runs; run++)
+        for (var run = 0; run < runs; run++)
         {
             rawTimes.Add(await TimeAsync(Raw));
+        }
+
+        // The files, warm (one untimed run each first), median of the same number of runs.
+        var files = new List<(string Name, TimeSpan Median, long Bytes)>();
+        foreach (var (name, write) in new (string, Action<ReportPresentation, Stream>)[] { ("xlsx", TertialReportXlsx.Write), ("pdf", TertialReportPdf.Write) })
+        {
+            var build = BuildFile(write);
+            if (runs > 1)
+            {
+                await build();
+            }
+
+            var times = new List<TimeSpan>();
+            for (var run = 0; run < runs; run++)
+            {
+                times.Add(await TimeAsync(build));
+            }
+
+            files.Add((name, Median(times), fileBytes));
         }
 
         var reportMedian = Median(reportTimes);
         var rawMedian = Median(rawTimes);
         var rowQueryMedian = Median(rowQueryTimes);
-        Console.WriteLine($"{$"report (warm, median of {Runs}; {commands} SQL commands)",-62} {reportMedian.TotalMilliseconds,10:N0} ms");
+        Console.WriteLine($"{$"report (warm, median of {runs}; {commands} SQL commands)",-62} {reportMedian.TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"  of which waiting on the database",-62} {Median(databaseTimes).TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"  of which its row-figures query",-62} {rowQueryMedian.TotalMilliseconds,10:N0} ms");
         // Every command of the last run in the order it ran; the whole SQL goes to a file beside the database.
@@ -100,7 +134,12 @@ internal static class ReportBenchmark
 
         Console.WriteLine($"  (the SQL of each command: {sqlFile})");
 
-        Console.WriteLine($"{$"hand-written SQL for the row figures (warm, median of {Runs})",-62} {rawMedian.TotalMilliseconds,10:N0} ms");
+        Console.WriteLine($"{$"hand-written SQL for the row figures (warm, median of {runs})",-62} {rawMedian.TotalMilliseconds,10:N0} ms");
+        foreach (var (name, median, bytes) in files)
+        {
+            Console.WriteLine($"{$"report as .{name} (warm, median of {runs}; {bytes / 1024.0:N0} KiB)",-62} {median.TotalMilliseconds,10:N0} ms");
+        }
+
         Console.WriteLine($"{"managed memory allocated per report",-62} {allocated / 1024.0 / 1024.0,10:N1} MiB");
 
         var mismatches = Compare(report, raw);
@@ -122,10 +161,17 @@ internal static class ReportBenchmark
 
         Console.WriteLine($"ratio report / raw row-figures SQL: {reportMedian / rawMedian:F2}");
         Console.WriteLine($"ratio report's row-figures query / raw row-figures SQL: {rowQueryMedian / rawMedian:F2}");
+        foreach (var (name, median, _) in files)
+        {
+            Console.WriteLine($"ratio report as .{name} / raw row-figures SQL: {median / rawMedian:F2}");
+        }
+
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
         Console.WriteLine($"summary ({provider}): N={total} report_ms={reportMedian.TotalMilliseconds:F0} raw_ms={rawMedian.TotalMilliseconds:F0} " +
             $"ratio={reportMedian / rawMedian:F2} row_query_ms={rowQueryMedian.TotalMilliseconds:F0} " +
+            $"{string.Concat(files.Select(f => $"{f.Name}_ms={f.Median.TotalMilliseconds:F0} {f.Name}_ratio={f.Median / rawMedian:F2} "))}" +
             $"peak_mib={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} mismatches={mismatches.Count}");
+        return mismatches.Count;
     }
 
     private sealed record RawRow(int[] Women, int[] Men);

@@ -8,6 +8,13 @@
 #             Debian's Chromium driven by Playwright, with an axe-core scan of every page; the
 #             service on SQLite. tests/scripts/browser-deps.sh installs Chromium if missing.
 #             Screenshots go to artifacts/screenshots/.
+#   bench     the benchmark program (tests/Samordning.FollowUp.Benchmarks) at a tiny size, on SQLite
+#             and on PostgreSQL: fills 2,000 participations, runs the scheduler, the indicator job and
+#             the board's tertial report (JSON, xlsx, pdf) once each and compares the report's figures
+#             with the hand-written SQL. The association has no small-number threshold: the board's
+#             masking of small figures at this size takes most of a minute per report (README,
+#             "Performance"), which a smoke test cannot afford. A smoke test: it fails when the program dies or a figure
+#             disagrees; no time is asserted. Counted as one test per database.
 # and closes with one line "N passed, N failed, N skipped", the total of all runs.
 # Exits non-zero when a test failed, a run aborted, no test ran at all, or (without a filter)
 # one of the runs found no test.
@@ -16,7 +23,7 @@
 #   FILTER (or env TEST_FILTER): a `dotnet test --filter` expression, or a plain word that is
 #           matched against the full test name ("Exit" -> FullyQualifiedName~Exit).
 # env:
-#   TEST_RUNS          runs to do, default "unit sqlite postgres browser" (e.g. TEST_RUNS=unit)
+#   TEST_RUNS          runs to do, default "unit sqlite postgres browser bench" (e.g. TEST_RUNS=unit)
 #   TEST_HANG_TIMEOUT  a run with no progress for this long is aborted (default 10m)
 #   FOLLOWUP_TEST_POSTGRES  if set, the postgres run uses that server and none is started
 # Results (TRX) go to artifacts/test-results/<run>/.
@@ -30,7 +37,7 @@ UNIT=tests/Samordning.FollowUp.UnitTests/Samordning.FollowUp.UnitTests.csproj
 INTEGRATION=tests/Samordning.FollowUp.IntegrationTests/Samordning.FollowUp.IntegrationTests.csproj
 RESULTS=artifacts/test-results
 FILTER="${1:-${TEST_FILTER:-}}"
-RUNS="${TEST_RUNS:-unit sqlite postgres browser}"
+RUNS="${TEST_RUNS:-unit sqlite postgres browser bench}"
 HANG="${TEST_HANG_TIMEOUT:-10m}"
 
 # A plain word is shorthand for a name match; anything with an operator is passed as is.
@@ -151,6 +158,43 @@ if wants browser; then
         run_tests browser "$INTEGRATION" "Category=Browser" FOLLOWUP_TEST_PROVIDER=Sqlite "FOLLOWUP_CHROMIUM=$chromium"
     else
         skip_run browser "Chromium could not be installed (see tests/scripts/browser-deps.sh output above)"
+    fi
+fi
+
+if wants bench; then
+    # Only without a filter, or with one that names the run: a test filter selects no benchmark.
+    if [[ -z $FILTER || $FILTER == *Bench* ]]; then
+        echo
+        echo "== bench: tests/Samordning.FollowUp.Benchmarks --smoke at 2,000 participations"
+        start=$SECONDS passed=0 failed=0 note=""
+        mkdir -p "$RESULTS/bench"
+        for provider in Sqlite PostgreSql; do
+            connection=""
+            if [[ $provider == Sqlite ]]; then
+                connection="Data Source=$PWD/$RESULTS/bench/smoke.db"
+            else
+                pg_conn="${FOLLOWUP_TEST_POSTGRES:-}"
+                if [[ -z $pg_conn ]]; then
+                    tests/scripts/postgres-test.sh status >/dev/null 2>&1 || PG_STOP=1
+                    pg_conn=$(tests/scripts/postgres-test.sh start) || pg_conn=""
+                fi
+                if [[ -z $pg_conn ]]; then
+                    failed=$((failed + 1)) note="$note PostgreSQL did not start;"
+                    continue
+                fi
+                connection="${pg_conn%;Database=*};Database=followup_bench_smoke"
+            fi
+            log="$RESULTS/bench/$provider.log"
+            if timeout 600 dotnet tests/Samordning.FollowUp.Benchmarks/bin/Release/net10.0/Samordning.FollowUp.Benchmarks.dll \
+                --smoke --runs 1 --threshold 0 --provider "$provider" --size 2000 --connection "$connection" >"$log" 2>&1; then
+                passed=$((passed + 1))
+                grep -E '^(ratio|summary|row figures)' "$log" | sed "s/^/  $provider: /"
+            else
+                failed=$((failed + 1)) note="$note $provider failed (log: $log);"
+                tail -n 30 "$log"
+            fi
+        done
+        record bench "$passed" "$failed" 0 "${note# }" $((SECONDS - start))
     fi
 fi
 

@@ -6,6 +6,15 @@ namespace Samordning.FollowUp.Common;
 /// <summary>Rules that several requests share, with their Swedish messages.</summary>
 internal static class ValidationRules
 {
+    /// <summary>
+    /// A date not after today. <c>Must</c> rather than <c>LessThanOrEqualTo(_ =&gt; clock.Today())</c>:
+    /// FluentValidation compiles a lambda expression each time a validator is built, which once
+    /// cost the intake more than its database work; a delegate costs nothing. An empty date passes
+    /// (a <c>NotNull</c> rule says so).
+    /// </summary>
+    public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock, string message) =>
+        rule.Must(d => d is not { } date || date <= clock.Today()).WithMessage(message);
+
     public static IRuleBuilderOptions<T, IReadOnlyList<IncomeSource>?> NoRepeatedIncomeSource<T>(
         this IRuleBuilder<T, IReadOnlyList<IncomeSource>?> rule) =>
         rule.Must(s => s is null || s.Distinct().Count() == s.Count)

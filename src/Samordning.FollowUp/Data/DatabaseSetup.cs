@@ -37,6 +37,8 @@ public static class DatabaseSetup
 {
     public const string ConnectionStringName = "FollowUp";
 
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static string MigrationsAssembly(DatabaseProvider provider) =>
         $"Samordning.FollowUp.Migrations.{provider}";
 
@@ -49,7 +51,8 @@ public static class DatabaseSetup
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
-                x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+                x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                .AddInterceptors(BusyTimeout),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
                 x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,

@@ -128,15 +128,17 @@ public sealed class BoardDisclosureTests
         // All at least 5: as they are (zeros left out).
         Assert.Equal(["A 12", "B 5", "C 7"], Shown(ReportDisclosure.Grouped([C("A", 12), C("B", 5), C("C", 7), C("D", 0)], 5)));
         // One small (2) with the next smallest (5): 7 ≥ 5, the 12 and the 9 stay.
-        Assert.Equal(["A 12", "C 9", "Other 7"], Shown(ReportDisclosure.Grouped([C("A", 12), C("B", 5), C("C", 9), C("D", 2)], 5)));
+        Assert.Equal(["A 12", "C 9", "Grouped 7"], Shown(ReportDisclosure.Grouped([C("A", 12), C("B", 5), C("C", 9), C("D", 2)], 5)));
         // Two small (1, 3) already make 4: still under 5, so the next smallest (6) joins them; the 20 stays.
-        Assert.Equal(["A 20", "Other 10"], Shown(ReportDisclosure.Grouped([C("A", 20), C("B", 6), C("C", 1), C("D", 3)], 5)));
+        Assert.Equal(["A 20", "Grouped 10"], Shown(ReportDisclosure.Grouped([C("A", 20), C("B", 6), C("C", 1), C("D", 3)], 5)));
         // The fixture's reasons: 4 discontinued with the 18 planned completions, nothing left beside them.
-        Assert.Equal(["Other 22"], Shown(ReportDisclosure.Grouped([C("PlannedCompletion", 18), C("Discontinued", 4)], 5)));
+        Assert.Equal(["Grouped 22"], Shown(ReportDisclosure.Grouped([C("PlannedCompletion", 18), C("Discontinued", 4)], 5)));
         // All small: one "Övriga" of them all, however small the sum.
         var all = ReportDisclosure.Grouped([C("A", 1), C("B", 2), C("C", 1)], 5);
-        Assert.Equal(["Other 4"], Shown(all));
+        Assert.Equal(["Grouped 4"], Shown(all));
         Assert.Equal((ReportDisclosure.OtherCode, "Övriga"), (all[0].Code, all[0].Label));
+        // The real code "Other" (a reason and an occupation) among the small ones: inside the group, not confused with it.
+        Assert.Equal(["A 12", "Grouped 5"], Shown(ReportDisclosure.Grouped([C("A", 12), C("Other", 3), C("B", 2)], 5)));
         // No threshold: as they are.
         Assert.Equal(["A 1", "B 2"], Shown(ReportDisclosure.Grouped([C("A", 1), C("B", 2)], 0)));
     }

@@ -36,7 +36,7 @@ internal sealed class RecordContactAttemptValidator : AbstractValidator<RecordCo
     public RecordContactAttemptValidator(TimeProvider clock)
     {
         RuleFor(x => x.AttemptedOn).NotNull().WithMessage("Datum för kontaktförsöket måste anges.")
-            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Datum för kontaktförsöket får inte vara i framtiden.");
+            .NotInFuture(clock, "Datum för kontaktförsöket får inte vara i framtiden.");
         RuleFor(x => x.Outcome).NotNull().WithMessage("Hur försöket gick måste anges.");
     }
 }

@@ -38,7 +38,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
     {
         RuleFor(x => x.Outcome).NotNull().WithMessage("Utfall måste anges: nådd, ej anträffbar eller avböjde.");
         RuleFor(x => x.ContactedOn).NotNull().WithMessage("Datum för kontakten måste anges.")
-            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Datum för kontakten får inte vara i framtiden.");
+            .NotInFuture(clock, "Datum för kontakten får inte vara i framtiden.");
         RuleFor(x => x.Occupation).NotNull().When(x => x.Outcome == FollowUpOutcome.Reached)
             .WithMessage("Sysselsättning måste anges när personen nåddes.");
         RuleFor(x => x.Occupation).Null().When(x => x.Outcome is FollowUpOutcome.Unreachable or FollowUpOutcome.Declined)

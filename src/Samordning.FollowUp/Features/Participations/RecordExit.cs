@@ -38,7 +38,7 @@ internal sealed class RecordExitValidator : AbstractValidator<RecordExitCommand>
     public RecordExitValidator(TimeProvider clock)
     {
         RuleFor(x => x.EndDate).NotNull().WithMessage("Slutdatum måste anges.")
-            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Slutdatum får inte vara i framtiden.");
+            .NotInFuture(clock, "Slutdatum får inte vara i framtiden.");
         RuleFor(x => x.ExitReason).NotNull().WithMessage("Orsak till avslut måste anges.");
         RuleFor(x => x.Occupation).NotNull()
             .When(x => !ExitReasons.IsWithoutOutcome(x.ExitReason))

@@ -95,6 +95,9 @@ internal sealed class RegisterParticipationHandler(
 
         // The participation and its audit line are written together (the line needs the new id).
         var raced = false;
+        // In our own transaction a failure rolls everything back, so a savepoint per save would only add statements.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = db.Database.CurrentTransaction is not null && savepoints;
         await using (var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken))
         {
             try
@@ -108,6 +111,10 @@ internal sealed class RegisterParticipationHandler(
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 raced = true;
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = savepoints;
             }
         }
 

@@ -83,7 +83,7 @@ internal sealed class StartSituationValidator : AbstractValidator<StartSituation
             .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _)).WithMessage(InvalidPersonalIdentityNumber)
             .When(x => x.PersonalIdentityNumber is not null);
         RuleFor(x => x.Consent!.Date).NotNull().WithMessage("Datum för samtycket måste anges.")
-            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Samtyckets datum får inte vara i framtiden.")
+            .NotInFuture(clock, "Samtyckets datum får inte vara i framtiden.")
             .When(x => x.Consent is not null);
         RuleFor(x => x.Consent!.TextVersion).NotEmpty().WithMessage("Samtyckestextens version måste anges.")
             .MaximumLength(100).WithMessage("Versionen får vara högst 100 tecken.")
@@ -91,10 +91,11 @@ internal sealed class StartSituationValidator : AbstractValidator<StartSituation
         RuleFor(x => x.Consent!.CollectedBy).NotEmpty().WithMessage("Samtycket mottaget av måste anges.")
             .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.")
             .When(x => x.Consent is not null);
-        RuleFor(x => x.BirthYear).InclusiveBetween(1900, clock.Today().Year)
+        // Read today's year at each check: the validator is built once (a singleton).
+        RuleFor(x => x.BirthYear).Must(y => y is not { } year || (year >= 1900 && year <= clock.Today().Year))
             .WithMessage("Födelseåret är inte rimligt.");
         RuleFor(x => x.StartDate).NotNull().WithMessage("Startdatum måste anges.")
-            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("Startdatum får inte vara i framtiden.");
+            .NotInFuture(clock, "Startdatum får inte vara i framtiden.");
         RuleFor(x => x.HomeMunicipality).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Hemkommun måste anges.")
             .Must(m => Municipalities.Find(m) is not null).WithMessage((_, m) => UnknownMunicipality(m));

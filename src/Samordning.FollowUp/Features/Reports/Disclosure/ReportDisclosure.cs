@@ -267,7 +267,11 @@ public static class ReportDisclosure
         AddBreakdown(table, node, "occupationAtExit", Grouped(figures.OccupationAtExit, groupBelow));
     }
 
-    public const string OtherCode = "Other";
+    /// <summary>
+    /// The code of the "Övriga" group: not a code of any list, since exit reasons and occupations
+    /// both have a real "Other", which may itself be grouped (one key for both broke the year's table).
+    /// </summary>
+    public const string OtherCode = "Grouped";
 
     /// <summary>
     /// Codes with fewer than <paramref name="threshold"/> exits grouped as "Övriga", with as many of

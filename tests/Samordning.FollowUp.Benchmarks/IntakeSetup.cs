@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Benchmarks;
+
+/// <summary>
+/// The intake benchmark's data (tests/scripts/benchmark-intake.sh): the benchmark association made
+/// through the service's own commands and a coach of the provider of its first anonymous
+/// intervention, confirmed, with a password. Prints shell assignments the script reads.
+/// </summary>
+internal static class IntakeSetup
+{
+    public const string Password = "Benchmark-losenord-2026";
+
+    public static async Task RunAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var (_, interventions) = await BenchmarkData.CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet");
+        var intervention = interventions.First(i => i.Mode == RegistrationMode.AnonymousIndividual);
+        var email = $"coach-{Guid.NewGuid():N}@bench.example";
+        var now = DateTime.UtcNow;
+        var result = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().CreateAsync(new UserAccount
+        {
+            UserName = email, Email = email, DisplayName = "Bänkcoach", Role = UserRole.Coach,
+            ProviderId = intervention.ProviderId, CreatedAtUtc = now, ProviderConfirmedAtUtc = now,
+        }, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        Console.WriteLine($"INTERVENTION={intervention.Id}");
+        Console.WriteLine($"PROVIDER={intervention.ProviderId}");
+        Console.WriteLine($"EMAIL={email}");
+        Console.WriteLine($"PASSWORD={Password}");
+    }
+}

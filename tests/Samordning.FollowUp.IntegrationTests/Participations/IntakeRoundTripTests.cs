@@ -1,0 +1,71 @@
+using System.Net;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
+
+namespace Samordning.FollowUp.IntegrationTests.Participations;
+
+/// <summary>
+/// How many SQL commands one intake costs, counted by an EF Core command interceptor over the whole
+/// HTTP request (the session check, access, the registration and the response). README, "Performance".
+/// A bound, not a timing: a change that adds a round trip to every intake fails here. An anonymous
+/// intake: the session check, the access rule's intervention, the handler's intervention, the person,
+/// the participation, its audit line, the coach's remembered "Anvisad av" and the response's read
+/// (8; BEGIN and COMMIT are not commands). Identified with an Idempotency-Key: also the replay
+/// lookup and the person's lookup by HMAC (10).
+/// </summary>
+[Collection(ApiTestGroup.Name)]
+public sealed class IntakeRoundTripTests(ApiFactory factory, ITestOutputHelper output) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Register_Anonymous_TakesAtMostEightCommands()
+    {
+        var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
+        await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous("Man", 1988)); // warm
+
+        var commands = await CountAsync(() => Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Anonymous("Woman", 1990)));
+
+        Assert.InRange(commands.Count, 1, 8);
+    }
+
+    [Fact]
+    public async Task Register_Identified_WithIdempotencyKey_TakesAtMostTenCommands()
+    {
+        var intervention = await Data.InterventionAsync(Mode.Identified);
+        await Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(TestPersonnummer.Man()), "warm");
+
+        var commands = await CountAsync(() =>
+            Coach.PostAsync($"/api/v1/interventions/{intervention.Id}/participations", TestData.Identified(TestPersonnummer.Woman()), "round-trips"));
+
+        Assert.InRange(commands.Count, 1, 10);
+    }
+
+    private async Task<List<string>> CountAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var commands = new List<string>();
+        Factory.Commands.AfterExecute = command =>
+        {
+            lock (commands)
+            {
+                commands.Add(command.CommandText);
+            }
+        };
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        finally
+        {
+            Factory.Commands.Reset();
+        }
+
+        await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
+        output.WriteLine($"{commands.Count} commands:");
+        foreach (var sql in commands)
+        {
+            output.WriteLine("--\n" + sql);
+        }
+
+        return commands;
+    }
+}
