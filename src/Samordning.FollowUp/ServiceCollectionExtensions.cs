@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<DataQualityChecks>();
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<TertialCycleProviders>();
         services.AddScoped<TertialCycleNotices>();
