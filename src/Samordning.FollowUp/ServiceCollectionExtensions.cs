@@ -23,6 +23,7 @@ using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
+using Samordning.FollowUp.Features.DataQuality;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
@@ -84,6 +85,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<TertialCycleProviders>();
         services.AddScoped<TertialCycleNotices>();
+        services.AddScoped<DataQualityReader>();
         services.AddOptions<TertialCycleOptions>().BindConfiguration(TertialCycleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
@@ -125,6 +127,7 @@ public static class ServiceCollectionExtensions
         app.MapJobEndpoints();
         app.MapReportEndpoints();
         app.MapTertialCycleEndpoints();
+        app.MapDataQualityEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapPrivacyEndpoints();

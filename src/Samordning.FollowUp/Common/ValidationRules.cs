@@ -6,6 +6,12 @@ namespace Samordning.FollowUp.Common;
 /// <summary>Rules that several requests share, with their Swedish messages.</summary>
 internal static class ValidationRules
 {
+    public static IRuleBuilderOptions<T, int> ValidYear<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+
+    public static IRuleBuilderOptions<T, int> ValidTertial<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+
     public static IRuleBuilderOptions<T, IReadOnlyList<IncomeSource>?> NoRepeatedIncomeSource<T>(
         this IRuleBuilder<T, IReadOnlyList<IncomeSource>?> rule) =>
         rule.Must(s => s is null || s.Distinct().Count() == s.Count)

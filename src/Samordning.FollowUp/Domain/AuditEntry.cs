@@ -53,6 +53,7 @@ public enum AuditAction
     [Display(Name = "Godkände tertialrapport")] TertialAccepted,
     [Display(Name = "Skickade tillbaka tertialrapport")] TertialReturned,
     [Display(Name = "Fastställde tertialen")] TertialAdopted,
+    [Display(Name = "Påminde utföraren om datakvalitet")] DataQualityReminderSent,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

@@ -18,6 +18,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public const string Report = "Report";
     public const string ProviderTertialReport = "ProviderTertialReport";
     public const string Log = "AuditLog";
+    public const string Notification = "Notification";
 
     /// <summary>Every entity type a line can name, with the one Swedish wording the pages and files use.</summary>
     public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
@@ -29,6 +30,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
         (Report, "Rapport"),
         (ProviderTertialReport, "Utförarens tertialrapport"),
         (Log, "Logg"),
+        (Notification, "Meddelande"),
     ];
 
     /// <summary>The Swedish wording of an entity type; an unknown type as stored.</summary>
