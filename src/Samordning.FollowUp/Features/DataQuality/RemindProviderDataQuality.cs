@@ -38,11 +38,11 @@ public sealed record RemindProviderDataQualityCommand : ICommand<DataQualityRemi
     public int Tertial { get; init; }
 }
 
-/// <param name="Sent">False when the provider had already been reminded today (nothing sent again).</param>
-/// <param name="SentAtUtc">When the day's reminder was sent (now, or earlier today).</param>
+/// <param name="Sent">False when the provider had already been reminded today, or has nothing to complete (nothing sent).</param>
+/// <param name="SentAtUtc">When the day's reminder was sent (now, or earlier today); null when none was.</param>
 /// <param name="Message">What the office is told, in Swedish.</param>
 public sealed record DataQualityReminderResponse(
-    long ProviderId, string ProviderName, int Year, int Tertial, bool Sent, DateTime SentAtUtc, int OpenItems, string Message);
+    long ProviderId, string ProviderName, int Year, int Tertial, bool Sent, DateTime? SentAtUtc, int OpenItems, string Message);
 
 internal sealed class RemindProviderDataQualityValidator : AbstractValidator<RemindProviderDataQualityCommand>
 {
@@ -85,7 +85,8 @@ internal sealed class RemindProviderDataQualityHandler(
         var counts = await reader.CountsAsync(provider, year, tertial, cancellationToken);
         if (counts.OpenItems == 0)
         {
-            throw new RuleViolationException("providerId", $"{provider.Name} har inga registreringar att komplettera för T{tertial} {year}.");
+            return new DataQualityReminderResponse(provider.Id, provider.Name, year, tertial, false, null, 0,
+                $"{provider.Name} har inga registreringar att komplettera för T{tertial} {year}. Ingen påminnelse skickades.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
