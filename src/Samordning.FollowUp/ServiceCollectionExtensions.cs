@@ -23,6 +23,7 @@ using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
+using Samordning.FollowUp.Features.DataQuality;
 using Samordning.FollowUp.Features.Trends;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
@@ -84,9 +85,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<DataQualityChecks>();
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<TertialCycleProviders>();
         services.AddScoped<TertialCycleNotices>();
+        services.AddScoped<DataQualityReader>();
         services.AddOptions<TertialCycleOptions>().BindConfiguration(TertialCycleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
@@ -129,6 +132,7 @@ public static class ServiceCollectionExtensions
         app.MapReportEndpoints();
         app.MapTrendEndpoints();
         app.MapTertialCycleEndpoints();
+        app.MapDataQualityEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapPrivacyEndpoints();

@@ -61,6 +61,9 @@ public static class SwedishFormat
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Clock.Sweden)
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The Swedish clock time of an instant, "14:05".</summary>
+    public static string TimeOf(DateTime utc) => Timestamp(utc)[11..];
+
     /// <summary>The Swedish calendar date of an instant.</summary>
     public static string DateOf(DateTime utc) => Timestamp(utc)[..10];
 

@@ -14,6 +14,11 @@ internal static class ValidationRules
     /// </summary>
     public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock, string message) =>
         rule.Must(d => d is not { } date || date <= clock.Today()).WithMessage(message);
+    public static IRuleBuilderOptions<T, int> ValidYear<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+
+    public static IRuleBuilderOptions<T, int> ValidTertial<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
 
     public static IRuleBuilderOptions<T, IReadOnlyList<IncomeSource>?> NoRepeatedIncomeSource<T>(
         this IRuleBuilder<T, IReadOnlyList<IncomeSource>?> rule) =>

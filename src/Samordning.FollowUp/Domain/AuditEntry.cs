@@ -56,6 +56,7 @@ public enum AuditAction
     [Display(Name = "Ändrade")] Updated,
     [Display(Name = "Inaktiverade")] Deactivated,
     [Display(Name = "Återaktiverade")] Reactivated,
+    [Display(Name = "Påminde utföraren om datakvalitet")] DataQualityReminderSent,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

@@ -31,4 +31,7 @@ public enum NotificationKind
 
     /// <summary>To a provider that has not attested the tertial (the job's reminder, or the office's "Påminn").</summary>
     TertialAttestationReminder,
+
+    /// <summary>To a provider: the office's "Påminn utföraren" with the tertial's data-quality counts (never identities).</summary>
+    DataQualityReminder,
 }

@@ -259,6 +259,16 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["POST /api/v1/associations/{associationId:long}/tertial-reports/{year:int}/{tertial:int}/reminders"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/tertial-reports/2026/2/reminders", new JsonObject()))),
 
+        // Data quality: counts for the office and the provider's coaches, the list behind a count for the coaches only
+        ["GET /api/v1/associations/{associationId:long}/data-quality/{year:int}/{tertial:int}"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/data-quality/2026/2"))),
+        ["GET /api/v1/providers/{providerId:long}/data-quality/{year:int}/{tertial:int}"] = new([Office_, Coach_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/providers/{w.Provider(t)}/data-quality/2026/2"))),
+        ["GET /api/v1/providers/{providerId:long}/data-quality/{year:int}/{tertial:int}/{check}"] = new([Coach_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/providers/{w.Provider(t)}/data-quality/2026/2/ExitsWithoutStep"))),
+        ["POST /api/v1/providers/{providerId:long}/data-quality/{year:int}/{tertial:int}/reminders"] = new([Office_], Scope.Provider, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/providers/{w.Provider(t)}/data-quality/2026/2/reminders", new JsonObject()))),
+
         // Everyone signed in; administrators' tools
         ["GET /api/v1/code-lists"] = new([Admin_, Office_, Board_, Coach_], Scope.None, (_, _, _) => Task.FromResult(Get("/api/v1/code-lists"))),
         ["GET /api/v1/audit"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit"))),

@@ -93,6 +93,13 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/tertialrapportering/{ar:int?}/{tertial:int?}", office, _ => "/tertialrapportering/2026/2");
         yield return Forbidden("/tertialrapportering/{ar:int?}/{tertial:int?}", board, _ => "/tertialrapportering/2026/2");
         yield return Forbidden("/tertialrapportering/{ar:int?}/{tertial:int?}", admin, _ => "/tertialrapportering/2026/2");
+        // The coach's data quality and the list behind each count: always the signed-in coach's own provider.
+        yield return Ok("/datakvalitet", coach);
+        yield return Ok("/datakvalitet", coach, _ => "/datakvalitet?ar=2026&tertial=2&kontroll=ExitsWithoutStep");
+        yield return new Case("/datakvalitet", coach, _ => "/datakvalitet?ar=2026&tertial=2&kontroll=ExitsWithoutStep", HttpStatusCode.OK, OtherProviderCoach);
+        yield return Forbidden("/datakvalitet", office, _ => "/datakvalitet?ar=2026&tertial=2&kontroll=ExitsWithoutStep");
+        yield return Forbidden("/datakvalitet", board);
+        yield return Forbidden("/datakvalitet", admin);
         yield return Ok("/konton", coach);
         yield return Forbidden("/konton", office);
         yield return Forbidden("/konton", board);

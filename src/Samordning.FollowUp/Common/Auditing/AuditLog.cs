@@ -20,6 +20,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public const string Log = "AuditLog";
     public const string Association = "Association";
     public const string Provider = "Provider";
+    public const string Notification = "Notification";
 
     /// <summary>Every entity type a line can name, with the one Swedish wording the pages and files use.</summary>
     public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
@@ -33,6 +34,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
         (Log, "Logg"),
         (Association, "Förbund"),
         (Provider, "Utförare"),
+        (Notification, "Meddelande"),
     ];
 
     /// <summary>The Swedish wording of an entity type; an unknown type as stored.</summary>

@@ -10,12 +10,16 @@ internal sealed class EmailSender(IOptions<SmtpOptions> options)
 {
     public bool IsConfigured => options.Value.IsConfigured;
 
-    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken) =>
+        SendAsync([to], subject, body, cancellationToken);
+
+    /// <summary>One message to every address in <paramref name="to"/>.</summary>
+    public async Task SendAsync(IReadOnlyList<string> to, string subject, string body, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.AddRange(to.Select(MailboxAddress.Parse));
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
 

@@ -3,12 +3,14 @@ using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
 
 namespace Samordning.FollowUp.Features.Notifications;
 
 /// <summary>
-/// E-mails stored notifications that have not been sent: a provider's to its contact address,
-/// the office's to the association's. Mail that fails stays pending and goes on the next run. Each
+/// E-mails stored notifications that have not been sent: a provider's to its contact address, or,
+/// while the provider has none, to its confirmed coaches (one message to them all); the office's
+/// to the association's address. Mail that fails stays pending and goes on the next run. Each
 /// notification is claimed before it is sent, so concurrent runs send it once (at most once: an
 /// instance that dies between the claim and the SMTP call loses that e-mail, never the
 /// notification, which stays on the recipient's start page).
@@ -24,12 +26,13 @@ internal sealed partial class NotificationMailer(FollowUpDbContext db, EmailSend
             return 0;
         }
 
+        var coaches = Coaches();
         var toProviders = db.Notifications.Where(n => n.EmailSentAtUtc == null && n.ProviderId != null)
-            .Join(db.Providers.Where(p => p.ContactEmail != null), n => n.ProviderId, p => p.Id,
-                (n, p) => new { n.Id, n.Subject, n.Body, Address = p.ContactEmail });
+            .Join(db.Providers, n => n.ProviderId, p => p.Id, (n, p) => new { n.Id, n.ProviderId, n.Subject, n.Body, Address = p.ContactEmail })
+            .Where(x => x.Address != null || coaches.Any(u => u.ProviderId == x.ProviderId));
         var toOffices = db.Notifications.Where(n => n.EmailSentAtUtc == null && n.ProviderId == null)
             .Join(db.Associations.Where(a => a.ContactEmail != null), n => n.AssociationId, a => a.Id,
-                (n, a) => new { n.Id, n.Subject, n.Body, Address = a.ContactEmail });
+                (n, a) => new { n.Id, n.ProviderId, n.Subject, n.Body, Address = a.ContactEmail });
         var pending = (await toProviders.OrderBy(x => x.Id).Take(MaxPerRun).ToListAsync(cancellationToken))
             .Concat(await toOffices.OrderBy(x => x.Id).Take(MaxPerRun).ToListAsync(cancellationToken));
 
@@ -47,7 +50,8 @@ internal sealed partial class NotificationMailer(FollowUpDbContext db, EmailSend
 
             try
             {
-                await email.SendAsync(item.Address!, item.Subject, item.Body, cancellationToken);
+                var to = item.Address is { } address ? [address] : await ProviderRecipientsAsync(item.ProviderId!.Value, cancellationToken);
+                await email.SendAsync(to, item.Subject, item.Body, cancellationToken);
                 sent++;
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
@@ -62,6 +66,21 @@ internal sealed partial class NotificationMailer(FollowUpDbContext db, EmailSend
 
         return sent;
     }
+
+    /// <summary>Where a provider's notifications are e-mailed: its contact address, else its confirmed coaches' (empty when neither).</summary>
+    public async Task<IReadOnlyList<string>> ProviderRecipientsAsync(long providerId, CancellationToken cancellationToken)
+    {
+        var contact = await db.Providers.Where(p => p.Id == providerId).Select(p => p.ContactEmail).SingleOrDefaultAsync(cancellationToken);
+        return contact is not null
+            ? [contact]
+            : await Coaches().Where(u => u.ProviderId == providerId).Select(u => u.Email!).Order().ToListAsync(cancellationToken);
+    }
+
+    public bool SendsEmail => email.IsConfigured;
+
+    /// <summary>Coaches who may see their provider's participants (confirmed), with an address.</summary>
+    private IQueryable<UserAccount> Coaches() =>
+        db.Users.Where(u => u.Role == UserRole.Coach && u.ProviderId != null && u.ProviderConfirmedAtUtc != null && u.Email != null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not e-mail notification {NotificationId}; it is retried on the next run")]
     private static partial void LogNotSent(ILogger logger, Exception exception, long notificationId);

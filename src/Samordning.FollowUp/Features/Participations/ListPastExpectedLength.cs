@@ -2,8 +2,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
-using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Features.Participations;
 
@@ -13,20 +13,18 @@ public sealed record PastExpectedLengthResponse(
 
 /// <summary>
 /// The coach's active participations that have gone on longer than their intervention's expected
-/// length (the same rule as the report's data quality): an exit may be missing. Oldest first.
+/// length on this day (the report's data-quality check, <see cref="DataQualityChecks.PastExpectedLength"/>): an exit may be missing. Oldest first.
 /// </summary>
 [Access(UserRole.Coach)]
 public sealed record ListPastExpectedLengthQuery(int Limit = 100) : IQuery<IReadOnlyList<PastExpectedLengthResponse>>;
 
-internal sealed class ListPastExpectedLengthHandler(FollowUpDbContext db, TimeProvider clock, CallerContext callers, IdentityProtector protector)
+internal sealed class ListPastExpectedLengthHandler(DataQualityChecks checks, TimeProvider clock, CallerContext callers, IdentityProtector protector)
     : IQueryHandler<ListPastExpectedLengthQuery, IReadOnlyList<PastExpectedLengthResponse>>
 {
     public async ValueTask<IReadOnlyList<PastExpectedLengthResponse>> Handle(ListPastExpectedLengthQuery query, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var rows = await db.Participations.AsNoTracking().VisibleTo(callers.Current)
-            .Where(p => p.EndDate == null && p.Intervention!.ExpectedLengthWeeks != null
-                        && p.StartDate.AddDays(p.Intervention.ExpectedLengthWeeks.Value * 7) < today)
+        var rows = await checks.PastExpectedLength(today).AsNoTracking().VisibleTo(callers.Current)
             .OrderBy(p => p.StartDate).ThenBy(p => p.Id)
             .Take(Math.Clamp(query.Limit, 1, Paging.MaxPageSize))
             .Select(p => new

@@ -90,7 +90,8 @@ public sealed record ProviderParticipationResponse(
     DateOnly? EndDate,
     ExitReason? ExitReason,
     FollowUpStatus? FollowUpStatus,
-    DateOnly? FollowUpDueDate);
+    DateOnly? FollowUpDueDate,
+    long? FollowUpId = null);
 
 /// <summary>"Mina deltagare": the caller's provider's participations across its interventions, newest start first, paged.</summary>
 [Access(UserRole.Coach)]
@@ -142,10 +143,15 @@ internal sealed class ListProviderParticipationsHandler(ProviderParticipationRea
 /// <summary>The provider's list, counted and paged by the database; identities decrypted per page only to be masked (or, for an audited export, shown).</summary>
 internal sealed class ProviderParticipationReader(FollowUpDbContext db, IdentityProtector protector, CallerContext callers)
 {
+    public Task<(int Total, IReadOnlyList<ProviderParticipationResponse> Items)> ListAsync(
+        ParticipantListFilter filter, int page, int pageSize, bool fullIdentity, CancellationToken cancellationToken) =>
+        ListAsync(filter.Apply(db.Participations, db), page, pageSize, fullIdentity, cancellationToken);
+
+    /// <summary>Any set of participations (a data-quality check's, say), narrowed to the caller's own.</summary>
     public async Task<(int Total, IReadOnlyList<ProviderParticipationResponse> Items)> ListAsync(
-        ParticipantListFilter filter, int page, int pageSize, bool fullIdentity, CancellationToken cancellationToken)
+        IQueryable<Participation> participations, int page, int pageSize, bool fullIdentity, CancellationToken cancellationToken)
     {
-        var participations = filter.Apply(db.Participations.AsNoTracking().VisibleTo(callers.Current), db);
+        participations = participations.AsNoTracking().VisibleTo(callers.Current);
         var total = await participations.CountAsync(cancellationToken);
         var rows = await participations
             .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
@@ -163,13 +169,13 @@ internal sealed class ProviderParticipationReader(FollowUpDbContext db, Identity
                 p.EndDate,
                 p.ExitReason,
                 FollowUp = db.TwelveMonthFollowUps.Where(f => f.ParticipationId == p.Id)
-                    .Select(f => new { f.Status, f.DueDate }).FirstOrDefault(),
+                    .Select(f => new { f.Id, f.Status, f.DueDate }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return (total, [.. rows.Select(r => new ProviderParticipationResponse(
             r.Id, SwedishFormat.Reference(r.Id), r.InterventionId, r.InterventionName, r.RegistrationMode,
             r.IdentityCipher is { } cipher ? Show(protector.Decrypt(cipher), fullIdentity) : null,
-            r.Gender, r.BirthYear, r.StartDate, r.EndDate, r.ExitReason, r.FollowUp?.Status, r.FollowUp?.DueDate))]);
+            r.Gender, r.BirthYear, r.StartDate, r.EndDate, r.ExitReason, r.FollowUp?.Status, r.FollowUp?.DueDate, r.FollowUp?.Id))]);
     }
 
     private static string Show(PersonalIdentityNumber number, bool full) =>

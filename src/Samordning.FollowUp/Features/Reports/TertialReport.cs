@@ -116,7 +116,23 @@ public sealed record DataQualityRow(
     // (recorded before the rule, or after the minimum was raised): an open item.
     int UnreachableWithTooFewAttempts = 0,
     // Tries to reach people for their follow-ups during the period: shown, never an open item.
-    int ContactAttempts = 0);
+    int ContactAttempts = 0)
+{
+    /// <summary>The count of one check.</summary>
+    public int Of(DataQualityCheck check) => check switch
+    {
+        DataQualityCheck.PastExpectedLengthWithoutExit => PastExpectedLengthWithoutExit,
+        DataQualityCheck.ExitsWithoutOutcome => ExitsWithoutOutcome,
+        DataQualityCheck.ExitsWithoutStep => ExitsWithoutStep,
+        DataQualityCheck.OverdueFollowUps => OverdueFollowUps,
+        DataQualityCheck.CountOnlyWithoutFigures => CountOnlyWithoutFigures,
+        DataQualityCheck.UnreachableWithTooFewAttempts => UnreachableWithTooFewAttempts,
+        _ => throw new ArgumentOutOfRangeException(nameof(check), check, null),
+    };
+
+    /// <summary>Open items: the sum of every check (contact attempts are not one).</summary>
+    public int OpenItems() => Enum.GetValues<DataQualityCheck>().Sum(Of);
+}
 
 public sealed record TertialNoteResponse(
     long InterventionId,

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 
 namespace Samordning.FollowUp.Features.Reports;
@@ -14,7 +12,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, IOptions<FollowUpOptions> followUpOptions)
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -82,7 +80,7 @@ internal sealed class TertialReportBuilder(
             [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
-        var quality = await DataQualityAsync(associationId, year, from, to, today, exits, cancellationToken);
+        var quality = await DataQualityAsync(associationId, year, from, to, today, cancellationToken);
         return new TertialReport(header, sections, context.Figures(ids), quality);
     }
 
@@ -120,8 +118,7 @@ internal sealed class TertialReportBuilder(
 
     /// <summary>
     /// The period's exits (registered in error excluded), read once and counted per intervention,
-    /// reason and occupation at exit, with how many of each group lack a step: the exits by
-    /// reason, by occupation and the exit columns of data quality are all sums of these groups.
+    /// reason and occupation at exit: the exits by reason and by occupation are sums of these groups.
     /// </summary>
     private async Task<List<ExitGroup>> ExitGroupsAsync(long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         await db.Participations.AsNoTracking()
@@ -129,8 +126,7 @@ internal sealed class TertialReportBuilder(
                 && p.EndDate != null && p.EndDate >= from && p.EndDate <= to
                 && p.ExitReason != ExitReason.RegisteredInError)
             .GroupBy(p => new { p.InterventionId, p.Intervention!.ProviderId, p.ExitReason, p.OccupationAtExit })
-            .Select(g => new ExitGroup(g.Key.InterventionId, g.Key.ProviderId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Count(),
-                g.Sum(p => p.StepAtStart == null || p.StepAtExit == null ? 1 : 0)))
+            .Select(g => new ExitGroup(g.Key.InterventionId, g.Key.ProviderId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Count()))
             .ToListAsync(cancellationToken);
 
     /// <summary>For each indicator in force at the period's end: its buckets over the exits it looks at.</summary>
@@ -161,64 +157,24 @@ internal sealed class TertialReportBuilder(
     /// The report's data-quality rows for the tertial alone (Period mode), without the rest of the
     /// report: the tertial cycle's checklist is exactly these, so the two cannot disagree.
     /// </summary>
-    public async Task<List<DataQualityRow>> DataQualityAsync(long associationId, int year, int tertial, CancellationToken cancellationToken)
-    {
-        var (from, to) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
-        var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
-        return await DataQualityAsync(associationId, year, from, to, clock.Today(), exits, cancellationToken);
-    }
+    public Task<List<DataQualityRow>> DataQualityAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
+        DataQualityAsync(associationId, year, Tertials.Start(year, tertial), Tertials.End(year, tertial), clock.Today(), cancellationToken);
 
+    /// <summary>One row per provider of the association: each check's count (<see cref="DataQualityChecks"/>) and the contact attempts.</summary>
     private async Task<List<DataQualityRow>> DataQualityAsync(
-        long associationId, int year, DateOnly from, DateOnly to, DateOnly today, List<ExitGroup> exits, CancellationToken cancellationToken)
+        long associationId, int year, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
-        var asOf = to < today ? to : today;
         var providers = await db.Providers.AsNoTracking()
             .Where(p => p.AssociationId == associationId)
             .OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name })
             .ToListAsync(cancellationToken);
 
-        // Past the intervention's expected length on the day the period ends (or today) and still
-        // open on that day, so an old tertial's figure does not change when the exit comes later.
-        var pastExpected = await (from p in db.Participations
-                                  join i in db.Interventions on p.InterventionId equals i.Id
-                                  where i.AssociationId == associationId && i.ExpectedLengthWeeks != null
-                                        && (p.EndDate == null || p.EndDate > asOf)
-                                        && p.StartDate.AddDays(i.ExpectedLengthWeeks.Value * 7) < asOf
-                                  group p by i.ProviderId into g
-                                  select new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        // A year-to-date report's data quality reads its whole range, as before; the checklist reads the tertial.
+        var period = new DataQualityPeriod(year, Tertials.Of(to), from, to, to < today ? to : today);
+        var counts = await checks.CountsAsync(associationId, period, cancellationToken);
 
-        // Of the period's exits, other than by death: no known occupation, or a step missing.
-        var exitQuality = exits
-            .Where(e => e.ExitReason != ExitReason.Deceased)
-            .GroupBy(e => e.ProviderId)
-            .ToDictionary(g => g.Key, g => new
-            {
-                WithoutOutcome = g.Where(e => e.OccupationAtExit is null or Occupation.Unknown).Sum(e => e.Count),
-                WithoutStep = g.Sum(e => e.WithoutStep),
-            });
-
-        var overdue = await (from f in db.TwelveMonthFollowUps
-                             join p in db.Participations on f.ParticipationId equals p.Id
-                             join i in db.Interventions on p.InterventionId equals i.Id
-                             where i.AssociationId == associationId && f.Status == FollowUpStatus.Overdue
-                             group f by i.ProviderId into g
-                             select new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
-
-        // Count-only interventions running in the period with no count entered for the tertial.
-        var tertial = ((to.Month - 1) / 4) + 1;
-        var countOnlyMissing = await db.Interventions
-            .Where(i => i.AssociationId == associationId && i.RegistrationMode == RegistrationMode.CountOnly
-                && i.StartDate <= to && (i.EndDate == null || i.EndDate >= from)
-                && !db.InterventionTertialCounts.Any(c => c.InterventionId == i.Id && c.Year == year && c.Tertial == tertial))
-            .GroupBy(i => i.ProviderId)
-            .Select(g => new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
-
-        // Contact attempts made in the period, and "Ej anträffbar" results of the period with
-        // fewer tries than the minimum now in force.
+        // Contact attempts made in the period: shown, never an open item, so not a check.
         var periodStart = from;
         var attempts = await (from a in db.ContactAttempts
                               join f in db.TwelveMonthFollowUps on a.FollowUpId equals f.Id
@@ -228,27 +184,17 @@ internal sealed class TertialReportBuilder(
                               group a by i.ProviderId into g
                               select new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
-        var minimum = followUpOptions.Value.MinContactAttempts;
-        var tooFewAttempts = await (from f in db.TwelveMonthFollowUps
-                                    join r in db.FollowUpResults on f.Id equals r.FollowUpId
-                                    join p in db.Participations on f.ParticipationId equals p.Id
-                                    join i in db.Interventions on p.InterventionId equals i.Id
-                                    where i.AssociationId == associationId && r.Outcome == FollowUpOutcome.Unreachable
-                                          && r.ContactedOn >= periodStart && r.ContactedOn <= to
-                                          && db.ContactAttempts.Count(a => a.FollowUpId == f.Id) < minimum
-                                    group f by i.ProviderId into g
-                                    select new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
 
+        int Count(DataQualityCheck check, long providerId) => counts[check].GetValueOrDefault(providerId);
         return [.. providers.Select(p => new DataQualityRow(
             p.Id,
             p.Name,
-            pastExpected.GetValueOrDefault(p.Id),
-            exitQuality.TryGetValue(p.Id, out var q) ? q.WithoutOutcome : 0,
-            exitQuality.TryGetValue(p.Id, out var s) ? s.WithoutStep : 0,
-            overdue.GetValueOrDefault(p.Id),
-            countOnlyMissing.GetValueOrDefault(p.Id),
-            UnreachableWithTooFewAttempts: tooFewAttempts.GetValueOrDefault(p.Id),
+            Count(DataQualityCheck.PastExpectedLengthWithoutExit, p.Id),
+            Count(DataQualityCheck.ExitsWithoutOutcome, p.Id),
+            Count(DataQualityCheck.ExitsWithoutStep, p.Id),
+            Count(DataQualityCheck.OverdueFollowUps, p.Id),
+            Count(DataQualityCheck.CountOnlyWithoutFigures, p.Id),
+            UnreachableWithTooFewAttempts: Count(DataQualityCheck.UnreachableWithTooFewAttempts, p.Id),
             ContactAttempts: attempts.GetValueOrDefault(p.Id)))];
     }
 
@@ -256,7 +202,7 @@ internal sealed class TertialReportBuilder(
         long Id, string Name, long ProviderId, string ProviderName, Orientation Orientation, InterventionCategory Category, RegistrationMode Mode);
 
     private sealed record ExitGroup(
-        long InterventionId, long ProviderId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Count, int WithoutStep);
+        long InterventionId, long ProviderId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Count);
 
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 

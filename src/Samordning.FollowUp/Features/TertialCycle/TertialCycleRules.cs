@@ -20,9 +20,7 @@ internal sealed class TertialCycleRules(
     public const string AdoptedMessage = TertialCycleProviders.AdoptedMessage;
     public const string RacedMessage = "Rapporten ändrades av någon annan under tiden. Läs in den igen och försök på nytt.";
 
-    public static int OpenItems(DataQualityRow row) =>
-        row.PastExpectedLengthWithoutExit + row.ExitsWithoutOutcome + row.ExitsWithoutStep + row.OverdueFollowUps + row.CountOnlyWithoutFigures
-        + row.UnreachableWithTooFewAttempts;
+    public static int OpenItems(DataQualityRow row) => row.OpenItems();
 
     public async Task<ProviderInfo> ProviderAsync(long providerId, CancellationToken cancellationToken) =>
         await db.Providers.AsNoTracking().Where(p => p.Id == providerId)

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.FollowUps;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+/// <summary>
+/// The period a tertial's data quality is read for: the tertial's days, and the day the
+/// "still open" checks look at (the tertial's last day, or today while it runs), so an old
+/// tertial's figure does not change when the exit comes later.
+/// </summary>
+public sealed record DataQualityPeriod(int Year, int Tertial, DateOnly From, DateOnly To, DateOnly AsOf)
+{
+    public static DataQualityPeriod Of(int year, int tertial, DateOnly today)
+    {
+        var (from, to) = (Tertials.Start(year, tertial), Tertials.End(year, tertial));
+        return new DataQualityPeriod(year, tertial, from, to, to < today ? to : today);
+    }
+}
+
+/// <summary>
+/// Each data-quality check defined once, as a query the database runs: the report's counts per
+/// provider, the tertial checklist, the coach's list of what lies behind a count and the reminder
+/// to the provider all read these, so a count and its list cannot disagree. The queries span
+/// every association; callers narrow them to an association or a provider.
+/// </summary>
+internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpOptions> followUps)
+{
+    /// <summary>The checks whose items are participations (all but the count-only interventions).</summary>
+    public static readonly IReadOnlyList<DataQualityCheck> OfParticipations =
+        [.. Enum.GetValues<DataQualityCheck>().Where(c => c != DataQualityCheck.CountOnlyWithoutFigures)];
+
+    /// <summary>The participations behind a check in the period.</summary>
+    public IQueryable<Participation> Participations(DataQualityCheck check, DataQualityPeriod period)
+    {
+        var (from, to) = (period.From, period.To);
+        return check switch
+        {
+            DataQualityCheck.PastExpectedLengthWithoutExit => PastExpectedLength(period.AsOf),
+            // Of the period's exits other than by death: no known occupation, or a step missing.
+            DataQualityCheck.ExitsWithoutOutcome => Exits(from, to)
+                .Where(p => p.OccupationAtExit == null || p.OccupationAtExit == Occupation.Unknown),
+            DataQualityCheck.ExitsWithoutStep => Exits(from, to)
+                .Where(p => p.StepAtStart == null || p.StepAtExit == null),
+            DataQualityCheck.OverdueFollowUps => db.Participations
+                .Where(p => db.TwelveMonthFollowUps.Any(f => f.ParticipationId == p.Id && f.Status == FollowUpStatus.Overdue)),
+            DataQualityCheck.UnreachableWithTooFewAttempts => UnreachableWithTooFewAttempts(from, to),
+            _ => throw new ArgumentOutOfRangeException(nameof(check), check, "Not a check of participations."),
+        };
+    }
+
+    /// <summary>
+    /// Open on <paramref name="asOf"/> and past the intervention's expected length on that day: an
+    /// exit may be missing. The coach's start page lists these for today.
+    /// </summary>
+    public IQueryable<Participation> PastExpectedLength(DateOnly asOf) =>
+        db.Participations.Where(p => p.Intervention!.ExpectedLengthWeeks != null
+            && (p.EndDate == null || p.EndDate > asOf)
+            && p.StartDate.AddDays(p.Intervention.ExpectedLengthWeeks.Value * 7) < asOf);
+
+    /// <summary>Count-only interventions running in the period with no count entered for the tertial.</summary>
+    public IQueryable<Intervention> CountOnlyWithoutFigures(DataQualityPeriod period) =>
+        db.Interventions.Where(i => i.RegistrationMode == RegistrationMode.CountOnly
+            && i.StartDate <= period.To && (i.EndDate == null || i.EndDate >= period.From)
+            && !db.InterventionTertialCounts.Any(c => c.InterventionId == i.Id && c.Year == period.Year && c.Tertial == period.Tertial));
+
+    /// <summary>Every check's count per provider of the association (providers without items are absent).</summary>
+    public async Task<Dictionary<DataQualityCheck, Dictionary<long, int>>> CountsAsync(
+        long associationId, DataQualityPeriod period, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<DataQualityCheck, Dictionary<long, int>>();
+        foreach (var check in OfParticipations)
+        {
+            counts[check] = await Participations(check, period)
+                .Where(p => p.Intervention!.AssociationId == associationId)
+                .GroupBy(p => p.Intervention!.ProviderId)
+                .Select(g => new { ProviderId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        }
+
+        counts[DataQualityCheck.CountOnlyWithoutFigures] = await CountOnlyWithoutFigures(period)
+            .Where(i => i.AssociationId == associationId)
+            .GroupBy(i => i.ProviderId)
+            .Select(g => new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        return counts;
+    }
+
+    /// <summary>The period's exits that the outcome checks look at: not registered in error, not by death.</summary>
+    private IQueryable<Participation> Exits(DateOnly from, DateOnly to) =>
+        db.Participations.Where(p => p.EndDate != null && p.EndDate >= from && p.EndDate <= to
+            && p.ExitReason != ExitReason.RegisteredInError && p.ExitReason != ExitReason.Deceased);
+
+    /// <summary>
+    /// "Ej anträffbar" recorded in the period with fewer tries than the minimum now in force
+    /// (recorded before the rule, or after the minimum was raised).
+    /// </summary>
+    private IQueryable<Participation> UnreachableWithTooFewAttempts(DateOnly from, DateOnly to)
+    {
+        var minimum = followUps.Value.MinContactAttempts;
+        return db.Participations.Where(p => db.TwelveMonthFollowUps.Any(f => f.ParticipationId == p.Id
+            && db.FollowUpResults.Any(r => r.FollowUpId == f.Id && r.Outcome == FollowUpOutcome.Unreachable
+                && r.ContactedOn >= from && r.ContactedOn <= to)
+            && db.ContactAttempts.Count(a => a.FollowUpId == f.Id) < minimum));
+    }
+}
