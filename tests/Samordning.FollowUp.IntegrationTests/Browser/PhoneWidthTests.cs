@@ -56,6 +56,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
             ["/deltagare"] = ["/deltagare"],
             ["/sok"] = ["/sok"],
             ["/radera-personuppgifter"] = ["/radera-personuppgifter"],
+            ["/datakvalitet"] = ["/datakvalitet"],
         };
         var coachPages = CoachPageTemplates().Where(t => !NotVisited.Contains(t)).ToList();
         Assert.True(coachPages.All(addresses.ContainsKey),
