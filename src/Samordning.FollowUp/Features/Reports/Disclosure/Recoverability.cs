@@ -151,17 +151,33 @@ public static class Recoverability
         }
 
         var pivots = ReducedRowEchelon(rows, component.Count);
-        var pivotColumns = pivots.Select(p => p.Column).ToHashSet();
+        var isPivot = new bool[component.Count];
+        foreach (var (_, pivotColumn) in pivots)
+        {
+            isPivot[pivotColumn] = true;
+        }
+
         foreach (var (rowIndex, pivotColumn) in pivots)
         {
             // A pivot variable is fixed when its row has nothing in any free column.
-            var row = rows[rowIndex];
-            var free = Enumerable.Range(0, component.Count).Where(c => !pivotColumns.Contains(c));
-            if (free.All(c => Math.Abs(row[c]) < Epsilon))
+            if (!HasFreeTerm(rows[rowIndex], isPivot))
             {
                 yield return component[pivotColumn];
             }
         }
+    }
+
+    private static bool HasFreeTerm(double[] row, bool[] isPivot)
+    {
+        for (var c = 0; c < row.Length; c++)
+        {
+            if (!isPivot[c] && Math.Abs(row[c]) >= Epsilon)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<(int Row, int Column)> ReducedRowEchelon(List<double[]> rows, int columns)
