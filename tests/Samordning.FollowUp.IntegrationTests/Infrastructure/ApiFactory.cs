@@ -285,6 +285,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return rows;
     }
 
+    /// <summary>Every row of a table, every column but the given ones, as sorted text: comparable across runs.</summary>
+    public async Task<List<string>> SnapshotAsync(string table, params string[] ignore)
+    {
+        var rows = await ReadRawTableAsync(table);
+        return [.. rows
+            .Select(r => string.Join("|", r.Where(c => !ignore.Contains(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}")))
+            .Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The table names of the service's data model.</summary>
     public Task<IReadOnlyList<string>> TableNamesAsync() => WithDbAsync<IReadOnlyList<string>>(db =>
         Task.FromResult<IReadOnlyList<string>>(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Notifications;
@@ -14,15 +13,7 @@ public sealed class JobIdempotencyTests(ApiFactory factory) : ApiTest(factory)
 {
     private static readonly string[] Volatile = ["Id", "ComputedAtUtc"];
 
-    /// <summary>Every row of a table, every column but the given ones, as sorted text: comparable across runs.</summary>
-    private async Task<List<string>> SnapshotAsync(string table, params string[] ignore)
-    {
-        var rows = await Factory.ReadRawTableAsync(table);
-        return [.. rows
-            .Select(r => string.Join("|", r.Where(c => !ignore.Contains(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}")))
-            .Order(StringComparer.Ordinal)];
-    }
+    private Task<List<string>> SnapshotAsync(string table, params string[] ignore) => Factory.SnapshotAsync(table, ignore);
 
     /// <summary>Follow-ups in every state: Upcoming, Due, Overdue, Expired, Completed and Cancelled.</summary>
     private async Task ArrangeFollowUpsInEveryStateAsync()

@@ -43,7 +43,7 @@ internal sealed class SetInterventionCountValidator : AbstractValidator<SetInter
 {
     public SetInterventionCountValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+        RuleFor(x => x.Year).ValidYear();
         RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertialen ska vara 1, 2 eller 3.");
         RuleFor(x => x.Women).NotNull().WithMessage("Antal kvinnor måste anges.")
             .GreaterThanOrEqualTo(0).WithMessage("Antal kvinnor får inte vara negativt.")

@@ -29,7 +29,7 @@ internal sealed class SetInterventionPlanValidator : AbstractValidator<SetInterv
 {
     public SetInterventionPlanValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+        RuleFor(x => x.Year).ValidYear();
         RuleFor(x => x.PlannedParticipants).NotNull().WithMessage("Planerat antal deltagare måste anges.")
             .GreaterThanOrEqualTo(0).WithMessage("Planerat antal deltagare får inte vara negativt.");
         RuleFor(x => x.BudgetSek).NotNull().WithMessage("Budget måste anges.")

@@ -45,8 +45,8 @@ internal sealed class CloseTertialValidator : AbstractValidator<CloseTertialComm
             .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
         RuleFor(x => x.OverrideReason).Must(r => r is null || r.Trim().Length > 0).WithMessage("Skriv en motivering eller utelämna fältet.")
             .MaximumLength(MaxReasonLength).WithMessage($"Motiveringen får vara högst {MaxReasonLength} tecken.");
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
-        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+        RuleFor(x => x.Year).ValidYear();
+        RuleFor(x => x.Tertial).ValidTertial();
     }
 }
 

@@ -23,7 +23,7 @@ public sealed record ExportUppfoljningFinsamQuery(long AssociationId, int Year) 
 internal sealed class ExportUppfoljningFinsamValidator : AbstractValidator<ExportUppfoljningFinsamQuery>
 {
     public ExportUppfoljningFinsamValidator() =>
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
+        RuleFor(x => x.Year).ValidYear();
 }
 
 internal sealed class ExportUppfoljningFinsamHandler(TertialReportBuilder builder)

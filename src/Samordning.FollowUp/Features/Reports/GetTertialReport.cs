@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
@@ -77,8 +78,8 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 {
     public GetTertialReportValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
-        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+        RuleFor(x => x.Year).ValidYear();
+        RuleFor(x => x.Tertial).ValidTertial();
         RuleFor(x => x.Mode).IsEnumName(typeof(ReportMode), caseSensitive: false).WithMessage("Rapportens läge är inte ett tillåtet värde. Tillåtna värden: Period, YearToDate.");
         RuleFor(x => x.View).Must(v => v is null || v.Equals("current", StringComparison.OrdinalIgnoreCase)
                 || v.Equals("adopted", StringComparison.OrdinalIgnoreCase))

@@ -32,8 +32,8 @@ internal sealed class SetTertialNoteValidator : AbstractValidator<SetTertialNote
 {
     public SetTertialNoteValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
-        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+        RuleFor(x => x.Year).ValidYear();
+        RuleFor(x => x.Tertial).ValidTertial();
         RuleFor(x => x.ReferralFlowAndQueue).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");
         RuleFor(x => x.WhatWorked).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");
         RuleFor(x => x.DeviationsAndRisks).MaximumLength(4000).WithMessage("Texten får vara högst 4000 tecken.");

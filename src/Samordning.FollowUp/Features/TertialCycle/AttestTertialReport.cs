@@ -33,8 +33,8 @@ internal sealed class AttestTertialReportValidator : AbstractValidator<AttestTer
 {
     public AttestTertialReportValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
-        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+        RuleFor(x => x.Year).ValidYear();
+        RuleFor(x => x.Tertial).ValidTertial();
         RuleFor(x => x.Reason).Must(r => r is null || r.Trim().Length > 0).WithMessage("Skriv en motivering eller utelämna fältet.")
             .MaximumLength(2000).WithMessage("Motiveringen får vara högst 2000 tecken.");
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Domain;
 
@@ -21,8 +22,8 @@ internal sealed class GetTertialAttestationFiguresValidator : AbstractValidator<
 {
     public GetTertialAttestationFiguresValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("Året ska vara mellan 2000 och 2100.");
-        RuleFor(x => x.Tertial).InclusiveBetween(1, 3).WithMessage("Tertial ska vara 1, 2 eller 3.");
+        RuleFor(x => x.Year).ValidYear();
+        RuleFor(x => x.Tertial).ValidTertial();
     }
 }
 
