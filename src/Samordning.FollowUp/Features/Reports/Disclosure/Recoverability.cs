@@ -118,123 +118,161 @@ public static class Recoverability
         return masked.GroupBy(Root).Select(g => g.Order().ToList());
     }
 
+    /// <summary>
+    /// The component's relations as equations over its masked cells (Σ parts − total = shown
+    /// constants), brought to reduced row echelon form by sparse Gauss–Jordan elimination: a
+    /// masked cell is determined when its pivot row has nothing left in any other column. The
+    /// relations are sparse (a handful of members each) and stay nearly so under elimination when
+    /// the shortest row is taken as the next pivot row, so a year of reports (thousands of masked
+    /// cells in one component) is solved without dense rows.
+    /// </summary>
     private static IEnumerable<int> DeterminedByEquations(AdditiveTable table, IReadOnlySet<int> masked, List<int> component)
     {
-        var column = component.Select((cell, i) => (cell, i)).ToDictionary(x => x.cell, x => x.i);
-        var rows = new List<double[]>();
+        var column = new Dictionary<int, int>(component.Count);
+        for (var i = 0; i < component.Count; i++)
+        {
+            column[component[i]] = i;
+        }
+
+        var rows = new List<Dictionary<int, double>>();
         foreach (var relation in table.Relations)
         {
-            if (!relation.Members.Any(column.ContainsKey))
+            if (!column.ContainsKey(relation.Total) && !relation.Parts.Any(column.ContainsKey))
             {
                 continue;
             }
 
             // Σ parts − total = 0, over the component's masked cells (the shown ones are constants).
-            var row = new double[component.Count];
+            var row = new Dictionary<int, double>();
             foreach (var part in relation.Parts)
             {
                 if (column.TryGetValue(part, out var c))
                 {
-                    row[c] += 1;
+                    row[c] = row.GetValueOrDefault(c) + 1;
                 }
             }
 
             if (column.TryGetValue(relation.Total, out var t))
             {
-                row[t] -= 1;
+                row[t] = row.GetValueOrDefault(t) - 1;
             }
 
-            if (row.Any(v => Math.Abs(v) > Epsilon))
+            foreach (var zero in row.Where(e => Math.Abs(e.Value) < Epsilon).Select(e => e.Key).ToList())
+            {
+                row.Remove(zero);
+            }
+
+            if (row.Count > 0)
             {
                 rows.Add(row);
             }
         }
 
-        var pivots = ReducedRowEchelon(rows, component.Count);
-        var isPivot = new bool[component.Count];
-        foreach (var (_, pivotColumn) in pivots)
+        foreach (var (row, pivotColumn) in ReducedRowEchelon(rows, component.Count))
         {
-            isPivot[pivotColumn] = true;
-        }
-
-        foreach (var (rowIndex, pivotColumn) in pivots)
-        {
-            // A pivot variable is fixed when its row has nothing in any free column.
-            if (!HasFreeTerm(rows[rowIndex], isPivot))
+            // The pivot's own column is all that is left: the cell's value follows from the shown counts.
+            if (rows[row].Count == 1)
             {
                 yield return component[pivotColumn];
             }
         }
     }
 
-    private static bool HasFreeTerm(double[] row, bool[] isPivot)
+    private static List<(int Row, int Column)> ReducedRowEchelon(List<Dictionary<int, double>> rows, int columns)
     {
-        for (var c = 0; c < row.Length; c++)
+        var rowsOf = new HashSet<int>[columns];
+        for (var c = 0; c < columns; c++)
         {
-            if (!isPivot[c] && Math.Abs(row[c]) >= Epsilon)
+            rowsOf[c] = [];
+        }
+
+        for (var r = 0; r < rows.Count; r++)
+        {
+            foreach (var c in rows[r].Keys)
             {
-                return true;
+                rowsOf[c].Add(r);
             }
         }
 
-        return false;
-    }
-
-    private static List<(int Row, int Column)> ReducedRowEchelon(List<double[]> rows, int columns)
-    {
+        var isPivotRow = new bool[rows.Count];
         var pivots = new List<(int Row, int Column)>();
-        var r = 0;
-        for (var c = 0; c < columns && r < rows.Count; c++)
+        // The shortest row not yet a pivot row goes next (fill-in stays small); lengths change as
+        // rows are reduced, so a row is queued again with its new length and stale entries skipped.
+        var queue = new PriorityQueue<int, (int Length, int Row)>();
+        for (var r = 0; r < rows.Count; r++)
         {
-            var best = r;
-            for (var i = r + 1; i < rows.Count; i++)
-            {
-                if (Math.Abs(rows[i][c]) > Math.Abs(rows[best][c]))
-                {
-                    best = i;
-                }
-            }
+            queue.Enqueue(r, (rows[r].Count, r));
+        }
 
-            if (Math.Abs(rows[best][c]) < Epsilon)
+        var changed = new List<int>();
+        while (queue.TryDequeue(out var r, out var priority))
+        {
+            var pivotRow = rows[r];
+            if (isPivotRow[r] || pivotRow.Count == 0 || priority.Length != pivotRow.Count)
             {
                 continue;
             }
 
-            (rows[r], rows[best]) = (rows[best], rows[r]);
-            var pivotRow = rows[r];
-            var pivot = pivotRow[c];
-            // The relations are sparse: work only on the pivot row's non-zero columns.
-            var nonZero = new List<int>();
-            for (var k = c; k < columns; k++)
+            // The largest coefficient (they are small integers or simple fractions), then the
+            // column in fewest rows: the fewest rows to reduce.
+            var c = -1;
+            foreach (var (k, v) in pivotRow)
             {
-                if (Math.Abs(pivotRow[k]) >= Epsilon)
+                if (c < 0 || Math.Abs(v) > Math.Abs(pivotRow[c]) + Epsilon
+                    || (Math.Abs(v) > Math.Abs(pivotRow[c]) - Epsilon && rowsOf[k].Count < rowsOf[c].Count))
                 {
-                    pivotRow[k] /= pivot;
-                    nonZero.Add(k);
-                }
-                else
-                {
-                    pivotRow[k] = 0;
+                    c = k;
                 }
             }
 
-            for (var i = 0; i < rows.Count; i++)
+            var pivot = pivotRow[c];
+            foreach (var k in pivotRow.Keys.ToList())
+            {
+                pivotRow[k] /= pivot;
+            }
+
+            changed.Clear();
+            foreach (var i in rowsOf[c])
+            {
+                if (i != r)
+                {
+                    changed.Add(i);
+                }
+            }
+
+            foreach (var i in changed)
             {
                 var row = rows[i];
-                if (i == r || Math.Abs(row[c]) < Epsilon)
+                var factor = row[c];
+                foreach (var (k, v) in pivotRow)
                 {
-                    continue;
+                    var value = row.GetValueOrDefault(k) - factor * v;
+                    if (k == c || Math.Abs(value) < Epsilon)
+                    {
+                        if (row.Remove(k))
+                        {
+                            rowsOf[k].Remove(i);
+                        }
+                    }
+                    else
+                    {
+                        if (!row.ContainsKey(k))
+                        {
+                            rowsOf[k].Add(i);
+                        }
+
+                        row[k] = value;
+                    }
                 }
 
-                var factor = row[c];
-                foreach (var k in nonZero)
+                if (!isPivotRow[i])
                 {
-                    row[k] -= factor * pivotRow[k];
+                    queue.Enqueue(i, (row.Count, i));
                 }
             }
 
+            isPivotRow[r] = true;
             pivots.Add((r, c));
-            r++;
         }
 
         return pivots;
