@@ -12,6 +12,7 @@ public sealed class AdditiveTable
     private readonly List<string> _keys = [];
     private readonly List<long> _values = [];
     private readonly List<Relation> _relations = [];
+    private List<int>[]? _relationsOf;
 
     public IReadOnlyList<string> Keys => _keys;
 
@@ -20,6 +21,26 @@ public sealed class AdditiveTable
     public IReadOnlyList<Relation> Relations => _relations;
 
     public int Count => _keys.Count;
+
+    /// <summary>The indexes (in <see cref="Relations"/>) of the relations <paramref name="cell"/> is a member of.</summary>
+    public IReadOnlyList<int> RelationsOf(int cell)
+    {
+        if (_relationsOf is null || _relationsOf.Length != _keys.Count)
+        {
+            var index = new List<int>[_keys.Count];
+            for (var r = 0; r < _relations.Count; r++)
+            {
+                foreach (var member in _relations[r].Members)
+                {
+                    (index[member] ??= []).Add(r);
+                }
+            }
+
+            _relationsOf = index;
+        }
+
+        return _relationsOf[cell] ?? [];
+    }
 
     /// <summary>Adds a cell (once per key; a second add with the same key must carry the same value).</summary>
     public int Cell(string key, long value)
@@ -66,6 +87,7 @@ public sealed class AdditiveTable
         }
 
         _relations.Add(new Relation(totalIndex, partIndexes));
+        _relationsOf = null;
     }
 
     /// <summary>
@@ -85,6 +107,8 @@ public sealed class AdditiveTable
         {
             _relations.Add(new Relation(map[relation.Total], [.. relation.Parts.Select(p => map[p])]));
         }
+
+        _relationsOf = null;
     }
 
     /// <param name="Total">Index of the total cell.</param>

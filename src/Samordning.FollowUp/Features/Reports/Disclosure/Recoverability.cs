@@ -25,7 +25,7 @@ public static class Recoverability
         var found = new SortedSet<int>(Bounds(table, masked, threshold, shownSmall));
         foreach (var component in Components(table, masked))
         {
-            found.UnionWith(DeterminedByEquations(table, masked, component));
+            found.UnionWith(DeterminedByEquations(table, component));
         }
 
         return [.. found];
@@ -50,29 +50,55 @@ public static class Recoverability
         // "<2" says 1 by itself: that is the threshold's choice, not a leak the masking can mend.
         var knownAtOnce = masked.Where(i => lo[i] == hi[i]).ToHashSet();
 
-        for (var changed = true; changed;)
+        // A worklist of relations: one whose member narrowed is looked at again, until none is left.
+        var relations = table.Relations;
+        var queued = new bool[relations.Count];
+        var work = new Queue<int>();
+        for (var r = 0; r < relations.Count; r++)
         {
-            changed = false;
-            foreach (var relation in table.Relations)
+            if (relations[r].Members.Any(masked.Contains))
             {
-                var partsLo = relation.Parts.Sum(p => lo[p]);
-                var unboundedParts = relation.Parts.Count(p => hi[p] == Unbounded);
-                var boundedHi = relation.Parts.Where(p => hi[p] != Unbounded).Sum(p => hi[p]);
-                changed |= Narrow(relation.Total, partsLo, unboundedParts > 0 ? Unbounded : boundedHi);
-                foreach (var part in relation.Parts)
+                queued[r] = true;
+                work.Enqueue(r);
+            }
+        }
+
+        while (work.TryDequeue(out var r))
+        {
+            queued[r] = false;
+            var relation = relations[r];
+            var parts = relation.Parts;
+            long partsLo = 0, boundedHi = 0;
+            var unboundedParts = 0;
+            for (var k = 0; k < parts.Count; k++)
+            {
+                var p = parts[k];
+                partsLo += lo[p];
+                if (hi[p] == Unbounded)
                 {
-                    var othersLo = partsLo - lo[part];
-                    var othersUnbounded = unboundedParts - (hi[part] == Unbounded ? 1 : 0);
-                    var low = othersUnbounded > 0 ? lo[part] : lo[relation.Total] - (boundedHi - (hi[part] == Unbounded ? 0 : hi[part]));
-                    var high = hi[relation.Total] == Unbounded ? Unbounded : hi[relation.Total] - othersLo;
-                    changed |= Narrow(part, low, high);
+                    unboundedParts++;
                 }
+                else
+                {
+                    boundedHi += hi[p];
+                }
+            }
+
+            Narrow(relation.Total, partsLo, unboundedParts > 0 ? Unbounded : boundedHi);
+            for (var k = 0; k < parts.Count; k++)
+            {
+                var part = parts[k];
+                var othersLo = partsLo - lo[part];
+                var othersUnbounded = unboundedParts - (hi[part] == Unbounded ? 1 : 0);
+                var low = othersUnbounded > 0 ? lo[part] : lo[relation.Total] - (boundedHi - (hi[part] == Unbounded ? 0 : hi[part]));
+                var high = hi[relation.Total] == Unbounded ? Unbounded : hi[relation.Total] - othersLo;
+                Narrow(part, low, high);
             }
         }
 
         return masked.Where(i => lo[i] == hi[i] && !knownAtOnce.Contains(i));
 
-        bool Narrow(int cell, long low, long high)
+        void Narrow(int cell, long low, long high)
         {
             var changed = false;
             if (low > lo[cell])
@@ -87,7 +113,17 @@ public static class Recoverability
                 changed = true;
             }
 
-            return changed;
+            if (changed)
+            {
+                foreach (var other in table.RelationsOf(cell))
+                {
+                    if (!queued[other])
+                    {
+                        queued[other] = true;
+                        work.Enqueue(other);
+                    }
+                }
+            }
         }
     }
 
@@ -126,7 +162,7 @@ public static class Recoverability
     /// the shortest row is taken as the next pivot row, so a year of reports (thousands of masked
     /// cells in one component) is solved without dense rows.
     /// </summary>
-    private static IEnumerable<int> DeterminedByEquations(AdditiveTable table, IReadOnlySet<int> masked, List<int> component)
+    private static IEnumerable<int> DeterminedByEquations(AdditiveTable table, List<int> component)
     {
         var column = new Dictionary<int, int>(component.Count);
         for (var i = 0; i < component.Count; i++)
@@ -135,12 +171,14 @@ public static class Recoverability
         }
 
         var rows = new List<Dictionary<int, double>>();
-        foreach (var relation in table.Relations)
+        var relationIndexes = new SortedSet<int>();
+        foreach (var cell in component)
         {
-            if (!column.ContainsKey(relation.Total) && !relation.Parts.Any(column.ContainsKey))
-            {
-                continue;
-            }
+            relationIndexes.UnionWith(table.RelationsOf(cell));
+        }
+
+        foreach (var relation in relationIndexes.Select(r => table.Relations[r]))
+        {
 
             // Σ parts − total = 0, over the component's masked cells (the shown ones are constants).
             var row = new Dictionary<int, double>();
