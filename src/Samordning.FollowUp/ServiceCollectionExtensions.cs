@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TertialCycleOptions>().BindConfiguration(TertialCycleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
+        services.AddSingleton<Features.Reports.Disclosure.YearMaskMemo>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

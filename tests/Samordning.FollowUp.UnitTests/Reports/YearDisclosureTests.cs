@@ -141,6 +141,33 @@ public sealed class YearDisclosureTests
         Assert.Empty(Recoverability.Find(table, masked, Threshold, small).Select(i => table.Keys[i]));
     }
 
+    /// <summary>
+    /// The board opens the report and downloads it: the same figures built again (a new build time)
+    /// take the masks already worked out; one changed figure is masked afresh, as if never seen.
+    /// </summary>
+    [Fact]
+    public void Memo_SameFiguresAgainReuseTheMasks_AChangedFigureIsMaskedAfresh()
+    {
+        using var memo = new YearMaskMemo();
+        var year = RandomYear(seed: 7, tertials: 2);
+        var first = memo.Mask(Members(year), Threshold, Trend(year, 2), 2);
+
+        var rebuilt = year.Select(r => r with { Header = r.Header with { GeneratedAtUtc = r.Header.GeneratedAtUtc.AddMinutes(5) } }).ToList();
+        Assert.Same(first, memo.Mask(Members(rebuilt), Threshold, Trend(rebuilt, 2), 2));
+        Assert.NotSame(first, memo.Mask(Members(year), Threshold + 1, Trend(year, 2), 2));
+
+        var changed = new List<TertialReport> { Restate(year[0]), year[1], year[2], year[3] };
+        var afresh = memo.Mask(Members(changed), Threshold, Trend(changed, 2), 2);
+        var direct = YearDisclosure.Mask(Members(changed), Threshold, Trend(changed, 2), 2);
+        Assert.NotSame(first, afresh);
+        Assert.Equal(direct.Keys.Order(), afresh.Keys.Order());
+        Assert.All(direct, m =>
+        {
+            Assert.Equal(m.Value.Keys.Order(), afresh[m.Key].Keys.Order());
+            Assert.Equal(m.Value.ShownSmall.Order(), afresh[m.Key].ShownSmall.Order());
+        });
+    }
+
     /// <summary>A key of a member's view in the year's table: its own counts, or a trend point (this year's are the reports' totals).</summary>
     private static string FamilyKey(List<YearMember> members, YearMember member, string key)
     {

@@ -11,7 +11,7 @@ namespace Samordning.FollowUp.Features.Reports.Disclosure;
 /// every tertial of the year that has begun, alone and year to date, as the board can open it now —
 /// the adopted report where the tertial is closed (with the masks kept at adoption), today's figures otherwise.
 /// </summary>
-internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder builder, TimeProvider clock)
+internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder builder, TimeProvider clock, YearMaskMemo memo)
 {
     /// <summary>The masks for the board's view of <paramref name="shown"/>, and of the adopted report beside it (a restatement).</summary>
     /// <param name="adopted">The adopted report when <paramref name="shown"/> is today's figures of a closed tertial (the restatement view).</param>
@@ -31,13 +31,13 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
         var own = members.Single(m => m.Tertial == header.Tertial && m.Mode == header.Mode);
         if (adopted is null)
         {
-            return (YearDisclosure.Mask(members, threshold, trend, header.Tertial, points)[own.Id], null);
+            return (memo.Mask(members, threshold, trend, header.Tertial, points)[own.Id], null);
         }
 
         // Today's figures beside the adopted ones: withheld wherever the adopted report withheld.
-        var settled = own.Settled ?? YearDisclosure.Mask(members, threshold, trend, header.Tertial, points)[own.Id];
+        var settled = own.Settled ?? memo.Mask(members, threshold, trend, header.Tertial, points)[own.Id];
         var current = new YearMember(shown, settled, Current: true);
-        var masks = YearDisclosure.Mask([.. members, current], threshold, trend, header.Tertial, points);
+        var masks = memo.Mask([.. members, current], threshold, trend, header.Tertial, points);
         return (masks[current.Id], masks[own.Id]);
     }
 
@@ -55,7 +55,7 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
         var members = await MembersAsync(associationId, period.Header.Year, period.Header.Tertial, null, cancellationToken);
         members = [.. members.Where(m => m.Tertial != period.Header.Tertial), new YearMember(period), new YearMember(yearToDate)];
         var points = await EarlierYearsAsync(associationId, period.Header.Year, trend, cancellationToken);
-        var masks = YearDisclosure.Mask(members, threshold, trend, period.Header.Tertial, points);
+        var masks = memo.Mask(members, threshold, trend, period.Header.Tertial, points);
         return (masks[members[^2].Id], masks[members[^1].Id]);
     }
 

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Samordning.FollowUp.Features.Reports.Trends;
+
+namespace Samordning.FollowUp.Features.Reports.Disclosure;
+
+/// <summary>
+/// The year's masks, computed once for the same figures. <see cref="YearDisclosure.Mask"/> is a pure
+/// function of the year's reports, the threshold, the trend and the masks kept with adopted reports,
+/// and the costliest step of a board report (its suppression rounds solve the year's sums again and
+/// again). The board opens the report and then downloads it as Excel, PDF and CSV: each request builds
+/// the figures again from the database, and when they are what they were, the masks are taken from
+/// here instead of being worked out again. The key is a SHA-256 of everything the masks depend on, so
+/// a changed figure, threshold or adoption is a different key: never a stale mask, only a miss.
+/// Per process and bounded; several instances each keep their own (the result is the same).
+/// </summary>
+internal sealed class YearMaskMemo : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64 });
+
+    public IReadOnlyDictionary<string, MaskedCells> Mask(IReadOnlyList<YearMember> members, int threshold, ReportTrend? trend = null,
+        int trendTertial = 0, IReadOnlyDictionary<string, MaskedCells>? settledPoints = null)
+    {
+        var key = Fingerprint(members, threshold, trend, trendTertial, settledPoints);
+        return _cache.GetOrCreate(key, entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return YearDisclosure.Mask(members, threshold, trend, trendTertial, settledPoints);
+        })!;
+    }
+
+    /// <summary>Forgets every kept mask (the benchmark times the masking itself).</summary>
+    public void Clear() => _cache.Clear();
+
+    public void Dispose() => _cache.Dispose();
+
+    private static string Fingerprint(IReadOnlyList<YearMember> members, int threshold, ReportTrend? trend, int trendTertial,
+        IReadOnlyDictionary<string, MaskedCells>? settledPoints)
+    {
+        var inputs = new
+        {
+            threshold,
+            trendTertial,
+            // When a report was built says nothing about its figures.
+            members = members.Select(m => new
+            {
+                report = m.Report with { Header = m.Report.Header with { GeneratedAtUtc = default } },
+                settled = m.Settled is null ? null : ReportSnapshots.SerializeMasks(m.Settled),
+                m.Published,
+                m.Current,
+            }),
+            trend,
+            settledPoints = settledPoints?.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { p.Key, masks = ReportSnapshots.SerializeMasks(p.Value) }),
+        };
+        return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(inputs, ReportSnapshots.Json)));
+    }
+}
