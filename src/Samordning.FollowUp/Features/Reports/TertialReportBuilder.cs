@@ -16,7 +16,18 @@ internal sealed class TertialReportBuilder(
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
-    public async Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, CancellationToken cancellationToken)
+    public Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, CancellationToken cancellationToken) =>
+        BuildAsync(associationId, year, tertial, mode, figuresOnly: false, cancellationToken);
+
+    /// <summary>
+    /// The report's counts without the providers' notes and the data-quality rows: what the board's
+    /// masking reads of the year's other reports (<see cref="Disclosure.BoardDisclosure"/>), which are
+    /// built only to decide the masks of the one shown — a dozen fewer queries for each.
+    /// </summary>
+    public Task<TertialReport> BuildFiguresAsync(long associationId, int year, int tertial, ReportMode mode, CancellationToken cancellationToken) =>
+        BuildAsync(associationId, year, tertial, mode, figuresOnly: true, cancellationToken);
+
+    private async Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, bool figuresOnly, CancellationToken cancellationToken)
     {
         var association = await db.Associations.AsNoTracking()
             .Where(a => a.Id == associationId)
@@ -46,7 +57,7 @@ internal sealed class TertialReportBuilder(
             .GroupBy(c => c.InterventionId)
             .Select(g => new { InterventionId = g.Key, Women = g.Sum(c => c.Women), Men = g.Sum(c => c.Men) })
             .ToDictionaryAsync(c => c.InterventionId, c => GenderCount.Of(c.Women, c.Men), cancellationToken);
-        var notes = await db.TertialNotes.AsNoTracking()
+        var notes = figuresOnly ? [] : await db.TertialNotes.AsNoTracking()
             .Where(n => n.Year == year && n.Tertial == tertial && ids.Contains(n.InterventionId))
             .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
                 n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc) { SoftValues = n.SoftValues }, cancellationToken);
@@ -80,7 +91,7 @@ internal sealed class TertialReportBuilder(
             [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
-        var quality = await DataQualityAsync(associationId, year, from, to, today, cancellationToken);
+        var quality = figuresOnly ? [] : await DataQualityAsync(associationId, year, from, to, today, cancellationToken);
         return new TertialReport(header, sections, context.Figures(ids), quality);
     }
 

@@ -117,7 +117,7 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
             {
                 var report = built is not null && t == tertial && built.Header.Mode == mode
                     ? built
-                    : await builder.BuildAsync(associationId, year, t, mode, cancellationToken);
+                    : await builder.BuildFiguresAsync(associationId, year, t, mode, cancellationToken);
                 members.Add(new YearMember(report));
             }
         }
