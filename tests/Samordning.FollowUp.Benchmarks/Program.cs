@@ -248,7 +248,7 @@ Task RawI1Async() => RawAsync("""
 Task RawI2Async() => RawAsync("""
     COUNT(*) AS denominator,
     SUM(CASE WHEN r."Outcome" = 'Reached' AND r."Occupation" IN ('Employed', 'SubsidisedEmployment', 'Studies') THEN 1 ELSE 0 END) AS numerator,
-    SUM(CASE WHEN r."Id" IS NULL THEN 1 ELSE 0 END) AS missing,
+    SUM(CASE WHEN r."FollowUpId" IS NULL THEN 1 ELSE 0 END) AS missing,
     SUM(CASE WHEN r."Outcome" = 'Reached' THEN 1 ELSE 0 END) AS reached
     """, "'Identified'", """
     LEFT JOIN "FollowUps" f ON f."ParticipationId" = p."Id"
