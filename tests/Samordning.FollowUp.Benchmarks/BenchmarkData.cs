@@ -148,7 +148,10 @@ internal sealed class ParticipationGenerator(
         }
 
         var stepAtStart = random.Next(1, 4);
-        var now = DateTime.UtcNow;
+        // Registered on its start day and last changed on its exit day (or then), as in a database
+        // in use: the scheduler's run since the last one finds no change from before it.
+        var created = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var updated = ended ? end.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : created;
         object?[] participation =
         [
             intervention.Id, participantId, start, "Borås", Pick(Referrals), Pick(Educations), Pick(Support),
@@ -157,7 +160,7 @@ internal sealed class ParticipationGenerator(
             ended ? end : null, ended ? Pick(ExitReasons) : null, ended ? Pick(ExitOccupations) : null, null,
             ended ? new[] { "Salary" } : Array.Empty<string>(),
             ended && random.NextDouble() < 0.93 ? Math.Min(5, stepAtStart + random.Next(0, 3)) : null,
-            now, now, 0,
+            created, updated, 0,
         ];
         return (participation, person);
     }

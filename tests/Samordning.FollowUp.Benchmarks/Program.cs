@@ -10,8 +10,9 @@ using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
 
-// Fills a database with N participations, runs the follow-up scheduler and the indicator job
-// through the service's own code, and a hand-written SQL query for I1 over the same data.
+// Fills a database with N participations, runs the follow-up scheduler (first run, a full pass
+// again, and a run since the last) and the indicator job through the service's own code, and
+// hand-written SQL queries for I1, I2 and I3 over the same data.
 // Prints rows per second, the job-to-raw-SQL ratio and peak memory. Run one size per process
 // (tests/scripts/benchmark.sh does) so that peak memory belongs to that size.
 // The data comes from BenchmarkData.cs (the association, its participants and the generator of
@@ -122,7 +123,8 @@ await AnalyzeAsync();
 
 Report("fill participations", size, fill.Elapsed);
 
-var scheduler = await TimeAsync(() => Send(new RunFollowUpSchedulerCommand()));
+// As the nightly job sends it: the first run has no watermark, so it is a full pass.
+var scheduler = await TimeAsync(() => Send(new RunFollowUpSchedulerCommand(SinceLastRun: true)));
 var followUps = await CountAsync("SELECT COUNT(*) FROM \"FollowUps\"");
 Report("follow-up scheduler (first run)", followUps, scheduler);
 if (reportMode)
@@ -132,7 +134,11 @@ if (reportMode)
 
 await RecordResultsAsync();
 var schedulerAgain = await TimeAsync(() => Send(new RunFollowUpSchedulerCommand()));
-Report("follow-up scheduler (second run, nothing to do)", followUps, schedulerAgain);
+Report("follow-up scheduler (second run, full pass, nothing to change)", followUps, schedulerAgain);
+FollowUpSchedulerResult? sinceLast = null;
+var schedulerSinceLast = await TimeAsync(async () => sinceLast = await Send(new RunFollowUpSchedulerCommand(SinceLastRun: true)));
+Report("follow-up scheduler (third run, since the last, nothing to do)", followUps, schedulerSinceLast);
+Console.WriteLine($"{"  read since the last run: participations, follow-ups",-62} {sinceLast!.ParticipationsRead,10:N0} {sinceLast.FollowUpsRead,10:N0}");
 
 var exits = await CountAsync("SELECT COUNT(*) FROM \"Participations\" WHERE \"EndDate\" IS NOT NULL");
 var cold = await TimeAsync(() => Send(new ComputeIndicatorsCommand(associationId)));
@@ -155,10 +161,23 @@ Report("job's I1 query alone (EF Core)", exits, i1Only);
 await RawI1Async();
 var raw = await TimeAsync(RawI1Async);
 Report("hand-written SQL for I1", exits, raw);
+await RawI2Async();
+await RawI3Async();
+var rawAll = await TimeAsync(async () =>
+{
+    await RawI1Async();
+    await RawI2Async();
+    await RawI3Async();
+});
+Report("hand-written SQL for I1, I2 and I3 together", exits, rawAll);
 
 Console.WriteLine();
 Console.WriteLine($"ratio indicator job / raw I1 SQL: {job / raw:F2}");
+Console.WriteLine($"ratio indicator job / raw I1 + I2 + I3 SQL: {job / rawAll:F2}");
 Console.WriteLine($"ratio job's I1 query / raw I1 SQL: {i1Only / raw:F2}");
+Console.WriteLine($"summary ({provider}, {size}): scheduler_first_s={scheduler.TotalSeconds:F2} scheduler_full_again_s={schedulerAgain.TotalSeconds:F2} " +
+    $"scheduler_since_last_s={schedulerSinceLast.TotalSeconds:F3} job_s={job.TotalSeconds:F2} raw_i1_s={raw.TotalSeconds:F2} " +
+    $"raw_i123_s={rawAll.TotalSeconds:F2} job_over_raw_i123={job / rawAll:F2}");
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
 Console.WriteLine($"managed heap after run: {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024:N0} MiB");
 if (args.Contains("--smoke"))
@@ -186,11 +205,11 @@ static async Task<TimeSpan> TimeAsync(Func<Task> work)
     return watch.Elapsed;
 }
 
-async Task Send<T>(ICommand<T> command)
+async Task<T> Send<T>(ICommand<T> command)
 {
     await using var scope = app.Services.CreateAsyncScope();
     scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem(); // as the jobs do
-    await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
 }
 
 // PostgreSQL: what autovacuum does a minute after a bulk load. Without statistics on the freshly
@@ -219,22 +238,45 @@ async Task<long> CountAsync(string sql)
 // The same figures as the job's I1 query: exits per intervention, gender and month, with
 // denominator, numerator and missing data, for the association's individual-focused
 // interventions, identified and anonymous, excluding RegisteredInError and Deceased.
-async Task RawI1Async()
+Task RawI1Async() => RawAsync("""
+    COUNT(*) AS denominator,
+    SUM(CASE WHEN p."OccupationAtExit" IN ('Employed', 'SubsidisedEmployment', 'Studies') THEN 1 ELSE 0 END) AS numerator,
+    SUM(CASE WHEN p."OccupationAtExit" IS NULL OR p."OccupationAtExit" = 'Unknown' THEN 1 ELSE 0 END) AS missing
+    """, "'Identified', 'AnonymousIndividual'", string.Empty);
+
+// I2: the identified exits with their 12-month follow-up's result (if any): reached and self-sufficient.
+Task RawI2Async() => RawAsync("""
+    COUNT(*) AS denominator,
+    SUM(CASE WHEN r."Outcome" = 'Reached' AND r."Occupation" IN ('Employed', 'SubsidisedEmployment', 'Studies') THEN 1 ELSE 0 END) AS numerator,
+    SUM(CASE WHEN r."FollowUpId" IS NULL THEN 1 ELSE 0 END) AS missing,
+    SUM(CASE WHEN r."Outcome" = 'Reached' THEN 1 ELSE 0 END) AS reached
+    """, "'Identified'", """
+    LEFT JOIN "FollowUps" f ON f."ParticipationId" = p."Id"
+    LEFT JOIN "FollowUpResults" r ON r."FollowUpId" = f."Id"
+    """);
+
+// I3: the step at exit above the step at start, of the exits with both steps.
+Task RawI3Async() => RawAsync("""
+    SUM(CASE WHEN p."StepAtStart" IS NOT NULL AND p."StepAtExit" IS NOT NULL THEN 1 ELSE 0 END) AS denominator,
+    SUM(CASE WHEN p."StepAtStart" IS NOT NULL AND p."StepAtExit" IS NOT NULL AND p."StepAtExit" > p."StepAtStart" THEN 1 ELSE 0 END) AS numerator,
+    SUM(CASE WHEN p."StepAtStart" IS NULL OR p."StepAtExit" IS NULL THEN 1 ELSE 0 END) AS missing
+    """, "'Identified', 'AnonymousIndividual'", string.Empty);
+
+async Task RawAsync(string figures, string modes, string joins)
 {
     var (year, month) = provider == DatabaseProvider.Sqlite
         ? ("CAST(strftime('%Y', p.\"EndDate\") AS INTEGER)", "CAST(strftime('%m', p.\"EndDate\") AS INTEGER)")
         : ("CAST(date_part('year', p.\"EndDate\") AS integer)", "CAST(date_part('month', p.\"EndDate\") AS integer)");
     var sql = $"""
         SELECT p."InterventionId", pe."Gender", {year} AS y, {month} AS m,
-               COUNT(*) AS denominator,
-               SUM(CASE WHEN p."OccupationAtExit" IN ('Employed', 'SubsidisedEmployment', 'Studies') THEN 1 ELSE 0 END) AS numerator,
-               SUM(CASE WHEN p."OccupationAtExit" IS NULL OR p."OccupationAtExit" = 'Unknown' THEN 1 ELSE 0 END) AS missing
+               {figures}
         FROM "Participations" p
         JOIN "Interventions" i ON i."Id" = p."InterventionId"
         JOIN "Participants" pe ON pe."Id" = p."ParticipantId"
+        {joins}
         WHERE i."AssociationId" = {associationId} AND p."EndDate" IS NOT NULL
           AND p."ExitReason" NOT IN ('RegisteredInError', 'Deceased')
-          AND i."Orientation" = 'IndividualFocused' AND i."RegistrationMode" IN ('Identified', 'AnonymousIndividual')
+          AND i."Orientation" = 'IndividualFocused' AND i."RegistrationMode" IN ({modes})
         GROUP BY p."InterventionId", pe."Gender", {year}, {month}
         """;
     await using var scope = app.Services.CreateAsyncScope();

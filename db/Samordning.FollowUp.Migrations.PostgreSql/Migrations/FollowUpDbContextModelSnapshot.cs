@@ -594,6 +594,26 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("InterventionYearPlans");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.JobWatermark", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangesSeenUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LastFullPassOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobWatermarks");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -795,6 +815,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("UpdatedAtUtc");
 
                     b.HasIndex("EndDate", "InterventionId");
 
@@ -1062,6 +1084,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
 
                     b.HasIndex("ParticipationId")
                         .IsUnique();

@@ -593,6 +593,26 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("InterventionYearPlans");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.JobWatermark", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ChangesSeenUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("LastFullPassOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobWatermarks");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -795,6 +815,8 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("UpdatedAtUtc");
 
                     b.HasIndex("EndDate", "InterventionId");
 
@@ -1063,6 +1085,8 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
 
                     b.HasIndex("ParticipationId")
                         .IsUnique();

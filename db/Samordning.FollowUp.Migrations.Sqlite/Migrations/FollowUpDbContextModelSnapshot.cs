@@ -570,6 +570,26 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("InterventionYearPlans");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.JobWatermark", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangesSeenUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastFullPassOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobWatermarks");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -765,6 +785,8 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("UpdatedAtUtc");
 
                     b.HasIndex("EndDate", "InterventionId");
 
@@ -1022,6 +1044,8 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
 
                     b.HasIndex("ParticipationId")
                         .IsUnique();

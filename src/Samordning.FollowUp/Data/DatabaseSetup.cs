@@ -37,7 +37,7 @@ public static class DatabaseSetup
 {
     public const string ConnectionStringName = "FollowUp";
 
-    private static readonly SqliteBusyTimeout BusyTimeout = new();
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
 
     public static string MigrationsAssembly(DatabaseProvider provider) =>
         $"Samordning.FollowUp.Migrations.{provider}";
@@ -52,7 +52,7 @@ public static class DatabaseSetup
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
                 x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .AddInterceptors(BusyTimeout),
+                .AddInterceptors(SqliteSettings),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
                 x => x.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,

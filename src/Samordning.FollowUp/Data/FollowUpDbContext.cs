@@ -36,6 +36,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ProviderTertialReport> ProviderTertialReports => Set<ProviderTertialReport>();
     public DbSet<ProviderTertialTransition> ProviderTertialTransitions => Set<ProviderTertialTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobWatermark> JobWatermarks => Set<JobWatermark>();
 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -18,7 +18,7 @@ public sealed class FollowUpRemindersJob(ISender sender, CallerContext caller, J
         caller.RunAsSystem();
 
         // Reminders are about today's states: bring them up to date first.
-        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+        await sender.Send(new RunFollowUpSchedulerCommand(SinceLastRun: true), cancellationToken);
         await sender.Send(new SendFollowUpRemindersCommand(), cancellationToken);
     }
 }

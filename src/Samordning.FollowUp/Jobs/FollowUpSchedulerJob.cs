@@ -15,6 +15,6 @@ public sealed class FollowUpSchedulerJob(ISender sender, CallerContext caller, J
     {
         using var held = JobLock.Acquire(storage, JobLock.FollowUps, TimeSpan.FromMinutes(10));
         caller.RunAsSystem();
-        await sender.Send(new RunFollowUpSchedulerCommand(), cancellationToken);
+        await sender.Send(new RunFollowUpSchedulerCommand(SinceLastRun: true), cancellationToken);
     }
 }

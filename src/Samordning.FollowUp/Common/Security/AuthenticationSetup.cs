@@ -54,6 +54,7 @@ public static class AuthenticationSetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<CallerContext>();
+        services.AddScoped<CheckedEntities>();
         services.AddSingleton<FirstAdminSetup>();
 
         services.AddIdentityApiEndpoints<UserAccount>(options =>

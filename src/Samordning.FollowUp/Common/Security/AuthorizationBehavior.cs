@@ -11,7 +11,7 @@ namespace Samordning.FollowUp.Common.Security;
 /// or provider (else 404, the same answer as for an id that does not exist, so nothing can be
 /// inferred about other providers' participants).
 /// </summary>
-internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext callers, FollowUpDbContext db)
+internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext callers, FollowUpDbContext db, CheckedEntities checkedEntities)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -21,6 +21,7 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
         var rule = AccessRules.For(typeof(TMessage))
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} has no [Access] rule; every message needs one.");
         var caller = callers.Current;
+        checkedEntities.Clear();
         if (!caller.IsSystem)
         {
             if (!caller.IsSignedIn)
@@ -64,9 +65,14 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
                     caller, NotFoundMessages.Provider);
                 break;
             case IInterventionScoped m:
-                Check(await db.Interventions.Where(i => i.Id == m.InterventionId)
-                    .Select(i => new Owner(i.AssociationId, i.ProviderId)).SingleOrDefaultAsync(cancellationToken),
-                    caller, NotFoundMessages.Intervention);
+                // The whole row (one row either way), so that the handler need not read it again.
+                var intervention = await db.Interventions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == m.InterventionId, cancellationToken);
+                Check(intervention is null ? null : new Owner(intervention.AssociationId, intervention.ProviderId), caller, NotFoundMessages.Intervention);
+                if (intervention is not null)
+                {
+                    checkedEntities.Checked(intervention);
+                }
+
                 break;
             case IParticipationScoped m:
                 Check(await db.Participations.Where(p => p.Id == m.ParticipationId)

@@ -44,5 +44,8 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         // indicator): its interventions found first, then each one's exits sought by end date,
         // rather than all of each intervention's participations read to test the date.
         builder.HasIndex(p => new { p.InterventionId, p.EndDate });
+
+        // The follow-up scheduler's run since the last one reads only participations changed since it.
+        builder.HasIndex(p => p.UpdatedAtUtc);
     }
 }

@@ -16,6 +16,10 @@ internal sealed class TwelveMonthFollowUpConfiguration : IEntityTypeConfiguratio
         // Exactly one follow-up per exit, however often the scheduler runs.
         builder.HasIndex(f => f.ParticipationId).IsUnique();
         builder.HasIndex(f => new { f.Status, f.DueDate });
+
+        // The scheduler's run since the last one seeks the follow-ups whose due date a boundary of
+        // their state (reminder, due, window closed) has passed since then.
+        builder.HasIndex(f => f.DueDate);
         builder.HasOne(f => f.Result).WithOne()
             .HasForeignKey<FollowUpResult>(r => r.FollowUpId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.ContactAttempts).WithOne()

@@ -23,6 +23,12 @@ public sealed class FollowUpOptions
     [Range(0, 10)]
     public int MinContactAttempts { get; set; } = 2;
 
+    /// <summary>
+    /// The nightly scheduler reads only what changed since its last run, except on this day of the
+    /// week (and whenever its last full pass is a week old), when it reads every follow-up.
+    /// </summary>
+    public DayOfWeek FullPassDay { get; set; } = DayOfWeek.Sunday;
+
     [Required]
     public string SchedulerCron { get; set; } = "0 2 * * *";
 

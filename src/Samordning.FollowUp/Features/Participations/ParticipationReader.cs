@@ -23,6 +23,21 @@ internal sealed class ParticipationReader(FollowUpDbContext db, TypeAdapterConfi
         return ToResponse(row);
     }
 
+    /// <summary>
+    /// A participation this request has just saved, with its participant and intervention at hand,
+    /// mapped in memory by the same configuration as the database's projection.
+    /// </summary>
+    public ParticipationResponse FromSaved(Participation participation, Intervention intervention)
+    {
+        var row = participation.Adapt<ParticipationRow>(mapping) with
+        {
+            ParticipantId = participation.Participant!.Id,
+            InterventionRegistrationMode = intervention.RegistrationMode,
+            ParticipantIdentityCipher = participation.Participant.IdentityCipher,
+        };
+        return ToResponse(row);
+    }
+
     public async Task<IReadOnlyList<ParticipationResponse>> ListAsync(IQueryable<Participation> query, CancellationToken cancellationToken)
     {
         var rows = await query.VisibleTo(callers.Current).ProjectToType<ParticipationRow>(mapping).ToListAsync(cancellationToken);

@@ -58,7 +58,8 @@ internal sealed class RegisterParticipationHandler(
     ParticipantIdentities identities,
     ParticipationReader reader,
     AuditLog audit,
-    CallerContext callers) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
+    CallerContext callers,
+    CheckedEntities checkedEntities) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
 {
     public async ValueTask<RegisterParticipationResult> Handle(RegisterParticipationCommand command, CancellationToken cancellationToken)
     {
@@ -68,8 +69,9 @@ internal sealed class RegisterParticipationHandler(
             return replay;
         }
 
-        var intervention = await db.Interventions.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
+        // The access check has read the intervention for a coach; the system and an administrator read it here.
+        var intervention = checkedEntities.Intervention(command.InterventionId)
+            ?? await db.Interventions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.Intervention);
         StartSituationRules.Check(command, intervention);
 
@@ -79,7 +81,9 @@ internal sealed class RegisterParticipationHandler(
             : identities.CreateAnonymous(intervention.ProviderId, command.Gender!.Value, command.BirthYear!.Value);
         await identities.EnsureNotActiveTwiceAsync(participant, intervention.Id, command.StartDate!.Value, null, null, cancellationToken);
 
+        // Whole microseconds, as PostgreSQL stores them: the response, answered from memory, shows what a read would.
         var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10));
         var participation = new Participation
         {
             InterventionId = intervention.Id,
@@ -127,13 +131,18 @@ internal sealed class RegisterParticipationHandler(
                 ?? throw new ConflictException(ParticipantIdentities.ActiveTwice, "personalIdentityNumber");
         }
 
-        return new RegisterParticipationResult(await reader.GetAsync(participation.Id, cancellationToken), Replayed: false);
+        // What was just written, answered from memory: reading it back would be one more round trip.
+        return new RegisterParticipationResult(reader.FromSaved(participation, intervention), Replayed: false);
     }
 
-    /// <summary>The coach's "Anvisad av" is chosen in advance on the next intake (<see cref="GetIntakeDefaultsQuery"/>).</summary>
+    /// <summary>
+    /// The coach's "Anvisad av" is chosen in advance on the next intake (<see cref="GetIntakeDefaultsQuery"/>).
+    /// Not written when the session check of this request read the same value (most intakes).
+    /// </summary>
     private async Task RememberReferredByAsync(ReferredBy referredBy, CancellationToken cancellationToken)
     {
-        if (callers.Current.UserId is { } userId)
+        if (callers.Current.UserId is { } userId
+            && !(checkedEntities.TryGetLastReferredBy(userId, out var remembered) && remembered == referredBy))
         {
             await db.Users.Where(u => u.Id == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastReferredBy, referredBy), cancellationToken);

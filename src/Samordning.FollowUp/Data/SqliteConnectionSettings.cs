@@ -10,12 +10,23 @@ namespace Samordning.FollowUp.Data;
 /// <c>PRAGMA busy_timeout</c> SQLite itself waits for the lock and retries within a millisecond or two.
 /// Set on every connection as it opens (pooled connections keep it; setting it again is a no-op).
 /// </summary>
-internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
+/// <remarks>
+/// The same command puts the database in write-ahead logging (<c>journal_mode = WAL</c>, stored in
+/// the file, so only the first connection changes anything) with <c>synchronous = NORMAL</c>: a
+/// commit appends to the log without waiting for the disk, readers never wait for the writer, and
+/// the writer never waits for readers. In WAL mode NORMAL is safe against a crash of the service
+/// (every committed transaction survives it); only a power cut or an operating-system crash may
+/// lose the last transactions before a checkpoint, never corrupt the database. Before, the database
+/// ran in the default rollback journal with <c>synchronous = FULL</c>: several fsyncs per commit,
+/// every intake waiting for the disk while holding the one write lock. An in-memory database
+/// answers "memory" and stays as it is.
+/// </remarks>
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     /// <summary>As long as the driver's own default command timeout (30 s): waiting longer than a request would is pointless.</summary>
     public const int Milliseconds = 30_000;
 
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    private const string Pragma = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

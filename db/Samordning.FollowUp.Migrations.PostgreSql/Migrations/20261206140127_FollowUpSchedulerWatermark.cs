@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class FollowUpSchedulerWatermark : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "JobWatermarks",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ChangesSeenUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastRunOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastFullPassOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobWatermarks", x => x.Job);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participations_UpdatedAtUtc",
+                table: "Participations",
+                column: "UpdatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_DueDate",
+                table: "FollowUps",
+                column: "DueDate");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "JobWatermarks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Participations_UpdatedAtUtc",
+                table: "Participations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUps_DueDate",
+                table: "FollowUps");
+        }
+    }
+}
