@@ -36,6 +36,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ProviderTertialReport> ProviderTertialReports => Set<ProviderTertialReport>();
     public DbSet<ProviderTertialTransition> ProviderTertialTransitions => Set<ProviderTertialTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -87,6 +88,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IdentityErasure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TertialReportState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeclineReason>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
