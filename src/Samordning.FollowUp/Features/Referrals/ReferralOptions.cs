@@ -11,7 +11,4 @@ public sealed class ReferralOptions
     [Range(1, 365)]
     public int LongWaitDays { get; set; } = 14;
 
-    /// <summary>A referral with no decision (still received) longer than this many days is a data quality item of the provider.</summary>
-    [Range(1, 365)]
-    public int UndecidedDays { get; set; } = 30;
 }
