@@ -17,6 +17,7 @@ using Samordning.FollowUp.Features.Auth;
 using Samordning.FollowUp.Features.CodeLists;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Referrals;
 using Samordning.FollowUp.Features.Providers;
 using Samordning.FollowUp.Features.Users;
 using Samordning.FollowUp.Features.Privacy;
@@ -82,6 +83,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<InterventionFigures>();
         services.AddScoped<ProviderParticipationReader>();
         services.AddScoped<ParticipantIdentities>();
+        services.AddScoped<ReferralReader>();
+        services.AddScoped<ReferralDecisions>();
+        services.AddScoped<ReferralIntake>();
+        services.AddScoped<ReferralQueue>();
+        services.AddOptions<ReferralOptions>().BindConfiguration(ReferralOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
@@ -125,6 +132,7 @@ public static class ServiceCollectionExtensions
         app.MapProviderEndpoints();
         app.MapInterventionEndpoints();
         app.MapParticipationEndpoints();
+        app.MapReferralEndpoints();
         app.MapCodeListEndpoints();
         app.MapTwelveMonthFollowUpEndpoints();
         app.MapNotificationEndpoints();

@@ -476,6 +476,9 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("Places")
+                        .HasColumnType("int");
+
                     b.Property<long>("ProviderId")
                         .HasColumnType("bigint");
 
@@ -967,6 +970,107 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("ProviderTertialTransitions");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.Referral", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentCollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("ConsentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("IdempotencyFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ParticipantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ParticipationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PlannedStartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReferringTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ParticipationId")
+                        .IsUnique()
+                        .HasFilter("[ParticipationId] IS NOT NULL");
+
+                    b.HasIndex("InterventionId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("InterventionId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Referrals_OneWaitingPerPerson")
+                        .HasFilter("\"State\" IN ('Received', 'Accepted')");
+
+                    b.HasIndex("InterventionId", "State", "ReceivedOn");
+
+                    b.ToTable("Referrals");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.Property<long>("Id")
@@ -1376,6 +1480,32 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.Referral", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", "Intervention")
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Participation", "Participation")
+                        .WithMany()
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Intervention");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Participation");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>

@@ -455,6 +455,9 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Places")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ProviderId")
                         .HasColumnType("INTEGER");
 
@@ -930,6 +933,103 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("ProviderTertialTransitions");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.Referral", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentCollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentTextVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("IdempotencyFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParticipationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PlannedStartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferringTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ParticipationId")
+                        .IsUnique();
+
+                    b.HasIndex("InterventionId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("InterventionId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Referrals_OneWaitingPerPerson")
+                        .HasFilter("\"State\" IN ('Received', 'Accepted')");
+
+                    b.HasIndex("InterventionId", "State", "ReceivedOn");
+
+                    b.ToTable("Referrals");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>
                 {
                     b.Property<long>("Id")
@@ -1334,6 +1434,32 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.Referral", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", "Intervention")
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Samordning.FollowUp.Domain.Participation", "Participation")
+                        .WithMany()
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Intervention");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Participation");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ReportAdoption", b =>

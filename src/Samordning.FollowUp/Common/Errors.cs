@@ -40,5 +40,6 @@ public static class NotFoundMessages
     public const string Intervention = "Insatsen finns inte.";
     public const string Participation = "Deltagandet finns inte.";
     public const string FollowUp = "Uppföljningen finns inte.";
+    public const string Referral = "Anvisningen finns inte.";
     public const string User = "Användaren finns inte.";
 }

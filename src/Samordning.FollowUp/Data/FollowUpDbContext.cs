@@ -37,6 +37,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ProviderTertialTransition> ProviderTertialTransitions => Set<ProviderTertialTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobWatermark> JobWatermarks => Set<JobWatermark>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -88,6 +89,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IdentityErasure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TertialReportState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeclineReason>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

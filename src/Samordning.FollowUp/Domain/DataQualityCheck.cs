@@ -15,4 +15,5 @@ public enum DataQualityCheck
     [Display(Name = "Försenade uppföljningar")] OverdueFollowUps,
     [Display(Name = "Antalsinsatser utan registrerade antal")] CountOnlyWithoutFigures,
     [Display(Name = "Ej anträffbar med för få kontaktförsök")] UnreachableWithTooFewAttempts,
+    [Display(Name = "Anvisningar utan beslut")] UndecidedReferrals,
 }

@@ -25,6 +25,9 @@ public sealed class Intervention
     public string? TargetGroup { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>Places at once (optional, set by the office): the referral queue says "fullt" when every place is taken.</summary>
+    public int? Places { get; set; }
+
     public List<InterventionYearPlan> Plans { get; } = [];
     public List<InterventionTertialCount> Counts { get; } = [];
 

@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         Participation,
         FollowUp,
 
+        /// <summary>A referral: like a participation, its provider's coaches only.</summary>
+        Referral,
+
         /// <summary>A person looked up by personnummer at the coach's own provider.</summary>
         Person,
 
@@ -185,6 +188,26 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Post($"/api/v1/participations/{w.Participations[t]}/consent/withdraw", new JsonObject()))),
         ["POST /api/v1/participations/search"] = new([Coach_], Scope.Caller, (w, t, _) =>
             Task.FromResult(Post("/api/v1/participations/search", new JsonObject { ["personalIdentityNumber"] = w.Numbers[t] }))),
+        // Referrals (issue 19): the provider's like participations; the office and board read the queue's counts only.
+        ["POST /api/v1/interventions/{interventionId:long}/referrals"] = new([Coach_], Scope.Intervention, (w, t, n) =>
+            Task.FromResult(Post($"/api/v1/interventions/{w.Interventions[t]}/referrals", TestData.IdentifiedReferral(TestPersonnummer.Woman(700 + n), World.Referred)))),
+        ["GET /api/v1/interventions/{interventionId:long}/referrals"] = new([Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/referrals"))),
+        ["GET /api/v1/interventions/{interventionId:long}/referral-queue"] = new([Office_, Board_, Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/referral-queue"))),
+        ["PUT /api/v1/interventions/{interventionId:long}/places"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/places", new JsonObject { ["places"] = 12 }))),
+        ["GET /api/v1/referrals/waiting-long"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/referrals/waiting-long"))),
+        ["GET /api/v1/referrals/{id:long}"] = new([Coach_], Scope.Referral, async (w, t, n) =>
+            Get($"/api/v1/referrals/{await w.WaitingReferralAsync(t, n)}")),
+        ["POST /api/v1/referrals/{id:long}/accept"] = new([Coach_], Scope.Referral, async (w, t, n) =>
+            Post($"/api/v1/referrals/{await w.WaitingReferralAsync(t, n)}/accept", new JsonObject { ["date"] = "2026-06-02", ["plannedStartDate"] = "2026-07-01" })),
+        ["POST /api/v1/referrals/{id:long}/decline"] = new([Coach_], Scope.Referral, async (w, t, n) =>
+            Post($"/api/v1/referrals/{await w.WaitingReferralAsync(t, n)}/decline", new JsonObject { ["date"] = "2026-06-02", ["reason"] = "DeclinedByPerson" })),
+        ["POST /api/v1/referrals/{id:long}/withdraw"] = new([Coach_], Scope.Referral, async (w, t, n) =>
+            Post($"/api/v1/referrals/{await w.WaitingReferralAsync(t, n)}/withdraw", new JsonObject { ["date"] = "2026-06-02" })),
+        ["POST /api/v1/referrals/{id:long}/start"] = new([Coach_], Scope.Referral, async (w, t, n) =>
+            Post($"/api/v1/referrals/{await w.WaitingReferralAsync(t, n)}/start", TestData.StartFromReferral(new DateOnly(2026, 6, 15)))),
         ["GET /api/v1/participations"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/participations"))),
         ["GET /api/v1/participations/export"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/participations/export?format=csv"))),
         ["POST /api/v1/data-subject/export"] = new([Coach_], Scope.Person, (w, t, _) =>
@@ -348,7 +371,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Scope.None or Scope.Caller => true,
             // A coach belongs to its provider's association; the office and the board to theirs.
             Scope.Association or Scope.User => target != Target.OtherAssociation,
-            Scope.Provider or Scope.Intervention or Scope.Participation or Scope.FollowUp =>
+            Scope.Provider or Scope.Intervention or Scope.Participation or Scope.FollowUp or Scope.Referral =>
                 role == UserRole.Coach ? target == Target.Own : target != Target.OtherAssociation,
             Scope.Person or Scope.ProviderUser => target == Target.Own,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
@@ -468,6 +491,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
 
             return world;
         }
+
+        public static readonly DateOnly Referred = new(2026, 6, 1);
+
+        /// <summary>A new waiting referral in the target's intervention, so each call has one to decide.</summary>
+        public async Task<long> WaitingReferralAsync(Target target, int n) =>
+            (await _data.ReferralAsync(Interventions[target], TestData.IdentifiedReferral(TestPersonnummer.Woman(800 + n), Referred))).Id;
 
         /// <summary>A new participation without exit in the target's intervention, so each call has one to end.</summary>
         public async Task<long> OpenParticipationAsync(Target target, int n)

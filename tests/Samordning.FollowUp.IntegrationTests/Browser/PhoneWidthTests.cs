@@ -40,11 +40,18 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
         var followUp = await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.TwelveMonthFollowUps.Where(f => f.ParticipationId == ended.Id).Select(f => f.Id), Ct));
 
+        var waiting = await Data.ReferralAsync(identified.Id, TestData.IdentifiedReferral(TestPersonnummer.Woman(5), new DateOnly(2026, 10, 1)));
+        var anonymousReferral = await Data.ReferralAsync(anonymous.Id, TestData.AnonymousReferral(new DateOnly(2026, 11, 2)));
+
         var addresses = new Dictionary<string, string[]>
         {
+            ["/insatser/{id:long}/anvisningar"] = [$"/insatser/{identified.Id}/anvisningar", $"/insatser/{anonymous.Id}/anvisningar?status=all"],
+            ["/insatser/{id:long}/anvisningar/ny"] = [$"/insatser/{identified.Id}/anvisningar/ny", $"/insatser/{anonymous.Id}/anvisningar/ny"],
+            ["/anvisningar/{id:long}"] = [$"/anvisningar/{waiting.Id}", $"/anvisningar/{anonymousReferral.Id}"],
             ["/att-gora"] = ["/att-gora"],
             ["/insatser"] = ["/insatser"],
-            ["/insatser/{id:long}/inskrivning"] = [$"/insatser/{identified.Id}/inskrivning", $"/insatser/{anonymous.Id}/inskrivning", $"/insatser/{countOnly.Id}/inskrivning"],
+            ["/insatser/{id:long}/inskrivning"] = [$"/insatser/{identified.Id}/inskrivning", $"/insatser/{anonymous.Id}/inskrivning", $"/insatser/{countOnly.Id}/inskrivning",
+                $"/insatser/{identified.Id}/inskrivning?anvisning={waiting.Id}"],
             ["/insatser/{id:long}/deltagare"] = [$"/insatser/{identified.Id}/deltagare"],
             ["/deltaganden/{id:long}"] = [$"/deltaganden/{ended.Id}"],
             ["/deltaganden/{id:long}/rattelse"] = [$"/deltaganden/{ended.Id}/rattelse"],

@@ -33,6 +33,11 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
     {
         /// <summary>A provider of the other association.</summary>
         public long FarProvider { get; init; }
+
+        /// <summary>A waiting referral to <see cref="Intervention"/>, and one to <see cref="OtherIntervention"/>.</summary>
+        public long Referral { get; init; }
+
+        public long OtherReferral { get; init; }
     }
 
     private sealed record Case(string Template, UserRole? Role, Func<World, string> Path, HttpStatusCode Expected, string Who = "own");
@@ -55,6 +60,9 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             ("/deltaganden/{id:long}", w => $"/deltaganden/{w.Participation}", w => $"/deltaganden/{w.Participation}", w => $"/deltaganden/{w.OtherParticipation}"),
             ("/deltaganden/{id:long}/avslut", w => $"/deltaganden/{w.Participation}/avslut", w => $"/deltaganden/{w.Participation}/avslut", w => $"/deltaganden/{w.OtherParticipation}/avslut"),
             ("/deltaganden/{id:long}/rattelse", w => $"/deltaganden/{w.Participation}/rattelse", w => $"/deltaganden/{w.Participation}/rattelse", w => $"/deltaganden/{w.OtherParticipation}/rattelse"),
+            ("/insatser/{id:long}/anvisningar", w => $"/insatser/{w.Intervention}/anvisningar", w => $"/insatser/{w.Intervention}/anvisningar", w => $"/insatser/{w.OtherIntervention}/anvisningar"),
+            ("/insatser/{id:long}/anvisningar/ny", w => $"/insatser/{w.Intervention}/anvisningar/ny", w => $"/insatser/{w.Intervention}/anvisningar/ny", w => $"/insatser/{w.OtherIntervention}/anvisningar/ny"),
+            ("/anvisningar/{id:long}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.OtherReferral}"),
             ("/uppfoljningar/{id:long}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.OtherFollowUp}"),
         };
         foreach (var (template, own, otherProvider, otherAssociation) in coachPages)
@@ -335,6 +343,8 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         var otherParticipation = await Data.ParticipationAsync(otherIntervention.Id, TestData.Identified(TestPersonnummer.Man(0), new DateOnly(2026, 1, 5)));
         await Data.ExitAsync(participation.Id, TestData.Exit(new DateOnly(2026, 1, 20)));
         await Data.ExitAsync(otherParticipation.Id, TestData.Exit(new DateOnly(2026, 1, 20)));
+        var referral = await Data.ReferralAsync(intervention.Id, TestData.IdentifiedReferral(TestPersonnummer.Woman(1), new DateOnly(2026, 6, 1)));
+        var otherReferral = await Data.ReferralAsync(otherIntervention.Id, TestData.IdentifiedReferral(TestPersonnummer.Man(1), new DateOnly(2026, 6, 1)));
         Factory.Clock.AdjustTime(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
         await Factory.SendAsync(new RunFollowUpSchedulerCommand(), Ct);
         var followUps = await Factory.WithDbAsync(db => Task.FromResult(db.TwelveMonthFollowUps.ToDictionary(f => f.ParticipationId, f => f.Id)));
@@ -344,6 +354,8 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             participation.Id, otherParticipation.Id, followUps[participation.Id], followUps[otherParticipation.Id])
         {
             FarProvider = farProvider.Id,
+            Referral = referral.Id,
+            OtherReferral = otherReferral.Id,
         };
     }
 }

@@ -5,6 +5,7 @@ using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Referrals;
 
 namespace Samordning.FollowUp.Api.Pages.FollowUps;
 
@@ -23,6 +24,9 @@ public sealed class ToDoModel : UiPage
 
     public IReadOnlyList<InterventionResponse> Interventions { get; private set; } = [];
 
+    /// <summary>Referrals waiting longer than the configured days (issue 19).</summary>
+    public LongWaitingReferralsResponse LongWaiting { get; private set; } = new(0, []);
+
     public async Task OnGetAsync()
     {
         var overdue = await Sender.Send(new ListFollowUpsQuery(nameof(FollowUpStatus.Overdue), null, null, 1, Paging.MaxPageSize), Aborted);
@@ -30,6 +34,7 @@ public sealed class ToDoModel : UiPage
         FollowUps = [.. overdue.Items.Concat(due.Items).OrderBy(f => f.WindowCloses).ThenBy(f => f.Id)];
         FollowUpsTotal = overdue.TotalCount + due.TotalCount;
         PastExpectedLength = await Sender.Send(new ListPastExpectedLengthQuery(), Aborted);
+        LongWaiting = await Sender.Send(new ListLongWaitingReferralsQuery(), Aborted);
         Interventions = Caller.AssociationId is { } associationId
             ? await Sender.Send(new ListInterventionsQuery(associationId, Caller.ProviderId), Aborted)
             : [];

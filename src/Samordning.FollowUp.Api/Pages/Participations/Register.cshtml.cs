@@ -5,6 +5,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Referrals;
 
 namespace Samordning.FollowUp.Api.Pages.Participations;
 
@@ -25,6 +26,12 @@ public sealed class RegisterModel : UiPage
     [BindProperty]
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>The referral this intake starts (?anvisning=): what it knows is filled in, and it closes as started.</summary>
+    [BindProperty(SupportsGet = true, Name = "anvisning")]
+    public long? ReferralId { get; set; }
+
+    public ReferralResponse? Referral { get; private set; }
+
     /// <summary>The consent text version was filled in from the association's setting (the form says so).</summary>
     public bool ConsentVersionFromAssociation { get; private set; }
 
@@ -44,6 +51,18 @@ public sealed class RegisterModel : UiPage
             HomeMunicipality = defaults.HomeMunicipality,
             ReferredBy = defaults.ReferredBy,
         };
+        if (ReferralId is { } referralId)
+        {
+            Referral = await Sender.Send(new GetReferralQuery(referralId), Aborted);
+            Input = Input with
+            {
+                ReferredBy = Referral.ReferredBy,
+                StartDate = Referral.PlannedStartDate is { } planned && planned < Today ? planned : Today,
+                Gender = Referral.PersonalIdentityNumber is null ? Referral.Gender : null,
+                BirthYear = Referral.PersonalIdentityNumber is null ? Referral.BirthYear : null,
+            };
+        }
+
         ConsentVersionFromAssociation = defaults.ConsentTextVersion is not null;
         IdempotencyKey = Guid.NewGuid().ToString("N");
         return Page();
@@ -52,9 +71,12 @@ public sealed class RegisterModel : UiPage
     public async Task<IActionResult> OnPostAsync(long id)
     {
         Intervention = await Sender.Send(new GetInterventionQuery(id), Aborted);
-        var command = new RegisterParticipationCommand(Input.ForMode(Intervention.RegistrationMode))
+        // From a referral the person and the consent are the referral's: the form does not ask for them again.
+        Referral = ReferralId is { } referralId ? await Sender.Send(new GetReferralQuery(referralId), Aborted) : null;
+        var command = new RegisterParticipationCommand(Input.ForMode(Intervention.RegistrationMode, identityErased: Referral is not null))
         {
             InterventionId = id,
+            ReferralId = Referral?.Id,
             IdempotencyKey = IdempotencyKey,
         };
         var (ok, result) = await TrySendAsync(command);

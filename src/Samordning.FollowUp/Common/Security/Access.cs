@@ -43,6 +43,11 @@ public interface IFollowUpScoped
     long FollowUpId { get; }
 }
 
+public interface IReferralScoped
+{
+    long ReferralId { get; }
+}
+
 internal static class AccessRules
 {
     private static readonly ConcurrentDictionary<Type, AccessAttribute?> Cache = new();

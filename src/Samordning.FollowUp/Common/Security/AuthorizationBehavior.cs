@@ -85,6 +85,11 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
                     .SingleOrDefaultAsync(cancellationToken),
                     caller, NotFoundMessages.FollowUp);
                 break;
+            case IReferralScoped m:
+                Check(await db.Referrals.Where(r => r.Id == m.ReferralId)
+                    .Select(r => new Owner(r.Intervention!.AssociationId, r.Intervention.ProviderId)).SingleOrDefaultAsync(cancellationToken),
+                    caller, NotFoundMessages.Referral);
+                break;
         }
     }
 

@@ -23,6 +23,14 @@ internal static class ScopeFilters
         _ => query.Where(f => false),
     };
 
+    /// <summary>Referrals belong to the provider like participations: only its coaches see them.</summary>
+    public static IQueryable<Referral> VisibleTo(this IQueryable<Referral> query, Caller caller) => caller switch
+    {
+        { IsSystem: true } => query,
+        { Role: UserRole.Coach, ProviderId: { } providerId } => query.Where(r => r.Intervention!.ProviderId == providerId),
+        _ => query.Where(r => false),
+    };
+
     public static IQueryable<Intervention> VisibleTo(this IQueryable<Intervention> query, Caller caller) => caller switch
     {
         { IsSystem: true } or { Role: UserRole.SystemAdmin } => query,

@@ -16,6 +16,9 @@ namespace Samordning.FollowUp.Features.DataQuality;
 /// <summary>A count-only intervention behind "Antalsinsatser utan registrerade antal".</summary>
 public sealed record DataQualityInterventionResponse(long InterventionId, string Name);
 
+/// <summary>A referral behind <see cref="DataQualityCheck.UndecidedReferrals"/>: no identity, the referral's page has it.</summary>
+public sealed record DataQualityReferralResponse(long ReferralId, long InterventionId, string InterventionName, DateOnly ReceivedOn);
+
 /// <summary>
 /// What lies behind one check's count: the participations (masked personnummer, as in "Mina
 /// deltagare"), or for the count-only check the interventions; paged, <see cref="TotalCount"/> equal to the count.
@@ -30,7 +33,8 @@ public sealed record DataQualityItemsResponse(
     int PageSize,
     int TotalCount,
     IReadOnlyList<ProviderParticipationResponse> Participations,
-    IReadOnlyList<DataQualityInterventionResponse> Interventions);
+    IReadOnlyList<DataQualityInterventionResponse> Interventions,
+    IReadOnlyList<DataQualityReferralResponse> Referrals);
 
 /// <summary>
 /// The provider's items behind a data-quality check, for its own coaches only: the office sees
@@ -83,17 +87,28 @@ internal sealed class ListDataQualityItemsHandler(DataQualityReader reader, Data
             var page = await interventions.OrderBy(i => i.Name).ThenBy(i => i.Id).Page(query.Page, query.PageSize)
                 .Select(i => new DataQualityInterventionResponse(i.Id, i.Name))
                 .ToListAsync(cancellationToken);
-            return Response(total, [], page);
+            return Response(total, [], page, []);
+        }
+
+        if (check == DataQualityCheck.UndecidedReferrals)
+        {
+            var referrals = checks.UndecidedReferrals(period).AsNoTracking().Where(r => r.Intervention!.ProviderId == provider.Id);
+            var total = await referrals.CountAsync(cancellationToken);
+            var page = await referrals.OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).Page(query.Page, query.PageSize)
+                .Select(r => new DataQualityReferralResponse(r.Id, r.InterventionId, r.Intervention!.Name, r.ReceivedOn))
+                .ToListAsync(cancellationToken);
+            return Response(total, [], [], page);
         }
 
         var (count, items) = await participations.ListAsync(
             checks.Participations(check, period).Where(p => p.Intervention!.ProviderId == provider.Id),
             query.Page, query.PageSize, fullIdentity: false, cancellationToken);
-        return Response(count, items, []);
+        return Response(count, items, [], []);
 
         DataQualityItemsResponse Response(
-            int total, IReadOnlyList<ProviderParticipationResponse> people, IReadOnlyList<DataQualityInterventionResponse> interventions) =>
-            new(provider.Id, query.Year, query.Tertial, check, SwedishFormat.Label(check), query.Page, query.PageSize, total, people, interventions);
+            int total, IReadOnlyList<ProviderParticipationResponse> people, IReadOnlyList<DataQualityInterventionResponse> interventions,
+            IReadOnlyList<DataQualityReferralResponse> referrals) =>
+            new(provider.Id, query.Year, query.Tertial, check, SwedishFormat.Label(check), query.Page, query.PageSize, total, people, interventions, referrals);
     }
 }
 
@@ -106,7 +121,7 @@ public static class ListDataQualityItemsEndpoint
                 TypedResults.Ok(await sender.Send(
                     new ListDataQualityItemsQuery(providerId, year, tertial, check, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListDataQualityItems")
-            .WithSummary("The participations (or, for CountOnlyWithoutFigures, the interventions) behind one data-quality check of a provider's tertial; the provider's coaches only, paged; totalCount equals the check's count.")
+            .WithSummary("The participations (or, for CountOnlyWithoutFigures, the interventions; for UndecidedReferrals, the referrals) behind one data-quality check of a provider's tertial; the provider's coaches only, paged; totalCount equals the check's count.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;

@@ -100,8 +100,16 @@ internal sealed class CorrectParticipationHandler(
         participation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         participation.Version++;
 
+        if (!ReferenceEquals(previous, participant))
+        {
+            // The referral it was started from is the same person's: it follows the correction.
+            await db.Referrals.Where(r => r.ParticipationId == participation.Id)
+                .ForEachAsync(r => r.Participant = participant, cancellationToken);
+        }
+
         if (!ReferenceEquals(previous, participant)
-            && !await db.Participations.AnyAsync(p => p.ParticipantId == previous.Id && p.Id != participation.Id, cancellationToken))
+            && !await db.Participations.AnyAsync(p => p.ParticipantId == previous.Id && p.Id != participation.Id, cancellationToken)
+            && !await db.Referrals.AnyAsync(r => r.ParticipantId == previous.Id && r.ParticipationId != participation.Id, cancellationToken))
         {
             // The mistyped identity belonged to nobody else: keep no trace of it.
             db.Participants.Remove(previous);

@@ -32,6 +32,13 @@ public sealed record RegisterParticipationCommand : StartSituation, ICommand<Reg
     [JsonIgnore]
     public long InterventionId { get; init; }
 
+    /// <summary>
+    /// The referral this intake starts (optional): what it knows fills the fields left out, its
+    /// person is the participant, and it is closed as started in the same transaction. Without one
+    /// the intake is a direct one (own application).
+    /// </summary>
+    public long? ReferralId { get; init; }
+
     /// <summary>The client's Idempotency-Key header: a retry with the same key returns the first result.</summary>
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
@@ -59,7 +66,8 @@ internal sealed class RegisterParticipationHandler(
     ParticipationReader reader,
     AuditLog audit,
     CallerContext callers,
-    CheckedEntities checkedEntities) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
+    CheckedEntities checkedEntities,
+    ReferralIntake referrals) : ICommandHandler<RegisterParticipationCommand, RegisterParticipationResult>
 {
     public async ValueTask<RegisterParticipationResult> Handle(RegisterParticipationCommand command, CancellationToken cancellationToken)
     {
@@ -73,9 +81,27 @@ internal sealed class RegisterParticipationHandler(
         var intervention = checkedEntities.Intervention(command.InterventionId)
             ?? await db.Interventions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
             ?? throw new NotFoundException(NotFoundMessages.Intervention);
-        StartSituationRules.Check(command, intervention);
+        Referral? referral = null;
+        if (command.ReferralId is { } referralId)
+        {
+            referral = await referrals.LoadAsync(referralId, intervention.Id, cancellationToken);
+            if (referral.ParticipationId is { } started)
+            {
+                // A retried start: the referral already became this participation.
+                return new RegisterParticipationResult(await reader.GetAsync(started, cancellationToken), Replayed: true);
+            }
 
-        var participant = intervention.RegistrationMode == RegistrationMode.Identified
+            ReferralTransitions.EnsureWaiting(referral, ReferralTransition.Start);
+            command = ReferralIntake.Fill(command, referral, intervention.RegistrationMode);
+            referrals.EnsureSamePerson(command, referral);
+        }
+
+        // From a referral the person is known: no personnummer needs to be typed again.
+        StartSituationRules.Check(command, intervention, identityErased: referral is not null && command.PersonalIdentityNumber is null);
+
+        var participant = referral is not null
+            ? referral.Participant!
+            : intervention.RegistrationMode == RegistrationMode.Identified
             ? await identities.FindOrCreateAsync(intervention.ProviderId,
                 PersonalIdentityNumber.Parse(command.PersonalIdentityNumber!, clock.Today()), command.Gender, cancellationToken)
             : identities.CreateAnonymous(intervention.ProviderId, command.Gender!.Value, command.BirthYear!.Value);
@@ -96,6 +122,10 @@ internal sealed class RegisterParticipationHandler(
         };
         StartSituationRules.Apply(command, participation);
         db.Participations.Add(participation);
+        if (referral is not null)
+        {
+            referrals.Close(referral, participation, intervention);
+        }
 
         // The participation and its audit line are written together (the line needs the new id).
         var raced = false;
@@ -112,7 +142,7 @@ internal sealed class RegisterParticipationHandler(
                 await RememberReferredByAsync(participation.ReferredBy, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            catch (DbUpdateException e) when (e.IsUniqueViolation() || (referral is not null && e is DbUpdateConcurrencyException))
             {
                 raced = true;
             }
@@ -127,6 +157,12 @@ internal sealed class RegisterParticipationHandler(
             // A concurrent request won the race: either the same retried request (same key) or
             // the same person registered at the same moment. Nothing of ours was written.
             db.ChangeTracker.Clear();
+            if (referral is not null && await db.Referrals.Where(r => r.Id == referral.Id).Select(r => r.ParticipationId)
+                    .SingleAsync(cancellationToken) is { } startedMeanwhile)
+            {
+                return new RegisterParticipationResult(await reader.GetAsync(startedMeanwhile, cancellationToken), Replayed: true);
+            }
+
             return await FindReplayAsync(command, fingerprint, cancellationToken)
                 ?? throw new ConflictException(ParticipantIdentities.ActiveTwice, "personalIdentityNumber");
         }

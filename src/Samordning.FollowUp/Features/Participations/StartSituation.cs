@@ -11,7 +11,7 @@ namespace Samordning.FollowUp.Features.Participations;
 /// <see cref="StartSituationRules.Apply"/> writes it onto a participation. The v1 JSON stays flat
 /// (the commands inherit the properties), so clients send the same body as before.
 /// </summary>
-public record StartSituation
+public record StartSituation : IStartPerson
 {
     public string? PersonalIdentityNumber { get; init; }
     public ConsentRequest? Consent { get; init; }
@@ -78,22 +78,7 @@ internal sealed class StartSituationValidator : AbstractValidator<StartSituation
 
     public StartSituationValidator(TimeProvider clock)
     {
-        RuleFor(x => x.PersonalIdentityNumber!).Cascade(CascadeMode.Stop)
-            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(RequiredPersonalIdentityNumber)
-            .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _)).WithMessage(InvalidPersonalIdentityNumber)
-            .When(x => x.PersonalIdentityNumber is not null);
-        RuleFor(x => x.Consent!.Date).NotNull().WithMessage("Datum för samtycket måste anges.")
-            .NotInFuture(clock, "Samtyckets datum får inte vara i framtiden.")
-            .When(x => x.Consent is not null);
-        RuleFor(x => x.Consent!.TextVersion).NotEmpty().WithMessage("Samtyckestextens version måste anges.")
-            .MaximumLength(100).WithMessage("Versionen får vara högst 100 tecken.")
-            .When(x => x.Consent is not null);
-        RuleFor(x => x.Consent!.CollectedBy).NotEmpty().WithMessage("Samtycket mottaget av måste anges.")
-            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.")
-            .When(x => x.Consent is not null);
-        // Read today's year at each check: the validator is built once (a singleton).
-        RuleFor(x => x.BirthYear).Must(y => y is not { } year || (year >= 1900 && year <= clock.Today().Year))
-            .WithMessage("Födelseåret är inte rimligt.");
+        Include(new StartPersonValidator(clock));
         RuleFor(x => x.StartDate).NotNull().WithMessage("Startdatum måste anges.")
             .NotInFuture(clock, "Startdatum får inte vara i framtiden.");
         RuleFor(x => x.HomeMunicipality).Cascade(CascadeMode.Stop)
@@ -107,6 +92,39 @@ internal sealed class StartSituationValidator : AbstractValidator<StartSituation
         RuleFor(x => x.IncomeSourcesAtStart).NoRepeatedIncomeSource().NoContradictoryIncomeSources();
         RuleFor(x => x.StepAtStart).InclusiveBetween(1, 5).WithMessage("Steget ska vara mellan 1 och 5.");
     }
+}
+
+/// <summary>The person's fields (personnummer, consent, birth year): the same checks at intake and on a referral.</summary>
+internal sealed class StartPersonValidator : AbstractValidator<IStartPerson>
+{
+    public StartPersonValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.PersonalIdentityNumber!).Cascade(CascadeMode.Stop)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage(StartSituationValidator.RequiredPersonalIdentityNumber)
+            .Must(p => PersonalIdentityNumber.TryParse(p, clock.Today(), out _)).WithMessage(StartSituationValidator.InvalidPersonalIdentityNumber)
+            .When(x => x.PersonalIdentityNumber is not null);
+        RuleFor(x => x.Consent!.Date).NotNull().WithMessage("Datum för samtycket måste anges.")
+            .NotInFuture(clock, "Samtyckets datum får inte vara i framtiden.")
+            .When(x => x.Consent is not null);
+        RuleFor(x => x.Consent!.TextVersion).NotEmpty().WithMessage("Samtyckestextens version måste anges.")
+            .MaximumLength(100).WithMessage("Versionen får vara högst 100 tecken.")
+            .When(x => x.Consent is not null);
+        RuleFor(x => x.Consent!.CollectedBy).NotEmpty().WithMessage("Samtycket mottaget av måste anges.")
+            .MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.")
+            .When(x => x.Consent is not null);
+        // Read today's year at each check: the validator is built once (a singleton).
+        RuleFor(x => x.BirthYear).Must(y => y is not { } year || (year >= 1900 && year <= clock.Today().Year))
+            .WithMessage("Födelseåret är inte rimligt.");
+    }
+}
+
+/// <summary>Who the person is, as an intake or a referral states it.</summary>
+public interface IStartPerson
+{
+    string? PersonalIdentityNumber { get; }
+    ConsentRequest? Consent { get; }
+    Gender? Gender { get; }
+    int? BirthYear { get; }
 }
 
 /// <summary>Rules that depend on the intervention: its registration mode and its dates.</summary>

@@ -26,11 +26,11 @@ public sealed record DataQualityPeriod(int Year, int Tertial, DateOnly From, Dat
 /// to the provider all read these, so a count and its list cannot disagree. The queries span
 /// every association; callers narrow them to an association or a provider.
 /// </summary>
-internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpOptions> followUps)
+internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpOptions> followUps, IOptions<ReportOptions> reports)
 {
-    /// <summary>The checks whose items are participations (all but the count-only interventions).</summary>
+    /// <summary>The checks whose items are participations (all but the count-only interventions and the referrals).</summary>
     public static readonly IReadOnlyList<DataQualityCheck> OfParticipations =
-        [.. Enum.GetValues<DataQualityCheck>().Where(c => c != DataQualityCheck.CountOnlyWithoutFigures)];
+        [.. Enum.GetValues<DataQualityCheck>().Where(c => c is not (DataQualityCheck.CountOnlyWithoutFigures or DataQualityCheck.UndecidedReferrals))];
 
     /// <summary>The participations behind a check in the period.</summary>
     public IQueryable<Participation> Participations(DataQualityCheck check, DataQualityPeriod period)
@@ -66,6 +66,22 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
             && i.StartDate <= period.To && (i.EndDate == null || i.EndDate >= period.From)
             && !db.InterventionTertialCounts.Any(c => c.InterventionId == i.Id && c.Year == period.Year && c.Tertial == period.Tertial));
 
+    /// <summary>
+    /// Referrals without a decision on the period's "as of" day, received more than
+    /// <see cref="ReportOptions.UndecidedReferralDays"/> days before it: every transition is dated, so
+    /// an old tertial's figure is the state on its last day, not today's.
+    /// </summary>
+    public IQueryable<Referral> UndecidedReferrals(DataQualityPeriod period)
+    {
+        var asOf = period.AsOf;
+        var receivedBefore = asOf.AddDays(-reports.Value.UndecidedReferralDays);
+        return db.Referrals.Where(r => r.ReceivedOn < receivedBefore
+            && (r.AcceptedOn == null || r.AcceptedOn > asOf)
+            && (r.DeclinedOn == null || r.DeclinedOn > asOf)
+            && (r.WithdrawnOn == null || r.WithdrawnOn > asOf)
+            && (r.ParticipationId == null || r.Participation!.StartDate > asOf));
+    }
+
     /// <summary>Every check's count per provider of the association (providers without items are absent).</summary>
     public async Task<Dictionary<DataQualityCheck, Dictionary<long, int>>> CountsAsync(
         long associationId, DataQualityPeriod period, CancellationToken cancellationToken)
@@ -83,6 +99,12 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
         counts[DataQualityCheck.CountOnlyWithoutFigures] = await CountOnlyWithoutFigures(period)
             .Where(i => i.AssociationId == associationId)
             .GroupBy(i => i.ProviderId)
+            .Select(g => new { ProviderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+
+        counts[DataQualityCheck.UndecidedReferrals] = await UndecidedReferrals(period)
+            .Where(r => r.Intervention!.AssociationId == associationId)
+            .GroupBy(r => r.Intervention!.ProviderId)
             .Select(g => new { ProviderId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
         return counts;

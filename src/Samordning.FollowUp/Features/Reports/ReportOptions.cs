@@ -12,4 +12,8 @@ public sealed class ReportOptions
 
     [Required]
     public string DraftCron { get; set; } = "0 7 * * *";
+
+    /// <summary>A referral still without a decision (received, not accepted, declined, withdrawn or started) this many days after it came is a data-quality item.</summary>
+    [Range(1, 365)]
+    public int UndecidedReferralDays { get; set; } = 30;
 }

@@ -116,7 +116,9 @@ public sealed record DataQualityRow(
     // (recorded before the rule, or after the minimum was raised): an open item.
     int UnreachableWithTooFewAttempts = 0,
     // Tries to reach people for their follow-ups during the period: shown, never an open item.
-    int ContactAttempts = 0)
+    int ContactAttempts = 0,
+    // Referrals still without a decision longer than the configured days (issue 19): an open item.
+    int UndecidedReferrals = 0)
 {
     /// <summary>The count of one check.</summary>
     public int Of(DataQualityCheck check) => check switch
@@ -127,6 +129,7 @@ public sealed record DataQualityRow(
         DataQualityCheck.OverdueFollowUps => OverdueFollowUps,
         DataQualityCheck.CountOnlyWithoutFigures => CountOnlyWithoutFigures,
         DataQualityCheck.UnreachableWithTooFewAttempts => UnreachableWithTooFewAttempts,
+        DataQualityCheck.UndecidedReferrals => UndecidedReferrals,
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, null),
     };
 

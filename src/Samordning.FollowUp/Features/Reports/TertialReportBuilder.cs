@@ -206,7 +206,8 @@ internal sealed class TertialReportBuilder(
             Count(DataQualityCheck.OverdueFollowUps, p.Id),
             Count(DataQualityCheck.CountOnlyWithoutFigures, p.Id),
             UnreachableWithTooFewAttempts: Count(DataQualityCheck.UnreachableWithTooFewAttempts, p.Id),
-            ContactAttempts: attempts.GetValueOrDefault(p.Id)))];
+            ContactAttempts: attempts.GetValueOrDefault(p.Id),
+            UndecidedReferrals: Count(DataQualityCheck.UndecidedReferrals, p.Id)))];
     }
 
     private sealed record InterventionInfo(

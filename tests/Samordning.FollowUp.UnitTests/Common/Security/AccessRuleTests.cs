@@ -23,7 +23,7 @@ public sealed class AccessRuleTests
     {
         // A message carrying an association, intervention, participation or follow-up id is scoped by it,
         // unless it filters by the caller itself (lists with optional filters) or is for the system only.
-        var scoped = new[] { typeof(IAssociationScoped), typeof(IInterventionScoped), typeof(IParticipationScoped), typeof(IFollowUpScoped) };
+        var scoped = new[] { typeof(IAssociationScoped), typeof(IInterventionScoped), typeof(IParticipationScoped), typeof(IFollowUpScoped), typeof(IReferralScoped) };
         var unscoped = Messages
             .Where(t => t.GetCustomAttribute<AccessAttribute>()?.Roles.Count > 0)
             .Where(t => !scoped.Any(s => s.IsAssignableFrom(t)))

@@ -60,5 +60,6 @@ internal static class ReportLines
         rows.Sum(r => r.OverdueFollowUps),
         rows.Sum(r => r.CountOnlyWithoutFigures),
         UnreachableWithTooFewAttempts: rows.Sum(r => r.UnreachableWithTooFewAttempts),
-        ContactAttempts: rows.Sum(r => r.ContactAttempts));
+        ContactAttempts: rows.Sum(r => r.ContactAttempts),
+        UndecidedReferrals: rows.Sum(r => r.UndecidedReferrals));
 }

@@ -552,6 +552,7 @@ public static partial class ReportPresenter
                 new("Försenade uppföljningar", CellKind.Integer, 18),
                 new(CountOnlyWithoutFiguresHeading, CellKind.Integer, 18),
                 new("Ej anträffbar med för få kontaktförsök", CellKind.Integer, 18),
+                new("Anvisningar utan beslut", CellKind.Integer, 18),
                 new("Kontaktförsök under perioden", CellKind.Integer, 18),
             ];
             var rows = report.DataQuality.Select(r => new DocumentRow(RowKind.Item,
@@ -563,6 +564,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(r.OverdueFollowUps),
                 TableCell.OfInteger(r.CountOnlyWithoutFigures),
                 TableCell.OfInteger(r.UnreachableWithTooFewAttempts),
+                TableCell.OfInteger(r.UndecidedReferrals),
                 TableCell.OfInteger(r.ContactAttempts),
             ])).ToList();
             var total = ReportLines.DataQualityTotal(report.DataQuality);
@@ -575,6 +577,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(total.OverdueFollowUps),
                 TableCell.OfInteger(total.CountOnlyWithoutFigures),
                 TableCell.OfInteger(total.UnreachableWithTooFewAttempts),
+                TableCell.OfInteger(total.UndecidedReferrals),
                 TableCell.OfInteger(total.ContactAttempts),
             ]));
             return new DocumentTable("datakvalitet", "Datakvalitet per utförare", "Datakvalitet", columns, rows,

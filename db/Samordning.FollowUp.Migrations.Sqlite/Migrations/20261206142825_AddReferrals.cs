@@ -1,0 +1,111 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddReferrals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Places",
+                table: "Interventions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InterventionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ParticipantId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReferredBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReferringTeam = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ConsentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConsentTextVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ConsentCollectedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PlannedStartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeclinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParticipationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IdempotencyFingerprint = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Interventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "Interventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Participations_ParticipationId",
+                        column: x => x.ParticipationId,
+                        principalTable: "Participations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_InterventionId_IdempotencyKey",
+                table: "Referrals",
+                columns: new[] { "InterventionId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_InterventionId_State_ReceivedOn",
+                table: "Referrals",
+                columns: new[] { "InterventionId", "State", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_OneWaitingPerPerson",
+                table: "Referrals",
+                columns: new[] { "InterventionId", "ParticipantId" },
+                unique: true,
+                filter: "\"State\" IN ('Received', 'Accepted')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ParticipantId",
+                table: "Referrals",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ParticipationId",
+                table: "Referrals",
+                column: "ParticipationId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "Places",
+                table: "Interventions");
+        }
+    }
+}
