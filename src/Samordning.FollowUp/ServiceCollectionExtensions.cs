@@ -85,6 +85,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<Features.Economy.EconomyBuilder>();
         services.AddScoped<DataQualityChecks>();
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<TertialCycleProviders>();

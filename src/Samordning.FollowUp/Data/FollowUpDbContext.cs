@@ -36,6 +36,12 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ProviderTertialReport> ProviderTertialReports => Set<ProviderTertialReport>();
     public DbSet<ProviderTertialTransition> ProviderTertialTransitions => Set<ProviderTertialTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AssociationMember> AssociationMembers => Set<AssociationMember>();
+    public DbSet<MemberYear> MemberYears => Set<MemberYear>();
+    public DbSet<EconomyYear> EconomyYears => Set<EconomyYear>();
+    public DbSet<AdministrationCost> AdministrationCosts => Set<AdministrationCost>();
+    public DbSet<InterventionCost> InterventionCosts => Set<InterventionCost>();
+    public DbSet<FinancialTarget> FinancialTargets => Set<FinancialTarget>();
 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -87,6 +93,9 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<IdentityErasure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TertialReportState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MemberKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AdministrationCategory>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FinancialTargetKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
