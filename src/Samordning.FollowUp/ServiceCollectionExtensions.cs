@@ -24,6 +24,7 @@ using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
 using Samordning.FollowUp.Features.DataQuality;
+using Samordning.FollowUp.Features.Economy;
 using Samordning.FollowUp.Features.Trends;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
@@ -131,6 +132,7 @@ public static class ServiceCollectionExtensions
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
         app.MapReportEndpoints();
+        app.MapEconomyEndpoints();
         app.MapTrendEndpoints();
         app.MapTertialCycleEndpoints();
         app.MapDataQualityEndpoints();

@@ -41,4 +41,5 @@ public static class NotFoundMessages
     public const string Participation = "Deltagandet finns inte.";
     public const string FollowUp = "Uppföljningen finns inte.";
     public const string User = "Användaren finns inte.";
+    public const string Member = "Medlemmen finns inte.";
 }

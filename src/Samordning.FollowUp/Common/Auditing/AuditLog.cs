@@ -21,6 +21,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public const string Association = "Association";
     public const string Provider = "Provider";
     public const string Notification = "Notification";
+    public const string Economy = "Economy";
 
     /// <summary>Every entity type a line can name, with the one Swedish wording the pages and files use.</summary>
     public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
@@ -35,6 +36,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
         (Association, "Förbund"),
         (Provider, "Utförare"),
         (Notification, "Meddelande"),
+        (Economy, "Ekonomi"),
     ];
 
     /// <summary>The Swedish wording of an entity type; an unknown type as stored.</summary>

@@ -58,7 +58,7 @@ public static partial class ReportPresenter
     {
         DocumentColumn[] columns = [new("Källa", CellKind.Text, 44), new($"Belopp {economy.Year} (kr)", CellKind.Integer, 16)];
         var notes = economy.Notes.Where(n => n.StartsWith("Medlemsavgifter", StringComparison.Ordinal)).ToList();
-        return new DocumentTable("ekonomi-medel", $"Tillgängliga medel {economy.Year} per källa", "Medel", columns,
+        return new DocumentTable("ekonomi-medel", $"Tillgängliga medel {economy.Year} per källa", "Tillgängliga medel", columns,
         [
             .. economy.Funds.Select(f => new DocumentRow(RowKind.Item, [TableCell.OfText(SwedishFormat.Label(f.Source)), TableCell.OfInteger(f.AmountSek)])),
             new DocumentRow(RowKind.Total, [TableCell.OfText("Summa tillgängliga medel"), TableCell.OfInteger(economy.FundsTotalSek)]),
@@ -113,7 +113,7 @@ public static partial class ReportPresenter
         var s = economy.Summary;
         DocumentColumn[] columns = [new("Post", CellKind.Text, 40), new($"Hittills i år, T{economy.Tertial} (kr)", CellKind.Integer, 16), new("Helår, prognos (kr)", CellKind.Integer, 16)];
         DocumentRow Row(RowKind kind, string name, long? toDate, long? year) => new(kind, [TableCell.OfText(name), TableCell.OfInteger(toDate), TableCell.OfInteger(year)]);
-        return new DocumentTable("ekonomi-sammanfattning", $"Sammanfattning och eget kapital {economy.Year}", "Sammanfattning", columns,
+        return new DocumentTable("ekonomi-sammanfattning", $"Sammanfattning och eget kapital {economy.Year}", "Ekonomisk sammanfattning", columns,
         [
             Row(RowKind.Item, "Intäkter (medlemsavgifter och övriga intäkter)", s.IncomeToDateSek, s.IncomeSek),
             Row(RowKind.Item, "Insatskostnader", economy.Interventions.Total.ActualToDateSek, economy.Interventions.Total.ForecastSek),
