@@ -52,12 +52,14 @@ internal sealed class EconomyBuilder(FollowUpDbContext db)
                 i.Id,
                 i.Name,
                 i.Orientation,
-                Plan = i.Plans.Where(p => p.Year == year).Select(p => new { p.BudgetSek, p.ActualCostSek }).FirstOrDefault(),
+                // Nullable, so an intervention without the year's plan reads as null rather than failing to materialise.
+                Budget = i.Plans.Where(p => p.Year == year).Select(p => (long?)p.BudgetSek).FirstOrDefault(),
+                Actual = i.Plans.Where(p => p.Year == year).Select(p => (long?)p.ActualCostSek).FirstOrDefault(),
                 Cost = db.InterventionCosts.Where(c => c.InterventionId == i.Id && c.Year == year)
                     .Select(c => new { c.Tertial1Sek, c.Tertial2Sek, c.Tertial3Sek, c.ForecastSek }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new InterventionCostInput(r.Id, r.Name, SwedishFormat.Label(r.Orientation), r.Plan?.BudgetSek ?? 0, r.Plan?.ActualCostSek ?? 0,
+        return [.. rows.Select(r => new InterventionCostInput(r.Id, r.Name, SwedishFormat.Label(r.Orientation), r.Budget ?? 0, r.Actual ?? 0,
             r.Cost?.Tertial1Sek, r.Cost?.Tertial2Sek, r.Cost?.Tertial3Sek, r.Cost?.ForecastSek))];
     }
 
