@@ -250,6 +250,18 @@ internal sealed class XlsxSheet(string name, XlsxWorkbook workbook)
         return name;
     }
 
+    /// <summary>The 0-based column of an "A1" style reference ("C7" → 2); 0 without one.</summary>
+    public static int ColumnIndex(string? reference)
+    {
+        var column = 0;
+        foreach (var c in (reference ?? string.Empty).TakeWhile(char.IsAsciiLetterUpper))
+        {
+            column = (column * 26) + (c - 'A' + 1);
+        }
+
+        return Math.Max(0, column - 1);
+    }
+
     /// <summary>Drops characters XML cannot carry (control characters from pasted text) and keeps Excel's length limit.</summary>
     private static string XmlSafe(string text)
     {

@@ -255,6 +255,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/economy/financing-plan?from=2026"))),
         ["GET /api/v1/associations/{associationId:long}/economy/financing-plan.xlsx"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/economy/financing-plan.xlsx?from=2026"))),
+        ["POST /api/v1/associations/{associationId:long}/economy/cost-import"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/economy/cost-import", new JsonObject
+            {
+                ["fileName"] = "utfall.csv",
+                ["contentBase64"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Typ;Namn;År;Tertial;Månad;Belopp\nAdministration;IT;2026;1;;1000\n")),
+                ["commit"] = false,
+            }))),
         ["PUT /api/v1/interventions/{id:long}/costs/{year:int}"] = new([Office_], Scope.Intervention, (w, t, _) =>
             Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/costs/2026", new JsonObject { ["tertial1Sek"] = 30_000 }))),
         ["GET /api/v1/interventions/{id:long}/economy"] = new([Office_, Board_, Coach_], Scope.Intervention, (w, t, _) =>

@@ -18,6 +18,7 @@ public static class EconomyEndpoints
         group.MapGetInterventionEconomy();
         group.MapSetFinancialTargets();
         group.MapGetFinancingPlan();
+        group.MapImportActualCosts();
         return app;
     }
 }
