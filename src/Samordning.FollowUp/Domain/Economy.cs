@@ -10,7 +10,7 @@ namespace Samordning.FollowUp.Domain;
 public enum MemberKind
 {
     [Display(Name = "Staten")] State,
-    [Display(Name = "Region")] Region,
+    [Display(Name = "Regionen")] Region,
     [Display(Name = "Kommun")] Municipality,
 }
 
@@ -20,7 +20,7 @@ public enum AdministrationCategory
     [Display(Name = "Kanslipersonal")] Staff,
     [Display(Name = "Lokaler")] Premises,
     [Display(Name = "Revision")] Audit,
-    [Display(Name = "IT")] It,
+    [Display(Name = "Informationsteknik")] It,
     [Display(Name = "Övrig administration")] Other,
 }
 

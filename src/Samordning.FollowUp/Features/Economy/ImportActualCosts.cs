@@ -30,7 +30,7 @@ public sealed record ImportActualCostsResponse(int Rows, IReadOnlyList<string> E
 /// Actual costs from the förbund's accounting, as CSV (semicolons, the header
 /// <c>Typ;Namn;År;Tertial;Månad;Belopp</c>) or xlsx (the same columns on the first sheet). Typ is
 /// "Insats" or "Administration"; Namn the intervention's name or the category (Kanslipersonal,
-/// Lokaler, Revision, IT, Övrig administration); either a tertial or a month. Months are summed
+/// Lokaler, Revision, Informationsteknik, Övrig administration); either a tertial or a month. Months are summed
 /// into their tertial; each sum replaces the tertial's actual cost. Without <c>commit</c> it is a
 /// preview; with it, the whole file is written in one transaction, or nothing when a row is wrong.
 /// </summary>
@@ -155,7 +155,7 @@ internal sealed class ImportActualCostsHandler(FollowUpDbContext db, TimeProvide
                         string.Equals(SwedishFormat.Label(c!.Value), name, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Value.ToString(), name, StringComparison.OrdinalIgnoreCase));
                     if (category is null)
                     {
-                        problems.Add($"okänt kostnadsslag \"{name}\" (Kanslipersonal, Lokaler, Revision, IT eller Övrig administration)");
+                        problems.Add($"okänt kostnadsslag \"{name}\" (Kanslipersonal, Lokaler, Revision, Informationsteknik eller Övrig administration)");
                     }
                     else
                     {
