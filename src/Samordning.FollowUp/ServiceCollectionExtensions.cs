@@ -25,6 +25,7 @@ using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
 using Samordning.FollowUp.Features.DataQuality;
+using Samordning.FollowUp.Features.Economy;
 using Samordning.FollowUp.Features.Trends;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Indicators;
@@ -92,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<Features.Economy.EconomyBuilder>();
         services.AddScoped<DataQualityChecks>();
         services.AddScoped<TertialCycleRules>();
         services.AddScoped<TertialCycleProviders>();
@@ -139,6 +141,7 @@ public static class ServiceCollectionExtensions
         app.MapIndicatorEndpoints();
         app.MapJobEndpoints();
         app.MapReportEndpoints();
+        app.MapEconomyEndpoints();
         app.MapTrendEndpoints();
         app.MapTertialCycleEndpoints();
         app.MapDataQualityEndpoints();

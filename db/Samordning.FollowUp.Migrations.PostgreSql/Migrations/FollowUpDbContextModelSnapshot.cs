@@ -108,6 +108,41 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
+                {
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("BudgetSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ForecastSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial1Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial2Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial3Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AssociationId", "Year", "Category");
+
+                    b.ToTable("AdministrationCosts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Association", b =>
                 {
                     b.Property<long>("Id")
@@ -158,6 +193,42 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Associations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AssociationMembers");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.AuditEntry", b =>
@@ -245,6 +316,75 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactAttempts");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.EconomyYear", b =>
+                {
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EsfIncomeSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OpeningEquitySek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherIncomeSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectIncomeSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RoundingUnitSek")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TotalContributionSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AssociationId", "Year");
+
+                    b.ToTable("EconomyYears");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FinancialTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AmountSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("BasisPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("WindowYears")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
+
+                    b.ToTable("FinancialTargets");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
@@ -547,6 +687,34 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("InterventionChanges");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionCost", b =>
+                {
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ForecastSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial1Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial2Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial3Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InterventionId", "Year");
+
+                    b.ToTable("InterventionCosts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
@@ -615,6 +783,31 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasKey("Job");
 
                     b.ToTable("JobWatermarks");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.MemberYear", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ContributionSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PopulationDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MemberId", "Year");
+
+                    b.ToTable("MemberYears");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
@@ -1325,11 +1518,47 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
                         .WithMany("ContactAttempts")
                         .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.EconomyYear", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FinancialTarget", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1395,6 +1624,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionCost", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
@@ -1409,6 +1647,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
                         .WithMany("Plans")
                         .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.MemberYear", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.AssociationMember", null)
+                        .WithMany("Years")
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1555,6 +1802,11 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Navigation("Interventions");
 
                     b.Navigation("Providers");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>

@@ -107,6 +107,41 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
+                {
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("BudgetSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ForecastSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial1Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial2Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial3Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AssociationId", "Year", "Category");
+
+                    b.ToTable("AdministrationCosts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Association", b =>
                 {
                     b.Property<long>("Id")
@@ -157,6 +192,42 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Associations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AssociationMembers");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.AuditEntry", b =>
@@ -244,6 +315,75 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactAttempts");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.EconomyYear", b =>
+                {
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("EsfIncomeSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OpeningEquitySek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherIncomeSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectIncomeSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RoundingUnitSek")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("TotalContributionSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AssociationId", "Year");
+
+                    b.ToTable("EconomyYears");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FinancialTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AmountSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("BasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("WindowYears")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
+
+                    b.ToTable("FinancialTargets");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
@@ -546,6 +686,34 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("InterventionChanges");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionCost", b =>
+                {
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ForecastSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial1Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial2Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Tertial3Sek")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("InterventionId", "Year");
+
+                    b.ToTable("InterventionCosts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
@@ -614,6 +782,31 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasKey("Job");
 
                     b.ToTable("JobWatermarks");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.MemberYear", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ContributionSek")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PopulationDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("MemberId", "Year");
+
+                    b.ToTable("MemberYears");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
@@ -1329,11 +1522,47 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
                         .WithMany("ContactAttempts")
                         .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.EconomyYear", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FinancialTarget", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1399,6 +1628,15 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionCost", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
@@ -1413,6 +1651,15 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
                         .WithMany("Plans")
                         .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.MemberYear", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.AssociationMember", null)
+                        .WithMany("Years")
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1559,6 +1806,11 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Navigation("Interventions");
 
                     b.Navigation("Providers");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>

@@ -98,6 +98,41 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
+                {
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BudgetSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ForecastSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tertial1Sek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tertial2Sek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tertial3Sek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssociationId", "Year", "Category");
+
+                    b.ToTable("AdministrationCosts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.Association", b =>
                 {
                     b.Property<long>("Id")
@@ -146,6 +181,40 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Associations");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AssociationMembers");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.AuditEntry", b =>
@@ -229,6 +298,73 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactAttempts");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.EconomyYear", b =>
+                {
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EsfIncomeSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpeningEquitySek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherIncomeSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectIncomeSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundingUnitSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TotalContributionSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssociationId", "Year");
+
+                    b.ToTable("EconomyYears");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FinancialTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowYears")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId");
+
+                    b.ToTable("FinancialTargets");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
@@ -523,6 +659,34 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("InterventionChanges");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionCost", b =>
+                {
+                    b.Property<long>("InterventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ForecastSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tertial1Sek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tertial2Sek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Tertial3Sek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InterventionId", "Year");
+
+                    b.ToTable("InterventionCosts");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.Property<long>("InterventionId")
@@ -591,6 +755,31 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasKey("Job");
 
                     b.ToTable("JobWatermarks");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.MemberYear", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContributionSek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PopulationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Year");
+
+                    b.ToTable("MemberYears");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Notification", b =>
@@ -1283,11 +1472,47 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.ContactAttempt", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
                         .WithMany("ContactAttempts")
                         .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.EconomyYear", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FinancialTarget", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1353,6 +1578,15 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionCost", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.InterventionTertialCount", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
@@ -1367,6 +1601,15 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasOne("Samordning.FollowUp.Domain.Intervention", null)
                         .WithMany("Plans")
                         .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.MemberYear", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.AssociationMember", null)
+                        .WithMany("Years")
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1513,6 +1756,11 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Navigation("Interventions");
 
                     b.Navigation("Providers");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.AssociationMember", b =>
+                {
+                    b.Navigation("Years");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.Intervention", b =>

@@ -82,6 +82,9 @@ internal sealed partial class DemoDataSeeder(
             await InBatchAsync(
                 (sender, _) => SeedStructureAsync(sender, associationId, providers, interventions, interventionIds, cancellationToken),
                 cancellationToken);
+            await InBatchAsync(
+                (sender, _) => DemoEconomy.SeedAsync(sender, associationId, interventions, interventionIds, today, cancellationToken),
+                cancellationToken);
 
             // Intakes in start order; re-entries come last, after the exit they follow.
             foreach (var batch in participations.Chunk(BatchSize))

@@ -42,4 +42,5 @@ public static class NotFoundMessages
     public const string FollowUp = "Uppföljningen finns inte.";
     public const string Referral = "Anvisningen finns inte.";
     public const string User = "Användaren finns inte.";
+    public const string Member = "Medlemmen finns inte.";
 }

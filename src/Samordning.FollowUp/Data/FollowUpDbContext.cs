@@ -38,6 +38,12 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobWatermark> JobWatermarks => Set<JobWatermark>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<AssociationMember> AssociationMembers => Set<AssociationMember>();
+    public DbSet<MemberYear> MemberYears => Set<MemberYear>();
+    public DbSet<EconomyYear> EconomyYears => Set<EconomyYear>();
+    public DbSet<AdministrationCost> AdministrationCosts => Set<AdministrationCost>();
+    public DbSet<InterventionCost> InterventionCosts => Set<InterventionCost>();
+    public DbSet<FinancialTarget> FinancialTargets => Set<FinancialTarget>();
 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -91,6 +97,9 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<TertialReportState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReferralState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DeclineReason>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MemberKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AdministrationCategory>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FinancialTargetKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

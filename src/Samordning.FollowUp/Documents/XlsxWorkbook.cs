@@ -129,6 +129,29 @@ internal sealed class XlsxSheet(string name, XlsxWorkbook workbook)
         }
     }
 
+    /// <summary>
+    /// A document table as the page shows it: the header, bands (orientation, category) as rows of
+    /// their own, subtotals and the total in bold; the header and key columns frozen.
+    /// </summary>
+    public void AddDocumentTable(DocumentTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var headerRow = RowCount + 1;
+        AddTable(table.WriterColumns(), []);
+        foreach (var row in table.Rows)
+        {
+            if (row.Kind == RowKind.Band)
+            {
+                AddRow([TableCell.OfText(row.Band)], row.BandLevel == 0 ? RowStyle.Title : RowStyle.Emphasis);
+                continue;
+            }
+
+            AddRow(row.Cells, row.IsEmphasised ? RowStyle.Emphasis : RowStyle.Normal);
+        }
+
+        Freeze(headerRow, table.KeyColumns);
+    }
+
     internal Worksheet ToWorksheet()
     {
         var worksheet = new Worksheet(Views());
@@ -225,6 +248,18 @@ internal sealed class XlsxSheet(string name, XlsxWorkbook workbook)
         }
 
         return name;
+    }
+
+    /// <summary>The 0-based column of an "A1" style reference ("C7" → 2); 0 without one.</summary>
+    public static int ColumnIndex(string? reference)
+    {
+        var column = 0;
+        foreach (var c in (reference ?? string.Empty).TakeWhile(char.IsAsciiLetterUpper))
+        {
+            column = (column * 26) + (c - 'A' + 1);
+        }
+
+        return Math.Max(0, column - 1);
     }
 
     /// <summary>Drops characters XML cannot carry (control characters from pasted text) and keeps Excel's length limit.</summary>

@@ -258,6 +258,38 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{associationId:long}/exports/uppfoljning-finsam/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/exports/uppfoljning-finsam/2026"))),
 
+        // Economy: the office edits, the board reads, a coach reads its own interventions' budget and cost
+        ["GET /api/v1/associations/{associationId:long}/economy/{year:int}"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/economy/2026?tertial=2"))),
+        ["PUT /api/v1/associations/{associationId:long}/economy/{year:int}"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/economy/2026", new JsonObject { ["totalContributionSek"] = 4_000_000, ["openingEquitySek"] = 500_000 }))),
+        ["POST /api/v1/associations/{associationId:long}/economy/members"] = new([Office_], Scope.Association, (w, t, n) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/economy/members", new JsonObject { ["name"] = $"Staten {n}", ["kind"] = "State" }))),
+        ["PUT /api/v1/associations/{associationId:long}/economy/members/{memberId:long}/years/{year:int}"] = new([Office_], Scope.Association, async (w, t, _) =>
+            Put($"/api/v1/associations/{w.Association(t)}/economy/members/{await w.MemberAsync(t)}/years/2026", new JsonObject { ["contributionSek"] = 2_000_000 })),
+        ["PUT /api/v1/associations/{associationId:long}/economy/{year:int}/administration/{category}"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/economy/2026/administration/Staff", new JsonObject { ["budgetSek"] = 400_000, ["tertial1Sek"] = 120_000 }))),
+        ["PUT /api/v1/associations/{associationId:long}/economy/targets"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/economy/targets", new JsonObject
+            {
+                ["targets"] = new JsonArray(new JsonObject { ["kind"] = "MinimumEquity", ["amountSek"] = 2_000_000 }),
+            }))),
+        ["GET /api/v1/associations/{associationId:long}/economy/financing-plan"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/economy/financing-plan?from=2026"))),
+        ["GET /api/v1/associations/{associationId:long}/economy/financing-plan.xlsx"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/economy/financing-plan.xlsx?from=2026"))),
+        ["POST /api/v1/associations/{associationId:long}/economy/cost-import"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/economy/cost-import", new JsonObject
+            {
+                ["fileName"] = "utfall.csv",
+                ["contentBase64"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Typ;Namn;År;Tertial;Månad;Belopp\nAdministration;IT;2026;1;;1000\n")),
+                ["commit"] = false,
+            }))),
+        ["PUT /api/v1/interventions/{id:long}/costs/{year:int}"] = new([Office_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/interventions/{w.Interventions[t]}/costs/2026", new JsonObject { ["tertial1Sek"] = 30_000 }))),
+        ["GET /api/v1/interventions/{id:long}/economy"] = new([Office_, Board_, Coach_], Scope.Intervention, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/interventions/{w.Interventions[t]}/economy"))),
+
         // Trends: the office of the association (exact figures; the board's figures are the masked report's)
         ["GET /api/v1/associations/{associationId:long}/trends"] = new([Office_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/trends"))),
@@ -426,6 +458,26 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         public Dictionary<Target, string> Numbers { get; } = [];
         public Dictionary<Target, string> UserIds { get; } = [];
         public Dictionary<Target, string> PendingCoachIds { get; } = [];
+
+        private readonly Dictionary<Target, long> _members = [];
+
+        /// <summary>A member (the state) of the target's association, added on first use.</summary>
+        public async Task<long> MemberAsync(Target target)
+        {
+            if (!_members.TryGetValue(target, out var id))
+            {
+                id = await _factory.WithDbAsync(async db =>
+                {
+                    var member = new AssociationMember { AssociationId = Associations[target], Name = $"Försäkringskassan {target}", Kind = MemberKind.State };
+                    db.AssociationMembers.Add(member);
+                    await db.SaveChangesAsync();
+                    return member.Id;
+                });
+                _members[target] = id;
+            }
+
+            return id;
+        }
 
         public long Association(Target target) => Associations[target];
 

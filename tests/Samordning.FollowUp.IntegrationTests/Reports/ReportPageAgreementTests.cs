@@ -61,7 +61,7 @@ public sealed partial class ReportPageAgreementTests(ApiFactory factory) : ApiTe
     }
 
     /// <summary>The body rows of a table (bands left out), each as the texts of its cells.</summary>
-    private static List<List<string>> Rows(string html, string tableId)
+    internal static List<List<string>> Rows(string html, string tableId)
     {
         var start = html.IndexOf($"<table id=\"{tableId}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no table {tableId} on the page");

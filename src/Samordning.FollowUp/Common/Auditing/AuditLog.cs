@@ -22,6 +22,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public const string Provider = "Provider";
     public const string Notification = "Notification";
     public const string Referral = "Referral";
+    public const string Economy = "Economy";
 
     /// <summary>Every entity type a line can name, with the one Swedish wording the pages and files use.</summary>
     public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
@@ -37,6 +38,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
         (Provider, "Utförare"),
         (Notification, "Meddelande"),
         (Referral, "Anvisning"),
+        (Economy, "Ekonomi"),
     ];
 
     /// <summary>The Swedish wording of an entity type; an unknown type as stored.</summary>

@@ -52,7 +52,7 @@ internal sealed class CloseTertialValidator : AbstractValidator<CloseTertialComm
 
 internal sealed partial class CloseTertialHandler(
     FollowUpDbContext db, TimeProvider clock, TertialReportBuilder builder, TertialCycleProviders cycle, AuditLog audit,
-    ReportTrends trends, BoardDisclosure disclosure)
+    ReportTrends trends, BoardDisclosure disclosure, Economy.EconomyBuilder economy)
     : ICommandHandler<CloseTertialCommand, TertialReportView>
 {
     private const string AlreadyClosed = "Tertialen är redan fastställd. Senare ändringar visas som rättelser bredvid den fastställda rapporten.";
@@ -86,8 +86,9 @@ internal sealed partial class CloseTertialHandler(
         {
             Header = r.Header with { AdoptedAtUtc = now, AdoptedBy = by, AdoptionOverrideReason = reason },
         };
-        var period = Adopted(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.Period, cancellationToken));
-        var yearToDate = Adopted(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.YearToDate, cancellationToken));
+        // The economy is adopted with the report, so the board's adopted report keeps the figures it was shown.
+        var period = Adopted(await economy.AttachAsync(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.Period, cancellationToken), cancellationToken));
+        var yearToDate = Adopted(await economy.AttachAsync(await builder.BuildAsync(command.AssociationId, command.Year, command.Tertial, ReportMode.YearToDate, cancellationToken), cancellationToken));
         var masks = await BoardMasksAsync(command, period, yearToDate, cancellationToken);
 
         var adoption = new ReportAdoption

@@ -88,7 +88,7 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 }
 
 internal sealed class GetTertialReportHandler(
-    FollowUpDbContext db, TertialReportBuilder builder, ReportTrends trends, BoardDisclosure disclosure, CallerContext caller)
+    FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportTrends trends, BoardDisclosure disclosure, CallerContext caller)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ internal sealed class GetTertialReportHandler(
         if (adoption is null)
         {
             return new TertialReportView(ReportStatus.Draft,
-                await builder.BuildAsync(query.AssociationId, query.Year, query.Tertial, mode, cancellationToken), []);
+                await economy.AttachAsync(await builder.BuildAsync(query.AssociationId, query.Year, query.Tertial, mode, cancellationToken), cancellationToken), []);
         }
 
         var adopted = ReportSnapshots.Deserialize(mode == ReportMode.Period ? adoption.PeriodReport : adoption.YearToDateReport);
@@ -134,7 +134,7 @@ internal sealed class GetTertialReportHandler(
             return new TertialReportView(ReportStatus.Adopted, adopted, []);
         }
 
-        var now = await builder.BuildAsync(query.AssociationId, query.Year, query.Tertial, mode, cancellationToken);
+        var now = await economy.AttachAsync(await builder.BuildAsync(query.AssociationId, query.Year, query.Tertial, mode, cancellationToken), cancellationToken);
         return new TertialReportView(ReportStatus.Restated, now, ReportSnapshots.Compare(adopted, now), adopted);
     }
 }

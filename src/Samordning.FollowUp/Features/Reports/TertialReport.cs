@@ -14,7 +14,11 @@ public sealed record TertialReport(
     ReportHeader Header,
     IReadOnlyList<ReportSection> Sections,
     ReportFigures Total,
-    IReadOnlyList<DataQualityRow> DataQuality);
+    IReadOnlyList<DataQualityRow> DataQuality)
+{
+    /// <summary>The association's economy for the year to the tertial's end; null when the office has not entered the year's economy.</summary>
+    public Economy.EconomyReport? Economy { get; init; }
+}
 
 public sealed record ReportHeader(
     long AssociationId,

@@ -50,22 +50,7 @@ public static class TertialReportXlsx
         }
 
         sheet.AddBlankRow();
-        var headerRow = sheet.RowCount + 1;
-        var table = part.Table;
-        sheet.AddTable(table.WriterColumns(), []);
-        foreach (var row in table.Rows)
-        {
-            if (row.Kind == RowKind.Band)
-            {
-                // Orientation and category as rows of their own, as on the page.
-                sheet.AddRow([TableCell.OfText(row.Band)], row.BandLevel == 0 ? RowStyle.Title : RowStyle.Emphasis);
-                continue;
-            }
-
-            sheet.AddRow(row.Cells, row.IsEmphasised ? RowStyle.Emphasis : RowStyle.Normal);
-        }
-
-        sheet.Freeze(headerRow, table.KeyColumns);
+        sheet.AddDocumentTable(part.Table);
     }
 
     private static void AddSummary(XlsxSheet sheet, ReportPresentation presentation)

@@ -69,10 +69,10 @@ public static partial class ReportPresenter
             banners,
             MaskingNote(audience, threshold),
             FileStem(header, view.Status, audience),
-            context.KeyFigures(),
+            [.. context.KeyFigures(), .. EconomyKeyFigures(report.Economy)],
             context.Indicators(),
             context.PlanBars(),
-            Parts(context, trend),
+            Parts(context, trend, report.Economy),
             notes.Notes,
             notes.Without)
         {
@@ -82,10 +82,11 @@ public static partial class ReportPresenter
         };
     }
 
-    /// <summary>The parts in reading order; the trend table follows the indicators.</summary>
-    private static List<PresentedPart> Parts(Context context, ReportTrend? trend)
+    /// <summary>The parts in reading order; the trend table follows the indicators, the economy the budget per intervention.</summary>
+    private static List<PresentedPart> Parts(Context context, ReportTrend? trend, Economy.EconomyReport? economy)
     {
         var parts = context.Parts();
+        parts.InsertRange(parts.FindIndex(p => p.Id == "ekonomi") + 1, EconomyParts(economy));
         if (trend is not null)
         {
             parts.Insert(parts.FindIndex(p => p.Id == "indikatorer") + 1, context.TrendPart(trend));
