@@ -60,6 +60,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
             ["/tertialrapportering/{ar:int?}/{tertial:int?}"] = ["/tertialrapportering"],
             ["/konton"] = ["/konton"],
             ["/insatser/{id:long}/antal"] = [$"/insatser/{countOnly.Id}/antal"],
+            ["/insatser/{id:long}/ekonomi"] = [$"/insatser/{identified.Id}/ekonomi"],
             ["/deltagare"] = ["/deltagare"],
             ["/sok"] = ["/sok"],
             ["/radera-personuppgifter"] = ["/radera-personuppgifter"],

@@ -152,6 +152,22 @@ public sealed class EconomyReportTests(ApiFactory factory) : ApiTest(factory)
         await (await coach.GetAsync($"/api/v1/associations/{f.Association.Id}/economy/2025")).ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Coach_EconomyPage_ShowsTheSameFiguresAsTheApi()
+    {
+        var f = await EconomyAsync();
+        using var coach = await UiSession.SignInAsync(Factory, UserRole.Coach, f.Association.Id, f.Alfa.Id);
+
+        var html = Plain(WebUtility.HtmlDecode(await coach.GetStringAsync($"/insatser/{f.X.Id}/ekonomi", Ct)));
+
+        Assert.Contains("Budget och kostnader per år", html, StringComparison.Ordinal);
+        // Budget 600 000, T2 100 000, actual to date 190 000: the figures of the API test above.
+        Assert.Contains("600 000 kr", html, StringComparison.Ordinal);
+        Assert.Contains("100 000 kr", html, StringComparison.Ordinal);
+        Assert.Contains("190 000 kr", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/insatser/{f.X.Id}/ekonomi\"", WebUtility.HtmlDecode(await coach.GetStringAsync("/insatser", Ct)), StringComparison.Ordinal);
+    }
+
     private static string Plain(string text) => text.Replace('\u00A0', ' ');
 
     private static JsonNode Part(JsonNode presentation, string id) =>

@@ -63,6 +63,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             ("/insatser/{id:long}/anvisningar", w => $"/insatser/{w.Intervention}/anvisningar", w => $"/insatser/{w.Intervention}/anvisningar", w => $"/insatser/{w.OtherIntervention}/anvisningar"),
             ("/insatser/{id:long}/anvisningar/ny", w => $"/insatser/{w.Intervention}/anvisningar/ny", w => $"/insatser/{w.Intervention}/anvisningar/ny", w => $"/insatser/{w.OtherIntervention}/anvisningar/ny"),
             ("/anvisningar/{id:long}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.OtherReferral}"),
+            ("/insatser/{id:long}/ekonomi", w => $"/insatser/{w.Intervention}/ekonomi", w => $"/insatser/{w.Intervention}/ekonomi", w => $"/insatser/{w.OtherIntervention}/ekonomi"),
             ("/uppfoljningar/{id:long}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.OtherFollowUp}"),
         };
         foreach (var (template, own, otherProvider, otherAssociation) in coachPages)
