@@ -20,6 +20,9 @@ internal static class SqlCodes
 
     public const string Identified = $"'{nameof(RegistrationMode.Identified)}'";
 
+    public const string ReferralReceived = $"'{nameof(ReferralState.Received)}'";
+    public const string ReferralAccepted = $"'{nameof(ReferralState.Accepted)}'";
+
     public const string Erased = $"'{nameof(AuditAction.Erased)}'";
     public const string ErasedByRetention = $"'{nameof(IdentityErasure.Retention)}'";
 

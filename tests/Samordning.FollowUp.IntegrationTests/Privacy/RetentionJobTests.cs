@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Privacy;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
@@ -140,5 +141,41 @@ public sealed class RetentionJobTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(0, result.Erased);
         Assert.True(await HasIdentityAsync(open.ParticipantId));
         Assert.Empty((await Admin.AuditAsync("?action=Erased")).Items);
+    }
+    /// <summary>
+    /// People who were only referred and never started: the identity goes once their referrals
+    /// were declined or withdrawn longer ago than the retention time (15 months: before
+    /// 2025-08-23), and stays while one waits or was closed recently.
+    /// </summary>
+    [Fact]
+    public async Task RetentionJob_ErasesPeopleOnlyReferred_OnceTheirReferralsClosedLongAgo()
+    {
+        var intervention = await Data.InterventionAsync(Mode.Identified, start: InterventionStart);
+        var coach = await Data.CoachOfAsync(intervention.Id);
+        var received = new DateOnly(2025, 3, 3);
+        var declinedLongAgo = await Data.ReferralAsync(intervention.Id, TestData.IdentifiedReferral(TestPersonnummer.Woman(5), received));
+        await (await coach.PostAsync($"/api/v1/referrals/{declinedLongAgo.Id}/decline", new JsonObject { ["date"] = "2025-04-01", ["reason"] = "NoPlace" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var withdrawnLongAgo = await Data.ReferralAsync(intervention.Id, TestData.IdentifiedReferral(TestPersonnummer.Man(5), received));
+        await (await coach.PostAsync($"/api/v1/referrals/{withdrawnLongAgo.Id}/withdraw", new JsonObject { ["date"] = "2025-05-02" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var declinedRecently = await Data.ReferralAsync(intervention.Id, TestData.IdentifiedReferral(TestPersonnummer.Woman(6), received));
+        await (await coach.PostAsync($"/api/v1/referrals/{declinedRecently.Id}/decline", new JsonObject { ["date"] = "2026-10-05", ["reason"] = "DeclinedByPerson" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var waiting = await Data.ReferralAsync(intervention.Id, TestData.IdentifiedReferral(TestPersonnummer.Man(6), received));
+
+        var result = await RunNightAsync();
+
+        var people = (await Factory.ReadRawTableAsync("Referrals")).ToDictionary(
+            r => Convert.ToInt64(r["Id"], CultureInfo.InvariantCulture), r => Convert.ToInt64(r["ParticipantId"], CultureInfo.InvariantCulture));
+        Assert.Equal(2, result.Erased);
+        Assert.False(await HasIdentityAsync(people[declinedLongAgo.Id]));
+        Assert.False(await HasIdentityAsync(people[withdrawnLongAgo.Id]));
+        Assert.True(await HasIdentityAsync(people[declinedRecently.Id]));
+        Assert.True(await HasIdentityAsync(people[waiting.Id]));
+        Assert.Equal(
+            new[] { Id(people[declinedLongAgo.Id]), Id(people[withdrawnLongAgo.Id]) }.Order(StringComparer.Ordinal),
+            (await Admin.AuditAsync("?action=Erased")).Items.Select(l => l.EntityId!).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (await RunNightAsync()).Erased);
     }
 }

@@ -12,7 +12,9 @@ namespace Samordning.FollowUp.Features.Privacy;
 /// The nightly retention scan: a person's identity at a provider is erased once every
 /// participation of that person there is over and needs it no longer — its 12-month follow-up
 /// completed or expired, or, when no follow-up applies, the association's retention months
-/// (default 15) passed since exit. Two set-based statements per association, in one
+/// (default 15) passed since exit — and every referral of theirs there is closed (declined or
+/// withdrawn) that long ago: a person who was only referred, and never started, is erased too.
+/// Two set-based statements per association, in one
 /// transaction: the audit lines, then the erasure. A second run finds nothing.
 /// </summary>
 [Access] // system only: sent by a job
@@ -25,7 +27,8 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
 {
     // A participation that still needs the identity: not ended, or ended with a follow-up
     // still to come, or ended without a completed or expired one but within the retention time
-    // ({2} = exit cut-off). Codes come from SqlCodes (made from the enums' members).
+    // ({2} = exit cut-off); or a referral still waiting, or declined or withdrawn within the
+    // retention time. Codes come from SqlCodes (made from the enums' members).
     private const string StillNeeded = $$"""
         EXISTS (
             SELECT 1 FROM "Participations" q
@@ -36,13 +39,19 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
                    OR (NOT EXISTS (SELECT 1 FROM "FollowUps" f
                                    WHERE f."ParticipationId" = q."Id" AND f."Status" IN ({{SqlCodes.Completed}}, {{SqlCodes.Expired}}))
                        AND q."EndDate" > {2})))
+        OR EXISTS (
+            SELECT 1 FROM "Referrals" r
+            WHERE r."ParticipantId" = p."Id"
+              AND (r."State" IN ({{SqlCodes.ReferralReceived}}, {{SqlCodes.ReferralAccepted}})
+                   OR r."DeclinedOn" > {2} OR r."WithdrawnOn" > {2}))
         """;
 
     private const string Candidates = $$"""
         p."IdentityCipher" IS NOT NULL
           AND p."ProviderId" IN (SELECT pr."Id" FROM "Providers" pr WHERE pr."AssociationId" = {1})
-          AND EXISTS (SELECT 1 FROM "Participations" q WHERE q."ParticipantId" = p."Id")
-          AND NOT {{StillNeeded}}
+          AND (EXISTS (SELECT 1 FROM "Participations" q WHERE q."ParticipantId" = p."Id")
+               OR EXISTS (SELECT 1 FROM "Referrals" r WHERE r."ParticipantId" = p."Id"))
+          AND NOT ({{StillNeeded}})
         """;
 
     // {0} now, {1} the association, {2} the exit cut-off. Each audit line is the one IdentityEraser
