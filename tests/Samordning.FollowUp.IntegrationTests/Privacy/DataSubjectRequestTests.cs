@@ -57,6 +57,25 @@ public sealed class DataSubjectRequestTests(ApiFactory factory) : ApiTest(factor
     }
 
     [Fact]
+    public async Task Export_APersonOnlyReferred_TheReferralAndItsDecisionAreInTheExtract()
+    {
+        var intervention = await Data.InterventionAsync(Mode.Identified, start: new DateOnly(2025, 1, 1));
+        var pnr = TestPersonnummer.Woman(7);
+        var referral = await Data.ReferralAsync(intervention.Id, TestData.IdentifiedReferral(pnr, new DateOnly(2026, 9, 1)));
+        var coach = await Data.CoachOfAsync(intervention.Id);
+        await (await coach.PostAsync($"/api/v1/referrals/{referral.Id}/decline", new System.Text.Json.Nodes.JsonObject { ["date"] = "2026-09-15", ["reason"] = "NoPlace" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var export = await (await coach.ExportAsync(pnr)).ShouldBeAsync<DataSubjectExportDto>(HttpStatusCode.OK);
+
+        Assert.Empty(export.Participations);
+        var exported = Assert.Single(export.Referrals);
+        Assert.Equal((intervention.Name, new DateOnly(2026, 9, 1), "SocialInsuranceAgency", "Uppdragsteam Sjuhärad", "Declined", new DateOnly(2026, 9, 15), "NoPlace"),
+            (exported.Intervention, exported.ReceivedOn, exported.ReferredBy, exported.ReferringTeam, exported.State, exported.DeclinedOn, exported.DeclineReason));
+        Assert.Null(exported.ParticipationId);
+    }
+
+    [Fact]
     public async Task Export_UnknownNumber_404_AndTheAttemptIsAudited()
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);

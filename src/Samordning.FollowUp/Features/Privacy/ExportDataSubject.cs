@@ -17,7 +17,8 @@ namespace Samordning.FollowUp.Features.Privacy;
 /// <summary>
 /// The register extract (GDPR art. 15) for the owning provider: everything the provider holds on
 /// one personnummer, as JSON — the person, every participation with its start, consent and exit,
-/// the 12-month follow-ups with their results, and who has read the identity. Audited.
+/// the 12-month follow-ups with their results, every referral with its decisions, and who has
+/// read the identity. Audited.
 /// </summary>
 [Access(UserRole.Coach)]
 public sealed record ExportDataSubjectQuery(string? PersonalIdentityNumber) : IQuery<DataSubjectExport>, IPersonalIdentityNumberRequest
@@ -34,7 +35,16 @@ public sealed record DataSubjectExport(
     DateTime RegisteredAtUtc,
     IReadOnlyList<ExportedParticipation> Participations,
     IReadOnlyList<ExportedAccess> IdentityAccess,
-    DateTime ExportedAtUtc);
+    DateTime ExportedAtUtc)
+{
+    /// <summary>The referrals (anvisningar) of the person at the provider, started or not.</summary>
+    public IReadOnlyList<ExportedReferral> Referrals { get; init; } = [];
+}
+
+public sealed record ExportedReferral(
+    string Intervention, DateOnly ReceivedOn, ReferredBy ReferredBy, string? ReferringTeam, ReferralState State,
+    DateOnly? ConsentDate, DateOnly? AcceptedOn, DateOnly? PlannedStartDate, DateOnly? DeclinedOn, DeclineReason? DeclineReason,
+    DateOnly? WithdrawnOn, long? ParticipationId);
 
 public sealed record ExportedParticipation(string Intervention, ParticipationResponse Participation, ExportedFollowUp? FollowUp);
 
@@ -93,13 +103,19 @@ internal sealed class ExportDataSubjectHandler(
             .Select(a => new ExportedAccess(a.AtUtc, a.UserName, a.Action))
             .ToListAsync(cancellationToken);
 
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ParticipantId == person.Id)
+            .OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id)
+            .Select(r => new ExportedReferral(r.Intervention!.Name, r.ReceivedOn, r.ReferredBy, r.ReferringTeam, r.State, r.ConsentDate,
+                r.AcceptedOn, r.PlannedStartDate, r.DeclinedOn, r.DeclineReason, r.WithdrawnOn, r.ParticipationId))
+            .ToListAsync(cancellationToken);
+
         await audit.WriteAsync(AuditAction.Export, AuditLog.Participant, person.Id, caller.AssociationId, caller.ProviderId,
             "Registerutdrag", cancellationToken);
         return new DataSubjectExport(
             $"{number.Value[..8]}-{number.Value[8..]}", person.Provider, person.Gender, person.BirthYear, person.CreatedAtUtc,
             [.. participations.Select(p => new ExportedParticipation(names[p.Id], p, followUps.GetValueOrDefault(p.Id)))],
             access,
-            clock.GetUtcNow().UtcDateTime);
+            clock.GetUtcNow().UtcDateTime) { Referrals = referrals };
     }
 }
 

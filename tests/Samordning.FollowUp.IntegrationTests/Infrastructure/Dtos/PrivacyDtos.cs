@@ -14,7 +14,12 @@ public sealed record DataSubjectExportDto(
     DateTime RegisteredAtUtc,
     IReadOnlyList<ExportedParticipationDto> Participations,
     IReadOnlyList<ExportedAccessDto> IdentityAccess,
-    DateTime ExportedAtUtc);
+    DateTime ExportedAtUtc,
+    IReadOnlyList<ExportedReferralDto> Referrals);
+
+public sealed record ExportedReferralDto(string Intervention, DateOnly ReceivedOn, string ReferredBy, string? ReferringTeam, string State,
+    DateOnly? ConsentDate, DateOnly? AcceptedOn, DateOnly? PlannedStartDate, DateOnly? DeclinedOn, string? DeclineReason,
+    DateOnly? WithdrawnOn, long? ParticipationId);
 
 public sealed record ExportedParticipationDto(string Intervention, ParticipationDto Participation, ExportedFollowUpDto? FollowUp);
 
