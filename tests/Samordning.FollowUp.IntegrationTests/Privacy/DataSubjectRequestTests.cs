@@ -73,6 +73,12 @@ public sealed class DataSubjectRequestTests(ApiFactory factory) : ApiTest(factor
         Assert.Equal((intervention.Name, new DateOnly(2026, 9, 1), "SocialInsuranceAgency", "Uppdragsteam Sjuhärad", "Declined", new DateOnly(2026, 9, 15), "NoPlace"),
             (exported.Intervention, exported.ReceivedOn, exported.ReferredBy, exported.ReferringTeam, exported.State, exported.DeclinedOn, exported.DeclineReason));
         Assert.Null(exported.ParticipationId);
+
+        // The search by personnummer finds the person by the referral alone.
+        var search = await (await coach.SearchAsync(pnr)).ShouldBeAsync<FindParticipantDto>(HttpStatusCode.OK);
+        Assert.True(search.Found);
+        Assert.Empty(search.Participations);
+        Assert.Equal((referral.Id, intervention.Id, "Declined"), (search.Referrals.Single().Id, search.Referrals.Single().InterventionId, search.Referrals.Single().State));
     }
 
     [Fact]

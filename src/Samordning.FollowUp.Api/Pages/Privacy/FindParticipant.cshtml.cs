@@ -27,6 +27,9 @@ public sealed partial class FindParticipantModel : UiPage
 
     public IReadOnlyList<ParticipationResponse> Found { get; private set; } = [];
 
+    /// <summary>The person's referrals at the provider, started or not.</summary>
+    public IReadOnlyList<FoundReferral> Referrals { get; private set; } = [];
+
     public IReadOnlyDictionary<long, string> InterventionNames { get; private set; } = new Dictionary<long, string>();
 
     /// <summary>What the search was for, in words that never repeat the number ("personnumret", "D-154").</summary>
@@ -75,7 +78,8 @@ public sealed partial class FindParticipantModel : UiPage
         Searched = true;
         SearchedFor = "personnumret";
         Found = result!.Participations;
-        if (Found.Count > 0 && Caller.AssociationId is { } associationId)
+        Referrals = result.Referrals;
+        if ((Found.Count > 0 || Referrals.Count > 0) && Caller.AssociationId is { } associationId)
         {
             InterventionNames = (await Sender.Send(new ListInterventionsQuery(associationId, Caller.ProviderId), Aborted))
                 .ToDictionary(i => i.Id, i => i.Name);

@@ -26,7 +26,13 @@ public sealed record FindParticipantQuery(string? PersonalIdentityNumber) : IQue
     public override string ToString() => nameof(FindParticipantQuery);
 }
 
-public sealed record FindParticipantResponse(bool Found, IReadOnlyList<ParticipationResponse> Participations);
+public sealed record FindParticipantResponse(bool Found, IReadOnlyList<ParticipationResponse> Participations)
+{
+    /// <summary>The person's referrals at the provider (a person may be referred and not yet started).</summary>
+    public IReadOnlyList<FoundReferral> Referrals { get; init; } = [];
+}
+
+public sealed record FoundReferral(long Id, long InterventionId, ReferralState State, DateOnly ReceivedOn);
 
 internal sealed class FindParticipantValidator : AbstractValidator<FindParticipantQuery>
 {
@@ -48,9 +54,14 @@ internal sealed class FindParticipantHandler(
         IReadOnlyList<ParticipationResponse> found = participantId is { } id
             ? await reader.ListAsync(db.Participations.AsNoTracking().Where(p => p.ParticipantId == id).OrderBy(p => p.StartDate), cancellationToken)
             : [];
+        List<FoundReferral> referrals = participantId is { } person
+            ? await db.Referrals.AsNoTracking().Where(r => r.ParticipantId == person).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id)
+                .Select(r => new FoundReferral(r.Id, r.InterventionId, r.State, r.ReceivedOn)).ToListAsync(cancellationToken)
+            : [];
         await audit.WriteAsync(AuditAction.IdentitySearch, AuditLog.Participant, participantId, caller.AssociationId, caller.ProviderId,
-            found.Count == 0 ? "Ingen träff" : $"{found.Count} deltaganden", cancellationToken);
-        return new FindParticipantResponse(found.Count > 0, found);
+            found.Count == 0 && referrals.Count == 0 ? "Ingen träff"
+            : referrals.Count == 0 ? $"{found.Count} deltaganden" : $"{found.Count} deltaganden, {referrals.Count} anvisningar", cancellationToken);
+        return new FindParticipantResponse(found.Count > 0 || referrals.Count > 0, found) { Referrals = referrals };
     }
 }
 

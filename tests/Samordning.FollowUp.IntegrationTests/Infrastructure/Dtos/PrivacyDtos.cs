@@ -4,7 +4,9 @@ namespace Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
 
 public sealed record IdentityDto(long ParticipationId, string PersonalIdentityNumber, bool IsCoordinationNumber);
 
-public sealed record FindParticipantDto(bool Found, IReadOnlyList<ParticipationDto> Participations);
+public sealed record FindParticipantDto(bool Found, IReadOnlyList<ParticipationDto> Participations, IReadOnlyList<FoundReferralDto> Referrals);
+
+public sealed record FoundReferralDto(long Id, long InterventionId, string State, DateOnly ReceivedOn);
 
 public sealed record DataSubjectExportDto(
     string PersonalIdentityNumber,
