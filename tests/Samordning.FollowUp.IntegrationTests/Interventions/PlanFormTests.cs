@@ -47,4 +47,27 @@ public sealed class PlanFormTests(ApiFactory factory) : ApiTest(factory)
         var saved = await (await Office.GetAsync($"/api/v1/interventions/{intervention.Id}")).ShouldBeAsync<InterventionDto>(HttpStatusCode.OK);
         Assert.Empty(saved.Plans);
     }
+    /// <summary>The office sets the places on the intervention's page; the queue (and the coach's "Fullt") reads them.</summary>
+    [Fact]
+    public async Task PlacesForm_SavesTheNumber_RejectsZeroInSwedish_AndEmptyRemovesIt()
+    {
+        var intervention = await Data.InterventionAsync(Mode.Identified);
+        using var browser = await UiSession.SignInAsync(Factory, UserRole.AssociationAdmin, Data.HomeAssociationId, null);
+        var page = $"/kansli/insatser/{intervention.Id}";
+        var queue = $"/api/v1/interventions/{intervention.Id}/referral-queue";
+        var token = await UiSession.FormTokenAsync(browser, page);
+
+        var saved = await UiSession.PostFormAsync(browser, page + "?handler=Places", token, ("Input.Places", "12"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(12, (await (await Office.GetAsync(queue)).ShouldBeAsync<ReferralQueueDto>(HttpStatusCode.OK)).Places);
+        Assert.Contains("12 platser, 0 deltagare pågår.", System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync(page, Ct)), StringComparison.Ordinal);
+
+        var zero = await UiSession.PostFormAsync(browser, page + "?handler=Places", token, ("Input.Places", "0"));
+        await zero.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Contains("Antal platser ska vara mellan 1 och 10 000, eller tomt.", System.Net.WebUtility.HtmlDecode(await zero.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(12, (await (await Office.GetAsync(queue)).ShouldBeAsync<ReferralQueueDto>(HttpStatusCode.OK)).Places);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await UiSession.PostFormAsync(browser, page + "?handler=Places", token, ("Input.Places", ""))).StatusCode);
+        Assert.Null((await (await Office.GetAsync(queue)).ShouldBeAsync<ReferralQueueDto>(HttpStatusCode.OK)).Places);
+    }
 }

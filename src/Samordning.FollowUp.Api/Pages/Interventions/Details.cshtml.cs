@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Features.Interventions;
+using Samordning.FollowUp.Features.Referrals;
 
 namespace Samordning.FollowUp.Api.Pages.Interventions;
 
-/// <summary>One intervention: its details, plan beside actual figures per year, a form to set a year's plan, and its change history.</summary>
+/// <summary>One intervention: its details, plan beside actual figures per year, a form to set a year's plan, its places and referral queue, and its change history.</summary>
 internal sealed class DetailsModel : OfficePage
 {
     [BindProperty(SupportsGet = true)]
@@ -26,6 +27,9 @@ internal sealed class DetailsModel : OfficePage
 
     public IReadOnlyList<InterventionChangeResponse> History { get; private set; } = [];
 
+    /// <summary>The referral queue's counts and the places (the office sets them; coaches see "Fullt").</summary>
+    public ReferralQueueResponse Queue { get; private set; } = null!;
+
     public bool HasEnded => Intervention.EndDate is { } end && end < Today;
 
     public IEnumerable<SelectListItem> YearOptions =>
@@ -42,6 +46,27 @@ internal sealed class DetailsModel : OfficePage
             Input.BudgetSek = SwedishFormat.Field(plan.BudgetSek);
             Input.ActualCostSek = SwedishFormat.Field(plan.ActualCostSek);
         }
+
+        Input.Places = SwedishFormat.Field(Queue.Places);
+    }
+
+    /// <summary>The intervention's places: a whole number, or empty when the plan states none.</summary>
+    public async Task<IActionResult> OnPostPlacesAsync()
+    {
+        ModelState.Clear();
+        if (TryReadWhole(Input.Places, nameof(PlanForm.Places), out var places))
+        {
+            var command = new SetInterventionPlacesCommand(places is { } p ? (int)Math.Clamp(p, int.MinValue, int.MaxValue) : null) { InterventionId = Id };
+            var (ok, saved) = await TrySendAsync(command);
+            if (ok)
+            {
+                Confirm(saved!.Places is { } n ? $"Antal platser är sparat: {n}." : "Antal platser är borttaget.");
+                return Redirect($"/kansli/insatser/{Id}#platser");
+            }
+        }
+
+        await LoadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -74,6 +99,7 @@ internal sealed class DetailsModel : OfficePage
         Intervention = await Sender.Send(new GetInterventionQuery(Id), Aborted);
         YearFigures = await Sender.Send(new GetInterventionFiguresQuery(Id), Aborted);
         History = await Sender.Send(new GetInterventionHistoryQuery(Id), Aborted);
+        Queue = await Sender.Send(new GetReferralQueueQuery(Id), Aborted);
     }
 
     private int DefaultYear()
@@ -98,6 +124,8 @@ internal sealed class DetailsModel : OfficePage
         public string? PlannedParticipants { get; set; }
 
         public string? BudgetSek { get; set; }
+
+        public string? Places { get; set; }
 
         public string? ActualCostSek { get; set; }
     }
