@@ -271,6 +271,47 @@ public sealed class BoardDisclosureTests
         }
 
         var total = ReportDisclosure.TotalNode;
+        if (ReportDisclosure.HasReferrals(report.Total.Referrals))
+        {
+            var referrals = presentation.Part("anvisningar").Table;
+            Assert.Equal(nodes.Select(n => n.Name), referrals.Lines().Select(r => r.Cells[0].Display()));
+            foreach (var ((name, node), k) in nodes.Select((n, k) => (n, k)))
+            {
+                var row = referrals.Lines().ElementAt(k);
+                foreach (var (heading, measure, gender) in new[]
+                         {
+                             ("Mottagna kvinnor", "referral:received", "women"), ("Mottagna män", "referral:received", "men"),
+                             ("Mottagna totalt", "referral:received", "all"), ("Påbörjade", "referral:started", "all"),
+                             ("Avböjda", "referral:declined", "all"), ("Återkallade", "referral:withdrawn", "all"),
+                             ("Väntande vid periodens slut", ReportDisclosure.ReferralsWaiting, "all"),
+                         })
+                {
+                    Count(row.Cells[referrals.Column(heading)], ReportDisclosure.Key(node, measure, gender), $"{name} {heading}");
+                }
+            }
+
+            var parties = presentation.Part("anvisande-parter").Table;
+            var shownParties = report.Total.Referrals!.ReceivedByParty.Where(p => p.Count.Total > 0).ToList();
+            Assert.Equal([.. shownParties.Select(p => p.Label), "Mottagna totalt"], parties.Lines().Select(r => r.Cells[0].Display()));
+            foreach (var (party, k) in shownParties.Select((p, k) => (p, k)))
+            {
+                foreach (var (heading, gender) in new[] { ("Kvinnor", "women"), ("Män", "men"), ("Totalt", "all") })
+                {
+                    Count(parties.Lines().ElementAt(k).Cells[parties.Column(heading)],
+                        ReportDisclosure.Key(total, ReportDisclosure.ReferralMeasure("received", party.Code), gender), $"{party.Label} {heading}");
+                }
+            }
+
+            var reasons = presentation.Part("avbojda-anvisningar").Table;
+            var shownReasons = report.Total.Referrals.DeclinedByReason.Where(r => r.Count > 0).ToList();
+            foreach (var (reason, k) in shownReasons.Select((r, k) => (r, k)))
+            {
+                Count(reasons.Lines().ElementAt(k).Cells[1], ReportDisclosure.Key(total, ReportDisclosure.ReferralMeasure("declined", reason.Code), "all"), reason.Label);
+            }
+
+            Count(reasons.Lines().Last().Cells[1], ReportDisclosure.Key(total, "referral:declined", "all"), "avböjda totalt");
+        }
+
         foreach (var (id, measure, codes) in new[] { ("avslutsorsaker", "exitReason", report.Total.ExitsByReason), ("sysselsattning", "occupationAtExit", report.Total.OccupationAtExit) })
         {
             var breakdown = presentation.Part(id).Table;
@@ -411,8 +452,37 @@ internal static class RandomReport
         var ongoing = GenderCount.Of(random.Next(0, 12), random.Next(0, 12));
         var active = ended + ongoing;
         var started = GenderCount.Of(random.Next(0, active.Women + 1), random.Next(0, active.Men + 1));
-        var figures = Figures(random.Next(5, 40), active, started, ended, ongoing, GenderCount.Zero, random.Next(100, 2000) * 1_000L, random.Next(50, 2000) * 1_000L);
+        var figures = Figures(random.Next(5, 40), active, started, ended, ongoing, GenderCount.Zero, random.Next(100, 2000) * 1_000L, random.Next(50, 2000) * 1_000L)
+            with { Referrals = Referrals(random) };
         return new ReportRow(id, $"Insats {id}", 100 + id, $"Utförare {id}", RegistrationMode.Identified, figures, null);
+    }
+
+    /// <summary>Referrals of an intervention: a few from some parties, some started, declined, withdrawn and waiting.</summary>
+    private static ReferralFigures Referrals(Random random)
+    {
+        GenderCount Small() => GenderCount.Of(random.Next(0, 5), random.Next(0, 5));
+        var parties = new[] { ReferredBy.SocialInsuranceAgency, ReferredBy.PublicEmploymentService, ReferredBy.Municipality, ReferredBy.SelfReferral }
+            .Select(p => new PartyCount(p.ToString(), p.ToString(), random.Next(3) == 0 ? GenderCount.Zero : Small())).ToList();
+        var reasons = new[] { DeclineReason.NoPlace, DeclineReason.DeclinedByPerson }
+            .Select(r => new CodeCount(r.ToString(), r.ToString(), random.Next(0, 4))).ToList();
+        return new ReferralFigures(parties, parties.Aggregate(GenderCount.Zero, (a, p) => a + p.Count), Small(), reasons, reasons.Sum(r => r.Count),
+            random.Next(0, 3), Small(), null, null);
+    }
+
+    private static ReferralFigures? SumReferrals(IReadOnlyList<ReportFigures> list)
+    {
+        var all = list.Select(f => f.Referrals).OfType<ReferralFigures>().ToList();
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        GenderCount Total(Func<ReferralFigures, GenderCount> pick) => all.Aggregate(GenderCount.Zero, (sum, r) => sum + pick(r));
+        var parties = all.SelectMany(r => r.ReceivedByParty).GroupBy(p => p.Code)
+            .Select(g => new PartyCount(g.Key, g.Key, g.Aggregate(GenderCount.Zero, (sum, p) => sum + p.Count))).ToList();
+        var reasons = all.SelectMany(r => r.DeclinedByReason).GroupBy(c => c.Code).Select(g => new CodeCount(g.Key, g.Key, g.Sum(c => c.Count))).ToList();
+        return new ReferralFigures(parties, Total(r => r.Received), Total(r => r.Started), reasons, all.Sum(r => r.Declined),
+            all.Sum(r => r.Withdrawn), Total(r => r.WaitingAtEnd), null, null);
     }
 
     private static ReportRow CountOnly(Random random, long id)
@@ -451,6 +521,9 @@ internal static class RandomReport
         var participants = list.Sum(f => f.CostPerParticipantDenominator);
         return new ReportFigures(list.Sum(f => f.PlannedParticipantsYear), list.Sum(f => f.PlannedParticipantsProRata),
             Total(f => f.Active), Total(f => f.New), Total(f => f.Ended), Total(f => f.OngoingAtEnd), Total(f => f.CountOnly), [], [], [],
-            budget, cost, budget == 0 ? null : Math.Round(100.0 * cost / budget, 1), participants == 0 ? null : cost / participants, participants, "Utfall ÷ deltagare");
+            budget, cost, budget == 0 ? null : Math.Round(100.0 * cost / budget, 1), participants == 0 ? null : cost / participants, participants, "Utfall ÷ deltagare")
+        {
+            Referrals = SumReferrals(list),
+        };
     }
 }

@@ -19,6 +19,11 @@ internal static class ReportSnapshots
     // Differences in these say nothing about the figures.
     private static readonly HashSet<string> Ignored = ["generatedAtUtc", "adoptedAtUtc", "adoptedBy", "adoptionOverrideReason", "updatedAtUtc"];
 
+    // Figures the report gained after some reports were adopted: a report adopted without them has
+    // null there, which is not a restatement (the board never saw them), so they are compared only
+    // where the adopted report has them.
+    private static readonly HashSet<string> AddedLater = ["referrals"];
+
     public static string Serialize(TertialReport report) => JsonSerializer.Serialize(report, Json);
 
     public static TertialReport Deserialize(string json) =>
@@ -57,7 +62,8 @@ internal static class ReportSnapshots
         switch (adopted, current)
         {
             case (JsonObject a, JsonObject c):
-                foreach (var name in a.Select(p => p.Key).Union(c.Select(p => p.Key)).Where(n => !Ignored.Contains(n)))
+                foreach (var name in a.Select(p => p.Key).Union(c.Select(p => p.Key))
+                             .Where(n => !Ignored.Contains(n) && !(AddedLater.Contains(n) && a[n] is null)))
                 {
                     Walk(a[name], c[name], path.Length == 0 ? name : $"{path}.{name}", differences);
                 }

@@ -84,7 +84,37 @@ public sealed record ReportFigures(
     // Actual cost year to date ÷ participants active year to date (individual and count-only).
     long? CostPerParticipantSek,
     int CostPerParticipantDenominator,
-    string CostPerParticipantBasis);
+    string CostPerParticipantBasis)
+{
+    /// <summary>Referrals in the period (issue 19); null in a report adopted before referrals were reported.</summary>
+    public ReferralFigures? Referrals { get; init; }
+}
+
+/// <summary>
+/// The referrals of one row or subtotal for the period: received by referring party, started,
+/// declined by reason and withdrawn in the period, waiting at its end, and the days from referral
+/// to start of those started in it. Counts add up like the participants'; the days do not, so
+/// every subtotal computes its own median and 90th percentile from the days of all its referrals.
+/// </summary>
+/// <param name="MedianDaysToStart">Half of the started waited at most this long (the mean of the two middle ones for an even count); null when none started.</param>
+/// <param name="Percentile90DaysToStart">Nine in ten of the started waited at most this long (nearest rank); null when none started.</param>
+public sealed record ReferralFigures(
+    IReadOnlyList<PartyCount> ReceivedByParty,
+    GenderCount Received,
+    GenderCount Started,
+    IReadOnlyList<CodeCount> DeclinedByReason,
+    int Declined,
+    int Withdrawn,
+    GenderCount WaitingAtEnd,
+    double? MedianDaysToStart,
+    int? Percentile90DaysToStart)
+{
+    /// <summary>No referral at all.</summary>
+    public static readonly ReferralFigures None = new([], GenderCount.Zero, GenderCount.Zero, [], 0, 0, GenderCount.Zero, null, null);
+}
+
+/// <summary>Referrals received from one referring party, women and men.</summary>
+public sealed record PartyCount(string Code, string Label, GenderCount Count);
 
 public sealed record GenderCount(int Women, int Men, int Total)
 {

@@ -67,9 +67,10 @@ internal sealed class TertialReportBuilder(
         var reasons = exits.ToLookup(e => e.InterventionId, e => (e.ExitReason!.Value.ToString(), e.Count));
         var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
         var indicators = await IndicatorBucketsAsync(associationId, from, to, cancellationToken);
+        var referrals = await ReportReferrals.CountAsync(db, associationId, from, to, cancellationToken);
 
         var context = new FigureContext(year, tertial, mode, association.SmallNumberThreshold, plans, countOnly, participation,
-            reasons, occupations, indicators);
+            reasons, occupations, indicators, referrals);
 
         var sections = Enum.GetValues<Orientation>().Select(orientation =>
         {
@@ -231,7 +232,8 @@ internal sealed class TertialReportBuilder(
         Dictionary<long, ParticipationCounts> Participation,
         ILookup<long, (string Code, int Count)> Reasons,
         ILookup<long, (string Code, int Count)> Occupations,
-        List<IndicatorBuckets> Indicators)
+        List<IndicatorBuckets> Indicators,
+        ReferralCounts Referrals)
     {
         public ReportFigures Figures(IEnumerable<long> interventionIds)
         {
@@ -261,7 +263,10 @@ internal sealed class TertialReportBuilder(
                 budget > 0 ? Math.Round(100.0 * cost / budget, 1, MidpointRounding.AwayFromZero) : null,
                 ReportCounting.CostPerParticipant(cost, activeYearToDate),
                 activeYearToDate,
-                CostBasis);
+                CostBasis)
+            {
+                Referrals = Referrals.Figures(ids),
+            };
         }
 
         private static GenderCount Sum(IEnumerable<ParticipationCounts> counts, Func<ParticipationCounts, GenderCount> pick) =>

@@ -38,6 +38,8 @@ public static class ReportDisclosure
     {
         ArgumentNullException.ThrowIfNull(report);
         var detail = !detailAtTotalOnly;
+        // A report without any referral in the period leaves them out: nothing to show, nothing to mask.
+        var referrals = HasReferrals(report.Total.Referrals);
         var table = new AdditiveTable();
         var sections = new List<string>();
         foreach (var section in report.Sections)
@@ -50,20 +52,20 @@ public static class ReportDisclosure
                 var rows = category.Interventions.Select(Row).ToList();
                 foreach (var row in category.Interventions)
                 {
-                    AddFigures(table, Row(row), row.Figures, detail);
+                    AddFigures(table, Row(row), row.Figures, detail, referrals: referrals);
                 }
 
-                AddFigures(table, categoryNode, category.Subtotal, detail);
+                AddFigures(table, categoryNode, category.Subtotal, detail, referrals: referrals);
                 SumOver(table, categoryNode, rows, category.Subtotal, detail);
                 categories.Add(categoryNode);
             }
 
-            AddFigures(table, sectionNode, section.Subtotal, detail);
+            AddFigures(table, sectionNode, section.Subtotal, detail, referrals: referrals);
             SumOver(table, sectionNode, categories, section.Subtotal, detail);
             sections.Add(sectionNode);
         }
 
-        AddFigures(table, TotalNode, report.Total, detail: true, groupBelow);
+        AddFigures(table, TotalNode, report.Total, detail: true, groupBelow, referrals);
         SumOver(table, TotalNode, sections, report.Total, detail);
         Tie(table, report, [.. AllNodes(report)]);
         if (trend is not null)
@@ -111,6 +113,9 @@ public static class ReportDisclosure
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(trend);
         ArgumentNullException.ThrowIfNull(node);
+        // Referral counts join only when the trend has any referral to tell of (as in the report).
+        var referrals = trend.Tertials.Append(trend.YearToDate).Append(trend.YearToDateLastYear)
+            .Any(p => p.Referrals is { } r && r.Received + r.Started + r.Declined + r.Waiting > 0);
         IEnumerable<(string Measure, long Value)> Measures(TrendPoint p) =>
         [
             ("active", p.Active.Total), ("new", p.New.Total), ("ended", p.Ended.Total),
@@ -118,6 +123,13 @@ public static class ReportDisclosure
             {
                 ($"indicator:{i.Code}:numerator", i.Total.Numerator), ($"indicator:{i.Code}:denominator", i.Total.Denominator),
             }),
+            .. referrals && p.Referrals is { } r
+                ? new (string, long)[]
+                {
+                    (ReferralPrefix + "received", r.Received), (ReferralPrefix + "started", r.Started),
+                    (ReferralPrefix + "declined", r.Declined), (ReferralsWaiting, r.Waiting),
+                }
+                : [],
         ];
 
         var points = trend.Tertials.Select(t => (Point: t, YearToDate: false))
@@ -144,7 +156,8 @@ public static class ReportDisclosure
             }
 
             var total = node(point, true);
-            foreach (var (measure, value) in Measures(point).Where(m => m.Measure != "active"))
+            // Active and waiting are counts at a time, not over it: they do not add up over the tertials.
+            foreach (var (measure, value) in Measures(point).Where(m => m.Measure is not "active" and not ReferralsWaiting))
             {
                 var keys = parts.Select(t => Key(node(t, false), measure, "all")).ToList();
                 if (table.Contains(Key(total, measure, "all")) && keys.All(table.Contains)
@@ -241,7 +254,7 @@ public static class ReportDisclosure
             ($"indicator:{i.Code}:denominator", i.Woman.Denominator, i.Man.Denominator, i.Total.Denominator),
         });
 
-    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures, bool detail, int groupBelow = 0)
+    private static void AddFigures(AdditiveTable table, string node, ReportFigures figures, bool detail, int groupBelow = 0, bool referrals = false)
     {
         foreach (var (measure, count) in Counts(figures))
         {
@@ -252,6 +265,10 @@ public static class ReportDisclosure
         table.Cell(Key(node, ParticipantsYear, "all"), figures.CostPerParticipantDenominator);
         table.Sum(Key(node, "active", "women"), [Key(node, "ended", "women"), Key(node, "ongoing", "women")]);
         table.Sum(Key(node, "active", "men"), [Key(node, "ended", "men"), Key(node, "ongoing", "men")]);
+        if (referrals)
+        {
+            AddReferrals(table, node, figures.Referrals, detail);
+        }
 
         if (!detail)
         {
@@ -266,6 +283,75 @@ public static class ReportDisclosure
         AddBreakdown(table, node, "exitReason", Grouped(figures.ExitsByReason, groupBelow));
         AddBreakdown(table, node, "occupationAtExit", Grouped(figures.OccupationAtExit, groupBelow));
     }
+
+    /// <summary>Measures of the referrals that add up over time (everything but the waiting at the period's end).</summary>
+    public const string ReferralPrefix = "referral:";
+
+    public const string ReferralsWaiting = "referralsWaiting";
+
+    /// <summary>The referral counts split by women and men, as the report shows them: the received.</summary>
+    private static readonly string[] GenderedReferralMeasures = [ReferralPrefix + "received"];
+
+    /// <summary>The referral counts shown for all only.</summary>
+    private static readonly string[] OverallReferralMeasures =
+        [ReferralPrefix + "started", ReferralPrefix + "declined", ReferralPrefix + "withdrawn", ReferralsWaiting];
+
+    /// <summary>"referral:received:Municipality", "referral:declined:NoPlace".</summary>
+    public static string ReferralMeasure(string what, string code) => $"{ReferralPrefix}{what}:{code}";
+
+    /// <summary>True when the period has any referral to tell of: only then are its referral counts in the report.</summary>
+    public static bool HasReferrals(ReferralFigures? referrals) => referrals is not null
+        && (referrals.Received.Total + referrals.Started.Total + referrals.Declined + referrals.Withdrawn + referrals.WaitingAtEnd.Total) > 0;
+
+    /// <summary>
+    /// The referral counts: received by gender; started, declined, withdrawn and waiting in all; with
+    /// detail also received by referring party (each party's women + men, the parties adding up to
+    /// the received) and declined by reason (adding up to the declined).
+    /// </summary>
+    private static void AddReferrals(AdditiveTable table, string node, ReferralFigures? referrals, bool detail)
+    {
+        referrals ??= ReferralFigures.None;
+        AddGendered(table, node, GenderedReferralMeasures[0], referrals.Received.Women, referrals.Received.Men, referrals.Received.Total);
+        foreach (var (measure, count) in OverallReferralMeasures.Zip(new[]
+                 {
+                     referrals.Started.Total, referrals.Declined, referrals.Withdrawn, referrals.WaitingAtEnd.Total,
+                 }))
+        {
+            table.Cell(Key(node, measure, "all"), count);
+        }
+
+        if (!detail)
+        {
+            return;
+        }
+
+        var parties = referrals.ReceivedByParty.Where(p => p.Count.Total > 0).ToList();
+        foreach (var party in parties)
+        {
+            AddGendered(table, node, ReferralMeasure("received", party.Code), party.Count.Women, party.Count.Men, party.Count.Total);
+        }
+
+        foreach (var gender in Genders)
+        {
+            table.Sum(Key(node, GenderedReferralMeasures[0], gender), parties.Select(p => Key(node, ReferralMeasure("received", p.Code), gender)));
+        }
+
+        var reasons = referrals.DeclinedByReason.Where(r => r.Count > 0).ToList();
+        foreach (var reason in reasons)
+        {
+            table.Cell(Key(node, ReferralMeasure("declined", reason.Code), "all"), reason.Count);
+        }
+
+        table.Sum(Key(node, OverallReferralMeasures[1], "all"), reasons.Select(r => Key(node, ReferralMeasure("declined", r.Code), "all")));
+    }
+
+    /// <summary>The referral measures of a subtotal, to sum over its children: the counts, and with detail each party and reason.</summary>
+    private static IEnumerable<string> ReferralMeasures(ReferralFigures? referrals, bool detail) => referrals is null ? GenderedReferralMeasures.Concat(OverallReferralMeasures) :
+    [
+        .. GenderedReferralMeasures, .. OverallReferralMeasures,
+        .. detail ? referrals.ReceivedByParty.Select(p => ReferralMeasure("received", p.Code)) : [],
+        .. detail ? referrals.DeclinedByReason.Select(r => ReferralMeasure("declined", r.Code)) : [],
+    ];
 
     /// <summary>
     /// The code of the "Övriga" group: not a code of any list, since exit reasons and occupations
@@ -325,13 +411,17 @@ public static class ReportDisclosure
     {
         var measures = Counts(subtotal).Select(c => c.Measure)
             .Concat(detail ? IndicatorCounts(subtotal).Select(c => c.Measure) : [])
+            .Concat(ReferralMeasures(subtotal.Referrals, detail))
             .ToList();
         foreach (var measure in measures)
         {
             foreach (var gender in Genders)
             {
                 var parts = children.Select(c => Key(c, measure, gender)).Where(table.Contains).ToList();
-                table.Sum(Key(node, measure, gender), parts);
+                if (parts.Count > 0 && table.Contains(Key(node, measure, gender)))
+                {
+                    table.Sum(Key(node, measure, gender), parts);
+                }
             }
         }
 

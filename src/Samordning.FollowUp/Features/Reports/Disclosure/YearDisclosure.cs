@@ -27,14 +27,14 @@ public sealed record YearMember(TertialReport Report, MaskedCells? Settled = nul
 /// The disclosure rule across the reports of one year, which the board can open side by side: the
 /// year to date is the sum of its tertials for every count that adds up over time (new
 /// participants, exits, exit reasons, occupations, indicator numerators and denominators,
-/// count-only participants), so "hittills T2" minus "T1" is "T2". All of the year's reports are
+/// count-only participants, referrals received, started, declined and withdrawn), so "hittills T2" minus "T1" is "T2". All of the year's reports are
 /// masked together as one table with those sums, and the trend beside them joins it, so no
 /// difference between two reports gives a masked count away. An adopted report's masks never
 /// loosen, and the counts it showed stay shown: the board has seen them.
 /// </summary>
 public static class YearDisclosure
 {
-    private static readonly string[] AddsUpOverTime = ["new", "ended", "countOnly", "exitReason:", "occupationAtExit:", "indicator:"];
+    private static readonly string[] AddsUpOverTime = ["new", "ended", "countOnly", "exitReason:", "occupationAtExit:", "indicator:", ReportDisclosure.ReferralPrefix];
 
     private const char Separator = '|';
 

@@ -69,7 +69,7 @@ public static partial class ReportPresenter
             banners,
             MaskingNote(audience, threshold),
             FileStem(header, view.Status, audience),
-            [.. context.KeyFigures(), .. EconomyKeyFigures(report.Economy)],
+            [.. context.KeyFigures(), .. context.ReferralKeyFigure(trend) is { } referrals ? [referrals] : Array.Empty<KeyFigure>(), .. EconomyKeyFigures(report.Economy)],
             context.Indicators(),
             context.PlanBars(),
             Parts(context, trend, report.Economy),
@@ -82,11 +82,12 @@ public static partial class ReportPresenter
         };
     }
 
-    /// <summary>The parts in reading order; the trend table follows the indicators, the economy the budget per intervention.</summary>
+    /// <summary>The parts in reading order; the trend table follows the indicators, the referrals come before the budget, the economy follows the budget per intervention.</summary>
     private static List<PresentedPart> Parts(Context context, ReportTrend? trend, Economy.EconomyReport? economy)
     {
         var parts = context.Parts();
         parts.InsertRange(parts.FindIndex(p => p.Id == "ekonomi") + 1, EconomyParts(economy));
+        parts.InsertRange(parts.FindIndex(p => p.Id == "ekonomi"), context.ReferralParts(trend));
         if (trend is not null)
         {
             parts.Insert(parts.FindIndex(p => p.Id == "indikatorer") + 1, context.TrendPart(trend));

@@ -35,7 +35,18 @@ public sealed record TrendPoint(
     GenderCount New,
     GenderCount Ended,
     double PlannedIndividualProRata,
-    IReadOnlyList<TrendIndicator> Indicators);
+    IReadOnlyList<TrendIndicator> Indicators)
+{
+    /// <summary>The period's referrals (issue 19); null for a tertial adopted before referrals were reported.</summary>
+    public TrendReferrals? Referrals { get; init; }
+}
+
+/// <summary>Referrals of one period, association total: received, started, declined in it and waiting at its end.</summary>
+public sealed record TrendReferrals(int Received, int Started, int Declined, int Waiting)
+{
+    public static TrendReferrals? Of(Features.Reports.ReferralFigures? figures) => figures is null ? null
+        : new(figures.Received.Total, figures.Started.Total, figures.Declined, figures.WaitingAtEnd.Total);
+}
 
 /// <summary>An indicator's association total for one period, with the definition version that produced it.</summary>
 public sealed record TrendIndicator(

@@ -100,6 +100,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
             .ToListAsync(cancellationToken);
         var volumes = await TrendVolumes.CountAsync(db, associationId, periods, cancellationToken);
         var indicators = await IndicatorsAsync(associationId, threshold, periods, interventions, cancellationToken);
+        var referrals = await ReferralsAsync(associationId, periods, cancellationToken);
 
         return periods.Select((period, index) =>
         {
@@ -109,8 +110,42 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
             var inReport = interventions.Where(i => i.InReport(period)).Select(i => i.Id).ToHashSet();
             return (Period: period, Point: new TrendPoint(period.Year, period.Tertial, period.From, period.To, Adopted: false,
                 IsSameTertialLastYear: false, volumes.Count(index, VolumeMeasure.Active, inReport), volumes.Count(index, VolumeMeasure.New, inReport),
-                volumes.Count(index, VolumeMeasure.Ended, inReport), period.ProRata(planned), indicators[period]));
+                volumes.Count(index, VolumeMeasure.Ended, inReport), period.ProRata(planned), indicators[period])
+            {
+                Referrals = referrals.Of(index, inReport),
+            });
         }).ToDictionary(x => x.Period, x => x.Point);
+    }
+
+    /// <summary>
+    /// Every period's referrals in one grouped query: per intervention, received, started and declined
+    /// in each period and waiting at its end, by the report's own rules (<see cref="ReportReferrals"/>).
+    /// </summary>
+    private async Task<ReferralSums> ReferralsAsync(long associationId, List<TrendPeriod> periods, CancellationToken cancellationToken)
+    {
+        var sums = await ReportReferrals.Rows(db, associationId, periods.Max(p => p.To))
+            .GroupBy(r => r.InterventionId)
+            .Select(ReportReferrals.ConditionalSums<long, InterventionSums>(
+                [.. periods.SelectMany(p => new[]
+                {
+                    ReportReferrals.Received(p.From, p.To), ReportReferrals.Started(p.From, p.To),
+                    ReportReferrals.Declined(p.From, p.To), ReportReferrals.WaitingAt(p.To),
+                })],
+                (key, counts) => new InterventionSums(key, counts)))
+            .ToListAsync(cancellationToken);
+        return new ReferralSums(sums);
+    }
+
+    private sealed record InterventionSums(long InterventionId, int[] Counts);
+
+    /// <summary>The referral sums of every period (by its index in the list counted), summed over the interventions in its report.</summary>
+    private sealed class ReferralSums(List<InterventionSums> sums)
+    {
+        public TrendReferrals Of(int period, HashSet<long> interventions)
+        {
+            int Sum(int measure) => sums.Where(s => interventions.Contains(s.InterventionId)).Sum(s => s.Counts[(period * 4) + measure]);
+            return new TrendReferrals(Sum(0), Sum(1), Sum(2), Sum(3));
+        }
     }
 
     /// <summary>
@@ -166,7 +201,10 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
         return new TrendPoint(period.Year, period.Tertial, period.From, period.To, Adopted: true, IsSameTertialLastYear: false,
             total.Active, total.New, total.Ended, period.ProRata(planned),
             [.. total.Indicators.Select(i => new TrendIndicator(i.Code, names.GetValueOrDefault(i.Code, i.Code), i.DefinitionVersion,
-                i.Total.TargetPercent, i.Total, i.Status))]);
+                i.Total.TargetPercent, i.Total, i.Status))])
+        {
+            Referrals = TrendReferrals.Of(total.Referrals),
+        };
     }
 
     private sealed record PlanInfo(int Year, int PlannedParticipants);
