@@ -142,7 +142,7 @@ public sealed class TertialReportReferralTests(ApiFactory factory) : ApiTest(fac
 
         var json = await Office.ReportAsync(Data.HomeAssociationId, 2026, 3);
         var parts = json["presentation"]!["parts"]!.AsArray().Select(p => p!.AsObject()).ToList();
-        Assert.Equal(["anvisningar", "anvisande-parter", "avbojda-anvisningar", "anvisningar-utveckling", "anvisningar-per-part"],
+        Assert.Equal(["anvisningar", "anvisningar-per-part", "anvisande-parter", "avbojda-anvisningar", "anvisningar-utveckling"],
             parts.Select(p => p["id"].Str()).Where(id => id.Contains("anvisningar", StringComparison.Ordinal) || id.Contains("anvisande", StringComparison.Ordinal)));
 
         var perIntervention = Table(parts, "anvisningar");
@@ -154,6 +154,15 @@ public sealed class TertialReportReferralTests(ApiFactory factory) : ApiTest(fac
         Assert.Equal(["1", "1", "2", "28,6"], parties["Försäkringskassan"][1..]);
         Assert.Equal(["3", "4", "7", "100,0"], parties["Mottagna totalt"][1..]);
         Assert.DoesNotContain("Annan", parties.Keys);
+
+        // Per intervention by party (women, men) and declined by reason: A from Kommunen 0 + 1, Försäkringskassan 1 + 1, Regionen 1 + 0.
+        var byParty = parts.Single(p => p["id"].Str() == "anvisningar-per-part");
+        var headings = byParty["columns"]!.AsArray().Select(c => c.Str()).ToList();
+        Assert.Equal(["Insats", "Utförare", "Försäkringskassan: kvinnor", "Försäkringskassan: män", "Arbetsförmedlingen: kvinnor", "Arbetsförmedlingen: män",
+            "Kommunen: kvinnor", "Kommunen: män", "Regionen (hälso- och sjukvård): kvinnor", "Regionen (hälso- och sjukvård): män",
+            "Egen anmälan: kvinnor", "Egen anmälan: män", "Avböjd: Personen tackade nej", "Avböjd: Ingen plats"], headings);
+        Assert.Equal(["1", "1", "0", "0", "0", "1", "1", "0", "0", "0", "0", "1"], Table(parts, "anvisningar-per-part")["Vägen vidare"][2..]);
+        Assert.Equal(["0", "0", "1", "1", "0", "0", "0", "0", "0", "1", "1", "0"], Table(parts, "anvisningar-per-part")["Språngbrädan"][2..]);
 
         var declined = Table(parts, "avbojda-anvisningar");
         Assert.Equal(["1", "50,0"], declined["Ingen plats"][1..]);
@@ -195,7 +204,11 @@ public sealed class TertialReportReferralTests(ApiFactory factory) : ApiTest(fac
 
         var json = await Board.ReportAsync(Data.HomeAssociationId, 2026, 3);
         var parts = json["presentation"]!["parts"]!.AsArray().Select(p => p!.AsObject()).ToList();
-        Assert.DoesNotContain(parts, p => p["id"].Str() == "anvisningar-per-part");
+        // Each intervention's inflow by referring party is there for the board too, every small count withheld.
+        var byParty = parts.Single(p => p["id"].Str() == "anvisningar-per-part");
+        var a = byParty["rows"]!.AsArray().Single(r => r!["kind"].Str() == "Item" && r["cells"]![0]!["text"].Str() == "Vägen vidare")!["cells"]!.AsArray();
+        Assert.All(a.Skip(2).Where(c => c!["text"].Str() != "0"), c => Assert.True(c!["masked"]!.GetValue<bool>(), c.ToJsonString()));
+        Assert.Contains(a.Skip(2), c => c!["masked"]!.GetValue<bool>());
         var part = parts.Single(p => p["id"].Str() == "anvisningar");
         var columns = part["columns"]!.AsArray().Select(c => c.Str()).ToList();
         var total = part["rows"]!.AsArray().Single(r => r!["kind"].Str() == "Total")!["cells"]!.AsArray();

@@ -290,6 +290,44 @@ public sealed class BoardDisclosureTests
                 }
             }
 
+            // Per intervention and subtotal: received by party, women and men, and declined by reason.
+            var perPart = presentation.Part("anvisningar-per-part").Table;
+            Assert.Equal(nodes.Select(n => n.Name), perPart.Lines().Select(r => r.Cells[0].Display()));
+            foreach (var ((name, node), k) in nodes.Select((n, k) => (n, k)))
+            {
+                var row = perPart.Lines().ElementAt(k);
+                foreach (var party in report.Total.Referrals!.ReceivedByParty.Where(p => p.Count.Total > 0))
+                {
+                    foreach (var (suffix, gender) in new[] { ("kvinnor", "women"), ("män", "men") })
+                    {
+                        var key = ReportDisclosure.Key(node, ReportDisclosure.ReferralMeasure("received", party.Code), gender);
+                        var cell = row.Cells[perPart.Column($"{party.Label}: {suffix}")];
+                        if (table.Contains(key))
+                        {
+                            Count(cell, key, $"{name} {party.Label} {suffix}");
+                        }
+                        else
+                        {
+                            Assert.Equal(0, cell.Number);
+                        }
+                    }
+                }
+
+                foreach (var reason in report.Total.Referrals.DeclinedByReason.Where(r => r.Count > 0))
+                {
+                    var key = ReportDisclosure.Key(node, ReportDisclosure.ReferralMeasure("declined", reason.Code), "all");
+                    var cell = row.Cells[perPart.Column($"Avböjd: {reason.Label}")];
+                    if (table.Contains(key))
+                    {
+                        Count(cell, key, $"{name} avböjd {reason.Label}");
+                    }
+                    else
+                    {
+                        Assert.Equal(0, cell.Number);
+                    }
+                }
+            }
+
             var parties = presentation.Part("anvisande-parter").Table;
             var shownParties = report.Total.Referrals!.ReceivedByParty.Where(p => p.Count.Total > 0).ToList();
             Assert.Equal([.. shownParties.Select(p => p.Label), "Mottagna totalt"], parties.Lines().Select(r => r.Cells[0].Display()));

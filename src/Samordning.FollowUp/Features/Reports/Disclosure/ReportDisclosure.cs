@@ -267,7 +267,8 @@ public static class ReportDisclosure
         table.Sum(Key(node, "active", "men"), [Key(node, "ended", "men"), Key(node, "ongoing", "men")]);
         if (referrals)
         {
-            AddReferrals(table, node, figures.Referrals, detail);
+            // Referrals by party and reason are shown per intervention to every reader (issue 19): always in detail.
+            AddReferrals(table, node, figures.Referrals, detail: true);
         }
 
         if (!detail)
@@ -325,15 +326,26 @@ public static class ReportDisclosure
             return;
         }
 
+        // A party's women and men per row and subtotal; its total only for the association, where the report shows it.
         var parties = referrals.ReceivedByParty.Where(p => p.Count.Total > 0).ToList();
         foreach (var party in parties)
         {
-            AddGendered(table, node, ReferralMeasure("received", party.Code), party.Count.Women, party.Count.Men, party.Count.Total);
+            var measure = ReferralMeasure("received", party.Code);
+            if (node == TotalNode)
+            {
+                AddGendered(table, node, measure, party.Count.Women, party.Count.Men, party.Count.Total);
+            }
+            else
+            {
+                table.Cell(Key(node, measure, "women"), party.Count.Women);
+                table.Cell(Key(node, measure, "men"), party.Count.Men);
+            }
         }
 
         foreach (var gender in Genders)
         {
-            table.Sum(Key(node, GenderedReferralMeasures[0], gender), parties.Select(p => Key(node, ReferralMeasure("received", p.Code), gender)));
+            table.Sum(Key(node, GenderedReferralMeasures[0], gender),
+                parties.Select(p => Key(node, ReferralMeasure("received", p.Code), gender)).Where(table.Contains));
         }
 
         var reasons = referrals.DeclinedByReason.Where(r => r.Count > 0).ToList();
@@ -411,7 +423,7 @@ public static class ReportDisclosure
     {
         var measures = Counts(subtotal).Select(c => c.Measure)
             .Concat(detail ? IndicatorCounts(subtotal).Select(c => c.Measure) : [])
-            .Concat(ReferralMeasures(subtotal.Referrals, detail))
+            .Concat(ReferralMeasures(subtotal.Referrals, detail: true))
             .ToList();
         foreach (var measure in measures)
         {

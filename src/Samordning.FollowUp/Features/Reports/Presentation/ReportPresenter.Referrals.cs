@@ -57,11 +57,7 @@ public static partial class ReportPresenter
                 parts.Add(new("Inflöde av anvisningar över tid", ReferralTrend(trend)));
             }
 
-            if (audience == ReportAudience.Office)
-            {
-                parts.Add(new("Anvisningar per insats och anvisande part", ReferralsByPartyPerIntervention()));
-            }
-
+            parts.Insert(1, new("Anvisningar per insats och anvisande part", ReferralsByPartyPerIntervention()));
             return parts;
         }
 
@@ -136,9 +132,7 @@ public static partial class ReportPresenter
                 total.Received.Total > 0 ? TableCell.OfOneDecimal(100) : TableCell.OfText(null),
             ]));
             return new DocumentTable("anvisande-parter", "Mottagna anvisningar per anvisande part, förbundet totalt", "Anvisande parter", columns, rows,
-                Introduction: audience == ReportAudience.Office
-                    ? "För förbundet som helhet; per insats finns i delen Anvisningar per insats och anvisande part."
-                    : "För förbundet som helhet: per insats blir antalen så små att de inte kan visas.");
+                Introduction: "För förbundet som helhet; per insats finns i delen Anvisningar per insats och anvisande part.");
         }
 
         private DocumentTable DeclineReasons()
@@ -171,7 +165,7 @@ public static partial class ReportPresenter
             return new DocumentTable("avbojda-anvisningar", "Avböjda anvisningar per orsak, förbundet totalt", "Avböjda anvisningar", columns, rows);
         }
 
-        /// <summary>The office's exact referrals per intervention: received by party (women and men) and declined by reason.</summary>
+        /// <summary>Referrals per intervention and subtotal: received by party (women and men) and declined by reason, each count by the one rule.</summary>
         private DocumentTable ReferralsByPartyPerIntervention()
         {
             var lines = Structure().Select(s => s.Line).OfType<Line>().ToList();
@@ -190,15 +184,20 @@ public static partial class ReportPresenter
             return new DocumentTable("anvisningar-per-part", "Mottagna anvisningar per insats och anvisande part, avböjda per orsak", "Anvisningar per part", columns,
                 Rows(line =>
                 {
-                    var r = (line.Figures.Referrals ?? ReferralFigures.None);
+                    var r = line.Figures.Referrals ?? ReferralFigures.None;
                     return
                     [
-                        .. parties.SelectMany(p => r.ReceivedByParty.FirstOrDefault(x => x.Code == p.Code)?.Count is { } c
-                            ? new[] { TableCell.OfInteger(c.Women), TableCell.OfInteger(c.Men) }
-                            : [TableCell.OfInteger(0), TableCell.OfInteger(0)]),
-                        .. reasons.Select(x => TableCell.OfInteger(r.DeclinedByReason.Where(d => d.Code == x.Code).Sum(d => d.Count))),
+                        .. parties.SelectMany(p =>
+                        {
+                            var count = r.ReceivedByParty.FirstOrDefault(x => x.Code == p.Code)?.Count ?? GenderCount.Zero;
+                            var measure = ReportDisclosure.ReferralMeasure("received", p.Code);
+                            return new[] { Count(line, measure, "women", count.Women), Count(line, measure, "men", count.Men) };
+                        }),
+                        .. reasons.Select(x => Count(line, ReportDisclosure.ReferralMeasure("declined", x.Code), "all",
+                            r.DeclinedByReason.Where(d => d.Code == x.Code).Sum(d => d.Count))),
                     ];
-                }), KeyColumns: 2);
+                }), KeyColumns: 2,
+                Introduction: "Mottagna anvisningar under perioden per anvisande part, kvinnor och män, och avböjda anvisningar per orsak.");
         }
 
         /// <summary>Received in a trend point as the reader may see it.</summary>
