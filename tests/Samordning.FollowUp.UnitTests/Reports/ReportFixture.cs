@@ -141,7 +141,42 @@ internal static class ReportFixture
             Indicator(I2, (i2Women.N, i2Women.D), (i2Men.N, i2Men.D), (i2Women.Reached, i2Men.Reached)),
             Indicator(I3, i3Women, i3Men),
         ];
-        return Figures(planned, active, started, ended, GenderCount.Of(active.Women - ended.Women, active.Men - ended.Men), GenderCount.Zero, reasons, occupations, indicators, budget, cost);
+        return Figures(planned, active, started, ended, GenderCount.Of(active.Women - ended.Women, active.Men - ended.Men), GenderCount.Zero, reasons, occupations, indicators, budget, cost)
+            with { Referrals = Referrals(started, planned) };
+    }
+
+    /// <summary>
+    /// Referrals behind an intervention's new participants: every start came from a referral, from
+    /// Arbetsförmedlingen and Försäkringskassan; a few declined for lack of place; some waiting.
+    /// </summary>
+    private static ReferralFigures Referrals(GenderCount started, int planned)
+    {
+        var fromAf = GenderCount.Of(started.Women / 2, started.Men / 2);
+        var fromFk = GenderCount.Of(started.Women - fromAf.Women + 1, started.Men - fromAf.Men);
+        PartyCount[] parties =
+        [
+            new("SocialInsuranceAgency", "Försäkringskassan", fromFk),
+            new("PublicEmploymentService", "Arbetsförmedlingen", fromAf),
+        ];
+        CodeCount[] reasons = [new("NoPlace", "Ingen plats", 1)];
+        var received = fromAf + fromFk;
+        var days = planned % 7;
+        return new ReferralFigures(parties, received, started, reasons, 1, 0, GenderCount.Of(planned % 3, planned % 2), 14 + days, 30 + days);
+    }
+
+    private static ReferralFigures? SumReferrals(List<ReportFigures> list)
+    {
+        var all = list.Select(f => f.Referrals).OfType<ReferralFigures>().ToList();
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        GenderCount Total(Func<ReferralFigures, GenderCount> pick) => all.Aggregate(GenderCount.Zero, (sum, r) => sum + pick(r));
+        var parties = all.SelectMany(r => r.ReceivedByParty).GroupBy(p => p.Code)
+            .Select(g => new PartyCount(g.Key, g.First().Label, g.Aggregate(GenderCount.Zero, (sum, p) => sum + p.Count))).ToList();
+        return new ReferralFigures(parties, Total(r => r.Received), Total(r => r.Started), Codes(all.SelectMany(r => r.DeclinedByReason)),
+            all.Sum(r => r.Declined), all.Sum(r => r.Withdrawn), Total(r => r.WaitingAtEnd), all.Max(r => r.MedianDaysToStart), all.Max(r => r.Percentile90DaysToStart));
     }
 
     private static ReportFigures CountOnly(int planned, GenderCount count, long budget, long cost) =>
@@ -203,7 +238,7 @@ internal static class ReportFixture
         var figures = Figures(planned, Total(f => f.Active), Total(f => f.New), Total(f => f.Ended), Total(f => f.OngoingAtEnd), Total(f => f.CountOnly),
             Codes(list.SelectMany(f => f.ExitsByReason)), Codes(list.SelectMany(f => f.OccupationAtExit)), indicators,
             list.Sum(f => f.BudgetSek), list.Sum(f => f.ActualCostSek), list.Sum(f => f.CostPerParticipantDenominator));
-        return figures with { PlannedParticipantsProRata = list.Sum(f => f.PlannedParticipantsProRata) };
+        return figures with { PlannedParticipantsProRata = list.Sum(f => f.PlannedParticipantsProRata), Referrals = SumReferrals(list) };
     }
 
     private static List<CodeCount> Codes(IEnumerable<CodeCount> counts) =>

@@ -376,11 +376,13 @@ public sealed class ReportPresenterTests
     [Fact]
     public void Parts_TheBoardGetsNoExitsPerInterventionAndNoDataQuality_TheOfficeDoes()
     {
-        Assert.Equal(["deltagare", "kon", "indikatorer", "avslutsorsaker", "sysselsattning", "ekonomi"], Board().Parts.Select(p => p.Id));
-        Assert.Equal(["deltagare", "kon", "indikatorer", "avslutsorsaker", "sysselsattning", "ekonomi", "avslut-per-insats", "datakvalitet"],
+        string[] referrals = ["anvisningar", "anvisningar-per-part", "anvisande-parter", "avbojda-anvisningar"];
+        Assert.Equal(["deltagare", "kon", "indikatorer", "avslutsorsaker", "sysselsattning", .. referrals, "ekonomi"], Board().Parts.Select(p => p.Id));
+        Assert.Equal(["deltagare", "kon", "indikatorer", "avslutsorsaker", "sysselsattning", .. referrals, "ekonomi", "avslut-per-insats", "datakvalitet"],
             Office().Parts.Select(p => p.Id));
         Assert.Equal(
             ["Deltagare mot plan per insats", "Kvinnor och män per insats", "Indikatorer mot mål", "Avslutsorsaker", "Sysselsättning vid avslut",
+             "Anvisningar och kö per insats", "Anvisningar per insats och anvisande part", "Mottagna anvisningar per anvisande part", "Avböjda anvisningar per orsak",
              "Budget och kostnad per deltagare", "Avslut per insats", "Datakvalitet per utförare"],
             Office().Parts.Select(p => p.Heading));
     }

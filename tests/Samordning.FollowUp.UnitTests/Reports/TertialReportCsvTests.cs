@@ -97,6 +97,7 @@ public sealed class TertialReportCsvTests
         Assert.Equal(
         [
             "Deltagare mot plan per insats", "Kvinnor och män per insats", "Indikatorer mot mål", "Avslutsorsaker", "Sysselsättning vid avslut",
+            "Anvisningar och kö per insats", "Anvisningar per insats och anvisande part", "Mottagna anvisningar per anvisande part", "Avböjda anvisningar per orsak",
             "Budget och kostnad per deltagare", "Avslut per insats", "Datakvalitet per utförare",
         ], Records.Select(r => r["Del"]).Distinct());
     }

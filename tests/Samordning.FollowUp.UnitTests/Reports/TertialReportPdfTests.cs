@@ -98,7 +98,8 @@ public sealed class TertialReportPdfTests
         Assert.Contains("✓ uppfyllt", pdf.Pages[0]);
         Assert.Contains("mål 35 %", pdf.Pages[0]);
         Assert.Contains("I2 Egen försörjning 12 månader efter", pdf.Pages[0]);
-        Assert.Contains("Version 1 · 12 månader efter avslut", pdf.Pages[0]);
+        // The indicators' details follow the key figures, on the first page or the next.
+        Assert.Contains("Version 1 · 12 månader efter avslut", pdf.Pages[0] + pdf.Pages[1]);
     }
 
     [Fact]
@@ -109,6 +110,7 @@ public sealed class TertialReportPdfTests
         {
             "Deltagare mot plan per insats", "Kvinnor och män per insats", "Indikatorer mot mål", "Avslutsorsaker", "Sysselsättning vid avslut",
             "Budget och kostnad per deltagare", "Avslut per insats", "Datakvalitet per utförare", "Utförarnas kommentarer",
+            "Anvisningar och kö per insats", "Anvisningar per insats och anvisande part", "Mottagna anvisningar per anvisande part", "Avböjda anvisningar per orsak",
         })
         {
             Assert.Contains(heading, pdf.AllText);

@@ -43,10 +43,11 @@ public sealed class TertialReportXlsxTests : IDisposable
     [Fact]
     public void Xlsx_HasASummaryAndOneSheetPerPart_TheBoardWithoutTheOfficesParts()
     {
-        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi",
+        string[] referrals = ["Anvisningar", "Anvisningar per part", "Anvisande parter", "Avböjda anvisningar"];
+        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", .. referrals, "Ekonomi",
             "Avslut per insats", "Datakvalitet", "Utförarnas kommentarer"], xlsx.SheetNames);
         using var board = Board();
-        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", "Ekonomi", "Utförarnas kommentarer"], board.SheetNames);
+        Assert.Equal(["Sammanfattning", "Deltagare", "Kvinnor och män", "Indikatorer", "Avslutsorsaker", "Sysselsättning", .. referrals, "Ekonomi", "Utförarnas kommentarer"], board.SheetNames);
     }
 
     [Fact]
