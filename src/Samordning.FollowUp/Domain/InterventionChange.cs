@@ -38,4 +38,5 @@ public enum InterventionField
     [Display(Name = "Förväntad längd")] ExpectedLength,
     [Display(Name = "Målgrupp")] TargetGroup,
     [Display(Name = "Årsplan")] Plan,
+    [Display(Name = "Platser")] Places,
 }

@@ -248,6 +248,14 @@ public sealed class ReferralTests(ApiFactory factory) : ApiTest(factory)
         Assert.False(notSet.Queue.Full);
         Assert.True(full.Full);
         Assert.Equal(1, full.Places);
+
+        // The change is in the intervention's history, in words; the same places again add nothing.
+        await (await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/places", new JsonObject { ["places"] = 1 })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Office.PutAsync($"/api/v1/interventions/{intervention.Id}/places", new JsonObject { ["places"] = null })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var history = await (await Office.GetAsync($"/api/v1/interventions/{intervention.Id}/history")).ShouldBeAsync<List<InterventionChangeDto>>(HttpStatusCode.OK);
+        Assert.Equal([("Platser", "inte angivet", "1 plats"), ("Platser", "1 plats", "inte angivet")],
+            history.Where(h => h.Field == "Places").OrderBy(h => h.AtUtc).ThenBy(h => h.OldValue == "inte angivet" ? 0 : 1)
+                .Select(h => (h.FieldLabel, h.OldValue, h.NewValue)));
     }
 
     [Fact]

@@ -27,20 +27,40 @@ internal sealed class SetInterventionPlacesValidator : AbstractValidator<SetInte
         RuleFor(x => x.Places).InclusiveBetween(1, 10_000).WithMessage("Antal platser ska vara mellan 1 och 10 000, eller tomt.");
 }
 
-internal sealed class SetInterventionPlacesHandler(FollowUpDbContext db, ReferralQueue queue)
+/// <summary>A change of places is written to the intervention's change history in the same save, as the office's other edits are.</summary>
+internal sealed class SetInterventionPlacesHandler(FollowUpDbContext db, ReferralQueue queue, TimeProvider clock, CallerContext callers)
     : ICommandHandler<SetInterventionPlacesCommand, ReferralQueueResponse>
 {
     public async ValueTask<ReferralQueueResponse> Handle(SetInterventionPlacesCommand command, CancellationToken cancellationToken)
     {
-        var updated = await db.Interventions.Where(i => i.Id == command.InterventionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Places, command.Places), cancellationToken);
-        if (updated == 0)
+        var intervention = await db.Interventions.SingleOrDefaultAsync(i => i.Id == command.InterventionId, cancellationToken)
+            ?? throw new NotFoundException(NotFoundMessages.Intervention);
+        if (intervention.Places != command.Places)
         {
-            throw new NotFoundException(NotFoundMessages.Intervention);
+            var caller = callers.Current;
+            db.InterventionChanges.Add(new InterventionChange
+            {
+                InterventionId = intervention.Id,
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                UserId = caller.UserId,
+                UserName = caller.Name,
+                Field = InterventionField.Places,
+                OldValue = PlacesText(intervention.Places),
+                NewValue = PlacesText(command.Places),
+            });
+            intervention.Places = command.Places;
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return await queue.GetAsync(command.InterventionId, cancellationToken);
     }
+
+    private static string PlacesText(int? places) => places switch
+    {
+        null => "inte angivet",
+        1 => "1 plats",
+        { } p => $"{SwedishFormat.Number(p)} platser",
+    };
 }
 
 public static class SetInterventionPlacesEndpoint
