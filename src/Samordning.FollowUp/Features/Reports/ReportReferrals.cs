@@ -67,7 +67,7 @@ internal static class ReportReferrals
         var rows = Rows(db, associationId, to);
         var groups = await rows
             .GroupBy(r => new ReferralKey { InterventionId = r.InterventionId, ReferredBy = r.ReferredBy, Gender = r.Gender, DeclineReason = r.DeclineReason })
-            .Select(ConditionalSums<ReferralKey, ReferralGroup>(
+            .Select(ConditionalSums.Of<ReferralRow, ReferralKey, ReferralGroup>(
                 [Received(from, to), Started(from, to), Declined(from, to), Withdrawn(from, to), WaitingAt(to)],
                 (key, sums) => new ReferralGroup(key.InterventionId, key.ReferredBy, key.Gender, key.DeclineReason, sums)))
             .ToListAsync(cancellationToken);
@@ -78,31 +78,6 @@ internal static class ReportReferrals
             .ToListAsync(cancellationToken);
         var days = starts.Select(s => new WaitGroup(s.InterventionId, s.StartedOn!.Value.DayNumber - s.ReceivedOn.DayNumber, s.Count)).ToList();
         return new ReferralCounts([.. groups.Where(g => g.Sums.Any(s => s > 0))], days);
-    }
-
-    /// <summary>
-    /// g => new TResult(g.Key, [g.Sum(predicate 0 ? 1 : 0), g.Sum(predicate 1 ? 1 : 0), …]): many
-    /// conditional counts in one pass over the group.
-    /// </summary>
-    public static Expression<Func<IGrouping<TKey, ReferralRow>, TResult>> ConditionalSums<TKey, TResult>(
-        IReadOnlyList<Expression<Func<ReferralRow, bool>>> predicates, Expression<Func<TKey, int[], TResult>> result)
-    {
-        ArgumentNullException.ThrowIfNull(predicates);
-        ArgumentNullException.ThrowIfNull(result);
-        var group = Expression.Parameter(typeof(IGrouping<TKey, ReferralRow>), "g");
-        var sums = predicates.Select(predicate => Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(ReferralRow)], group,
-            Expression.Lambda<Func<ReferralRow, int>>(
-                Expression.Condition(predicate.Body, Expression.Constant(1), Expression.Constant(0)), predicate.Parameters)));
-        var key = Expression.Property(group, nameof(IGrouping<TKey, ReferralRow>.Key));
-        var body = new ParameterReplacer(result.Parameters[0], key, result.Parameters[1], Expression.NewArrayInit(typeof(int), sums)).Visit(result.Body);
-        return Expression.Lambda<Func<IGrouping<TKey, ReferralRow>, TResult>>(body, group);
-    }
-
-    private sealed class ParameterReplacer(ParameterExpression first, Expression firstValue, ParameterExpression second, Expression secondValue)
-        : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == first ? firstValue : node == second ? secondValue : base.VisitParameter(node);
     }
 
     private sealed class ReferralKey

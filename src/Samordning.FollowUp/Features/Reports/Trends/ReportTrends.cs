@@ -125,7 +125,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
     {
         var sums = await ReportReferrals.Rows(db, associationId, periods.Max(p => p.To))
             .GroupBy(r => r.InterventionId)
-            .Select(ReportReferrals.ConditionalSums<long, InterventionSums>(
+            .Select(ConditionalSums.Of<ReferralRow, long, InterventionSums>(
                 [.. periods.SelectMany(p => new[]
                 {
                     ReportReferrals.Received(p.From, p.To), ReportReferrals.Started(p.From, p.To),

@@ -69,27 +69,11 @@ internal static class TrendVolumes
                    };
         var sums = await rows
             .GroupBy(r => new VolumeKey { InterventionId = r.InterventionId, Gender = r.Gender })
-            .Select(ConditionalSums(periods))
+            .Select(ConditionalSums.Of<VolumeRow, VolumeKey, VolumeSums>(
+                periods.SelectMany(p => new[] { Active(p), New(p), Ended(p) }),
+                (key, counts) => new VolumeSums(key.InterventionId, key.Gender, counts)))
             .ToListAsync(cancellationToken);
         return new VolumeCounts(sums);
-    }
-
-    /// <summary>g => new VolumeSums(g.Key.InterventionId, g.Key.Gender, [g.Sum(active in period 0 ? 1 : 0), g.Sum(new …), g.Sum(ended …), … for each period]).</summary>
-    private static Expression<Func<IGrouping<VolumeKey, VolumeRow>, VolumeSums>> ConditionalSums(IReadOnlyList<TrendPeriod> periods)
-    {
-        var group = Expression.Parameter(typeof(IGrouping<VolumeKey, VolumeRow>), "g");
-        var sums = periods
-            .SelectMany(p => new[] { Active(p), New(p), Ended(p) })
-            .Select(predicate => Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(VolumeRow)], group,
-                Expression.Lambda<Func<VolumeRow, int>>(
-                    Expression.Condition(predicate.Body, Expression.Constant(1), Expression.Constant(0)), predicate.Parameters)));
-        var key = Expression.Property(group, nameof(IGrouping<VolumeKey, VolumeRow>.Key));
-        var constructor = typeof(VolumeSums).GetConstructor([typeof(long), typeof(Gender), typeof(int[])])!;
-        var body = Expression.New(constructor,
-            Expression.Property(key, nameof(VolumeKey.InterventionId)),
-            Expression.Property(key, nameof(VolumeKey.Gender)),
-            Expression.NewArrayInit(typeof(int), sums));
-        return Expression.Lambda<Func<IGrouping<VolumeKey, VolumeRow>, VolumeSums>>(body, group);
     }
 
     // The report's rows: started by the period's end, not ended before 1 January (the intervention
