@@ -226,6 +226,26 @@ public sealed class TertialReportReferralTests(ApiFactory factory) : ApiTest(fac
     }
 
     [Fact]
+    public async Task APersonDeclinedAndReferredAgain_CountsTwiceAsReceived_AndWaitsFromTheSecondReferral()
+    {
+        await Data.ProviderAsync((await Data.AssociationAsync()).Id);
+        var c = await Data.InterventionAsync(Data.HomeAssociationId, Data.HomeProviderId, Mode.Identified);
+        var pnr = TestPersonnummer.Woman(7);
+        var first = await Data.ReferralAsync(c.Id, TestData.IdentifiedReferral(pnr, new(2026, 9, 2), "SocialInsuranceAgency"));
+        await (await Coach.PostAsync($"/api/v1/referrals/{first.Id}/decline", new JsonObject { ["date"] = "2026-09-04", ["reason"] = "NoPlace" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var again = await Data.ReferralAsync(c.Id, TestData.IdentifiedReferral(pnr, new(2026, 9, 20), "PublicEmploymentService"));
+        await (await Coach.PostAsync($"/api/v1/referrals/{again.Id}/start", TestData.StartFromReferral(new(2026, 10, 1)))).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var referrals = (await Office.ReportAsync(Data.HomeAssociationId, 2026, 3))["report"]!.AsObject().Figures(c.Id)["referrals"];
+
+        // Two referrals of one woman: both received (one per party), one declined, one started after 11 days (20 Sep → 1 Oct).
+        AssertFlows(referrals, "C", received: (2, 0), started: (1, 0), declined: 1, withdrawn: 0, waiting: (0, 0));
+        AssertParties(referrals, "C", ("SocialInsuranceAgency", 1, 0), ("PublicEmploymentService", 1, 0));
+        Assert.Equal((11m, 11m), (referrals!["medianDaysToStart"].Num(), referrals["percentile90DaysToStart"].Num()));
+    }
+
+    [Fact]
     public async Task AnAssociationWithoutReferrals_GetsNoEmptyReferralTables()
     {
         var intervention = await Data.InterventionAsync(Mode.AnonymousIndividual);
