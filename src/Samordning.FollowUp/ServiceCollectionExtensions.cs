@@ -123,7 +123,10 @@ public static class ServiceCollectionExtensions
         // throwing lets the exception handler name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            SwedishProblemTitles.Apply(context.ProblemDetails, context.HttpContext.Response.StatusCode);
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return services;
     }
