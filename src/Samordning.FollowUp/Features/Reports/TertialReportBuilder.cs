@@ -140,8 +140,8 @@ internal sealed class TertialReportBuilder(
             .Select(g => new ExitGroup(g.Key.InterventionId, g.Key.ProviderId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Count()))
             .ToListAsync(cancellationToken);
 
-    /// <summary>For each indicator in force at the period's end: its buckets over the exits it looks at.</summary>
-    private async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
+    /// <summary>For each indicator in force at the period's end: its buckets over the exits it looks at (also GET /indicators).</summary>
+    internal async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
         long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var definitions = await db.IndicatorDefinitions.AsNoTracking()
@@ -218,7 +218,7 @@ internal sealed class TertialReportBuilder(
 
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 
-    private sealed record IndicatorBuckets(IndicatorDefinition Definition, DateOnly ExitsFrom, DateOnly ExitsTo, List<MonthBucket> Buckets);
+    internal sealed record IndicatorBuckets(IndicatorDefinition Definition, DateOnly ExitsFrom, DateOnly ExitsTo, List<MonthBucket> Buckets);
 
     /// <summary>Everything fetched for the report; sums any set of interventions into one ReportFigures.</summary>
     private sealed record FigureContext(
