@@ -18,7 +18,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
-builder.Services.AddOpenApi(options => options.DescribeCodesAsNames());
+builder.Services.AddOpenApi(options => options.DescribeCodesAsNames().DescribeTheContract());
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFollowUpUi();
 builder.Services.AddFollowUpHttps(builder.Environment);

@@ -122,6 +122,10 @@ mkdir -p "$RESULTS"
 
 echo "== restore tools"
 dotnet tool restore
+# The OpenAPI document is checked by a real validator (Api/OpenApiContractTests); installed once.
+if ! command -v openapi-spec-validator >/dev/null 2>&1; then
+    python3 -m pip install --quiet openapi-spec-validator==0.9.0 || echo "openapi-spec-validator could not be installed" >&2
+fi
 
 echo
 echo "== build $SOLUTION (Release)"
