@@ -9,7 +9,6 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Reports;
 
 namespace Samordning.FollowUp.Features.Indicators;
 
@@ -49,13 +48,13 @@ internal sealed class GetIndicatorsValidator : AbstractValidator<GetIndicatorsQu
 
 /// <summary>
 /// Computed on request, for the one period asked, by the same code as the tertial report
-/// (<see cref="TertialReportBuilder.IndicatorBucketsAsync"/> and <see cref="IndicatorMath"/>), so the
+/// (<see cref="IndicatorsInForce"/> and <see cref="IndicatorMath"/>), so the
 /// two never disagree: a follow-up result recorded a moment ago is in both. Every indicator in
 /// force at the period's end is listed, 0 of 0 where no exit counts (also per intervention); the
 /// list is empty only when the association has no indicator in force. The nightly job's stored
 /// figures serve the trends, which state when they were computed.
 /// </summary>
-internal sealed class GetIndicatorsHandler(FollowUpDbContext db, TimeProvider clock, TertialReportBuilder report)
+internal sealed class GetIndicatorsHandler(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
     : IQueryHandler<GetIndicatorsQuery, IndicatorsResponse>
 {
     public async ValueTask<IndicatorsResponse> Handle(GetIndicatorsQuery query, CancellationToken cancellationToken)
@@ -77,8 +76,8 @@ internal sealed class GetIndicatorsHandler(FollowUpDbContext db, TimeProvider cl
         var year = query.Year!.Value;
         var (from, to) = Tertials.Range(year, tertial, mode);
         var computedAt = clock.GetUtcNow().UtcDateTime;
-        var inForce = await report.IndicatorBucketsAsync(query.AssociationId, from, to, cancellationToken);
-        var indicators = inForce.Where(i => intervention is null || intervention.CanEnter(i.Definition)).Select(i =>
+        var inForce = await IndicatorsInForce.BucketsAsync(db, calculator, query.AssociationId, from, to, cancellationToken);
+        var indicators = inForce.Where(i => intervention is null || intervention.CanEnter(i.Definition)).OrderBy(i => i.Definition.Code, StringComparer.Ordinal).Select(i =>
         {
             var d = i.Definition;
             var buckets = i.Buckets.Where(b => query.InterventionId == null || b.InterventionId == query.InterventionId).ToList();
