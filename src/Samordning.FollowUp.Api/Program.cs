@@ -18,7 +18,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddFollowUp(builder.Configuration, builder.Environment);
-builder.Services.AddOpenApi(options => options.DescribeCodesAsNames());
+builder.Services.AddOpenApi(options => options.DescribeCodesAsNames().DescribeTheContract());
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddFollowUpUi();
 builder.Services.AddFollowUpHttps(builder.Environment);
@@ -47,7 +47,12 @@ app.UseRateLimiter();
 
 // The API reference is open in Development and for system administrators elsewhere.
 var openApi = app.MapOpenApi();
-var reference = app.MapScalarApiReference(options => options.WithTitle("Samordning.FollowUp API"));
+// On a closed network: no fonts from Scalar's CDN (the page uses the system's), no telemetry;
+// the script itself is embedded in the package and served by the service.
+var reference = app.MapScalarApiReference(options => options
+    .WithTitle("Samordning.FollowUp API")
+    .DisableDefaultFonts()
+    .DisableTelemetry());
 if (development)
 {
     openApi.AllowAnonymous();

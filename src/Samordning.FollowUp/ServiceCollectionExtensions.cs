@@ -118,12 +118,17 @@ public static class ServiceCollectionExtensions
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             // A field sent twice is refused: the last one would otherwise win unseen (two personnummer in one body).
             options.SerializerOptions.AllowDuplicateProperties = false;
+            // A number is a JSON number: "12" is refused, and the OpenAPI document says "integer", not "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Outside Development minimal APIs answer a body they cannot read with a bare 400;
         // throwing lets the exception handler name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            SwedishProblemTitles.Apply(context.ProblemDetails, context.HttpContext.Response.StatusCode);
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return services;
     }

@@ -15,6 +15,8 @@
 #             masking of small figures at this size takes most of a minute per report (README,
 #             "Performance"), which a smoke test cannot afford. A smoke test: it fails when the program dies or a figure
 #             disagrees; no time is asserted. Counted as one test per database.
+#   readme    tests/scripts/readme-examples.sh: the README's shell examples marked runnable, against
+#             the built service started in Development with its demo data (one test per block).
 # and closes with one line "N passed, N failed, N skipped", the total of all runs.
 # Exits non-zero when a test failed, a run aborted, no test ran at all, or (without a filter)
 # one of the runs found no test.
@@ -37,7 +39,7 @@ UNIT=tests/Samordning.FollowUp.UnitTests/Samordning.FollowUp.UnitTests.csproj
 INTEGRATION=tests/Samordning.FollowUp.IntegrationTests/Samordning.FollowUp.IntegrationTests.csproj
 RESULTS=artifacts/test-results
 FILTER="${1:-${TEST_FILTER:-}}"
-RUNS="${TEST_RUNS:-unit sqlite postgres browser bench}"
+RUNS="${TEST_RUNS:-unit sqlite postgres browser bench readme}"
 HANG="${TEST_HANG_TIMEOUT:-10m}"
 
 # A plain word is shorthand for a name match; anything with an operator is passed as is.
@@ -122,6 +124,10 @@ mkdir -p "$RESULTS"
 
 echo "== restore tools"
 dotnet tool restore
+# The OpenAPI document is checked by a real validator (Api/OpenApiContractTests); installed once.
+if ! command -v openapi-spec-validator >/dev/null 2>&1; then
+    python3 -m pip install --quiet openapi-spec-validator==0.9.0 || echo "openapi-spec-validator could not be installed" >&2
+fi
 
 echo
 echo "== build $SOLUTION (Release)"
@@ -158,6 +164,24 @@ if wants browser; then
         run_tests browser "$INTEGRATION" "Category=Browser" FOLLOWUP_TEST_PROVIDER=Sqlite "FOLLOWUP_CHROMIUM=$chromium"
     else
         skip_run browser "Chromium could not be installed (see tests/scripts/browser-deps.sh output above)"
+    fi
+fi
+
+if wants readme; then
+    # Only without a filter, or with one that names the run.
+    if [[ -z $FILTER || $FILTER == *Readme* ]]; then
+        echo
+        echo "== readme: the README's runnable examples against a started service"
+        start=$SECONDS
+        mkdir -p "$RESULTS/readme"
+        tests/scripts/readme-examples.sh >"$RESULTS/readme/readme.log" 2>&1 || true
+        cat "$RESULTS/readme/readme.log"
+        counts=$(grep -Eo '^[0-9]+ passed, [0-9]+ failed$' "$RESULTS/readme/readme.log" | tail -n 1 || true)
+        if [[ -n $counts ]]; then
+            record readme "${counts%% passed*}" "$(echo "$counts" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+')" 0 "" $((SECONDS - start))
+        else
+            record readme 0 1 0 "readme-examples.sh did not finish (see $RESULTS/readme/readme.log)" $((SECONDS - start))
+        fi
     fi
 fi
 

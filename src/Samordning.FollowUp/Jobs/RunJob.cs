@@ -15,8 +15,8 @@ public static class RunJobEndpoint
 {
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").WithTags("Jobs")
-            .MapPost("/jobs/{jobId}/run", Accepted<RunJobResponse> (string jobId, IRecurringJobManagerV2 jobs) =>
+        var group = app.MapGroup("/api/v1").WithTags("Jobs");
+        group.MapPost("/jobs/{jobId}/run", Accepted<RunJobResponse> (string jobId, IRecurringJobManagerV2 jobs) =>
             {
                 if (!RecurringJobs.All.Contains(jobId))
                 {
@@ -24,12 +24,13 @@ public static class RunJobEndpoint
                 }
 
                 var runId = jobs.TriggerJob(jobId);
-                return TypedResults.Accepted($"/hangfire/jobs/details/{runId}", new RunJobResponse(runId, jobId));
+                return TypedResults.Accepted(JobRunStatus.Path(runId), new RunJobResponse(runId, jobId));
             })
             .RequireAuthorization(AuthenticationSetup.SystemAdminPolicy)
             .WithName("RunJob")
-            .WithSummary("Run a recurring job at once; returns the id of the job run.")
+            .WithSummary("Run a recurring job at once; 202 with the run's status in Location (GET /api/v1/jobs/runs/{runId}).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGetJobRun();
         return app;
     }
 }

@@ -329,6 +329,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/audit"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit"))),
         ["GET /api/v1/audit/export"] = new([Admin_, Office_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/audit/export"))),
         ["POST /api/v1/jobs/{jobId}/run"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Post("/api/v1/jobs/follow-up-scheduler/run"))),
+        ["GET /api/v1/jobs/runs/{runId}"] = new([Admin_], Scope.None, (w, _, _) => Task.FromResult(Get($"/api/v1/jobs/runs/{w.JobRun()}"))),
         ["GET /openapi/{documentName}.json"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/openapi/v1.json"))),
         ["GET /scalar/{documentName?}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/scalar/"))),
         ["* /hangfire/{**path}"] = new([Admin_], Scope.None, (_, _, _) => Task.FromResult(Get("/hangfire/"))),
@@ -460,6 +461,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         public Dictionary<Target, string> PendingCoachIds { get; } = [];
 
         private readonly Dictionary<Target, long> _members = [];
+
+        /// <summary>A run of a recurring job (queued: the tests' host runs no job server).</summary>
+        public string JobRun() =>
+            _factory.Services.GetRequiredService<Hangfire.IRecurringJobManagerV2>().TriggerJob(global::Samordning.FollowUp.Jobs.RecurringJobs.FollowUpScheduler);
 
         /// <summary>A member (the state) of the target's association, added on first use.</summary>
         public async Task<long> MemberAsync(Target target)

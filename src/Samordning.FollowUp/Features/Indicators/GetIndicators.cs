@@ -46,40 +46,62 @@ internal sealed class GetIndicatorsValidator : AbstractValidator<GetIndicatorsQu
     }
 }
 
-internal sealed class GetIndicatorsHandler(FollowUpDbContext db) : IQueryHandler<GetIndicatorsQuery, IndicatorsResponse>
+/// <summary>
+/// Computed on request, for the one period asked, by the same code as the tertial report
+/// (<see cref="IndicatorsInForce"/> and <see cref="IndicatorMath"/>), so the
+/// two never disagree: a follow-up result recorded a moment ago is in both. Every indicator in
+/// force at the period's end is listed, 0 of 0 where no exit counts (also per intervention); the
+/// list is empty only when the association has no indicator in force. The nightly job's stored
+/// figures serve the trends, which state when they were computed.
+/// </summary>
+internal sealed class GetIndicatorsHandler(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
+    : IQueryHandler<GetIndicatorsQuery, IndicatorsResponse>
 {
     public async ValueTask<IndicatorsResponse> Handle(GetIndicatorsQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Associations.AnyAsync(a => a.Id == query.AssociationId, cancellationToken))
-        {
-            throw new NotFoundException(NotFoundMessages.Association);
-        }
+        var threshold = await db.Associations.AsNoTracking().Where(a => a.Id == query.AssociationId)
+            .Select(a => (int?)a.SmallNumberThreshold).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(NotFoundMessages.Association);
+        var intervention = query.InterventionId is { } interventionId
+            ? await db.Interventions.AsNoTracking()
+                .Where(i => i.Id == interventionId && i.AssociationId == query.AssociationId)
+                .Select(i => new InterventionKind(i.Orientation, i.Category, i.RegistrationMode))
+                .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(NotFoundMessages.Intervention)
+            : null;
 
         var mode = query.Mode is null
             ? (query.Tertial is null ? IndicatorPeriodMode.Year : IndicatorPeriodMode.Period)
             : Enum.Parse<IndicatorPeriodMode>(query.Mode, ignoreCase: true);
         var tertial = mode == IndicatorPeriodMode.Year ? null : query.Tertial;
         var year = query.Year!.Value;
-        var rows = await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AssociationId == query.AssociationId && r.Year == year && r.Tertial == tertial && r.Mode == mode
-                && r.InterventionId == query.InterventionId)
-            .Join(db.IndicatorDefinitions, r => r.DefinitionId, d => d.Id, (r, d) => new { Result = r, d.Name, d.MeasurementPoint })
-            .ToListAsync(cancellationToken);
-
         var (from, to) = Tertials.Range(year, tertial, mode);
-        var indicators = rows.GroupBy(r => r.Result.Code).OrderBy(g => g.Key).Select(g =>
+        var computedAt = clock.GetUtcNow().UtcDateTime;
+        var inForce = await IndicatorsInForce.BucketsAsync(db, calculator, query.AssociationId, from, to, cancellationToken);
+        var indicators = inForce.Where(i => intervention is null || intervention.CanEnter(i.Definition)).OrderBy(i => i.Definition.Code, StringComparer.Ordinal).Select(i =>
         {
-            var first = g.First();
-            var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(first.MeasurementPoint, from, to);
-            IndicatorFigure Figure(IndicatorGender gender) => g.Where(r => r.Result.Gender == gender)
-                .Select(r => new IndicatorFigure(r.Result.Numerator, r.Result.Denominator, r.Result.MissingData, r.Result.Reached,
-                    r.Result.Rate, r.Result.RateOfReached, r.Result.ResponseRate, r.Result.TargetPercent, r.Result.Met, r.Result.TooFew))
-                .Single();
-            return new IndicatorResponse(g.Key, first.Name, first.Result.DefinitionVersion, first.MeasurementPoint, exitsFrom, exitsTo,
-                first.Result.TargetPercent, first.Result.ComputedAtUtc,
-                Figure(IndicatorGender.Woman), Figure(IndicatorGender.Man), Figure(IndicatorGender.Total));
+            var d = i.Definition;
+            var buckets = i.Buckets.Where(b => query.InterventionId == null || b.InterventionId == query.InterventionId).ToList();
+            IndicatorFigure Figure(Gender? gender) =>
+                IndicatorMath.Figure(buckets.Where(b => gender == null || b.Gender == gender), d.MeasurementPoint, d.TargetPercent, threshold);
+            return new IndicatorResponse(d.Code, d.Name, d.Version, d.MeasurementPoint, i.ExitsFrom, i.ExitsTo, d.TargetPercent, computedAt,
+                Figure(Gender.Woman), Figure(Gender.Man), Figure(null));
         }).ToList();
         return new IndicatorsResponse(query.AssociationId, year, tertial, mode, query.InterventionId, indicators);
+    }
+
+    /// <summary>
+    /// Whether the intervention's exits can ever count for the definition: the intervention-level
+    /// tests of <see cref="IndicatorCalculator"/>'s population (count-only never; orientation,
+    /// category and registration mode when the definition names them). Such an indicator is shown
+    /// 0 of 0 while no exit counts; one the intervention can never enter is not listed.
+    /// </summary>
+    private sealed record InterventionKind(Orientation Orientation, InterventionCategory Category, RegistrationMode RegistrationMode)
+    {
+        public bool CanEnter(IndicatorDefinition d) =>
+            RegistrationMode != RegistrationMode.CountOnly
+            && (d.Orientation is null || d.Orientation == Orientation)
+            && (d.Categories.Count == 0 || d.Categories.Contains(Category))
+            && (d.RegistrationModes.Count == 0 || d.RegistrationModes.Contains(RegistrationMode));
     }
 }
 

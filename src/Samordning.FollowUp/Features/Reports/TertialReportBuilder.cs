@@ -141,29 +141,11 @@ internal sealed class TertialReportBuilder(
             .Select(g => new ExitGroup(g.Key.InterventionId, g.Key.ProviderId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Count()))
             .ToListAsync(cancellationToken);
 
-    /// <summary>For each indicator in force at the period's end: its buckets over the exits it looks at.</summary>
+    /// <summary>For each indicator in force at the period's end, in the codes' order: its buckets over the exits it looks at.</summary>
     private async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
-        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var definitions = await db.IndicatorDefinitions.AsNoTracking()
-            .Where(d => d.AssociationId == associationId)
-            .ToListAsync(cancellationToken);
-        var result = new List<IndicatorBuckets>();
-        foreach (var code in definitions.Select(d => d.Code).Distinct().Order(Files.CodeOrder.Instance))
-        {
-            var definition = IndicatorPeriods.InForce(definitions, code, to);
-            if (definition is null)
-            {
-                continue;
-            }
-
-            var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, from, to);
-            var buckets = await calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken);
-            result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, buckets));
-        }
-
-        return result;
-    }
+        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        [.. (await IndicatorsInForce.BucketsAsync(db, calculator, associationId, from, to, cancellationToken))
+            .OrderBy(i => i.Definition.Code, Files.CodeOrder.Instance)];
 
     /// <summary>
     /// The report's data-quality rows for the tertial alone (Period mode), without the rest of the
@@ -219,7 +201,6 @@ internal sealed class TertialReportBuilder(
 
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 
-    private sealed record IndicatorBuckets(IndicatorDefinition Definition, DateOnly ExitsFrom, DateOnly ExitsTo, List<MonthBucket> Buckets);
 
     /// <summary>Everything fetched for the report; sums any set of interventions into one ReportFigures.</summary>
     private sealed record FigureContext(
