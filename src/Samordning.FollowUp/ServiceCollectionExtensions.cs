@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<ProgressionCalculator>();
+        services.AddScoped<ProgressionReportBuilder>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<Features.Economy.EconomyBuilder>();

@@ -1069,7 +1069,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasIndex("InstrumentId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ProgressionFactor");
+                    b.ToTable("ProgressionFactors", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionFactorChange", b =>
@@ -1218,7 +1218,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InterventionId");
 
-                    b.ToTable("ProgressionInstrumentIntervention");
+                    b.ToTable("ProgressionInstrumentInterventions", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
@@ -1368,7 +1368,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasIndex("InstrumentId", "Value")
                         .IsUnique();
 
-                    b.ToTable("ProgressionScaleLabel");
+                    b.ToTable("ProgressionScaleLabels", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionScore", b =>
@@ -2107,10 +2107,6 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-                    b.HasOne("Samordning.FollowUp.Domain.ProgressionMeasurement", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()

@@ -1070,7 +1070,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasIndex("InstrumentId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ProgressionFactor");
+                    b.ToTable("ProgressionFactors", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionFactorChange", b =>
@@ -1219,7 +1219,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.HasIndex("InterventionId");
 
-                    b.ToTable("ProgressionInstrumentIntervention");
+                    b.ToTable("ProgressionInstrumentInterventions", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
@@ -1370,7 +1370,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasIndex("InstrumentId", "Value")
                         .IsUnique();
 
-                    b.ToTable("ProgressionScaleLabel");
+                    b.ToTable("ProgressionScaleLabels", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionScore", b =>
@@ -2112,10 +2112,6 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-                    b.HasOne("Samordning.FollowUp.Domain.ProgressionMeasurement", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()

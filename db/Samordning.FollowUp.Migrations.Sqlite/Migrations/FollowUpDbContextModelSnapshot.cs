@@ -1033,7 +1033,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasIndex("InstrumentId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ProgressionFactor");
+                    b.ToTable("ProgressionFactors", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionFactorChange", b =>
@@ -1178,7 +1178,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InterventionId");
 
-                    b.ToTable("ProgressionInstrumentIntervention");
+                    b.ToTable("ProgressionInstrumentInterventions", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
@@ -1322,7 +1322,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasIndex("InstrumentId", "Value")
                         .IsUnique();
 
-                    b.ToTable("ProgressionScaleLabel");
+                    b.ToTable("ProgressionScaleLabels", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionScore", b =>
@@ -2047,10 +2047,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-                    b.HasOne("Samordning.FollowUp.Domain.ProgressionMeasurement", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()

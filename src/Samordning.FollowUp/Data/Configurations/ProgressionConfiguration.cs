@@ -24,6 +24,7 @@ internal sealed class ProgressionFactorConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ProgressionFactor> builder)
     {
+        builder.ToTable("ProgressionFactors");
         builder.Property(f => f.Code).HasMaxLength(16);
         builder.Property(f => f.Label).HasMaxLength(100);
         builder.Property(f => f.Description).HasMaxLength(1000);
@@ -35,6 +36,7 @@ internal sealed class ProgressionScaleLabelConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<ProgressionScaleLabel> builder)
     {
+        builder.ToTable("ProgressionScaleLabels");
         builder.Property(l => l.Label).HasMaxLength(200);
         builder.HasIndex(l => new { l.InstrumentId, l.Value }).IsUnique();
     }
@@ -44,6 +46,7 @@ internal sealed class ProgressionInstrumentInterventionConfiguration : IEntityTy
 {
     public void Configure(EntityTypeBuilder<ProgressionInstrumentIntervention> builder)
     {
+        builder.ToTable("ProgressionInstrumentInterventions");
         builder.HasKey(l => new { l.InstrumentId, l.InterventionId });
         builder.HasOne<Intervention>().WithMany().HasForeignKey(l => l.InterventionId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -57,8 +60,8 @@ internal sealed class ProgressionMeasurementConfiguration : IEntityTypeConfigura
         builder.HasOne<Participation>().WithMany().HasForeignKey(m => m.ParticipationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Instrument).WithMany().HasForeignKey(m => m.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Scores).WithOne().HasForeignKey(s => s.MeasurementId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<ProgressionMeasurement>().WithMany().HasForeignKey(m => m.CorrectsId).OnDelete(DeleteBehavior.Restrict);
-        // A measurement is corrected once: of two corrections racing, the second fails on this index.
+        // A measurement is corrected once: of two corrections racing, the second fails on this index. No
+        // foreign key to itself: the test reset (Respawn) cannot order deletes through a self-reference.
         builder.HasIndex(m => m.CorrectsId).IsUnique();
         builder.HasIndex(m => new { m.ParticipationId, m.MeasuredOn });
     }

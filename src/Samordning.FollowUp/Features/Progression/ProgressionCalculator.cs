@@ -37,7 +37,7 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         var exits = Population(instrument, associationId, exitsFrom, exitsTo);
         var rows = Changes(instrument, associationId, exits);
 
-        var all = await exits.GroupBy(x => new { x.p.InterventionId, x.Gender, x.p.EndDate!.Value.Year, x.p.EndDate!.Value.Month })
+        var all = await exits.GroupBy(x => new { x.P.InterventionId, x.Gender, x.P.EndDate!.Value.Year, x.P.EndDate!.Value.Month })
             .Select(g => new { g.Key.InterventionId, g.Key.Gender, g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
@@ -82,7 +82,12 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         return new ProgressionBuckets(outcome, factors);
     }
 
-    private sealed record Exit(Participation p, Gender Gender);
+    // A class with init members, not a positional record: EF Core can group by members it sees assigned.
+    private sealed class Exit
+    {
+        public required Participation P { get; init; }
+        public Gender Gender { get; init; }
+    }
 
     /// <summary>
     /// The exits of the period from the interventions that use the instrument, as I1–I3 count them:
@@ -102,7 +107,7 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
             : exits.Where(p => EF.Constant(interventions).Contains(p.InterventionId));
         return from p in exits
                join person in db.Participants on p.ParticipantId equals person.Id
-               select new Exit(p, person.Gender);
+               select new Exit { P = p, Gender = person.Gender };
     }
 
     private IQueryable<FactorChangeRow> Changes(ProgressionInstrument instrument, long associationId, IQueryable<Exit> exits)
@@ -119,19 +124,19 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         var factors = instrument.Factors.Select(f => f.Code).ToList();
         var lower = instrument.Factors.Where(f => f.Direction == FactorDirection.LowerIsBetter).Select(f => f.Code).ToList();
         return from x in exits
-               join f in first on x.p.Id equals f.ParticipationId
-               join l in last on x.p.Id equals l.ParticipationId
+               join f in first on x.P.Id equals f.ParticipationId
+               join l in last on x.P.Id equals l.ParticipationId
                where f.Id != l.Id
                join fs in db.ProgressionScores on f.Id equals fs.MeasurementId
                join ls in db.ProgressionScores on new { Id = l.Id, fs.FactorCode } equals new { Id = ls.MeasurementId, ls.FactorCode }
                where EF.Constant(factors).Contains(fs.FactorCode)
                select new FactorChangeRow
                {
-                   ParticipationId = x.p.Id,
-                   InterventionId = x.p.InterventionId,
+                   ParticipationId = x.P.Id,
+                   InterventionId = x.P.InterventionId,
                    Gender = x.Gender,
-                   Year = x.p.EndDate!.Value.Year,
-                   Month = x.p.EndDate!.Value.Month,
+                   Year = x.P.EndDate!.Value.Year,
+                   Month = x.P.EndDate!.Value.Month,
                    FactorCode = fs.FactorCode,
                    Change = EF.Constant(lower).Contains(fs.FactorCode) ? fs.Score - ls.Score : ls.Score - fs.Score,
                };

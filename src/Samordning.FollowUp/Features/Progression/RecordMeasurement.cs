@@ -183,7 +183,7 @@ internal static class MeasurementMapping
         m.Id, m.ParticipationId, instrument.Code, instrument.Version, m.Point, m.MeasuredOn, m.RecordedBy, m.RecordedAtUtc,
         m.CorrectsId, m.CorrectedAtUtc,
         [.. m.Scores.Select(s => new MeasurementScoreResponse(s.FactorCode, s.Score))
-            .OrderBy(s => instrument.Factors.FindIndex(f => f.Code == s.FactorCode))]);
+            .OrderBy(s => instrument.Factors.Find(f => f.Code == s.FactorCode)?.Position ?? int.MaxValue)]);
 }
 
 public static class RecordMeasurementEndpoint

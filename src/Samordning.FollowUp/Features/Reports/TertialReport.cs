@@ -18,6 +18,9 @@ public sealed record TertialReport(
 {
     /// <summary>The association's economy for the year to the tertial's end; null when the office has not entered the year's economy.</summary>
     public Economy.EconomyReport? Economy { get; init; }
+
+    /// <summary>The association's own progression instruments (issue 21) for the period; null when it has none with figures.</summary>
+    public Progression.ProgressionReport? Progression { get; init; }
 }
 
 public sealed record ReportHeader(

@@ -12,7 +12,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks)
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, Progression.ProgressionReportBuilder progression)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -92,7 +92,10 @@ internal sealed class TertialReportBuilder(
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
         var quality = figuresOnly ? [] : await DataQualityAsync(associationId, year, from, to, today, cancellationToken);
-        return new TertialReport(header, sections, context.Figures(ids), quality);
+        return new TertialReport(header, sections, context.Figures(ids), quality)
+        {
+            Progression = figuresOnly ? null : await progression.BuildAsync(associationId, year, tertial, mode, cancellationToken),
+        };
     }
 
     private async Task<Dictionary<long, ParticipationCounts>> ParticipationCountsAsync(

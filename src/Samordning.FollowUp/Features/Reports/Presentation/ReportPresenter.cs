@@ -72,7 +72,7 @@ public static partial class ReportPresenter
             [.. context.KeyFigures(), .. EconomyKeyFigures(report.Economy)],
             context.Indicators(),
             context.PlanBars(),
-            Parts(context, trend, report.Economy),
+            [.. Parts(context, trend, report.Economy), .. ProgressionParts(report.Progression, audience, threshold)],
             notes.Notes,
             notes.Without)
         {

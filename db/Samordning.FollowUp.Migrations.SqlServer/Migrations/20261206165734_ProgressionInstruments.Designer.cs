@@ -12,7 +12,7 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261206163546_ProgressionInstruments")]
+    [Migration("20261206165734_ProgressionInstruments")]
     partial class ProgressionInstruments
     {
         /// <inheritdoc />
@@ -1073,7 +1073,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasIndex("InstrumentId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ProgressionFactor");
+                    b.ToTable("ProgressionFactors", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionFactorChange", b =>
@@ -1222,7 +1222,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.HasIndex("InterventionId");
 
-                    b.ToTable("ProgressionInstrumentIntervention");
+                    b.ToTable("ProgressionInstrumentInterventions", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
@@ -1373,7 +1373,7 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.HasIndex("InstrumentId", "Value")
                         .IsUnique();
 
-                    b.ToTable("ProgressionScaleLabel");
+                    b.ToTable("ProgressionScaleLabels", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionScore", b =>
@@ -2115,10 +2115,6 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-                    b.HasOne("Samordning.FollowUp.Domain.ProgressionMeasurement", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()

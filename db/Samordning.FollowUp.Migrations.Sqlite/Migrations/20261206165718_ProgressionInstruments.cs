@@ -47,30 +47,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProgressionFactor",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InstrumentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProgressionFactor", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProgressionFactor_ProgressionInstruments_InstrumentId",
-                        column: x => x.InstrumentId,
-                        principalTable: "ProgressionInstruments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ProgressionFactorChanges",
                 columns: table => new
                 {
@@ -107,7 +83,31 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProgressionInstrumentIntervention",
+                name: "ProgressionFactors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstrumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressionFactors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressionFactors_ProgressionInstruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "ProgressionInstruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressionInstrumentInterventions",
                 columns: table => new
                 {
                     InstrumentId = table.Column<long>(type: "INTEGER", nullable: false),
@@ -115,15 +115,15 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProgressionInstrumentIntervention", x => new { x.InstrumentId, x.InterventionId });
+                    table.PrimaryKey("PK_ProgressionInstrumentInterventions", x => new { x.InstrumentId, x.InterventionId });
                     table.ForeignKey(
-                        name: "FK_ProgressionInstrumentIntervention_Interventions_InterventionId",
+                        name: "FK_ProgressionInstrumentInterventions_Interventions_InterventionId",
                         column: x => x.InterventionId,
                         principalTable: "Interventions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ProgressionInstrumentIntervention_ProgressionInstruments_InstrumentId",
+                        name: "FK_ProgressionInstrumentInterventions_ProgressionInstruments_InstrumentId",
                         column: x => x.InstrumentId,
                         principalTable: "ProgressionInstruments",
                         principalColumn: "Id",
@@ -158,12 +158,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         name: "FK_ProgressionMeasurements_ProgressionInstruments_InstrumentId",
                         column: x => x.InstrumentId,
                         principalTable: "ProgressionInstruments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_ProgressionMeasurements_ProgressionMeasurements_CorrectsId",
-                        column: x => x.CorrectsId,
-                        principalTable: "ProgressionMeasurements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -210,7 +204,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProgressionScaleLabel",
+                name: "ProgressionScaleLabels",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
@@ -221,9 +215,9 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProgressionScaleLabel", x => x.Id);
+                    table.PrimaryKey("PK_ProgressionScaleLabels", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProgressionScaleLabel_ProgressionInstruments_InstrumentId",
+                        name: "FK_ProgressionScaleLabels_ProgressionInstruments_InstrumentId",
                         column: x => x.InstrumentId,
                         principalTable: "ProgressionInstruments",
                         principalColumn: "Id",
@@ -252,12 +246,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionFactor_InstrumentId_Code",
-                table: "ProgressionFactor",
-                columns: new[] { "InstrumentId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProgressionFactorChanges_AssociationId_Year_Tertial_Mode_InterventionId",
                 table: "ProgressionFactorChanges",
                 columns: new[] { "AssociationId", "Year", "Tertial", "Mode", "InterventionId" });
@@ -268,8 +256,14 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 column: "InstrumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionInstrumentIntervention_InterventionId",
-                table: "ProgressionInstrumentIntervention",
+                name: "IX_ProgressionFactors_InstrumentId_Code",
+                table: "ProgressionFactors",
+                columns: new[] { "InstrumentId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressionInstrumentInterventions_InterventionId",
+                table: "ProgressionInstrumentInterventions",
                 column: "InterventionId");
 
             migrationBuilder.CreateIndex(
@@ -305,8 +299,8 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                 column: "InstrumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionScaleLabel_InstrumentId_Value",
-                table: "ProgressionScaleLabel",
+                name: "IX_ProgressionScaleLabels_InstrumentId_Value",
+                table: "ProgressionScaleLabels",
                 columns: new[] { "InstrumentId", "Value" },
                 unique: true);
 
@@ -327,19 +321,19 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ProgressionFactor");
-
-            migrationBuilder.DropTable(
                 name: "ProgressionFactorChanges");
 
             migrationBuilder.DropTable(
-                name: "ProgressionInstrumentIntervention");
+                name: "ProgressionFactors");
+
+            migrationBuilder.DropTable(
+                name: "ProgressionInstrumentInterventions");
 
             migrationBuilder.DropTable(
                 name: "ProgressionResults");
 
             migrationBuilder.DropTable(
-                name: "ProgressionScaleLabel");
+                name: "ProgressionScaleLabels");
 
             migrationBuilder.DropTable(
                 name: "ProgressionScores");

@@ -11,7 +11,7 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261206163529_ProgressionInstruments")]
+    [Migration("20261206165718_ProgressionInstruments")]
     partial class ProgressionInstruments
     {
         /// <inheritdoc />
@@ -1036,7 +1036,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasIndex("InstrumentId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ProgressionFactor");
+                    b.ToTable("ProgressionFactors", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionFactorChange", b =>
@@ -1181,7 +1181,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InterventionId");
 
-                    b.ToTable("ProgressionInstrumentIntervention");
+                    b.ToTable("ProgressionInstrumentInterventions", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
@@ -1325,7 +1325,7 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.HasIndex("InstrumentId", "Value")
                         .IsUnique();
 
-                    b.ToTable("ProgressionScaleLabel");
+                    b.ToTable("ProgressionScaleLabels", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionScore", b =>
@@ -2050,10 +2050,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-                    b.HasOne("Samordning.FollowUp.Domain.ProgressionMeasurement", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()

@@ -13,7 +13,7 @@ using Samordning.FollowUp.Data;
 namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261206163538_ProgressionInstruments")]
+    [Migration("20261206165726_ProgressionInstruments")]
     partial class ProgressionInstruments
     {
         /// <inheritdoc />
@@ -1072,7 +1072,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasIndex("InstrumentId", "Code")
                         .IsUnique();
 
-                    b.ToTable("ProgressionFactor");
+                    b.ToTable("ProgressionFactors", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionFactorChange", b =>
@@ -1221,7 +1221,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("InterventionId");
 
-                    b.ToTable("ProgressionInstrumentIntervention");
+                    b.ToTable("ProgressionInstrumentInterventions", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
@@ -1371,7 +1371,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.HasIndex("InstrumentId", "Value")
                         .IsUnique();
 
-                    b.ToTable("ProgressionScaleLabel");
+                    b.ToTable("ProgressionScaleLabels", (string)null);
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionScore", b =>
@@ -2110,10 +2110,6 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-                    b.HasOne("Samordning.FollowUp.Domain.ProgressionMeasurement", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()

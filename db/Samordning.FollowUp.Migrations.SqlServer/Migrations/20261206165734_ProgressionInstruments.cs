@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
+namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ProgressionInstruments : Migration
@@ -17,24 +16,24 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     AssociationId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ScaleMin = table.Column<int>(type: "integer", nullable: false),
-                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
-                    AtStart = table.Column<bool>(type: "boolean", nullable: false),
-                    EveryWeeks = table.Column<int>(type: "integer", nullable: true),
-                    AtExit = table.Column<bool>(type: "boolean", nullable: false),
-                    ToleranceDays = table.Column<int>(type: "integer", nullable: false),
-                    Rule = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MinMeanImprovement = table.Column<double>(type: "double precision", nullable: true),
-                    MinFactorsImproved = table.Column<int>(type: "integer", nullable: true),
-                    RuleFactorCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    TargetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ScaleMin = table.Column<int>(type: "int", nullable: false),
+                    ScaleMax = table.Column<int>(type: "int", nullable: false),
+                    AtStart = table.Column<bool>(type: "bit", nullable: false),
+                    EveryWeeks = table.Column<int>(type: "int", nullable: true),
+                    AtExit = table.Column<bool>(type: "bit", nullable: false),
+                    ToleranceDays = table.Column<int>(type: "int", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    MinMeanImprovement = table.Column<double>(type: "float", nullable: true),
+                    MinFactorsImproved = table.Column<int>(type: "int", nullable: true),
+                    RuleFactorCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    TargetPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,47 +47,23 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProgressionFactor",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InstrumentId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProgressionFactor", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProgressionFactor_ProgressionInstruments_InstrumentId",
-                        column: x => x.InstrumentId,
-                        principalTable: "ProgressionInstruments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ProgressionFactorChanges",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     AssociationId = table.Column<long>(type: "bigint", nullable: false),
                     InstrumentId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Tertial = table.Column<int>(type: "integer", nullable: true),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Tertial = table.Column<int>(type: "int", nullable: true),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     InterventionId = table.Column<long>(type: "bigint", nullable: true),
-                    FactorCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Improved = table.Column<int>(type: "integer", nullable: false),
-                    Unchanged = table.Column<int>(type: "integer", nullable: false),
-                    Worsened = table.Column<int>(type: "integer", nullable: false),
-                    ComputedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    FactorCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Improved = table.Column<int>(type: "int", nullable: false),
+                    Unchanged = table.Column<int>(type: "int", nullable: false),
+                    Worsened = table.Column<int>(type: "int", nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,7 +83,31 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProgressionInstrumentIntervention",
+                name: "ProgressionFactors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InstrumentId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Direction = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressionFactors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressionFactors_ProgressionInstruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "ProgressionInstruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressionInstrumentInterventions",
                 columns: table => new
                 {
                     InstrumentId = table.Column<long>(type: "bigint", nullable: false),
@@ -116,15 +115,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProgressionInstrumentIntervention", x => new { x.InstrumentId, x.InterventionId });
+                    table.PrimaryKey("PK_ProgressionInstrumentInterventions", x => new { x.InstrumentId, x.InterventionId });
                     table.ForeignKey(
-                        name: "FK_ProgressionInstrumentIntervention_Interventions_Interventio~",
+                        name: "FK_ProgressionInstrumentInterventions_Interventions_InterventionId",
                         column: x => x.InterventionId,
                         principalTable: "Interventions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ProgressionInstrumentIntervention_ProgressionInstruments_In~",
+                        name: "FK_ProgressionInstrumentInterventions_ProgressionInstruments_InstrumentId",
                         column: x => x.InstrumentId,
                         principalTable: "ProgressionInstruments",
                         principalColumn: "Id",
@@ -136,15 +135,15 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     ParticipationId = table.Column<long>(type: "bigint", nullable: false),
                     InstrumentId = table.Column<long>(type: "bigint", nullable: false),
-                    Point = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Point = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     MeasuredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CorrectsId = table.Column<long>(type: "bigint", nullable: true),
-                    CorrectedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    CorrectedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -161,12 +160,6 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         principalTable: "ProgressionInstruments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_ProgressionMeasurements_ProgressionMeasurements_CorrectsId",
-                        column: x => x.CorrectsId,
-                        principalTable: "ProgressionMeasurements",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,24 +167,24 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     AssociationId = table.Column<long>(type: "bigint", nullable: false),
                     InstrumentId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    InstrumentVersion = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Tertial = table.Column<int>(type: "integer", nullable: true),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    InstrumentVersion = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Tertial = table.Column<int>(type: "int", nullable: true),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     InterventionId = table.Column<long>(type: "bigint", nullable: true),
-                    Gender = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Numerator = table.Column<int>(type: "integer", nullable: false),
-                    Denominator = table.Column<int>(type: "integer", nullable: false),
-                    MissingData = table.Column<int>(type: "integer", nullable: false),
-                    Rate = table.Column<double>(type: "double precision", nullable: true),
-                    TargetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    Met = table.Column<bool>(type: "boolean", nullable: true),
-                    TooFew = table.Column<bool>(type: "boolean", nullable: false),
-                    ComputedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Numerator = table.Column<int>(type: "int", nullable: false),
+                    Denominator = table.Column<int>(type: "int", nullable: false),
+                    MissingData = table.Column<int>(type: "int", nullable: false),
+                    Rate = table.Column<double>(type: "float", nullable: true),
+                    TargetPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    Met = table.Column<bool>(type: "bit", nullable: true),
+                    TooFew = table.Column<bool>(type: "bit", nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,20 +204,20 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProgressionScaleLabel",
+                name: "ProgressionScaleLabels",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     InstrumentId = table.Column<long>(type: "bigint", nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Value = table.Column<int>(type: "int", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProgressionScaleLabel", x => x.Id);
+                    table.PrimaryKey("PK_ProgressionScaleLabels", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProgressionScaleLabel_ProgressionInstruments_InstrumentId",
+                        name: "FK_ProgressionScaleLabels_ProgressionInstruments_InstrumentId",
                         column: x => x.InstrumentId,
                         principalTable: "ProgressionInstruments",
                         principalColumn: "Id",
@@ -236,10 +229,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     MeasurementId = table.Column<long>(type: "bigint", nullable: false),
-                    FactorCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false)
+                    FactorCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,13 +246,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionFactor_InstrumentId_Code",
-                table: "ProgressionFactor",
-                columns: new[] { "InstrumentId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProgressionFactorChanges_AssociationId_Year_Tertial_Mode_In~",
+                name: "IX_ProgressionFactorChanges_AssociationId_Year_Tertial_Mode_InterventionId",
                 table: "ProgressionFactorChanges",
                 columns: new[] { "AssociationId", "Year", "Tertial", "Mode", "InterventionId" });
 
@@ -269,8 +256,14 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 column: "InstrumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionInstrumentIntervention_InterventionId",
-                table: "ProgressionInstrumentIntervention",
+                name: "IX_ProgressionFactors_InstrumentId_Code",
+                table: "ProgressionFactors",
+                columns: new[] { "InstrumentId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressionInstrumentInterventions_InterventionId",
+                table: "ProgressionInstrumentInterventions",
                 column: "InterventionId");
 
             migrationBuilder.CreateIndex(
@@ -283,7 +276,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 name: "IX_ProgressionMeasurements_CorrectsId",
                 table: "ProgressionMeasurements",
                 column: "CorrectsId",
-                unique: true);
+                unique: true,
+                filter: "[CorrectsId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressionMeasurements_InstrumentId",
@@ -296,7 +290,7 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 columns: new[] { "ParticipationId", "MeasuredOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionResults_AssociationId_Year_Tertial_Mode_Interven~",
+                name: "IX_ProgressionResults_AssociationId_Year_Tertial_Mode_InterventionId",
                 table: "ProgressionResults",
                 columns: new[] { "AssociationId", "Year", "Tertial", "Mode", "InterventionId" });
 
@@ -306,8 +300,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                 column: "InstrumentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressionScaleLabel_InstrumentId_Value",
-                table: "ProgressionScaleLabel",
+                name: "IX_ProgressionScaleLabels_InstrumentId_Value",
+                table: "ProgressionScaleLabels",
                 columns: new[] { "InstrumentId", "Value" },
                 unique: true);
 
@@ -328,19 +322,19 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ProgressionFactor");
-
-            migrationBuilder.DropTable(
                 name: "ProgressionFactorChanges");
 
             migrationBuilder.DropTable(
-                name: "ProgressionInstrumentIntervention");
+                name: "ProgressionFactors");
+
+            migrationBuilder.DropTable(
+                name: "ProgressionInstrumentInterventions");
 
             migrationBuilder.DropTable(
                 name: "ProgressionResults");
 
             migrationBuilder.DropTable(
-                name: "ProgressionScaleLabel");
+                name: "ProgressionScaleLabels");
 
             migrationBuilder.DropTable(
                 name: "ProgressionScores");
