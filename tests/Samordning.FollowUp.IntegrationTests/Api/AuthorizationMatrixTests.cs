@@ -255,6 +255,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         }),
         ["PUT /api/v1/associations/{associationId:long}/progression-instruments/{code}"] = new([Office_], Scope.Association, (w, t, n) =>
             Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/progression-instruments/STEG", World.Instrument(new DateOnly(2025, 5, 1).AddDays(n))))),
+        ["POST /api/v1/associations/{associationId:long}/progression-instruments/{code}/preview"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/progression-instruments/STEG/preview", World.Instrument(new DateOnly(2025, 5, 1))))),
         ["GET /api/v1/participations/{id:long}/measurements"] = new([Coach_], Scope.Participation, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}/measurements"))),
         ["POST /api/v1/participations/{id:long}/measurements"] = new([Coach_], Scope.Participation, (w, t, _) =>

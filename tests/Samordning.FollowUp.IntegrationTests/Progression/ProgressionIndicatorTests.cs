@@ -191,6 +191,26 @@ public sealed class ProgressionIndicatorTests(ApiFactory factory) : ApiTest(fact
     }
 
     [Fact]
+    public async Task ExitWithoutItsMeasurement_IsADataQualityItem()
+    {
+        var fixture = await MeasuredFixtureAsync();
+        var coach = await Data.CoachOfParticipationAsync(fixture.Participations["b3"]);
+        var path = $"/api/v1/providers/{fixture.ProviderP1}/data-quality/2025";
+
+        var t1 = await (await coach.GetAsync($"{path}/1")).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+        var t2 = await (await coach.GetAsync($"{path}/2")).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+        var items = await (await coach.GetAsync($"{path}/1/ExitsWithoutMeasurement")).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+
+        // T1: of A's exits b1 and b2 have their exit measurement (b2's corrected one counts), b3 has only its start; b4 died.
+        // T2: b6 and b7 have none; b9's exit measurement was taken.
+        static int Count(JsonObject dataQuality) =>
+            (int)dataQuality["checks"]!.AsArray().Single(c => (string)c!["check"]! == "ExitsWithoutMeasurement")!["count"]!;
+        Assert.Equal(1, Count(t1));
+        Assert.Equal(2, Count(t2));
+        Assert.Equal([fixture.Participations["b3"]], items["participations"]!.AsArray().Select(p => (long)p!["id"]!));
+    }
+
+    [Fact]
     public async Task Measurements_KeepTheirVersion_AndCorrectionsKeepHistory()
     {
         var fixture = await MeasuredFixtureAsync();

@@ -118,7 +118,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/insatser", office);
 
         // The office's pages.
-        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet", "/kansli/utforare", "/kansli/utforare/ny", "/kansli/ekonomi", "/kansli/finansieringsplan", "/kansli/ekonomi/import" })
+        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/progression", "/kansli/progression/utkast", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet", "/kansli/utforare", "/kansli/utforare/ny", "/kansli/ekonomi", "/kansli/finansieringsplan", "/kansli/ekonomi/import" })
         {
             yield return Ok(template, office);
             yield return Forbidden(template, coach);

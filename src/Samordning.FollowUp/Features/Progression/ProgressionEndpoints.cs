@@ -12,6 +12,7 @@ public static class ProgressionEndpoints
         group.MapListInstruments();
         group.MapCreateInstrument();
         group.MapReviseInstrument();
+        group.MapPreviewInstrument();
         group.MapGetMeasurements();
         group.MapRecordMeasurement();
         group.MapListDueMeasurements();

@@ -125,7 +125,9 @@ public sealed record DataQualityRow(
     // Tries to reach people for their follow-ups during the period: shown, never an open item.
     int ContactAttempts = 0,
     // Referrals still without a decision longer than the configured days (issue 19): an open item.
-    int UndecidedReferrals = 0)
+    int UndecidedReferrals = 0,
+    // Exits without the exit measurement of their intervention's progression instrument (issue 21): an open item.
+    int ExitsWithoutMeasurement = 0)
 {
     /// <summary>The count of one check.</summary>
     public int Of(DataQualityCheck check) => check switch
@@ -137,6 +139,7 @@ public sealed record DataQualityRow(
         DataQualityCheck.CountOnlyWithoutFigures => CountOnlyWithoutFigures,
         DataQualityCheck.UnreachableWithTooFewAttempts => UnreachableWithTooFewAttempts,
         DataQualityCheck.UndecidedReferrals => UndecidedReferrals,
+        DataQualityCheck.ExitsWithoutMeasurement => ExitsWithoutMeasurement,
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, null),
     };
 

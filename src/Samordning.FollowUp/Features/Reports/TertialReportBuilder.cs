@@ -210,7 +210,8 @@ internal sealed class TertialReportBuilder(
             Count(DataQualityCheck.CountOnlyWithoutFigures, p.Id),
             UnreachableWithTooFewAttempts: Count(DataQualityCheck.UnreachableWithTooFewAttempts, p.Id),
             ContactAttempts: attempts.GetValueOrDefault(p.Id),
-            UndecidedReferrals: Count(DataQualityCheck.UndecidedReferrals, p.Id)))];
+            UndecidedReferrals: Count(DataQualityCheck.UndecidedReferrals, p.Id),
+            ExitsWithoutMeasurement: Count(DataQualityCheck.ExitsWithoutMeasurement, p.Id)))];
     }
 
     private sealed record InterventionInfo(

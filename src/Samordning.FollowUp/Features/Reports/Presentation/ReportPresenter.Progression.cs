@@ -16,6 +16,9 @@ public static partial class ReportPresenter
 {
     public const string ProgressionPartPrefix = "progression-";
 
+    /// <summary>The data-quality column (and checklist item) of exits without their progression measurement.</summary>
+    public const string ExitsWithoutMeasurementHeading = "Avslut utan progressionsmätning";
+
     internal static IEnumerable<PresentedPart> ProgressionParts(ProgressionReport? progression, ReportAudience audience, int threshold)
     {
         foreach (var instrument in progression?.Instruments ?? [])

@@ -554,6 +554,7 @@ public static partial class ReportPresenter
                 new(CountOnlyWithoutFiguresHeading, CellKind.Integer, 18),
                 new("Ej anträffbar med för få kontaktförsök", CellKind.Integer, 18),
                 new("Anvisningar utan beslut", CellKind.Integer, 18),
+                new(ExitsWithoutMeasurementHeading, CellKind.Integer, 18),
                 new("Kontaktförsök under perioden", CellKind.Integer, 18),
             ];
             var rows = report.DataQuality.Select(r => new DocumentRow(RowKind.Item,
@@ -566,6 +567,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(r.CountOnlyWithoutFigures),
                 TableCell.OfInteger(r.UnreachableWithTooFewAttempts),
                 TableCell.OfInteger(r.UndecidedReferrals),
+                TableCell.OfInteger(r.ExitsWithoutMeasurement),
                 TableCell.OfInteger(r.ContactAttempts),
             ])).ToList();
             var total = ReportLines.DataQualityTotal(report.DataQuality);
@@ -579,6 +581,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(total.CountOnlyWithoutFigures),
                 TableCell.OfInteger(total.UnreachableWithTooFewAttempts),
                 TableCell.OfInteger(total.UndecidedReferrals),
+                TableCell.OfInteger(total.ExitsWithoutMeasurement),
                 TableCell.OfInteger(total.ContactAttempts),
             ]));
             return new DocumentTable("datakvalitet", "Datakvalitet per utförare", "Datakvalitet", columns, rows,
