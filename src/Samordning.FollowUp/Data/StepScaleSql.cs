@@ -33,13 +33,13 @@ public static class StepScaleSql
         yield return $"""
             INSERT INTO "ProgressionInstruments" ("AssociationId", "Code", "Version", "Name", "ScaleMin", "ScaleMax", "AtStart", "AtExit",
                 "ToleranceDays", "Rule", "RuleFactorCode", "TargetPercent", "ValidFrom", "CreatedAtUtc")
-            SELECT a."Id", '{Code}', 1, 'Stegförflyttning', 1, 5, '1', '1', 14, 'FactorImproved', '{FactorCode}', 60, '2000-01-01', a."CreatedAtUtc"
+            SELECT a."Id", '{Code}', 1, 'Stegförflyttning', 1, 5, '1', '1', 14, {SqlCodes.FactorImproved}, '{FactorCode}', 60, '2000-01-01', a."CreatedAtUtc"
             FROM "Associations" a
             WHERE NOT EXISTS (SELECT 1 FROM "ProgressionInstruments" x WHERE x."AssociationId" = a."Id" AND x."Code" = '{Code}')
             """;
         yield return $"""
             INSERT INTO "ProgressionFactors" ("InstrumentId", "Position", "Code", "Label", "Description", "Direction")
-            SELECT i."Id", 1, '{FactorCode}', 'Steg', 'Steg på stegskalan, närmare arbetsmarknaden ju högre.', 'HigherIsBetter'
+            SELECT i."Id", 1, '{FactorCode}', 'Steg', 'Steg på stegskalan, närmare arbetsmarknaden ju högre.', {SqlCodes.HigherIsBetter}
             FROM "ProgressionInstruments" i
             WHERE i."Code" = '{Code}' AND i."Version" = 1
               AND NOT EXISTS (SELECT 1 FROM "ProgressionFactors" f WHERE f."InstrumentId" = i."Id")
@@ -48,7 +48,7 @@ public static class StepScaleSql
         {
             yield return $"""
                 INSERT INTO "ProgressionScaleLabels" ("InstrumentId", "Value", "Label")
-                SELECT i."Id", {value}, '{label}'
+                SELECT i."Id", {value}, {SqlCodes.Text(label)}
                 FROM "ProgressionInstruments" i
                 WHERE i."Code" = '{Code}' AND i."Version" = 1
                   AND NOT EXISTS (SELECT 1 FROM "ProgressionScaleLabels" l WHERE l."InstrumentId" = i."Id" AND l."Value" = {value})
@@ -57,8 +57,8 @@ public static class StepScaleSql
 
         foreach (var (point, date, step, at) in new[]
                  {
-                     ("Start", "StartDate", "StepAtStart", "CreatedAtUtc"),
-                     ("Exit", "EndDate", "StepAtExit", "UpdatedAtUtc"),
+                     (nameof(Domain.ProgressionPoint.Start), "StartDate", "StepAtStart", "CreatedAtUtc"),
+                     (nameof(Domain.ProgressionPoint.Exit), "EndDate", "StepAtExit", "UpdatedAtUtc"),
                  })
         {
             // A step recorded since: a measurement at the point, dated the start or end date.

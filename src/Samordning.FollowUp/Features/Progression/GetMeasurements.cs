@@ -33,11 +33,7 @@ internal sealed class GetMeasurementsHandler(FollowUpDbContext db, TimeProvider 
             ?? throw new NotFoundException(NotFoundMessages.Participation);
         var today = clock.Today();
         var versions = await Instruments.Full(db).Where(i => i.AssociationId == p.AssociationId).ToListAsync(cancellationToken);
-        var inForce = versions.Select(v => v.Code).Distinct().Order()
-            .Select(code => Instruments.InForce(versions, code, today))
-            .OfType<ProgressionInstrument>()
-            .Where(i => i.Uses(p.InterventionId, p.Orientation))
-            .ToList();
+        var inForce = Instruments.AllInForce(versions, today).Where(i => i.Uses(p.InterventionId, p.Orientation)).ToList();
         var measurements = await db.ProgressionMeasurements.AsNoTracking().Include(m => m.Scores)
             .Where(m => m.ParticipationId == p.Id)
             .OrderByDescending(m => m.MeasuredOn).ThenByDescending(m => m.Id)

@@ -33,11 +33,7 @@ internal sealed class ListDueMeasurementsHandler(FollowUpDbContext db, TimeProvi
 
         var today = clock.Today();
         var versions = await Instruments.Full(db).Where(i => i.AssociationId == associationId).ToListAsync(cancellationToken);
-        var inForce = versions.Select(v => v.Code).Distinct().Order()
-            .Select(code => Instruments.InForce(versions, code, today))
-            .OfType<ProgressionInstrument>()
-            .Where(i => i.AtStart || i.AtExit || i.EveryWeeks is not null)
-            .ToList();
+        var inForce = Instruments.AllInForce(versions, today);
         if (inForce.Count == 0)
         {
             return [];

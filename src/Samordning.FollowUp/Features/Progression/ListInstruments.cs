@@ -62,6 +62,10 @@ internal static class Instruments
             .OrderByDescending(i => i.ValidFrom).ThenByDescending(i => i.Version)
             .FirstOrDefault();
 
+    /// <summary>Every instrument's version in force on a day, by code.</summary>
+    public static List<ProgressionInstrument> AllInForce(IReadOnlyCollection<ProgressionInstrument> versions, DateOnly day) =>
+        [.. versions.Select(v => v.Code).Distinct().Order(StringComparer.Ordinal).Select(code => InForce(versions, code, day)).OfType<ProgressionInstrument>()];
+
     /// <summary>Whether an instrument version applies to an intervention (none listed: every individual-focused one).</summary>
     public static bool Uses(this ProgressionInstrument instrument, long interventionId, Orientation orientation) =>
         instrument.Interventions.Count == 0

@@ -20,7 +20,7 @@ public sealed record TertialReport(
     public Economy.EconomyReport? Economy { get; init; }
 
     /// <summary>The association's own progression instruments (issue 21) for the period; null when it has none with figures.</summary>
-    public Progression.ProgressionReport? Progression { get; init; }
+    public ProgressionReport? Progression { get; init; }
 }
 
 public sealed record ReportHeader(

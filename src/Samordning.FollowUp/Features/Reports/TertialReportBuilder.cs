@@ -12,7 +12,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, Progression.ProgressionReportBuilder progression)
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, ProgressionReportBuilder progression)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 

@@ -1,7 +1,6 @@
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Documents;
 using Samordning.FollowUp.Features.Indicators;
-using Samordning.FollowUp.Features.Progression;
 
 namespace Samordning.FollowUp.Features.Reports.Presentation;
 

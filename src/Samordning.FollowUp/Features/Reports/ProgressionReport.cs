@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
-using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.Progression;
 
-namespace Samordning.FollowUp.Features.Progression;
+namespace Samordning.FollowUp.Features.Reports;
 
 /// <summary>The progression instruments' figures in a tertial report: per instrument the indicator against its target and, per intervention, the change per factor.</summary>
 public sealed record ProgressionReport(IReadOnlyList<ProgressionReportInstrument> Instruments);
@@ -27,7 +27,7 @@ public sealed record ProgressionReportIntervention(long InterventionId, string N
 public sealed record ProgressionFactorCount(string Code, string Label, int Improved, int Unchanged, int Worsened);
 
 /// <summary>
-/// Reads the stored progression figures (<see cref="ComputeProgressionCommand"/>) for a report's
+/// Reads the stored progression figures (<see cref="ComputeProgressionCommand"/>, issue 21) for a report's
 /// period. The step scale is left out: its indicator is I3, which the report already shows.
 /// </summary>
 internal sealed class ProgressionReportBuilder(FollowUpDbContext db)
