@@ -21,6 +21,7 @@ using Samordning.FollowUp.Features.Referrals;
 using Samordning.FollowUp.Features.Providers;
 using Samordning.FollowUp.Features.Users;
 using Samordning.FollowUp.Features.Privacy;
+using Samordning.FollowUp.Features.Progression;
 using Samordning.FollowUp.Features.Audit;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
@@ -91,6 +92,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ReferralOptions>().BindConfiguration(ReferralOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IndicatorCalculator>();
+        services.AddScoped<ProgressionCalculator>();
+        services.AddScoped<ProgressionReportBuilder>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<Features.Economy.EconomyBuilder>();
@@ -154,6 +157,7 @@ public static class ServiceCollectionExtensions
         app.MapUserEndpoints();
         app.MapPrivacyEndpoints();
         app.MapAuditEndpoints();
+        app.MapProgressionEndpoints();
         return app;
     }
 }

@@ -44,6 +44,11 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<AdministrationCost> AdministrationCosts => Set<AdministrationCost>();
     public DbSet<InterventionCost> InterventionCosts => Set<InterventionCost>();
     public DbSet<FinancialTarget> FinancialTargets => Set<FinancialTarget>();
+    public DbSet<ProgressionInstrument> ProgressionInstruments => Set<ProgressionInstrument>();
+    public DbSet<ProgressionMeasurement> ProgressionMeasurements => Set<ProgressionMeasurement>();
+    public DbSet<ProgressionScore> ProgressionScores => Set<ProgressionScore>();
+    public DbSet<ProgressionResult> ProgressionResults => Set<ProgressionResult>();
+    public DbSet<ProgressionFactorChange> ProgressionFactorChanges => Set<ProgressionFactorChange>();
 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -100,6 +105,9 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<MemberKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AdministrationCategory>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FinancialTargetKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FactorDirection>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProgressionRule>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProgressionPoint>().HaveConversion<string>().HaveMaxLength(8);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -23,6 +23,9 @@ internal static class SqlCodes
     public const string ReferralReceived = $"'{nameof(ReferralState.Received)}'";
     public const string ReferralAccepted = $"'{nameof(ReferralState.Accepted)}'";
 
+    public const string FactorImproved = $"'{nameof(ProgressionRule.FactorImproved)}'";
+    public const string HigherIsBetter = $"'{nameof(FactorDirection.HigherIsBetter)}'";
+
     public const string Erased = $"'{nameof(AuditAction.Erased)}'";
     public const string ErasedByRetention = $"'{nameof(IdentityErasure.Retention)}'";
 

@@ -16,4 +16,7 @@ public enum DataQualityCheck
     [Display(Name = "Antalsinsatser utan registrerade antal")] CountOnlyWithoutFigures,
     [Display(Name = "Ej anträffbar med för få kontaktförsök")] UnreachableWithTooFewAttempts,
     [Display(Name = "Anvisningar utan beslut")] UndecidedReferrals,
+
+    /// <summary>Exits from an intervention whose progression instrument is measured at exit, without that measurement (issue 21).</summary>
+    [Display(Name = "Avslut utan progressionsmätning")] ExitsWithoutMeasurement,
 }

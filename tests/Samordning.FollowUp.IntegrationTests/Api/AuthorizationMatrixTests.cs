@@ -244,6 +244,27 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         ["GET /api/v1/associations/{associationId:long}/indicators"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/indicators?year=2026&mode=Year"))),
 
+        // Progression (issue 21)
+        ["GET /api/v1/associations/{associationId:long}/progression-instruments"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/progression-instruments"))),
+        ["POST /api/v1/associations/{associationId:long}/progression-instruments"] = new([Office_], Scope.Association, (w, t, n) =>
+        {
+            var body = World.Instrument(new DateOnly(2026, 1, 1));
+            body["code"] = $"P{n}";
+            return Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/progression-instruments", body));
+        }),
+        ["PUT /api/v1/associations/{associationId:long}/progression-instruments/{code}"] = new([Office_], Scope.Association, (w, t, n) =>
+            Task.FromResult(Put($"/api/v1/associations/{w.Association(t)}/progression-instruments/STEG", World.Instrument(new DateOnly(2025, 5, 1).AddDays(n))))),
+        ["POST /api/v1/associations/{associationId:long}/progression-instruments/{code}/preview"] = new([Office_], Scope.Association, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/associations/{w.Association(t)}/progression-instruments/STEG/preview", World.Instrument(new DateOnly(2025, 5, 1))))),
+        ["GET /api/v1/participations/{id:long}/measurements"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}/measurements"))),
+        ["POST /api/v1/participations/{id:long}/measurements"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Post($"/api/v1/participations/{w.Participations[t]}/measurements", World.Measurement()))),
+        ["PUT /api/v1/participations/{id:long}/measurements/{measurementId:long}"] = new([Coach_], Scope.Participation, async (w, t, _) =>
+            Put($"/api/v1/participations/{w.Participations[t]}/measurements/{await w.MeasurementAsync(t)}", World.Measurement())),
+        ["GET /api/v1/measurements/due"] = new([Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/measurements/due"))),
+
         // Reports
         ["GET /api/v1/associations/{associationId:long}/reports/tertial/{year:int}/{tertial:int}"] = new([Office_, Board_], Scope.Association, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/associations/{w.Association(t)}/reports/tertial/2026/2"))),
@@ -587,6 +608,50 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             await _factory.SendAsync(new RunFollowUpSchedulerCommand(participation.Id));
             return await _factory.WithDbAsync(db => db.TwelveMonthFollowUps.Where(f => f.ParticipationId == participation.Id).Select(f => f.Id).SingleAsync());
         }
+
+        /// <summary>A new uncorrected measurement of the step scale in the target's participation.</summary>
+        public async Task<long> MeasurementAsync(Target target)
+        {
+            var (associationId, participationId) = (Associations[target], Participations[target]);
+            return await _factory.WithDbAsync(async db =>
+            {
+                var instrumentId = await db.ProgressionInstruments.Where(i => i.AssociationId == associationId && i.Code == "STEG")
+                    .Select(i => i.Id).FirstAsync();
+                var measurement = new ProgressionMeasurement
+                {
+                    ParticipationId = participationId, InstrumentId = instrumentId, Point = ProgressionPoint.Interim,
+                    MeasuredOn = new DateOnly(2025, 6, 1), RecordedBy = "test", RecordedAtUtc = LongAgo.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    Scores = [new ProgressionScore { FactorCode = "STEG", Score = 2 }],
+                };
+                db.ProgressionMeasurements.Add(measurement);
+                await db.SaveChangesAsync();
+                return measurement.Id;
+            });
+        }
+
+        public static JsonObject Measurement() => new()
+        {
+            ["instrumentCode"] = "STEG",
+            ["point"] = "Interim",
+            ["measuredOn"] = "2025-07-01",
+            ["scores"] = new JsonArray(new JsonObject { ["factorCode"] = "STEG", ["score"] = 3 }),
+        };
+
+        public static JsonObject Instrument(DateOnly validFrom) => new()
+        {
+            ["name"] = "Steg",
+            ["factors"] = new JsonArray(new JsonObject { ["code"] = "STEG", ["label"] = "Steg", ["direction"] = "HigherIsBetter" }),
+            ["scaleMin"] = 1,
+            ["scaleMax"] = 2,
+            ["scaleLabels"] = new JsonArray(new JsonObject { ["value"] = 1, ["label"] = "Utanför" }, new JsonObject { ["value"] = 2, ["label"] = "Närmare" }),
+            ["atStart"] = true,
+            ["atExit"] = true,
+            ["toleranceDays"] = 14,
+            ["rule"] = "FactorImproved",
+            ["ruleFactorCode"] = "STEG",
+            ["targetPercent"] = 60,
+            ["validFrom"] = validFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         public static JsonObject FollowUpResult() => TestData.FollowUpResult("Reached", new DateOnly(2026, 11, 20), "Employed");
 

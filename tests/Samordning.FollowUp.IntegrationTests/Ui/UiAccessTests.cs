@@ -60,6 +60,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             ("/deltaganden/{id:long}", w => $"/deltaganden/{w.Participation}", w => $"/deltaganden/{w.Participation}", w => $"/deltaganden/{w.OtherParticipation}"),
             ("/deltaganden/{id:long}/avslut", w => $"/deltaganden/{w.Participation}/avslut", w => $"/deltaganden/{w.Participation}/avslut", w => $"/deltaganden/{w.OtherParticipation}/avslut"),
             ("/deltaganden/{id:long}/rattelse", w => $"/deltaganden/{w.Participation}/rattelse", w => $"/deltaganden/{w.Participation}/rattelse", w => $"/deltaganden/{w.OtherParticipation}/rattelse"),
+            ("/deltaganden/{id:long}/matningar", w => $"/deltaganden/{w.Participation}/matningar", w => $"/deltaganden/{w.Participation}/matningar", w => $"/deltaganden/{w.OtherParticipation}/matningar"),
             ("/insatser/{id:long}/anvisningar", w => $"/insatser/{w.Intervention}/anvisningar", w => $"/insatser/{w.Intervention}/anvisningar", w => $"/insatser/{w.OtherIntervention}/anvisningar"),
             ("/insatser/{id:long}/anvisningar/ny", w => $"/insatser/{w.Intervention}/anvisningar/ny", w => $"/insatser/{w.Intervention}/anvisningar/ny", w => $"/insatser/{w.OtherIntervention}/anvisningar/ny"),
             ("/anvisningar/{id:long}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.OtherReferral}"),
@@ -117,7 +118,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
         yield return Forbidden("/insatser", office);
 
         // The office's pages.
-        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet", "/kansli/utforare", "/kansli/utforare/ny", "/kansli/ekonomi", "/kansli/finansieringsplan", "/kansli/ekonomi/import" })
+        foreach (var template in new[] { "/kansli/insatser", "/kansli/insatser/ny", "/kansli/indikatorer", "/kansli/indikatorer/ny", "/kansli/progression", "/kansli/progression/utkast", "/kansli/anvandare", "/kansli/anvandare/ny", "/kansli/datakvalitet", "/kansli/utforare", "/kansli/utforare/ny", "/kansli/ekonomi", "/kansli/finansieringsplan", "/kansli/ekonomi/import" })
         {
             yield return Ok(template, office);
             yield return Forbidden(template, coach);

@@ -242,7 +242,7 @@ public sealed class TertialReportXlsxTests : IDisposable
     {
         var part = new XlsxPart(xlsx, "Datakvalitet",
             ["Utförare", "Pågående längre än förväntat utan avslut", "Avslut utan sysselsättning vid avslut", "Avslut utan steg", "Försenade uppföljningar",
-                "Antalsinsatser utan registrerade antal", "Ej anträffbar med för få kontaktförsök", "Anvisningar utan beslut", "Kontaktförsök under perioden"]);
+                "Antalsinsatser utan registrerade antal", "Ej anträffbar med för få kontaktförsök", "Anvisningar utan beslut", "Avslut utan progressionsmätning", "Kontaktförsök under perioden"]);
         AssertNumbers(part, "Hässleholms kommun", ("Pågående längre än förväntat utan avslut", 1), ("Försenade uppföljningar", 3),
             ("Antalsinsatser utan registrerade antal", 1), ("Kontaktförsök under perioden", 4));
         AssertNumbers(part, "Totalt", ("Pågående längre än förväntat utan avslut", 3), ("Avslut utan sysselsättning vid avslut", 3),

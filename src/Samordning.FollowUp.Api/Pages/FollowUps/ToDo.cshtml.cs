@@ -5,6 +5,7 @@ using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
+using Samordning.FollowUp.Features.Progression;
 using Samordning.FollowUp.Features.Referrals;
 
 namespace Samordning.FollowUp.Api.Pages.FollowUps;
@@ -27,6 +28,9 @@ public sealed class ToDoModel : UiPage
     /// <summary>Referrals waiting longer than the configured days (issue 19).</summary>
     public LongWaitingReferralsResponse LongWaiting { get; private set; } = new(0, []);
 
+    /// <summary>Progression measurements due and overdue (issue 21).</summary>
+    public IReadOnlyList<DueMeasurementResponse> Measurements { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var overdue = await Sender.Send(new ListFollowUpsQuery(nameof(FollowUpStatus.Overdue), null, null, 1, Paging.MaxPageSize), Aborted);
@@ -35,6 +39,7 @@ public sealed class ToDoModel : UiPage
         FollowUpsTotal = overdue.TotalCount + due.TotalCount;
         PastExpectedLength = await Sender.Send(new ListPastExpectedLengthQuery(), Aborted);
         LongWaiting = await Sender.Send(new ListLongWaitingReferralsQuery(), Aborted);
+        Measurements = await Sender.Send(new ListDueMeasurementsQuery(), Aborted);
         Interventions = Caller.AssociationId is { } associationId
             ? await Sender.Send(new ListInterventionsQuery(associationId, Caller.ProviderId), Aborted)
             : [];

@@ -71,6 +71,8 @@ internal sealed class CreateAssociationHandler(FollowUpDbContext db, TimeProvide
 
         // Every association starts with the plan indicators I1–I3 and their default targets.
         db.IndicatorDefinitions.AddRange(IndicatorDefaults.For(association.Id, association.CreatedAtUtc));
+        // …and the step scale as its first progression instrument (issue 21).
+        db.ProgressionInstruments.Add(Progression.StepInstrument.For(association.Id, association.CreatedAtUtc));
         audit.Add(AuditAction.Create, AuditLog.Association, association.Id, association.Id, null, $"Förbund: {association.Name}");
         await db.SaveChangesUniqueAsync(duplicate, "name", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

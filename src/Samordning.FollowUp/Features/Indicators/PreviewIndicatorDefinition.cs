@@ -57,13 +57,7 @@ internal sealed class PreviewIndicatorDefinitionHandler(FollowUpDbContext db, Ti
 
         // The eight tertials that have ended, oldest first.
         var today = clock.Today();
-        var (year, tertial) = (today.Year, Tertials.Of(today));
-        var periods = new List<(int Year, int Tertial)>();
-        while (periods.Count < TertialCount)
-        {
-            (year, tertial) = tertial == 1 ? (year - 1, 3) : (year, tertial - 1);
-            periods.Insert(0, (year, tertial));
-        }
+        var periods = PreviewPeriods.EndedTertials(today, TertialCount);
 
         var first = IndicatorMath.ExitRange(draft.MeasurementPoint, Tertials.Start(periods[0].Year, periods[0].Tertial), today).From;
         var buckets = await calculator.BucketsAsync(draft, command.AssociationId, first, today, cancellationToken);

@@ -47,6 +47,7 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
             DataQualityCheck.OverdueFollowUps => db.Participations
                 .Where(p => db.TwelveMonthFollowUps.Any(f => f.ParticipationId == p.Id && f.Status == FollowUpStatus.Overdue)),
             DataQualityCheck.UnreachableWithTooFewAttempts => UnreachableWithTooFewAttempts(from, to),
+            DataQualityCheck.ExitsWithoutMeasurement => ExitsWithoutMeasurement(from, to),
             _ => throw new ArgumentOutOfRangeException(nameof(check), check, "Not a check of participations."),
         };
     }
@@ -114,6 +115,19 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
     private IQueryable<Participation> Exits(DateOnly from, DateOnly to) =>
         db.Participations.Where(p => p.EndDate != null && p.EndDate >= from && p.EndDate <= to
             && p.ExitReason != ExitReason.RegisteredInError && p.ExitReason != ExitReason.Deceased);
+
+    /// <summary>
+    /// The period's exits from an intervention that uses a progression instrument measured at exit
+    /// (any version says so; the step scale's exit is "Avslut utan steg"), with no uncorrected exit
+    /// measurement of that instrument.
+    /// </summary>
+    private IQueryable<Participation> ExitsWithoutMeasurement(DateOnly from, DateOnly to) =>
+        Exits(from, to).Where(p => db.ProgressionInstruments.Any(i =>
+            i.AssociationId == p.Intervention!.AssociationId && i.AtExit && i.Code != StepScaleSql.Code
+            && (i.Interventions.Any(x => x.InterventionId == p.InterventionId)
+                || (!i.Interventions.Any() && p.Intervention.Orientation == Orientation.IndividualFocused))
+            && !db.ProgressionMeasurements.Any(m => m.ParticipationId == p.Id && m.CorrectedAtUtc == null
+                && m.Point == ProgressionPoint.Exit && m.Instrument!.Code == i.Code)));
 
     /// <summary>
     /// "Ej anträffbar" recorded in the period with fewer tries than the minimum now in force

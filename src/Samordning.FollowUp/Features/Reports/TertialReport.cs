@@ -18,6 +18,9 @@ public sealed record TertialReport(
 {
     /// <summary>The association's economy for the year to the tertial's end; null when the office has not entered the year's economy.</summary>
     public Economy.EconomyReport? Economy { get; init; }
+
+    /// <summary>The association's own progression instruments (issue 21) for the period; null when it has none with figures.</summary>
+    public ProgressionReport? Progression { get; init; }
 }
 
 public sealed record ReportHeader(
@@ -152,7 +155,9 @@ public sealed record DataQualityRow(
     // Tries to reach people for their follow-ups during the period: shown, never an open item.
     int ContactAttempts = 0,
     // Referrals still without a decision longer than the configured days (issue 19): an open item.
-    int UndecidedReferrals = 0)
+    int UndecidedReferrals = 0,
+    // Exits without the exit measurement of their intervention's progression instrument (issue 21): an open item.
+    int ExitsWithoutMeasurement = 0)
 {
     /// <summary>The count of one check.</summary>
     public int Of(DataQualityCheck check) => check switch
@@ -164,6 +169,7 @@ public sealed record DataQualityRow(
         DataQualityCheck.CountOnlyWithoutFigures => CountOnlyWithoutFigures,
         DataQualityCheck.UnreachableWithTooFewAttempts => UnreachableWithTooFewAttempts,
         DataQualityCheck.UndecidedReferrals => UndecidedReferrals,
+        DataQualityCheck.ExitsWithoutMeasurement => ExitsWithoutMeasurement,
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, null),
     };
 

@@ -12,7 +12,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks)
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, ProgressionReportBuilder progression)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -93,7 +93,10 @@ internal sealed class TertialReportBuilder(
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
         var quality = figuresOnly ? [] : await DataQualityAsync(associationId, year, from, to, today, cancellationToken);
-        return new TertialReport(header, sections, context.Figures(ids), quality);
+        return new TertialReport(header, sections, context.Figures(ids), quality)
+        {
+            Progression = figuresOnly ? null : await progression.BuildAsync(associationId, year, tertial, mode, cancellationToken),
+        };
     }
 
     private async Task<Dictionary<long, ParticipationCounts>> ParticipationCountsAsync(
@@ -190,7 +193,8 @@ internal sealed class TertialReportBuilder(
             Count(DataQualityCheck.CountOnlyWithoutFigures, p.Id),
             UnreachableWithTooFewAttempts: Count(DataQualityCheck.UnreachableWithTooFewAttempts, p.Id),
             ContactAttempts: attempts.GetValueOrDefault(p.Id),
-            UndecidedReferrals: Count(DataQualityCheck.UndecidedReferrals, p.Id)))];
+            UndecidedReferrals: Count(DataQualityCheck.UndecidedReferrals, p.Id),
+            ExitsWithoutMeasurement: Count(DataQualityCheck.ExitsWithoutMeasurement, p.Id)))];
     }
 
     private sealed record InterventionInfo(

@@ -61,5 +61,6 @@ internal static class ReportLines
         rows.Sum(r => r.CountOnlyWithoutFigures),
         UnreachableWithTooFewAttempts: rows.Sum(r => r.UnreachableWithTooFewAttempts),
         ContactAttempts: rows.Sum(r => r.ContactAttempts),
-        UndecidedReferrals: rows.Sum(r => r.UndecidedReferrals));
+        UndecidedReferrals: rows.Sum(r => r.UndecidedReferrals),
+        ExitsWithoutMeasurement: rows.Sum(r => r.ExitsWithoutMeasurement));
 }

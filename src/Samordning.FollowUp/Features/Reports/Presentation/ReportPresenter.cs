@@ -72,7 +72,7 @@ public static partial class ReportPresenter
             [.. context.KeyFigures(), .. context.ReferralKeyFigure(trend) is { } referrals ? [referrals] : Array.Empty<KeyFigure>(), .. EconomyKeyFigures(report.Economy)],
             context.Indicators(),
             context.PlanBars(),
-            Parts(context, trend, report.Economy),
+            [.. Parts(context, trend, report.Economy), .. ProgressionParts(report.Progression, audience, threshold)],
             notes.Notes,
             notes.Without)
         {
@@ -555,6 +555,7 @@ public static partial class ReportPresenter
                 new(CountOnlyWithoutFiguresHeading, CellKind.Integer, 18),
                 new("Ej anträffbar med för få kontaktförsök", CellKind.Integer, 18),
                 new("Anvisningar utan beslut", CellKind.Integer, 18),
+                new(ExitsWithoutMeasurementHeading, CellKind.Integer, 18),
                 new("Kontaktförsök under perioden", CellKind.Integer, 18),
             ];
             var rows = report.DataQuality.Select(r => new DocumentRow(RowKind.Item,
@@ -567,6 +568,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(r.CountOnlyWithoutFigures),
                 TableCell.OfInteger(r.UnreachableWithTooFewAttempts),
                 TableCell.OfInteger(r.UndecidedReferrals),
+                TableCell.OfInteger(r.ExitsWithoutMeasurement),
                 TableCell.OfInteger(r.ContactAttempts),
             ])).ToList();
             var total = ReportLines.DataQualityTotal(report.DataQuality);
@@ -580,6 +582,7 @@ public static partial class ReportPresenter
                 TableCell.OfInteger(total.CountOnlyWithoutFigures),
                 TableCell.OfInteger(total.UnreachableWithTooFewAttempts),
                 TableCell.OfInteger(total.UndecidedReferrals),
+                TableCell.OfInteger(total.ExitsWithoutMeasurement),
                 TableCell.OfInteger(total.ContactAttempts),
             ]));
             return new DocumentTable("datakvalitet", "Datakvalitet per utförare", "Datakvalitet", columns, rows,
