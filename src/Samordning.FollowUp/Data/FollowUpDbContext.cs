@@ -28,6 +28,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<TwelveMonthFollowUp> TwelveMonthFollowUps => Set<TwelveMonthFollowUp>();
     public DbSet<FollowUpResult> FollowUpResults => Set<FollowUpResult>();
     public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
+    public DbSet<FollowUpInvitation> FollowUpInvitations => Set<FollowUpInvitation>();
+    public DbSet<FollowUpResultRevision> FollowUpResultRevisions => Set<FollowUpResultRevision>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
     public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
@@ -100,6 +102,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<MemberKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AdministrationCategory>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FinancialTargetKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<InvitationKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FollowUpResultSource>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

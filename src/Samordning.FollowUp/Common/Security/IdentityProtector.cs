@@ -112,6 +112,49 @@ internal sealed class IdentityProtector
         }
     }
 
+    /// <summary>
+    /// AES-GCM over short UTF-8 text (a participant's contact for the follow-up), with the same key
+    /// ring and layout as the personnummer: [key id][nonce][tag][ciphertext].
+    /// </summary>
+    public byte[] EncryptText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plaintext = Encoding.UTF8.GetBytes(text);
+        var output = new byte[HeaderSize + plaintext.Length];
+        output[0] = _currentKeyId;
+        var nonce = output.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize))
+        {
+            aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
+        }
+
+        CryptographicOperations.ZeroMemory(plaintext);
+        return output;
+    }
+
+    /// <summary>The text of <see cref="EncryptText"/>, with the key named by the first byte.</summary>
+    /// <exception cref="CryptographicException">Too short, unknown key id, wrong key or tampered data.</exception>
+    public string DecryptText(byte[] protectedValue)
+    {
+        ArgumentNullException.ThrowIfNull(protectedValue);
+        if (protectedValue.Length < HeaderSize || !_encryptionKeys.TryGetValue(protectedValue[0], out var key))
+        {
+            throw new CryptographicException("Protected text is too short or encrypted with a key that is not configured.");
+        }
+
+        var plaintext = new byte[protectedValue.Length - HeaderSize];
+        using (var aes = new AesGcm(key, TagSize))
+        {
+            aes.Decrypt(protectedValue.AsSpan(1, NonceSize), protectedValue.AsSpan(HeaderSize),
+                protectedValue.AsSpan(1 + NonceSize, TagSize), plaintext, protectedValue.AsSpan(0, 1));
+        }
+
+        var text = Encoding.UTF8.GetString(plaintext);
+        CryptographicOperations.ZeroMemory(plaintext);
+        return text;
+    }
+
     /// <summary>Keyed HMAC-SHA256 (32 bytes) over the 12 digits: equal for the same person, useless without the key.</summary>
     public byte[] Hash(PersonalIdentityNumber pnr)
     {
