@@ -57,11 +57,14 @@ internal sealed class SetFollowUpContactHandler(FollowUpDbContext db, IdentityPr
 /// <summary>Applies a consent and contact to a participation and its person (intake and correction).</summary>
 internal static class FollowUpContacts
 {
-    public static void Apply(Participation participation, Participant participant, RegistrationMode mode, FollowUpContactInput input, IdentityProtector protector)
+    /// <param name="field">The request's name of the consent field (intake: <c>followUpContact.consent</c>).</param>
+    public static void Apply(
+        Participation participation, Participant participant, RegistrationMode mode, FollowUpContactInput input, IdentityProtector protector,
+        string field = "consent")
     {
         if (input.Consent == true && (mode != RegistrationMode.Identified || participant.IdentityErasedAtUtc is not null))
         {
-            throw new RuleViolationException("consent",
+            throw new RuleViolationException(field,
                 "Kontakt för uppföljningen kan bara registreras för en deltagare med personuppgifter och samtycke.");
         }
 

@@ -128,7 +128,7 @@ internal sealed class RegisterParticipationHandler(
         StartSituationRules.Apply(command, participation);
         if (command.FollowUpContact is { } contact)
         {
-            FollowUpContacts.Apply(participation, participant, intervention.RegistrationMode, contact, protector);
+            FollowUpContacts.Apply(participation, participant, intervention.RegistrationMode, contact, protector, "followUpContact.consent");
         }
 
         db.Participations.Add(participation);
