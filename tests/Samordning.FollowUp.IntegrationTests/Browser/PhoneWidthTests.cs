@@ -56,6 +56,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
             ["/deltaganden/{id:long}"] = [$"/deltaganden/{ended.Id}"],
             ["/deltaganden/{id:long}/rattelse"] = [$"/deltaganden/{ended.Id}/rattelse"],
             ["/deltaganden/{id:long}/avslut"] = [$"/deltaganden/{ended.Id}/avslut"],
+            ["/deltaganden/{id:long}/kontakt"] = [$"/deltaganden/{ended.Id}/kontakt"],
             ["/uppfoljningar/{id:long}"] = [$"/uppfoljningar/{followUp}"],
             ["/tertialrapportering/{ar:int?}/{tertial:int?}"] = ["/tertialrapportering"],
             ["/konton"] = ["/konton"],
