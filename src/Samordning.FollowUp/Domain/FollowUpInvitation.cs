@@ -46,7 +46,7 @@ public enum InvitationKind
 /// <summary>Who gave the follow-up's result.</summary>
 public enum FollowUpResultSource
 {
-    [Display(Name = "Coach")] Coach,
+    [Display(Name = "Deltagaransvarig")] Coach,
     [Display(Name = "Självrapporterat")] SelfReported,
 }
 
