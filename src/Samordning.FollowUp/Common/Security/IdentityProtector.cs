@@ -54,20 +54,24 @@ internal sealed class IdentityProtector
     {
         Span<byte> plaintext = stackalloc byte[PlaintextSize];
         Encoding.ASCII.GetBytes(pnr.Value, plaintext);
+        var output = Seal(plaintext);
+        CryptographicOperations.ZeroMemory(plaintext);
+        return output;
+    }
 
-        var output = new byte[ProtectedSize];
+    /// <summary>[key id][nonce][tag][ciphertext] with the current key.</summary>
+    private byte[] Seal(ReadOnlySpan<byte> plaintext)
+    {
+        var output = new byte[HeaderSize + plaintext.Length];
         output[0] = _currentKeyId;
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
 
         // AesGcm instances are not thread-safe, and this is a singleton: one per call is cheap enough.
-        using (var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize))
-        {
-            // The key id is authenticated so it cannot be swapped to steer decryption to another key.
-            aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
-        }
+        using var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize);
 
-        CryptographicOperations.ZeroMemory(plaintext);
+        // The key id is authenticated so it cannot be swapped to steer decryption to another key.
+        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
         return output;
     }
 
@@ -120,15 +124,7 @@ internal sealed class IdentityProtector
     {
         ArgumentNullException.ThrowIfNull(text);
         var plaintext = Encoding.UTF8.GetBytes(text);
-        var output = new byte[HeaderSize + plaintext.Length];
-        output[0] = _currentKeyId;
-        var nonce = output.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize))
-        {
-            aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
-        }
-
+        var output = Seal(plaintext);
         CryptographicOperations.ZeroMemory(plaintext);
         return output;
     }
