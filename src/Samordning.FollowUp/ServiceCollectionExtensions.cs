@@ -12,6 +12,7 @@ using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Features.AnswerLinks;
 using Samordning.FollowUp.Features.Associations;
 using Samordning.FollowUp.Features.Auth;
 using Samordning.FollowUp.Features.CodeLists;
@@ -111,6 +112,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddAnswerLinks();
         services.AddFollowUpJobs(configuration, environment);
 
         services.ConfigureHttpJsonOptions(options =>
@@ -156,6 +158,7 @@ public static class ServiceCollectionExtensions
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapAnswerLinkEndpoints();
         app.MapAuditEndpoints();
         app.MapProgressionEndpoints();
         return app;

@@ -387,6 +387,61 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("FinancialTargets");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CallRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SentByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SentBySms")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("FollowUpId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpInvitations");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.Property<long>("FollowUpId")
@@ -414,12 +469,68 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("FollowUpId");
 
                     b.ToTable("FollowUpResults");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResultRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtentPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<string[]>("IncomeSources")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.ToTable("FollowUpResultRevisions");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorDefinition", b =>
@@ -869,6 +980,10 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("ContactCipher")
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -945,6 +1060,9 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("ExtentPercentAtStart")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("FollowUpContactConsent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("HomeMunicipality")
                         .IsRequired()
@@ -1930,11 +2048,31 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpInvitation", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", "FollowUp")
+                        .WithMany("Invitations")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUp");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
                         .WithOne("Result")
                         .HasForeignKey("Samordning.FollowUp.Domain.FollowUpResult", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResultRevision", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2309,6 +2447,8 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
                     b.Navigation("ContactAttempts");
+
+                    b.Navigation("Invitations");
 
                     b.Navigation("Result");
                 });

@@ -386,6 +386,62 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.ToTable("FinancialTargets");
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CallRequested")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("SentByEmail")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("SentBySms")
+                        .HasColumnType("bit");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("FollowUpId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpInvitations");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.Property<long>("FollowUpId")
@@ -413,12 +469,68 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.HasKey("FollowUpId");
 
                     b.ToTable("FollowUpResults");
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResultRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtentPercent")
+                        .HasColumnType("int");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<string>("IncomeSources")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReplacedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.ToTable("FollowUpResultRevisions");
                 });
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.IndicatorDefinition", b =>
@@ -868,6 +980,10 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<int?>("BirthYear")
                         .HasColumnType("int");
 
+                    b.Property<byte[]>("ContactCipher")
+                        .HasMaxLength(512)
+                        .HasColumnType("varbinary(512)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -945,6 +1061,9 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("ExtentPercentAtStart")
                         .HasColumnType("int");
+
+                    b.Property<bool>("FollowUpContactConsent")
+                        .HasColumnType("bit");
 
                     b.Property<string>("HomeMunicipality")
                         .IsRequired()
@@ -1935,11 +2054,31 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpInvitation", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", "FollowUp")
+                        .WithMany("Invitations")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUp");
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResult", b =>
                 {
                     b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
                         .WithOne("Result")
                         .HasForeignKey("Samordning.FollowUp.Domain.FollowUpResult", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samordning.FollowUp.Domain.FollowUpResultRevision", b =>
+                {
+                    b.HasOne("Samordning.FollowUp.Domain.TwelveMonthFollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2314,6 +2453,8 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Samordning.FollowUp.Domain.TwelveMonthFollowUp", b =>
                 {
                     b.Navigation("ContactAttempts");
+
+                    b.Navigation("Invitations");
 
                     b.Navigation("Result");
                 });

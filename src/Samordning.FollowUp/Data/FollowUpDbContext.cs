@@ -28,6 +28,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<TwelveMonthFollowUp> TwelveMonthFollowUps => Set<TwelveMonthFollowUp>();
     public DbSet<FollowUpResult> FollowUpResults => Set<FollowUpResult>();
     public DbSet<ContactAttempt> ContactAttempts => Set<ContactAttempt>();
+    public DbSet<FollowUpInvitation> FollowUpInvitations => Set<FollowUpInvitation>();
+    public DbSet<FollowUpResultRevision> FollowUpResultRevisions => Set<FollowUpResultRevision>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
     public DbSet<IndicatorResult> IndicatorResults => Set<IndicatorResult>();
@@ -108,6 +110,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         configurationBuilder.Properties<FactorDirection>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ProgressionRule>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ProgressionPoint>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<InvitationKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FollowUpResultSource>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -61,6 +61,8 @@ public enum AuditAction
     [Display(Name = "Inaktiverade")] Deactivated,
     [Display(Name = "Återaktiverade")] Reactivated,
     [Display(Name = "Påminde utföraren om datakvalitet")] DataQualityReminderSent,
+    [Display(Name = "Läste kontaktuppgifter")] ContactRead,
+    [Display(Name = "Svarade på uppföljningen via länk")] SelfReported,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

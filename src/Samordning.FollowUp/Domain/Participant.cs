@@ -19,6 +19,12 @@ public sealed class Participant
     /// <summary>Keyed HMAC-SHA256 of the personnummer; unique per provider.</summary>
     public byte[]? IdentityHash { get; set; }
 
+    /// <summary>
+    /// AES-GCM protected contact for the follow-up's answer link (mobile and/or e-mail); erased
+    /// with the identity.
+    /// </summary>
+    public byte[]? ContactCipher { get; set; }
+
     /// <summary>When the identity was erased (consent withdrawn, retention, request); gender and birth year stay for statistics.</summary>
     public DateTime? IdentityErasedAtUtc { get; set; }
 

@@ -25,6 +25,9 @@ public sealed class Participation
     public string? ConsentTextVersion { get; set; }
     public string? ConsentCollectedBy { get; set; }
 
+    /// <summary>The person agrees to be contacted (SMS or e-mail with a link) for the 12-month follow-up.</summary>
+    public bool FollowUpContactConsent { get; set; }
+
     /// <summary>The day the person withdrew consent; the identity was erased that day.</summary>
     public DateOnly? ConsentWithdrawnOn { get; set; }
 

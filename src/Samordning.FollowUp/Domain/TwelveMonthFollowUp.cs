@@ -26,6 +26,9 @@ public sealed class TwelveMonthFollowUp
     /// <summary>The coach's tries to reach the person, oldest first.</summary>
     public List<ContactAttempt> ContactAttempts { get; } = [];
 
+    /// <summary>The answer link's messages (invitation, reminder).</summary>
+    public List<FollowUpInvitation> Invitations { get; } = [];
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }
@@ -39,6 +42,9 @@ public sealed class FollowUpResult
     public Occupation? Occupation { get; set; }
     public int? ExtentPercent { get; set; }
     public List<IncomeSource> IncomeSources { get; set; } = [];
+
+    /// <summary>The coach's, or the person's own answer through the one-time link.</summary>
+    public FollowUpResultSource Source { get; set; }
     public DateTime RecordedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Features.AnswerLinks;
 using Samordning.FollowUp.Features.FollowUps;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.TertialCycle;
@@ -23,10 +24,11 @@ public static class RecurringJobs
     public const string TertialAttestationReminders = "tertial-attestation-reminders";
     public const string IdentityRetention = "identity-retention";
     public const string IdentityKeyRotation = "identity-key-rotation";
+    public const string FollowUpInvitations = "follow-up-invitations";
 
     public static readonly IReadOnlyList<string> All =
         [FollowUpScheduler, FollowUpReminders, Indicators, IndicatorsAfterTertial, TertialReportDraft, TertialAttestationReminders, IdentityRetention,
-            IdentityKeyRotation];
+            IdentityKeyRotation, FollowUpInvitations];
 
     /// <summary>Registers (or updates) every recurring job; crons come from configuration.</summary>
     public static void Register(IServiceProvider services)
@@ -44,6 +46,9 @@ public static class RecurringJobs
         var cycle = services.GetRequiredService<IOptions<TertialCycleOptions>>().Value;
         manager.AddOrUpdate<TertialAttestationRemindersJob>(TertialAttestationReminders, j => j.RunAsync(CancellationToken.None), cycle.ReminderCron, options);
         manager.AddOrUpdate<IdentityRetentionJob>(IdentityRetention, j => j.RunAsync(CancellationToken.None), jobs.IdentityRetentionCron, options);
+
+        var answerLinks = services.GetRequiredService<IOptions<AnswerLinkOptions>>().Value;
+        manager.AddOrUpdate<FollowUpInvitationsJob>(FollowUpInvitations, j => j.RunAsync(CancellationToken.None), answerLinks.InvitationsCron, options);
 
         // Never on a schedule: run after a key rotation with POST /api/v1/jobs/identity-key-rotation/run.
         manager.AddOrUpdate<IdentityKeyRotationJob>(IdentityKeyRotation, j => j.RunAsync(CancellationToken.None), Cron.Never(), options);

@@ -184,6 +184,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             Task.FromResult(Put($"/api/v1/participations/{w.Participations[t]}/exit", TestData.Exit(World.ExitDate)))),
         ["GET /api/v1/participations/{id:long}/identity"] = new([Coach_], Scope.Participation, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}/identity"))),
+        ["PUT /api/v1/participations/{id:long}/follow-up-contact"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Put($"/api/v1/participations/{w.Participations[t]}/follow-up-contact",
+                new JsonObject { ["consent"] = true, ["email"] = "person@test.example" }))),
+        ["GET /api/v1/participations/{id:long}/follow-up-contact"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}/follow-up-contact"))),
+        ["GET /api/v1/participations/{id:long}/follow-up-contact/full"] = new([Coach_], Scope.Participation, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/participations/{w.Participations[t]}/follow-up-contact/full"))),
         ["POST /api/v1/participations/{id:long}/consent/withdraw"] = new([Coach_], Scope.Participation, (w, t, _) =>
             Task.FromResult(Post($"/api/v1/participations/{w.Participations[t]}/consent/withdraw", new JsonObject()))),
         ["POST /api/v1/participations/search"] = new([Coach_], Scope.Caller, (w, t, _) =>
@@ -226,6 +233,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
                 new JsonObject { ["attemptedOn"] = "2026-11-19", ["outcome"] = "NoAnswer" }))),
         ["GET /api/v1/follow-ups/{id:long}/contact-attempts"] = new([Coach_], Scope.FollowUp, (w, t, _) =>
             Task.FromResult(Get($"/api/v1/follow-ups/{w.FollowUps[t]}/contact-attempts"))),
+        ["GET /api/v1/follow-ups/{id:long}/result/history"] = new([Coach_], Scope.FollowUp, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/follow-ups/{w.FollowUps[t]}/result/history"))),
         ["GET /api/v1/notifications"] = new([Office_, Coach_], Scope.Caller, (_, _, _) => Task.FromResult(Get("/api/v1/notifications"))),
 
         // Indicators

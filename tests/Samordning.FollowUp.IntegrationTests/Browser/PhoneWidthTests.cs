@@ -57,6 +57,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
             ["/deltaganden/{id:long}/rattelse"] = [$"/deltaganden/{ended.Id}/rattelse"],
             ["/deltaganden/{id:long}/avslut"] = [$"/deltaganden/{ended.Id}/avslut"],
             ["/deltaganden/{id:long}/matningar"] = [$"/deltaganden/{ended.Id}/matningar"],
+            ["/deltaganden/{id:long}/kontakt"] = [$"/deltaganden/{ended.Id}/kontakt"],
             ["/uppfoljningar/{id:long}"] = [$"/uppfoljningar/{followUp}"],
             ["/tertialrapportering/{ar:int?}/{tertial:int?}"] = ["/tertialrapportering"],
             ["/konton"] = ["/konton"],

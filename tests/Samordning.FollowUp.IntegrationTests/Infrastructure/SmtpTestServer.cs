@@ -10,10 +10,7 @@ namespace Samordning.FollowUp.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SmtpTestServer : IAsyncLifetime
 {
-    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
-
-    private string? _script;
-    private bool _startedHere;
+    private readonly TestServerScript _script = new("smtp-test-server.sh");
 
     public int Port { get; private set; }
 
@@ -24,32 +21,17 @@ public sealed class SmtpTestServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _script = FindScript();
-        if (_script is null)
-        {
-            Unavailable = $"tests/scripts/smtp-test-server.sh was not found above {AppContext.BaseDirectory}.";
-            return;
-        }
-
-        var (running, _, _) = await RunScriptAsync("status");
-        _startedHere = running != 0;
-        var (exit, output, error) = await RunScriptAsync("start");
-        var parts = output.Trim().Split(' ', 2);
-        if (exit != 0 || parts.Length != 2 || !int.TryParse(parts[0], out var port))
-        {
-            Unavailable = $"The SMTP test server (aiosmtpd) could not be started: tests/scripts/smtp-test-server.sh start exited {exit}. {error.Trim()}";
-            return;
-        }
-
+        var (port, folder, unavailable) = await _script.StartAsync();
+        Unavailable = unavailable is null ? null : $"The SMTP test server (aiosmtpd) could not be started: {unavailable}";
         Port = port;
-        Maildir = parts[1];
+        Maildir = folder;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_startedHere && Unavailable is null)
+        if (Unavailable is null)
         {
-            await RunScriptAsync("stop");
+            await _script.StopIfStartedHereAsync();
         }
     }
 
@@ -69,40 +51,6 @@ public sealed class SmtpTestServer : IAsyncLifetime
             }
 
             await Task.Delay(100, cancellationToken);
-        }
-    }
-
-    private static string? FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "scripts", "smtp-test-server.sh");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<(int ExitCode, string Output, string Error)> RunScriptAsync(string command)
-    {
-        var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(_script!);
-        start.ArgumentList.Add(command);
-        try
-        {
-            using var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(ScriptTimeout);
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await output, await error);
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or OperationCanceledException)
-        {
-            return (-1, string.Empty, e.Message);
         }
     }
 }

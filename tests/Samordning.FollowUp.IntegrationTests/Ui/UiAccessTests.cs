@@ -20,7 +20,7 @@ namespace Samordning.FollowUp.IntegrationTests.Ui;
 public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
 {
     /// <summary>Pages anyone may open.</summary>
-    private static readonly HashSet<string> Open = ["/logga-in", "/ingen-behorighet", "/status/{code:int}", "/konto/valj-losenord"];
+    private static readonly HashSet<string> Open = ["/logga-in", "/ingen-behorighet", "/status/{code:int}", "/konto/valj-losenord", "/svara"];
 
     internal static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
@@ -66,6 +66,7 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             ("/anvisningar/{id:long}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.Referral}", w => $"/anvisningar/{w.OtherReferral}"),
             ("/insatser/{id:long}/ekonomi", w => $"/insatser/{w.Intervention}/ekonomi", w => $"/insatser/{w.Intervention}/ekonomi", w => $"/insatser/{w.OtherIntervention}/ekonomi"),
             ("/uppfoljningar/{id:long}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.FollowUp}", w => $"/uppfoljningar/{w.OtherFollowUp}"),
+            ("/deltaganden/{id:long}/kontakt", w => $"/deltaganden/{w.Participation}/kontakt", w => $"/deltaganden/{w.Participation}/kontakt", w => $"/deltaganden/{w.OtherParticipation}/kontakt"),
         };
         foreach (var (template, own, otherProvider, otherAssociation) in coachPages)
         {
@@ -271,6 +272,8 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             ("/logga-in", HttpStatusCode.OK, "Logga in"),
             ("/ingen-behorighet", HttpStatusCode.Forbidden, "Ingen behörighet"),
             ("/status/404", HttpStatusCode.OK, "Sidan finns inte"),
+            // The answer link's page needs no sign-in; without a valid link it says so, about nobody.
+            ("/svara", HttpStatusCode.OK, "Länken fungerar inte"),
         })
         {
             using var response = await anonymous.GetAsync(path, Ct);

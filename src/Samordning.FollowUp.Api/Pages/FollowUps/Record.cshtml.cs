@@ -96,7 +96,11 @@ public sealed class RecordModel : UiPage
     {
         FollowUp = await Sender.Send(new GetFollowUpQuery(id), Aborted);
         Attempts = await Sender.Send(new ListContactAttemptsQuery(id), Aborted);
+        History = await Sender.Send(new ListFollowUpResultHistoryQuery(id), Aborted);
     }
+
+    /// <summary>Results a correction replaced, newest first (the person's own answer among them).</summary>
+    public IReadOnlyList<FollowUpResultRevisionResponse> History { get; private set; } = [];
 
     public sealed class FollowUpForm
     {

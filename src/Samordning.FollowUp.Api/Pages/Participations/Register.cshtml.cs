@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Features.AnswerLinks;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Interventions;
 using Samordning.FollowUp.Features.Participations;
@@ -31,6 +32,15 @@ public sealed class RegisterModel : UiPage
     public long? ReferralId { get; set; }
 
     public ReferralResponse? Referral { get; private set; }
+
+    /// <summary>Whether the person agrees to be contacted for the 12-month follow-up, and how (identified intake only).</summary>
+    [BindProperty]
+    public Samordning.FollowUp.Api.Pages.AnswerLinks.ContactModel.ContactForm FollowUpContact { get; set; } = new();
+
+    protected override string FieldKey(string handlerField) =>
+        handlerField.StartsWith("followUpContact.", StringComparison.OrdinalIgnoreCase)
+            ? "FollowUpContact." + char.ToUpperInvariant(handlerField["followUpContact.".Length]) + handlerField[("followUpContact.".Length + 1)..]
+            : base.FieldKey(handlerField);
 
     /// <summary>The consent text version was filled in from the association's setting (the form says so).</summary>
     public bool ConsentVersionFromAssociation { get; private set; }
@@ -78,6 +88,9 @@ public sealed class RegisterModel : UiPage
             InterventionId = id,
             ReferralId = Referral?.Id,
             IdempotencyKey = IdempotencyKey,
+            FollowUpContact = Intervention.RegistrationMode == RegistrationMode.Identified && FollowUpContact.Consent is { } consent
+                ? new FollowUpContactInput(consent, consent ? FollowUpContact.Mobile : null, consent ? FollowUpContact.Email : null)
+                : null,
         };
         var (ok, result) = await TrySendAsync(command);
         if (!ok)

@@ -54,20 +54,24 @@ internal sealed class IdentityProtector
     {
         Span<byte> plaintext = stackalloc byte[PlaintextSize];
         Encoding.ASCII.GetBytes(pnr.Value, plaintext);
+        var output = Seal(plaintext);
+        CryptographicOperations.ZeroMemory(plaintext);
+        return output;
+    }
 
-        var output = new byte[ProtectedSize];
+    /// <summary>[key id][nonce][tag][ciphertext] with the current key.</summary>
+    private byte[] Seal(ReadOnlySpan<byte> plaintext)
+    {
+        var output = new byte[HeaderSize + plaintext.Length];
         output[0] = _currentKeyId;
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
 
         // AesGcm instances are not thread-safe, and this is a singleton: one per call is cheap enough.
-        using (var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize))
-        {
-            // The key id is authenticated so it cannot be swapped to steer decryption to another key.
-            aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
-        }
+        using var aes = new AesGcm(_encryptionKeys[_currentKeyId], TagSize);
 
-        CryptographicOperations.ZeroMemory(plaintext);
+        // The key id is authenticated so it cannot be swapped to steer decryption to another key.
+        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), output.AsSpan(0, 1));
         return output;
     }
 
@@ -110,6 +114,41 @@ internal sealed class IdentityProtector
             // Authentic but invalid means it was encrypted from bad input; callers handle one exception type.
             throw new CryptographicException("Decrypted value is not a valid personal identity number.", ex);
         }
+    }
+
+    /// <summary>
+    /// AES-GCM over short UTF-8 text (a participant's contact for the follow-up), with the same key
+    /// ring and layout as the personnummer: [key id][nonce][tag][ciphertext].
+    /// </summary>
+    public byte[] EncryptText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plaintext = Encoding.UTF8.GetBytes(text);
+        var output = Seal(plaintext);
+        CryptographicOperations.ZeroMemory(plaintext);
+        return output;
+    }
+
+    /// <summary>The text of <see cref="EncryptText"/>, with the key named by the first byte.</summary>
+    /// <exception cref="CryptographicException">Too short, unknown key id, wrong key or tampered data.</exception>
+    public string DecryptText(byte[] protectedValue)
+    {
+        ArgumentNullException.ThrowIfNull(protectedValue);
+        if (protectedValue.Length < HeaderSize || !_encryptionKeys.TryGetValue(protectedValue[0], out var key))
+        {
+            throw new CryptographicException("Protected text is too short or encrypted with a key that is not configured.");
+        }
+
+        var plaintext = new byte[protectedValue.Length - HeaderSize];
+        using (var aes = new AesGcm(key, TagSize))
+        {
+            aes.Decrypt(protectedValue.AsSpan(1, NonceSize), protectedValue.AsSpan(HeaderSize),
+                protectedValue.AsSpan(1 + NonceSize, TagSize), plaintext, protectedValue.AsSpan(0, 1));
+        }
+
+        var text = Encoding.UTF8.GetString(plaintext);
+        CryptographicOperations.ZeroMemory(plaintext);
+        return text;
     }
 
     /// <summary>Keyed HMAC-SHA256 (32 bytes) over the 12 digits: equal for the same person, useless without the key.</summary>

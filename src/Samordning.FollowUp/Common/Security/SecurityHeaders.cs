@@ -28,9 +28,9 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             var path = context.Request.Path;
             headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire") ? Tools : Strict;
-            if (path.StartsWithSegments("/api"))
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/svara"))
             {
-                // Answers about people are never kept by a browser or a proxy.
+                // Answers about people are never kept by a browser or a proxy (nor the answer link's page).
                 headers.CacheControl = "no-store";
             }
 

@@ -10,6 +10,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
     {
         builder.Property(p => p.IdentityCipher).HasMaxLength(128);
         builder.Property(p => p.IdentityHash).HasMaxLength(32);
+        builder.Property(p => p.ContactCipher).HasMaxLength(512);
         builder.HasOne(p => p.Provider).WithMany()
             .HasForeignKey(p => p.ProviderId).OnDelete(DeleteBehavior.Restrict);
 

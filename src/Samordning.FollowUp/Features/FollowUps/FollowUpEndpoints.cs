@@ -12,6 +12,7 @@ public static class FollowUpEndpoints
         group.MapListFollowUps();
         group.MapRecordFollowUpResult();
         group.MapContactAttempts();
+        group.MapListFollowUpResultHistory();
         return app;
     }
 }

@@ -23,7 +23,10 @@ internal sealed record FollowUpRow(
     DateTime? ResultUpdatedAtUtc,
     byte[]? IdentityCipher,
     int? BirthYear,
-    int ContactAttempts);
+    int ContactAttempts,
+    FollowUpResultSource? Source,
+    bool Invited,
+    bool CallRequested);
 
 /// <summary>
 /// Reads follow-ups: a projection the database runs (<see cref="Rows"/>), the response with its
@@ -52,7 +55,10 @@ internal static class FollowUpReader
             f.Result == null ? null : f.Result.UpdatedAtUtc,
             f.Participation.Participant!.IdentityCipher,
             f.Participation.Participant.BirthYear,
-            f.ContactAttempts.Count));
+            f.ContactAttempts.Count,
+            f.Result == null ? null : f.Result.Source,
+            f.Invitations.Any(i => i.SentAtUtc != null),
+            f.Invitations.Any(i => i.CallRequested)));
 
     /// <summary>The response; the identity is decrypted only to be masked (who to call, without the whole number).</summary>
     public static FollowUpResponse ToResponse(this FollowUpRow row, FollowUpOptions options, IdentityProtector protector) => new(
@@ -69,9 +75,13 @@ internal static class FollowUpReader
         row.Status,
         row.Outcome is { } outcome
             ? new FollowUpResultResponse(outcome, row.ContactedOn!.Value, row.Occupation, row.ExtentPercent,
-                row.IncomeSources ?? [], row.RecordedAtUtc!.Value, row.ResultUpdatedAtUtc!.Value)
+                row.IncomeSources ?? [], row.RecordedAtUtc!.Value, row.ResultUpdatedAtUtc!.Value, row.Source ?? FollowUpResultSource.Coach)
             : null,
         row.IdentityCipher is { } cipher ? protector.Decrypt(cipher).Masked : null,
         row.BirthYear,
-        row.ContactAttempts);
+        row.ContactAttempts,
+        row.Source == FollowUpResultSource.SelfReported ? AnswerLinkState.Answered
+            : row.CallRequested ? AnswerLinkState.CallRequested
+            : row.Invited ? AnswerLinkState.Invited
+            : AnswerLinkState.NotInvited);
 }

@@ -20,7 +20,9 @@ public sealed record FollowUpResponse(
     string? PersonalIdentityNumber,
     int? BirthYear,
     // Tries to reach the person so far (see contact-attempts).
-    int ContactAttempts);
+    int ContactAttempts,
+    // The one-time answer link: not invited, invited (no answer yet), answered, or would rather be called.
+    AnswerLinkState AnswerLink);
 
 public sealed record FollowUpResultResponse(
     FollowUpOutcome Outcome,
@@ -29,4 +31,6 @@ public sealed record FollowUpResultResponse(
     int? ExtentPercent,
     IReadOnlyList<IncomeSource> IncomeSources,
     DateTime RecordedAtUtc,
-    DateTime UpdatedAtUtc);
+    DateTime UpdatedAtUtc,
+    // Coach, or SelfReported through the answer link (a coach's correction makes it Coach again; the history keeps both).
+    FollowUpResultSource Source);

@@ -49,7 +49,7 @@ internal sealed class RecordFollowUpResultValidator : AbstractValidator<RecordFo
 }
 
 internal sealed class RecordFollowUpResultHandler(
-    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, AuditLog audit, IdentityProtector protector)
+    FollowUpDbContext db, TimeProvider clock, IOptions<FollowUpOptions> options, AuditLog audit, IdentityProtector protector, CallerContext callers)
     : ICommandHandler<RecordFollowUpResultCommand, FollowUpResponse>
 {
     public async ValueTask<FollowUpResponse> Handle(RecordFollowUpResultCommand command, CancellationToken cancellationToken)
@@ -96,7 +96,26 @@ internal sealed class RecordFollowUpResultHandler(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (followUp.Result is { } previous)
+        {
+            // The history: what the correction replaces (a self-reported answer too) stays readable.
+            db.FollowUpResultRevisions.Add(new FollowUpResultRevision
+            {
+                FollowUpId = followUp.Id,
+                Source = previous.Source,
+                Outcome = previous.Outcome,
+                ContactedOn = previous.ContactedOn,
+                Occupation = previous.Occupation,
+                ExtentPercent = previous.ExtentPercent,
+                IncomeSources = [.. previous.IncomeSources],
+                RecordedAtUtc = previous.UpdatedAtUtc,
+                ReplacedAtUtc = now,
+                ReplacedBy = callers.Current.Name,
+            });
+        }
+
         var result = followUp.Result ?? new FollowUpResult { FollowUpId = followUp.Id, RecordedAtUtc = now };
+        result.Source = FollowUpResultSource.Coach;
         result.Outcome = command.Outcome!.Value;
         result.ContactedOn = contactedOn;
         result.Occupation = command.Occupation;

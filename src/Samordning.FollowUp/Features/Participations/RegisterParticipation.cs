@@ -13,6 +13,7 @@ using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.AnswerLinks;
 
 namespace Samordning.FollowUp.Features.Participations;
 
@@ -39,6 +40,9 @@ public sealed record RegisterParticipationCommand : StartSituation, ICommand<Reg
     /// </summary>
     public long? ReferralId { get; init; }
 
+    /// <summary>Optional: whether the person agrees to be contacted for the 12-month follow-up, and how (encrypted at rest).</summary>
+    public FollowUpContactInput? FollowUpContact { get; init; }
+
     /// <summary>The client's Idempotency-Key header: a retry with the same key returns the first result.</summary>
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
@@ -54,6 +58,7 @@ internal sealed class RegisterParticipationValidator : AbstractValidator<Registe
     public RegisterParticipationValidator(TimeProvider clock)
     {
         Include(new StartSituationValidator(clock));
+        RuleFor(x => x.FollowUpContact!).SetValidator(new FollowUpContactInputValidator()).When(x => x.FollowUpContact is not null);
         RuleFor(x => x.IdempotencyKey).MaximumLength(100).WithMessage("Nyckeln mot dubbla inskrivningar får vara högst 100 tecken.");
     }
 }
@@ -121,6 +126,11 @@ internal sealed class RegisterParticipationHandler(
             UpdatedAtUtc = now,
         };
         StartSituationRules.Apply(command, participation);
+        if (command.FollowUpContact is { } contact)
+        {
+            FollowUpContacts.Apply(participation, participant, intervention.RegistrationMode, contact, protector, "followUpContact.consent");
+        }
+
         db.Participations.Add(participation);
         if (referral is not null)
         {

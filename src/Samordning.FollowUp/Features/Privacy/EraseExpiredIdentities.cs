@@ -65,7 +65,7 @@ internal sealed class EraseExpiredIdentitiesHandler(FollowUpDbContext db, TimePr
 
     private const string Erasure = $$"""
         UPDATE "Participants"
-        SET "IdentityCipher" = NULL, "IdentityHash" = NULL, "IdentityErasedAtUtc" = {0}, "IdentityErasure" = {{SqlCodes.ErasedByRetention}}
+        SET "IdentityCipher" = NULL, "IdentityHash" = NULL, "ContactCipher" = NULL, "IdentityErasedAtUtc" = {0}, "IdentityErasure" = {{SqlCodes.ErasedByRetention}}
         WHERE "Id" IN (SELECT p."Id" FROM "Participants" p WHERE {{Candidates}})
         """;
 

@@ -22,6 +22,7 @@ internal sealed class IdentityEraser(AuditLog audit, TimeProvider clock)
 
         participant.IdentityCipher = null;
         participant.IdentityHash = null;
+        participant.ContactCipher = null;
         participant.IdentityErasedAtUtc = clock.GetUtcNow().UtcDateTime;
         participant.IdentityErasure = reason;
         audit.Add(AuditAction.Erased, AuditLog.Participant, participant.Id, associationId, participant.ProviderId,

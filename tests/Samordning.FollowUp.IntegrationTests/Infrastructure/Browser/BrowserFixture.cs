@@ -56,6 +56,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Factory.ExtraSettings["Smtp:From"] = MailFrom;
         }
 
+        // Links in e-mails need a base; the tests open their path on the real address (the port is chosen at start).
+        Factory.ExtraSettings["FollowUps:PublicBaseUrl"] = "http://localhost";
+
         Factory.UseKestrel(0);
         await Factory.InitializeAsync();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -17,7 +17,8 @@ public sealed record FollowUpDto(
     FollowUpResultDto? Result,
     string? PersonalIdentityNumber,
     int? BirthYear,
-    int ContactAttempts);
+    int ContactAttempts,
+    string AnswerLink = "NotInvited");
 
 public sealed record ContactAttemptDto(long Id, DateOnly AttemptedOn, string Outcome, DateTime RecordedAtUtc);
 
@@ -30,4 +31,5 @@ public sealed record FollowUpResultDto(
     int? ExtentPercent,
     IReadOnlyList<string> IncomeSources,
     DateTime RecordedAtUtc,
-    DateTime UpdatedAtUtc);
+    DateTime UpdatedAtUtc,
+    string Source = "Coach");
