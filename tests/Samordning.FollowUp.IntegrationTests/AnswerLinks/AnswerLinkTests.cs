@@ -204,6 +204,12 @@ public sealed partial class AnswerLinkTests(ApiFactory factory, SmtpTestServer s
         Assert.Equal(("Reached", "Employed", 75, "SelfReported"), (followUp.Result!.Outcome, followUp.Result.Occupation, followUp.Result.ExtentPercent, followUp.Result.Source));
         Assert.Equal(["Salary"], followUp.Result.IncomeSources);
 
+        // The report's 12-month indicator (exits of T3 2025 in the report of T3 2026) tells how many answered through the link.
+        var report = await Users.OfficeOf(Data.HomeAssociationId).ReportAsync(Data.HomeAssociationId, 2026, 3);
+        var twelveMonths = report["presentation"]!["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "I2")!;
+        var response = twelveMonths["responseText"]!.GetValue<string>().Replace('\u00a0', ' ').Replace('\u202f', ' ');
+        Assert.Contains("1 av de nådda (100,0 %) svarade själva via länken", response, StringComparison.Ordinal);
+
         // Used: the link never works again, and says whom to contact.
         using (var again = await browser.GetAsync(new Uri(path, UriKind.Relative), Ct))
         {

@@ -22,7 +22,7 @@ internal static class ReportSnapshots
     // Figures the report gained after some reports were adopted: a report adopted without them has
     // null there, which is not a restatement (the board never saw them), so they are compared only
     // where the adopted report has them.
-    private static readonly HashSet<string> AddedLater = ["referrals", "progression"];
+    private static readonly HashSet<string> AddedLater = ["referrals", "progression", "selfReported"];
 
     public static string Serialize(TertialReport report) => JsonSerializer.Serialize(report, Json);
 

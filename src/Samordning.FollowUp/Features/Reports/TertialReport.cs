@@ -138,7 +138,11 @@ public sealed record ReportIndicator(
     IndicatorFigure Woman,
     IndicatorFigure Man,
     IndicatorFigure Total,
-    IndicatorStatus Status);
+    IndicatorStatus Status)
+{
+    /// <summary>For a 12-month indicator: of its follow-up results, those the person gave through the answer link; null otherwise.</summary>
+    public int? SelfReported { get; init; }
+}
 
 public sealed record DataQualityRow(
     long ProviderId,

@@ -68,9 +68,10 @@ internal sealed class TertialReportBuilder(
         var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
         var indicators = await IndicatorBucketsAsync(associationId, from, to, cancellationToken);
         var referrals = await ReportReferrals.CountAsync(db, associationId, from, to, cancellationToken);
+        var selfReported = await SelfReportedAsync(associationId, indicators, cancellationToken);
 
         var context = new FigureContext(year, tertial, mode, association.SmallNumberThreshold, plans, countOnly, participation,
-            reasons, occupations, indicators, referrals);
+            reasons, occupations, indicators, referrals) { SelfReported = selfReported };
 
         var sections = Enum.GetValues<Orientation>().Select(orientation =>
         {
@@ -151,6 +152,31 @@ internal sealed class TertialReportBuilder(
             .OrderBy(i => i.Definition.Code, Files.CodeOrder.Instance)];
 
     /// <summary>
+    /// Per 12-month indicator, per intervention: the follow-up results of its exits that the person
+    /// gave through the answer link (issue 22) — the report shows the share self-reported.
+    /// </summary>
+    private async Task<Dictionary<string, Dictionary<long, int>>> SelfReportedAsync(
+        long associationId, List<IndicatorBuckets> indicators, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Dictionary<long, int>>(StringComparer.Ordinal);
+        foreach (var indicator in indicators.Where(i => i.Definition.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit))
+        {
+            var (exitsFrom, exitsTo) = (indicator.ExitsFrom, indicator.ExitsTo);
+            result[indicator.Definition.Code] = await (from r in db.FollowUpResults
+                                                       join f in db.TwelveMonthFollowUps on r.FollowUpId equals f.Id
+                                                       join p in db.Participations on f.ParticipationId equals p.Id
+                                                       join i in db.Interventions on p.InterventionId equals i.Id
+                                                       where i.AssociationId == associationId && r.Source == FollowUpResultSource.SelfReported
+                                                             && p.EndDate >= exitsFrom && p.EndDate <= exitsTo
+                                                       group r by p.InterventionId into g
+                                                       select new { InterventionId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.InterventionId, x => x.Count, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// The report's data-quality rows for the tertial alone (Period mode), without the rest of the
     /// report: the tertial cycle's checklist is exactly these, so the two cannot disagree.
     /// </summary>
@@ -220,6 +246,9 @@ internal sealed class TertialReportBuilder(
         List<IndicatorBuckets> Indicators,
         ReferralCounts Referrals)
     {
+        /// <summary>Self-reported follow-up results per 12-month indicator and intervention.</summary>
+        public Dictionary<string, Dictionary<long, int>> SelfReported { get; init; } = [];
+
         public ReportFigures Figures(IEnumerable<long> interventionIds)
         {
             var ids = interventionIds.ToHashSet();
@@ -274,7 +303,10 @@ internal sealed class TertialReportBuilder(
             var total = Figure(null);
             var status = IndicatorJudgement.Of(total);
             return new ReportIndicator(d.Code, d.Version, indicator.ExitsFrom, indicator.ExitsTo,
-                Figure(Gender.Woman), Figure(Gender.Man), total, status);
+                Figure(Gender.Woman), Figure(Gender.Man), total, status)
+            {
+                SelfReported = SelfReported.TryGetValue(d.Code, out var answers) ? ids.Sum(id => answers.GetValueOrDefault(id)) : null,
+            };
         }
     }
 }

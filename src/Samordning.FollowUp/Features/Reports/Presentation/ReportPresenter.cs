@@ -301,6 +301,13 @@ public static partial class ReportPresenter
                     {
                         response = $"Svarsfrekvens visas inte (färre än {counts.Threshold} nådda)";
                     }
+                    else if (response is not null && i.SelfReported is > 0 and var answers && i.Total.Reached is > 0 and var reached)
+                    {
+                        // The share the person answered through the link (issue 22); a small count is not shown to the board.
+                        response += counts.Masks && SwedishFormat.IsSmall(answers, counts.Threshold)
+                            ? $" · färre än {counts.Threshold} svarade själva via länken"
+                            : $" · {SwedishFormat.Number(answers)} av de nådda ({SwedishFormat.Percent(Math.Round(100.0 * answers / reached, 1))}) svarade själva via länken";
+                    }
 
                     return new PresentedIndicator(i.Code, definition?.Name ?? i.Code, details, definition?.TargetPercent ?? i.Total.TargetPercent,
                         i.Status, ReportText.Judgement(i.Status), total,
