@@ -155,6 +155,26 @@ public sealed class KeyRotationTests(ApiFactory factory) : ApiTest(factory)
     }
 
     /// <summary>Sends the job's command in the given service, as the system.</summary>
+    [Fact]
+    public async Task Rotation_ReencryptsTheContactForTheFollowUpToo()
+    {
+        var intervention = await Data.InterventionAsync(Mode.Identified, new DateOnly(2025, 1, 1));
+        var participation = await Data.IdentifiedExitAsync(intervention.Id, TestPersonnummer.Woman(4), new DateOnly(2025, 1, 7), new DateOnly(2025, 12, 1));
+        await (await Coach.PutAsync($"/api/v1/participations/{participation.Id}/follow-up-contact",
+            new System.Text.Json.Nodes.JsonObject { ["consent"] = true, ["email"] = "deltagare@test.example" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var before = await Factory.WithDbAsync(db => db.Participants.Where(p => p.ContactCipher != null).Select(p => p.ContactCipher!).SingleAsync(Ct));
+        Assert.Equal(1, before[0]);
+
+        var result = await ReencryptAsync(Rotated, batchSize: 500);
+
+        Assert.Equal((1, 1, 0, 2, 1), (result.Examined, result.Reencrypted, result.Unreadable, result.KeyId, result.ContactsReencrypted));
+        var after = await Factory.WithDbAsync(db => db.Participants.Where(p => p.ContactCipher != null).Select(p => p.ContactCipher!).SingleAsync(Ct));
+        Assert.Equal(2, after[0]);
+        Assert.Contains("deltagare@test.example", Rotated.Services.GetRequiredService<IdentityProtector>().DecryptText(after), StringComparison.Ordinal);
+        Assert.ThrowsAny<CryptographicException>(() => Factory.Services.GetRequiredService<IdentityProtector>().DecryptText(after));
+        Assert.Equal(0, (await ReencryptAsync(Rotated, batchSize: 500)).ContactsReencrypted);
+    }
+
     private static async Task<ReencryptIdentitiesResult> ReencryptAsync(WebApplicationFactory<Program> host, int batchSize)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -12,8 +12,8 @@ using Samordning.FollowUp.Domain;
 namespace Samordning.FollowUp.Features.Privacy;
 
 /// <summary>
-/// Re-encrypts every stored personnummer that is not under the current encryption key (after
-/// a key rotation). Runs in batches by participant id; a second run, or a run after a crash,
+/// Re-encrypts every stored personnummer, and the contact for the follow-up kept beside it, that
+/// is not under the current encryption key (after a key rotation). Runs in batches by participant id; a second run, or a run after a crash,
 /// re-encrypts only what is still left.
 /// </summary>
 /// <param name="BatchSize">Participants read and written per transaction.</param>
@@ -27,7 +27,8 @@ public sealed record ReencryptIdentitiesCommand(int BatchSize = 500) : ICommand<
 /// but 0 means a previous key is still needed (or the data is damaged).
 /// </param>
 /// <param name="KeyId">The current key id.</param>
-public sealed record ReencryptIdentitiesResult(int Examined, int Reencrypted, int Unreadable, int KeyId);
+/// <param name="ContactsReencrypted">Contacts for the follow-up (issue 22) re-encrypted with the current key by this run.</param>
+public sealed record ReencryptIdentitiesResult(int Examined, int Reencrypted, int Unreadable, int KeyId, int ContactsReencrypted = 0);
 
 internal sealed class ReencryptIdentitiesValidator : AbstractValidator<ReencryptIdentitiesCommand>
 {
@@ -46,6 +47,7 @@ internal sealed partial class ReencryptIdentitiesHandler(
         ArgumentNullException.ThrowIfNull(command);
         var examined = 0;
         var reencrypted = 0;
+        var contacts = 0;
         var unreadable = 0;
         var lastId = 0L;
 
@@ -56,7 +58,7 @@ internal sealed partial class ReencryptIdentitiesHandler(
             var batch = await db.Participants.AsNoTracking()
                 .Where(p => p.Id > after && p.IdentityCipher != null)
                 .OrderBy(p => p.Id)
-                .Select(p => new { p.Id, p.IdentityCipher })
+                .Select(p => new { p.Id, p.IdentityCipher, p.ContactCipher })
                 .Take(command.BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
@@ -68,17 +70,21 @@ internal sealed partial class ReencryptIdentitiesHandler(
             examined += batch.Count;
 
             var changes = new List<(long Id, byte[] Old, byte[] New)>();
+            var contactChanges = new List<(long Id, byte[] Old, byte[] New)>();
             foreach (var row in batch)
             {
                 var cipher = row.IdentityCipher!;
-                if (protector.IsCurrent(cipher))
-                {
-                    continue;
-                }
-
                 try
                 {
-                    changes.Add((row.Id, cipher, protector.Encrypt(protector.Decrypt(cipher))));
+                    if (!protector.IsCurrent(cipher))
+                    {
+                        changes.Add((row.Id, cipher, protector.Encrypt(protector.Decrypt(cipher))));
+                    }
+
+                    if (row.ContactCipher is { } contact && !protector.IsCurrent(contact))
+                    {
+                        contactChanges.Add((row.Id, contact, protector.EncryptText(protector.DecryptText(contact))));
+                    }
                 }
                 catch (CryptographicException)
                 {
@@ -87,7 +93,7 @@ internal sealed partial class ReencryptIdentitiesHandler(
                 }
             }
 
-            if (changes.Count == 0)
+            if (changes.Count == 0 && contactChanges.Count == 0)
             {
                 continue;
             }
@@ -102,19 +108,27 @@ internal sealed partial class ReencryptIdentitiesHandler(
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.IdentityCipher, replacement), cancellationToken);
             }
 
+            foreach (var (id, old, replacement) in contactChanges)
+            {
+                contacts += await db.Participants
+                    .Where(p => p.Id == id && p.ContactCipher == old)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactCipher, replacement), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 
-        if (reencrypted > 0)
+        if (reencrypted > 0 || contacts > 0)
         {
             audit.Add(AuditAction.KeyRotated, AuditLog.Participant, null, null, null,
-                $"{reencrypted} identiteter krypterades om med nyckel {protector.CurrentKeyId}");
+                $"{reencrypted} identiteter krypterades om med nyckel {protector.CurrentKeyId}"
+                + (contacts > 0 ? $", och {contacts} kontaktuppgifter" : string.Empty));
             await db.SaveChangesAsync(cancellationToken);
         }
 
         LogDone(logger, reencrypted, examined, protector.CurrentKeyId, unreadable);
-        return new ReencryptIdentitiesResult(examined, reencrypted, unreadable, protector.CurrentKeyId);
+        return new ReencryptIdentitiesResult(examined, reencrypted, unreadable, protector.CurrentKeyId, contacts);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
