@@ -114,8 +114,7 @@ public static class ReportDisclosure
         ArgumentNullException.ThrowIfNull(trend);
         ArgumentNullException.ThrowIfNull(node);
         // Referral counts join only when the trend has any referral to tell of (as in the report).
-        var referrals = trend.Tertials.Append(trend.YearToDate).Append(trend.YearToDateLastYear)
-            .Any(p => p.Referrals is { } r && r.Received + r.Started + r.Declined + r.Waiting > 0);
+        var referrals = HasReferrals(trend);
         IEnumerable<(string Measure, long Value)> Measures(TrendPoint p) =>
         [
             ("active", p.Active.Total), ("new", p.New.Total), ("ended", p.Ended.Total),
@@ -299,6 +298,14 @@ public static class ReportDisclosure
 
     /// <summary>"referral:received:Municipality", "referral:declined:NoPlace".</summary>
     public static string ReferralMeasure(string what, string code) => $"{ReferralPrefix}{what}:{code}";
+
+    /// <summary>True when a point of the trend has any referral to tell of: only then are its referral counts in the trend.</summary>
+    public static bool HasReferrals(ReportTrend trend)
+    {
+        ArgumentNullException.ThrowIfNull(trend);
+        return trend.Tertials.Append(trend.YearToDate).Append(trend.YearToDateLastYear)
+            .Any(p => p.Referrals is { } r && r.Received + r.Started + r.Declined + r.Waiting > 0);
+    }
 
     /// <summary>True when the period has any referral to tell of: only then are its referral counts in the report.</summary>
     public static bool HasReferrals(ReferralFigures? referrals) => referrals is not null

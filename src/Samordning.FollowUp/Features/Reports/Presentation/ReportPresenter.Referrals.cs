@@ -24,11 +24,6 @@ public static partial class ReportPresenter
 
         private ReferralFigures TotalReferrals => report.Total.Referrals ?? ReferralFigures.None;
 
-        /// <summary>The trend tells of referrals when one of its points has any.</summary>
-        private static bool TrendShowsReferrals(ReportTrend trend) =>
-            trend.Tertials.Append(trend.YearToDate).Append(trend.YearToDateLastYear)
-                .Any(p => p.Referrals is { } r && r.Received + r.Started + r.Declined + r.Waiting > 0);
-
         /// <summary>Days to start for the board only where at least the threshold started and the count is shown: one person's wait is theirs.</summary>
         private TableCell Days(Line line, double? days, int decimals)
         {
@@ -52,7 +47,7 @@ public static partial class ReportPresenter
                 new("Mottagna anvisningar per anvisande part", ReferringParties()),
                 new("Avböjda anvisningar per orsak", DeclineReasons()),
             };
-            if (trend is not null && TrendShowsReferrals(trend))
+            if (trend is not null && ReportDisclosure.HasReferrals(trend))
             {
                 parts.Add(new("Inflöde av anvisningar över tid", ReferralTrend(trend)));
             }
@@ -269,7 +264,7 @@ public static partial class ReportPresenter
             var r = TotalReferrals;
             var received = counts.Cell(node, Received, "all", r.Received.Total);
             string? more = null;
-            if (trend is not null && TrendShowsReferrals(trend))
+            if (trend is not null && ReportDisclosure.HasReferrals(trend))
             {
                 var yearToDate = Header.Mode == ReportMode.YearToDate;
                 var before = yearToDate ? trend.YearToDateLastYear : trend.Tertials.Count > 1 ? trend.Tertials[^2] : null;
