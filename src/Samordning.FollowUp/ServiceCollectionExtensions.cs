@@ -107,6 +107,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Reports.Trends.ReportTrends>();
         services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
         services.AddSingleton<Features.Reports.Disclosure.YearMaskMemo>();
+        services.AddSingleton<Features.Reports.BuiltReports>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -74,12 +74,14 @@ public static class DatabaseSetup
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = ResolveConnectionString(configuration, environment, db.Provider);
-            options.UseFollowUpDatabase(db.Provider, connectionString);
+            options.UseFollowUpDatabase(db.Provider, connectionString)
+                .AddInterceptors(sp.GetRequiredService<ReportDataChangeInterceptor>());
             if (db.SensitiveDataLogging)
             {
                 options.EnableSensitiveDataLogging();
             }
         });
+        services.AddSingleton<ReportDataChangeInterceptor>();
         services.AddHostedService<SensitiveDataLoggingGuard>();
         services.AddHealthChecks().AddDbContextCheck<FollowUpDbContext>("database");
         return services;

@@ -53,25 +53,54 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ProgressionFactorChange> ProgressionFactorChanges => Set<ProgressionFactorChange>();
 
 
+    /// <summary>
+    /// Report data was saved inside a transaction still open: <see cref="ReportDataVersion"/> moves
+    /// when it commits (<see cref="ReportDataChangeInterceptor"/>).
+    /// </summary>
+    internal bool ReportDataChangedInTransaction { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        EnsureAuditLogAppendOnly();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        EnsureAuditLogAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>The audit log is append-only: no code path may change or remove a line.</summary>
-    private void EnsureAuditLogAppendOnly()
-    {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        var reportData = InspectChanges();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (reportData)
         {
-            throw new InvalidOperationException("The audit log is append-only.");
+            ReportDataVersion.Changed(this);
         }
+
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var reportData = InspectChanges();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (reportData)
+        {
+            await ReportDataVersion.ChangedAsync(this, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// One look at the tracked changes before they are saved: the audit log is append-only (no code
+    /// path may change or remove a line), and whether anything a report reads is among them.
+    /// </summary>
+    private bool InspectChanges()
+    {
+        var reportData = false;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only.");
+            }
+
+            reportData |= ReportDataVersion.IsReportData(entry);
+        }
+
+        return reportData;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -16,4 +16,11 @@ public sealed class ReportOptions
     /// <summary>A referral still without a decision (received, not accepted, declined, withdrawn or started) this many days after it came is a data-quality item.</summary>
     [Range(1, 365)]
     public int UndecidedReferralDays { get; set; } = 30;
+
+    /// <summary>
+    /// A built report is reused while nothing it reads has changed (<see cref="BuiltReports"/>), and
+    /// at most this many minutes; 0 builds every report afresh.
+    /// </summary>
+    [Range(0, 1440)]
+    public int BuiltReportMinutes { get; set; } = 10;
 }

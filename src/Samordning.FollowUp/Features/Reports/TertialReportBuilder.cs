@@ -12,7 +12,8 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, ProgressionReportBuilder progression)
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, ProgressionReportBuilder progression,
+    BuiltReports built)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -27,7 +28,12 @@ internal sealed class TertialReportBuilder(
     public Task<TertialReport> BuildFiguresAsync(long associationId, int year, int tertial, ReportMode mode, CancellationToken cancellationToken) =>
         BuildAsync(associationId, year, tertial, mode, figuresOnly: true, cancellationToken);
 
-    private async Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, bool figuresOnly, CancellationToken cancellationToken)
+    /// <summary>Built once while nothing a report reads changes (<see cref="BuiltReports"/>).</summary>
+    private Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, bool figuresOnly, CancellationToken cancellationToken) =>
+        built.GetOrBuildAsync(db, (nameof(TertialReport), associationId, year, tertial, mode, figuresOnly),
+            () => BuildFreshAsync(associationId, year, tertial, mode, figuresOnly, cancellationToken), cancellationToken);
+
+    private async Task<TertialReport> BuildFreshAsync(long associationId, int year, int tertial, ReportMode mode, bool figuresOnly, CancellationToken cancellationToken)
     {
         var association = await db.Associations.AsNoTracking()
             .Where(a => a.Id == associationId)

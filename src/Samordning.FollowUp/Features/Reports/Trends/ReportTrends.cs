@@ -14,11 +14,16 @@ namespace Samordning.FollowUp.Features.Reports.Trends;
 /// (<see cref="TertialReportBuilder"/>), so a point equals that report's association total. A
 /// closed tertial's point is read from its adopted report and not computed at all.
 /// </summary>
-internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator calculator)
+internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator calculator, BuiltReports built)
 {
     private const int TertialsShown = 6;
 
-    public async Task<ReportTrend> BuildAsync(long associationId, int year, int tertial, CancellationToken cancellationToken)
+    /// <summary>Built once while nothing a report reads changes (<see cref="BuiltReports"/>).</summary>
+    public Task<ReportTrend> BuildAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
+        built.GetOrBuildAsync(db, (nameof(ReportTrend), associationId, year, tertial),
+            () => BuildFreshAsync(associationId, year, tertial, cancellationToken), cancellationToken);
+
+    private async Task<ReportTrend> BuildFreshAsync(long associationId, int year, int tertial, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tertial, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tertial, 3);

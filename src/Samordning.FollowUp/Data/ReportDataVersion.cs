@@ -1,0 +1,248 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Data;
+
+/// <summary>
+/// A number in the database that moves after every committed change of anything a report reads,
+/// so a built report can be reused for as long as it has not moved (README, "Performance",
+/// "Built reports reused"). It is in the database, not in a process, so every instance of the
+/// service sees a change made through another one.
+/// </summary>
+/// <remarks>
+/// <para>How it moves: <see cref="FollowUpDbContext"/>'s <c>SaveChanges</c> notices added, changed
+/// or deleted entities other than the ones no report reads (<see cref="IsReportData"/>), and
+/// <see cref="ReportDataChangeInterceptor"/> every other writing statement sent through EF Core
+/// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, <c>ExecuteSqlRaw</c>: the jobs' set-based writes).
+/// The number moves <b>after</b> the change is committed — at once without a transaction, when the
+/// transaction commits otherwise (never after a rollback). Moving it before the commit would let a
+/// reader see the new number with the old data and keep the old figures under the new number; after
+/// the commit, a reader that read the old number may build from the new data and keep that under
+/// the old number, which nobody asks for once the number has moved.</para>
+/// <para>Where it lives: on PostgreSQL and SQL Server a sequence (<c>nextval</c> and <c>NEXT VALUE
+/// FOR</c> take no lock that other writers wait for and are not rolled back); on SQLite, whose
+/// writers take turns anyway, one row with a random epoch, so that a database emptied and filled
+/// again (a restored copy, the tests' reset) does not repeat an earlier number: without the row
+/// nothing is reused until the next change writes it afresh.</para>
+/// </remarks>
+public static class ReportDataVersion
+{
+    public const string SqliteTable = "ReportDataVersion";
+    public const string Sequence = "report_data_version";
+
+    /// <summary>The current number, or null when there is none to trust (then nothing is reused).</summary>
+    public static async Task<string?> ReadAsync(FollowUpDbContext db, CancellationToken cancellationToken)
+    {
+        var sql = Provider(db) switch
+        {
+            DatabaseProvider.Sqlite => $"SELECT \"Epoch\" || ':' || CAST(\"Version\" AS TEXT) AS \"Value\" FROM \"{SqliteTable}\" WHERE \"Id\" = 1",
+            DatabaseProvider.PostgreSql => $"SELECT CAST(CASE WHEN is_called THEN last_value ELSE 0 END AS text) AS \"Value\" FROM {Sequence}",
+            _ => $"SELECT CAST(COALESCE(CAST(last_used_value AS bigint), 0) AS nvarchar(40)) AS [Value] FROM sys.sequences WHERE name = N'{Sequence}'",
+        };
+        var values = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(cancellationToken);
+        return values.Count == 1 ? values[0] : null;
+    }
+
+    /// <summary>
+    /// Something a report reads was written through <paramref name="db"/>: the number moves now when
+    /// no transaction is open, else when the open one commits.
+    /// </summary>
+    public static async Task ChangedAsync(FollowUpDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            db.ReportDataChangedInTransaction = true;
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await MoveAsync(db, db.Database.GetDbConnection(), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <inheritdoc cref="ChangedAsync"/>
+    public static void Changed(FollowUpDbContext db)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            db.ReportDataChangedInTransaction = true;
+            return;
+        }
+
+        db.Database.OpenConnection();
+        try
+        {
+            using var command = Command(db, db.Database.GetDbConnection());
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    /// <summary>
+    /// Moves the number on an open connection with no transaction (a plain ADO.NET command, so EF
+    /// Core's interceptors do not see it as a change of their own).
+    /// </summary>
+    internal static async Task MoveAsync(FollowUpDbContext db, DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static void Move(FollowUpDbContext db, DbConnection connection)
+    {
+        using var command = Command(db, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static DbCommand Command(FollowUpDbContext db, DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Provider(db) switch
+        {
+            DatabaseProvider.Sqlite => $"INSERT INTO \"{SqliteTable}\" (\"Id\", \"Epoch\", \"Version\") VALUES (1, lower(hex(randomblob(8))), 1) " +
+                "ON CONFLICT (\"Id\") DO UPDATE SET \"Version\" = \"Version\" + 1",
+            DatabaseProvider.PostgreSql => $"SELECT nextval('{Sequence}')",
+            _ => $"DECLARE @v bigint; SET @v = NEXT VALUE FOR [{Sequence}];",
+        };
+        return command;
+    }
+
+    /// <summary>
+    /// Whether an entity is something a report may read. Left out: the audit log, the key ring, the
+    /// jobs' bookkeeping, notifications and answer-link invitations, and the users' sign-in data —
+    /// none of them is in a report, and a sign-in must not make every report be built again.
+    /// Anything else counts, so a new table is report data until someone decides otherwise.
+    /// </summary>
+    public static bool IsReportData(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && entry.Entity is not (AuditEntry or DataProtectionKey or JobWatermark or Notification or FollowUpInvitation or UserAccount)
+        && entry.Metadata.ClrType.Namespace != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>).Namespace;
+
+    private static DatabaseProvider Provider(FollowUpDbContext db) => db.Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => DatabaseProvider.PostgreSql,
+        _ => DatabaseProvider.SqlServer,
+    };
+}
+
+/// <summary>
+/// Moves <see cref="ReportDataVersion"/> for writes that bypass the change tracker (statements sent
+/// with <c>ExecuteNonQuery</c> that changed a row; -1, "not known", counts as a change) and when a
+/// transaction that changed report data commits.
+/// </summary>
+internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterceptor> logger) : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (result != 0 && eventData.Context is FollowUpDbContext db && Writes(command.CommandText, eventData.CommandSource))
+        {
+            ReportDataVersion.Changed(db);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (result != 0 && eventData.Context is FollowUpDbContext db && Writes(command.CommandText, eventData.CommandSource))
+        {
+            await ReportDataVersion.ChangedAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is FollowUpDbContext { ReportDataChangedInTransaction: true } db)
+        {
+            db.ReportDataChangedInTransaction = false;
+            try
+            {
+                ReportDataVersion.Move(db, db.Database.GetDbConnection());
+            }
+            catch (DbException exception)
+            {
+                NotMoved(exception);
+            }
+        }
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is FollowUpDbContext { ReportDataChangedInTransaction: true } db)
+        {
+            db.ReportDataChangedInTransaction = false;
+            try
+            {
+                await ReportDataVersion.MoveAsync(db, db.Database.GetDbConnection(), cancellationToken);
+            }
+            catch (DbException exception)
+            {
+                NotMoved(exception);
+            }
+        }
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData);
+        return Task.CompletedTask;
+    }
+
+    private static void Forget(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is FollowUpDbContext db)
+        {
+            db.ReportDataChangedInTransaction = false;
+        }
+    }
+
+    /// <summary>
+    /// The change is committed: a failure to move the number must not turn it into an error for the
+    /// user. Logged; built reports live at most <c>Reports:BuiltReportMinutes</c> anyway.
+    /// </summary>
+    private void NotMoved(DbException exception) =>
+        logger.LogWarning(exception, "The report data version could not be moved after a commit; reports built before it are reused until they expire.");
+
+    /// <summary>
+    /// A writing statement of the service's own (<c>ExecuteSqlRaw</c>, <c>ExecuteUpdate</c>,
+    /// <c>ExecuteDelete</c>; <c>SaveChanges</c> is seen by the context, migrations change no data a
+    /// report has read): not SQLite's settings and statistics (<c>PRAGMA</c>, <c>ANALYZE</c>), and not
+    /// one that only touches the users' sign-in tables (refresh tokens, "Anvisad av").
+    /// </summary>
+    private static bool Writes(string text, CommandSource source)
+    {
+        if (source is not (CommandSource.ExecuteSqlRaw or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete))
+        {
+            return false;
+        }
+
+        var statement = text.AsSpan().TrimStart();
+        if (statement.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase) || statement.StartsWith("ANALYZE", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var firstTable = statement.IndexOfAny('"', '[');
+        return firstTable < 0 || !statement[(firstTable + 1)..].StartsWith("AspNetUser", StringComparison.Ordinal);
+    }
+}
