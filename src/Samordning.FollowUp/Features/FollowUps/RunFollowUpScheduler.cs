@@ -85,6 +85,7 @@ internal sealed class FollowUpScheduler(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = clock.Today();
+        db.Database.ForJob(database.Value);
         await using var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken);
         var mark = await db.JobWatermarks.SingleOrDefaultAsync(w => w.Job == Watermark, cancellationToken);
         var full = !sinceLastRun || mark is null || FullPassDue(mark, today);

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
@@ -17,11 +18,13 @@ public sealed record ComputeIndicatorsCommand(long? AssociationId = null) : ICom
 
 public sealed record ComputeIndicatorsResult(int Associations, int Figures);
 
-internal sealed class ComputeIndicatorsHandler(FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator)
+internal sealed class ComputeIndicatorsHandler(
+    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, IOptions<DatabaseOptions> database)
     : ICommandHandler<ComputeIndicatorsCommand, ComputeIndicatorsResult>
 {
     public async ValueTask<ComputeIndicatorsResult> Handle(ComputeIndicatorsCommand command, CancellationToken cancellationToken)
     {
+        db.Database.ForJob(database.Value);
         var associations = await db.Associations.AsNoTracking()
             .Where(a => command.AssociationId == null || a.Id == command.AssociationId)
             .Select(a => new { a.Id, a.SmallNumberThreshold })

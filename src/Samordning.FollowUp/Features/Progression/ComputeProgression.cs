@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
@@ -20,11 +21,13 @@ public sealed record ComputeProgressionCommand(long? AssociationId = null) : ICo
 
 public sealed record ComputeProgressionResult(int Associations, int Figures, int FactorFigures);
 
-internal sealed class ComputeProgressionHandler(FollowUpDbContext db, TimeProvider clock, ProgressionCalculator calculator)
+internal sealed class ComputeProgressionHandler(
+    FollowUpDbContext db, TimeProvider clock, ProgressionCalculator calculator, IOptions<DatabaseOptions> database)
     : ICommandHandler<ComputeProgressionCommand, ComputeProgressionResult>
 {
     public async ValueTask<ComputeProgressionResult> Handle(ComputeProgressionCommand command, CancellationToken cancellationToken)
     {
+        db.Database.ForJob(database.Value);
         await StepInstrument.SyncAsync(db, cancellationToken);
         var associations = await db.Associations.AsNoTracking()
             .Where(a => command.AssociationId == null || a.Id == command.AssociationId)

@@ -21,7 +21,8 @@ internal sealed class TertialReportBuilder(
         BuildAsync(associationId, year, tertial, mode, figuresOnly: false, cancellationToken);
 
     /// <summary>
-    /// The report's counts without the providers' notes and the data-quality rows: what the board's
+    /// The report's counts without the providers' notes, the data-quality rows, progression and the
+    /// self-reported share of the 12-month indicators: what the board's
     /// masking reads of the year's other reports (<see cref="Disclosure.BoardDisclosure"/>), which are
     /// built only to decide the masks of the one shown — a dozen fewer queries for each.
     /// </summary>
@@ -74,7 +75,8 @@ internal sealed class TertialReportBuilder(
         var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
         var indicators = await IndicatorBucketsAsync(associationId, from, to, cancellationToken);
         var referrals = await ReportReferrals.CountAsync(db, associationId, from, to, cancellationToken);
-        var selfReported = await SelfReportedAsync(associationId, indicators, cancellationToken);
+        // The board's masking does not read the self-reported share (it is shown against its own threshold).
+        var selfReported = figuresOnly ? [] : await SelfReportedAsync(associationId, indicators, cancellationToken);
 
         var context = new FigureContext(year, tertial, mode, association.SmallNumberThreshold, plans, countOnly, participation,
             reasons, occupations, indicators, referrals) { SelfReported = selfReported };
