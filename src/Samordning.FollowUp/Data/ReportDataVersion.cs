@@ -226,7 +226,7 @@ internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterc
     /// <summary>
     /// A writing statement of the service's own (<c>ExecuteSqlRaw</c>, <c>ExecuteUpdate</c>,
     /// <c>ExecuteDelete</c>; <c>SaveChanges</c> is seen by the context, migrations change no data a
-    /// report has read): not SQLite's settings and statistics (<c>PRAGMA</c>, <c>ANALYZE</c>), and not
+    /// report has read): not settings and statistics (<c>PRAGMA</c>, <c>ANALYZE</c>, <c>SET</c>), and not
     /// one that only touches the users' sign-in tables (refresh tokens, "Anvisad av").
     /// </summary>
     private static bool Writes(string text, CommandSource source)
@@ -237,7 +237,8 @@ internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterc
         }
 
         var statement = text.AsSpan().TrimStart();
-        if (statement.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase) || statement.StartsWith("ANALYZE", StringComparison.OrdinalIgnoreCase))
+        if (statement.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase) || statement.StartsWith("ANALYZE", StringComparison.OrdinalIgnoreCase)
+            || statement.StartsWith("SET ", StringComparison.OrdinalIgnoreCase) || statement.StartsWith("RESET ", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
