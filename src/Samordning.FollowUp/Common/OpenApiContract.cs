@@ -36,6 +36,13 @@ public static class OpenApiContract
             if (context.JsonPropertyInfo is { } property)
             {
                 DescribeUnit(schema, property.Name);
+                // A nullable list of codes comes without its items: a generated client would not know them.
+                if (schema.Items is null && schema.Type is { } arrayType && arrayType.HasFlag(JsonSchemaType.Array)
+                    && ElementType(property.PropertyType) is { } element)
+                {
+                    schema.Items = await context.GetOrCreateSchemaAsync(element, null, cancellationToken);
+                }
+
                 var member = (property.AttributeProvider as MemberInfo)?.Name ?? property.Name;
                 if ((await RefusedAsync(property.DeclaringType, context.ApplicationServices, cancellationToken)).Contains(member))
                 {
@@ -183,6 +190,11 @@ public static class OpenApiContract
 
         schema.Required = required;
     }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(type) ? element
+        : null;
 
     private static bool IsNull(IOpenApiSchema schema) => schema is OpenApiSchema { Type: JsonSchemaType.Null };
 }
