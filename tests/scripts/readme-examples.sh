@@ -9,25 +9,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-DLL=src/Samordning.FollowUp.Api/bin/Release/net10.0/Samordning.FollowUp.Api.dll
-[[ -f $DLL ]] || { echo "readme-examples: build the solution first (Release)" >&2; exit 1; }
+source tests/scripts/demo-service.sh
 WORK=$(mktemp -d /tmp/followup-readme-XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-PID=""
-cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { demo_service_stop; rm -rf "$WORK"; }
 trap cleanup EXIT
-
-# The service's own data folder (development keys) goes to the temporary folder too.
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-    ConnectionStrings__FollowUp="Data Source=$WORK/followup.db" \
-    IdentityProtection__DevelopmentKeyFile="$WORK/identity-keys.json" \
-    bash -c 'cd "$(dirname "$1")" && exec dotnet "$(basename "$1")"' _ "$DLL" >"$WORK/service.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$PID" 2>/dev/null || { echo "readme-examples: the service exited:"; cat "$WORK/service.log"; exit 1; }
-    sleep 1
-done
+demo_service_start "$WORK"
+PORT=$DEMO_PORT
 
 # Each runnable block into its own file.
 awk -v dir="$WORK" '

@@ -36,6 +36,13 @@ public static class OpenApiContract
             if (context.JsonPropertyInfo is { } property)
             {
                 DescribeUnit(schema, property.Name);
+                // A nullable list of codes comes without its items: a generated client would not know them.
+                if (schema.Items is null && schema.Type is { } arrayType && arrayType.HasFlag(JsonSchemaType.Array)
+                    && ElementType(property.PropertyType) is { } element)
+                {
+                    schema.Items = await context.GetOrCreateSchemaAsync(element, null, cancellationToken);
+                }
+
                 var member = (property.AttributeProvider as MemberInfo)?.Name ?? property.Name;
                 if ((await RefusedAsync(property.DeclaringType, context.ApplicationServices, cancellationToken)).Contains(member))
                 {
@@ -138,18 +145,33 @@ public static class OpenApiContract
 
     /// <summary>
     /// The members the validator refuses as missing: it is run on an instance with every field left out
-    /// (null, or a value type's default), and the NotNull and NotEmpty failures name them. Running it
+    /// (as deserialized from <c>{}</c>), and the NotNull and NotEmpty failures name them. Running it
     /// covers included validators and conditions as they apply to a request that leaves everything out.
     /// </summary>
     private static async Task<HashSet<string>> RefusedWhenMissingAsync(IValidator validator, Type type, CancellationToken cancellationToken)
     {
-        var empty = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
+        // As the serializer makes it from "{}": the parameterless constructor runs the property initializers
+        // (a list that starts empty is not missing); a type without one gets its members' defaults.
+        var empty = type.GetConstructor(Type.EmptyTypes) is { } constructor
+            ? constructor.Invoke(null)
+            : System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
         var context = (FluentValidation.IValidationContext)Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(type), empty)!;
         var result = await validator.ValidateAsync(context, cancellationToken);
+        var descriptor = validator.CreateDescriptor();
         return [.. result.Errors
             .Where(e => e.ErrorCode is "NotNullValidator" or "NotEmptyValidator")
-            .Select(e => e.PropertyName)];
+            .Select(e => e.PropertyName)
+            .Where(member => !RequiredOnlyInSomeCases(descriptor, member))];
     }
+
+    /// <summary>
+    /// A NotNull or NotEmpty rule under a condition (<c>.When(…)</c>: an exit's occupation unless the exit reason
+    /// has no outcome) requires the field only in some cases: not <c>required</c>; the field's description
+    /// and the validator's Swedish message say when.
+    /// </summary>
+    private static bool RequiredOnlyInSomeCases(IValidatorDescriptor descriptor, string member) =>
+        descriptor.GetRulesForMember(member).Any(rule => rule.Components.Any(c =>
+            c.Validator.Name is "NotNullValidator" or "NotEmptyValidator" && (c.HasCondition || c.HasAsyncCondition)));
 
     private static void RequireWhatTheValidatorRequires(
         OpenApiSchema schema, System.Text.Json.Serialization.Metadata.JsonTypeInfo type, HashSet<string> refused)
@@ -158,21 +180,21 @@ public static class OpenApiContract
         foreach (var property in type.Properties)
         {
             var member = (property.AttributeProvider as MemberInfo)?.Name ?? property.Name;
-            var refusedMissing = refused.Contains(member);
-            var nullable = property.PropertyType.IsClass || Nullable.GetUnderlyingType(property.PropertyType) is not null;
-            if (refusedMissing)
+            // Only what the validator refuses: a field the serializer would fill with a default when it is
+            // left out (a constructor parameter, a value type) is not required either.
+            if (refused.Contains(member))
             {
-                required.Add(property.Name);
-            }
-            else if (!nullable && schema.Required?.Contains(property.Name) == true)
-            {
-                // A non-nullable field the serializer needs (a value type without default stays as declared).
                 required.Add(property.Name);
             }
         }
 
         schema.Required = required;
     }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(type) ? element
+        : null;
 
     private static bool IsNull(IOpenApiSchema schema) => schema is OpenApiSchema { Type: JsonSchemaType.Null };
 }

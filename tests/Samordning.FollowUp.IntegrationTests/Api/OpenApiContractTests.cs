@@ -8,8 +8,8 @@ namespace Samordning.FollowUp.IntegrationTests.Api;
 /// <summary>
 /// /openapi/v1.json as a client developer uses it: valid OpenAPI (checked by openapi-spec-validator,
 /// which tests/scripts/test.sh installs), integers as integers, required only what the service
-/// requires, rates with their unit, every error answer a ProblemDetails; and a create request with
-/// only the fields the document requires is accepted.
+/// requires, rates with their unit, every error answer a ProblemDetails. That every create request with only
+/// the fields the document requires is accepted is <see cref="MinimalBodyTests"/>.
 /// </summary>
 [Collection(ApiTestGroup.Name)]
 [Trait("Feature", "OpenApi")]
@@ -109,48 +109,5 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTest(factory)
         }
 
         Assert.True(missing.Count == 0, string.Join("\n", missing));
-    }
-
-    /// <summary>Create requests with exactly the fields the document requires (and values a user would give) are accepted.</summary>
-    [Fact]
-    public async Task CreateEndpoints_MinimalBodiesWithOnlyTheRequiredFields_Return2xx()
-    {
-        var document = await DocumentAsync();
-        var values = new Dictionary<string, JsonNode?>
-        {
-            ["name"] = "Minsta möjliga",
-            ["providerId"] = null,
-            ["orientation"] = "IndividualFocused",
-            ["category"] = "Preparatory",
-            ["municipalities"] = new JsonArray("Borås"),
-            ["startDate"] = "2026-01-01",
-            ["email"] = $"minsta-{Guid.NewGuid():N}@test.example",
-            ["displayName"] = "Minsta Användare",
-            // A system administrator has no scope; the other roles' association or provider depends on the role
-            // (required only with it, which the schema's required list cannot say).
-            ["role"] = "SystemAdmin",
-            ["kind"] = "Municipality",
-        };
-
-        async Task<HttpStatusCode> CreateAsync(ApiClient client, string schema, string path, Dictionary<string, JsonNode?> extra)
-        {
-            var body = new JsonObject();
-            foreach (var field in Required(document, schema))
-            {
-                body[field] = (extra.TryGetValue(field, out var value) ? value : values[field])?.DeepClone();
-            }
-
-            var response = await client.PostAsync(path, body);
-            Assert.True(response.IsSuccessStatusCode, $"{path} {body.ToJsonString()}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-            return response.StatusCode;
-        }
-
-        await CreateAsync(Admin, "CreateAssociationCommand", "/api/v1/associations", []);
-        var association = await Data.AssociationAsync();
-        await CreateAsync(Office, "CreateProviderCommand", $"/api/v1/associations/{association.Id}/providers", []);
-        var provider = await Data.ProviderAsync(association.Id);
-        await CreateAsync(Office, "CreateInterventionCommand", $"/api/v1/associations/{association.Id}/interventions", new() { ["providerId"] = provider.Id });
-        await CreateAsync(Admin, "CreateUserCommand", "/api/v1/users", []);
-        await CreateAsync(Office, "AddAssociationMemberCommand", $"/api/v1/associations/{association.Id}/economy/members", new() { ["name"] = "Borås" });
     }
 }

@@ -16,6 +16,7 @@ using Samordning.FollowUp.Domain;
 namespace Samordning.FollowUp.Features.FollowUps;
 
 /// <summary>Records (POST) or corrects (PUT) what the coach found out at the 12-month follow-up.</summary>
+/// <param name="Occupation">Required when the outcome is Reached ("Unknown" when not known); left out otherwise.</param>
 [Access(UserRole.Coach)]
 public sealed record RecordFollowUpResultCommand(
     FollowUpOutcome? Outcome,

@@ -16,6 +16,7 @@ using Samordning.FollowUp.Features.FollowUps;
 namespace Samordning.FollowUp.Features.Participations;
 
 /// <summary>Records (POST) or corrects (PUT) the exit (utskrivning) and the situation directly after it.</summary>
+/// <param name="Occupation">Required unless the exit reason has no outcome (registered in error, deceased): "Unknown" when not known.</param>
 [Access(UserRole.Coach)]
 public sealed record RecordExitCommand(
     DateOnly? EndDate,

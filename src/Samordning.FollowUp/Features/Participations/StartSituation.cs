@@ -13,10 +13,18 @@ namespace Samordning.FollowUp.Features.Participations;
 /// </summary>
 public record StartSituation : IStartPerson
 {
+    /// <summary>Required (with <c>consent</c>) for an identified intervention's intake, refused for any other; from a referral, the referral's.</summary>
     public string? PersonalIdentityNumber { get; init; }
+
+    /// <summary>The written consent: required with the personnummer of an identified intervention's intake.</summary>
     public ConsentRequest? Consent { get; init; }
+
+    /// <summary>Required (with <c>birthYear</c>) for an anonymous intervention's intake, refused for an identified one (read from the personnummer).</summary>
     public Gender? Gender { get; init; }
+
+    /// <summary>Required (with <c>gender</c>) for an anonymous intervention's intake, refused for an identified one.</summary>
     public int? BirthYear { get; init; }
+
     public DateOnly? StartDate { get; init; }
     public string? HomeMunicipality { get; init; }
     public ReferredBy? ReferredBy { get; init; }
@@ -84,7 +92,8 @@ internal sealed class StartSituationValidator : AbstractValidator<StartSituation
         RuleFor(x => x.HomeMunicipality).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Hemkommun måste anges.")
             .Must(m => Municipalities.Find(m) is not null).WithMessage((_, m) => UnknownMunicipality(m));
-        RuleFor(x => x.ReferredBy).NotNull().WithMessage("Anvisad av måste anges.");
+        // Starting a referral, the referral's "referred by" fills it when left out.
+        RuleFor(x => x.ReferredBy).NotNull().Unless(x => x is StartFromReferral).WithMessage("Anvisad av måste anges.");
         RuleFor(x => x.EducationLevel).NotNull().WithMessage("Utbildningsnivå måste anges. Välj ”Okänd” om den inte är känd.");
         RuleFor(x => x.TimeInPublicSupport).NotNull().WithMessage("Tid i offentlig försörjning måste anges. Välj ”Okänd” om den inte är känd.");
         RuleFor(x => x.OccupationAtStart).NotNull().WithMessage("Sysselsättning vid start måste anges. Välj ”Okänd” om den inte är känd.");
@@ -211,4 +220,15 @@ internal static class StartSituationRules
         participation.ConsentTextVersion = start.Consent?.TextVersion?.Trim();
         participation.ConsentCollectedBy = start.Consent?.CollectedBy?.Trim();
     }
+}
+
+/// <summary>
+/// The intake's body when a referral starts it (<c>POST /referrals/{id}/start</c>): what the referral knows
+/// — personnummer, consent, gender and birth year, referred by — may be left out.
+/// </summary>
+public sealed record StartFromReferral : StartSituation;
+
+internal sealed class StartFromReferralValidator : AbstractValidator<StartFromReferral>
+{
+    public StartFromReferralValidator(TimeProvider clock) => Include(new StartSituationValidator(clock));
 }

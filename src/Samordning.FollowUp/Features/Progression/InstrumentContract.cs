@@ -86,7 +86,9 @@ internal sealed class InstrumentDraftValidator : AbstractValidator<InstrumentDra
             .InclusiveBetween(0, 100).WithMessage("Skalans värden ska vara mellan 0 och 100.");
         RuleFor(x => x.ScaleMax).NotNull().WithMessage("Skalans högsta värde måste anges.")
             .InclusiveBetween(0, 100).WithMessage("Skalans värden ska vara mellan 0 och 100.")
-            .GreaterThan(x => x.ScaleMin).When(x => x.ScaleMin is not null).WithMessage("Skalans högsta värde ska vara större än det lägsta.");
+            .GreaterThan(x => x.ScaleMin).When(x => x.ScaleMin is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage("Skalans högsta värde ska vara större än det lägsta.");
+        RuleFor(x => x.ScaleLabels).NotEmpty().WithMessage("Ange en benämning för varje värde på skalan, från lägsta till högsta.");
         RuleFor(x => x.ScaleLabels)
             .Must((x, labels) => labels is not null && x.ScaleMin is { } min && x.ScaleMax is { } max
                 && labels.Select(l => l.Value).Order().SequenceEqual(Enumerable.Range(min, max - min + 1))

@@ -18,7 +18,7 @@ public static class StartReferralEndpoint
     {
         group.MapPost("/referrals/{id:long}/start", async Task<Created<ParticipationResponse>> (
                 long id,
-                StartSituation start,
+                StartFromReferral start,
                 [FromHeader(Name = RegisterParticipationEndpoint.IdempotencyKeyHeader)] string? idempotencyKey,
                 HttpContext http,
                 ISender sender,

@@ -19,6 +19,8 @@ namespace Samordning.FollowUp.Features.Users;
 /// provider's participants only once the provider confirms the account
 /// (<see cref="CoachConfirmation"/>). The office creates users of its own association.
 /// </summary>
+/// <param name="AssociationId">Required for the roles AssociationAdmin, BoardMember and Coach; none for SystemAdmin.</param>
+/// <param name="ProviderId">Required for the role Coach (a provider of the association); none for the other roles.</param>
 [Access(UserRole.SystemAdmin, UserRole.AssociationAdmin)]
 public sealed record CreateUserCommand(
     string? Email, string? DisplayName, UserRole? Role, long? AssociationId, long? ProviderId)
