@@ -54,9 +54,14 @@ public static class JobRunStatus
         {
             try
             {
+                // The current state first, then the history: read the other way round, a run that
+                // finished in between was "Succeeded" with a history that had not yet begun.
+                using (var connection = storage.GetConnection())
+                {
+                    current = connection.GetStateData(runId);
+                }
+
                 details = storage.GetMonitoringApi().JobDetails(runId);
-                using var connection = storage.GetConnection();
-                current = connection.GetStateData(runId);
             }
             catch (FormatException)
             {
