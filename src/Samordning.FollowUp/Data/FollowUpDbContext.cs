@@ -54,14 +54,25 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
 
     /// <summary>
-    /// Report data was saved inside a transaction still open: <see cref="ReportDataVersion"/> moves
-    /// when it commits (<see cref="ReportDataChangeInterceptor"/>).
+    /// The open transaction in which report data was saved: <see cref="ReportDataVersion"/> moves
+    /// when it commits (<see cref="ReportDataChangeInterceptor"/>), or has moved inside it (SQLite).
+    /// A transaction disposed without commit or rollback leaves it behind, harmlessly: the next
+    /// transaction is another object.
     /// </summary>
-    internal bool ReportDataChangedInTransaction { get; set; }
+    internal System.Data.Common.DbTransaction? ReportDataChangedIn { get; set; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var reportData = InspectChanges();
+        if (reportData && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
+        {
+            using var transaction = Database.BeginTransaction();
+            var inTransaction = base.SaveChanges(acceptAllChangesOnSuccess);
+            ReportDataVersion.Changed(this);
+            transaction.Commit();
+            return inTransaction;
+        }
+
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (reportData)
         {
@@ -74,6 +85,16 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var reportData = InspectChanges();
+        if (reportData && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
+        {
+            // SQLite: the change and the report data version's move in one commit.
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var inTransaction = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ReportDataVersion.ChangedAsync(this, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return inTransaction;
+        }
+
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (reportData)
         {
