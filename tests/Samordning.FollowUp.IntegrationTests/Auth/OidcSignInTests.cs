@@ -295,6 +295,11 @@ public sealed class OidcSignInTests(ApiFactory factory, OidcProvider provider) :
 
         Assert.DoesNotContain("organisationens konto", without, StringComparison.Ordinal);
         Assert.Contains("Logga in med organisationens konto", browser.Html, StringComparison.Ordinal);
+
+        // The button's form (and "Logga ut") leads on to the provider: the policy lets forms go there, and nowhere else.
+        using var service = Service.CreateClient();
+        using var page = await service.GetAsync(new Uri("/logga-in", UriKind.Relative), Ct);
+        Assert.Contains($"form-action 'self' {Issuer};", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     // ---- helpers ----
