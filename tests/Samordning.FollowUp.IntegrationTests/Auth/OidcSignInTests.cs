@@ -213,11 +213,27 @@ public sealed class OidcSignInTests(ApiFactory factory, OidcProvider provider) :
         Assert.True(status["pending"]!["matchesAccount"]!.GetValue<bool>());
         Assert.Equal($"Deltagaransvarig vid utförare {home.Id}", status["pending"]!["description"]!.GetValue<string>());
 
+        // The office decides on the user's page ("Användare"), signed in with its password.
+        using var office = new OidcBrowser(Service);
+        await office.GetAsync("/logga-in");
+        await office.PostFormAsync("novalidate", new()
+        {
+            ["Input.Email"] = await Factory.CreateUserAsync(UserRole.AssociationAdmin, association.Id, null),
+            ["Input.Password"] = ApiFactory.Password,
+        });
+        await office.GetAsync($"/kansli/anvandare/{local.Id}");
+        Assert.Contains("<h2>Organisationens konto</h2>", office.Html, StringComparison.Ordinal);
+        Assert.Contains($"Organisationens konto anger Deltagaransvarig vid utförare {home.Id}.", office.Html, StringComparison.Ordinal);
+        await office.PostFormAsync("handler=LinkExternal", []);
+        Assert.Equal($"/kansli/anvandare/{local.Id}", office.Address.AbsolutePath);
+        Assert.Contains("kan nu logga in med organisationens konto", office.Html, StringComparison.Ordinal);
+        Assert.Contains("Kontot är kopplat till användarens konto hos organisationen", office.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Koppla till organisationens konto</button>", office.Html, StringComparison.Ordinal);
+
+        // A repeated request (the API) answers as the first did and links nothing twice.
         var linked = await (await Office.PostAsync($"/api/v1/users/{local.Id}/external-login", new JsonObject())).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
         Assert.True(linked["isLinked"]!.GetValue<bool>());
         Assert.Null(linked["pending"]);
-        // A repeated request answers the same and links nothing twice.
-        await (await Office.PostAsync($"/api/v1/users/{local.Id}/external-login", new JsonObject())).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
         Assert.Equal([(Issuer, person.Subject)], await LoginsAsync(local.Id));
         Assert.Contains(await AuditOfAsync(local.Id), a => a.Action == AuditAction.ExternalLoginLinked);
 
