@@ -23,14 +23,7 @@ internal sealed class EditModel : UserFormPage
     {
         Account = await FindAsync();
         ExternalLogin = await Sender.Send(new GetExternalLoginQuery(Account.Id), Aborted);
-        Input = new UserForm
-        {
-            DisplayName = Account.DisplayName,
-            Role = Account.Role,
-            AssociationId = Account.AssociationId,
-            ProviderId = Account.ProviderId,
-            IsLocked = Account.IsLocked,
-        };
+        Input = UserForm.Of(Account);
         await LoadProvidersAsync();
     }
 
@@ -90,14 +83,7 @@ internal sealed class EditModel : UserFormPage
         }
 
         ExternalLogin = await Sender.Send(new GetExternalLoginQuery(Account.Id), Aborted);
-        Input = new UserForm
-        {
-            DisplayName = Account.DisplayName,
-            Role = Account.Role,
-            AssociationId = Account.AssociationId,
-            ProviderId = Account.ProviderId,
-            IsLocked = Account.IsLocked,
-        };
+        Input = UserForm.Of(Account);
         await LoadProvidersAsync();
         return Page();
     }
@@ -109,6 +95,16 @@ internal sealed class EditModel : UserFormPage
 
     public sealed class UserForm
     {
+        /// <summary>The form as the account stands.</summary>
+        public static UserForm Of(UserResponse account) => new()
+        {
+            DisplayName = account.DisplayName,
+            Role = account.Role,
+            AssociationId = account.AssociationId,
+            ProviderId = account.ProviderId,
+            IsLocked = account.IsLocked,
+        };
+
         public string? DisplayName { get; set; }
 
         public UserRole? Role { get; set; }
