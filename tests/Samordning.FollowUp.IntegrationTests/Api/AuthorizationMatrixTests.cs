@@ -530,10 +530,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
             await using var scope = _factory.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<UserAccount>>();
             var user = (await users.FindByIdAsync(UserIds[target]))!;
-            var attempt = new global::Samordning.FollowUp.Features.Auth.ExternalLoginRequest(
+            var attempt = new global::Samordning.FollowUp.Features.Users.ExternalLoginRequest(
                 "https://idp.example", $"matrix-{n}", user.Email!, user.Role, user.AssociationId, user.ProviderId, DateTime.UtcNow);
-            await users.SetAuthenticationTokenAsync(user, global::Samordning.FollowUp.Features.Auth.ExternalSignIn.PendingLinkProvider,
-                global::Samordning.FollowUp.Features.Auth.ExternalSignIn.PendingLinkName, System.Text.Json.JsonSerializer.Serialize(attempt));
+            await users.SetAuthenticationTokenAsync(user, global::Samordning.FollowUp.Features.Users.ExternalLogins.PendingLinkProvider,
+                global::Samordning.FollowUp.Features.Users.ExternalLogins.PendingLinkName, System.Text.Json.JsonSerializer.Serialize(attempt));
             return user.Id;
         }
 

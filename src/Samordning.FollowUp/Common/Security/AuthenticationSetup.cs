@@ -151,7 +151,7 @@ public static class AuthenticationSetup
     /// id_token (signature from the provider's keys, issuer from its discovery document, audience
     /// = ClientId, lifetime, nonce) and the state (a correlation cookie used once); the principal
     /// goes to Identity's external cookie, and /logga-in/extern turns it into a local user
-    /// (<see cref="Features.Auth.ExternalSignIn"/>). Any failure lands on the Swedish refusal page, audited.
+    /// (Features/Auth/ExternalSignIn, which also handles the failures: the composition root wires it).
     /// </summary>
     private static void ConfigureOpenIdConnect(OpenIdConnectOptions options, OpenIdConnectSettings oidc)
     {
@@ -175,20 +175,6 @@ public static class AuthenticationSetup
         options.RequireHttpsMetadata = !(Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) && authority.IsLoopback);
         // The exchange runs on the wall clock the provider's tokens carry, not on a clock a test may move.
         options.TimeProvider = TimeProvider.System;
-        options.Events.OnRemoteFailure = async context =>
-        {
-            await context.HttpContext.RequestServices.GetRequiredService<Features.Auth.ExternalSignIn>()
-                .AuditFailureAsync(context.Failure, context.HttpContext.RequestAborted);
-            context.Response.Redirect(Features.Auth.ExternalRefusals.PageOf(Features.Auth.ExternalRefusal.Failed));
-            context.HandleResponse();
-        };
-        options.Events.OnAccessDenied = async context =>
-        {
-            await context.HttpContext.RequestServices.GetRequiredService<Features.Auth.ExternalSignIn>()
-                .AuditFailureAsync(new InvalidOperationException("access_denied"), context.HttpContext.RequestAborted);
-            context.Response.Redirect(Features.Auth.ExternalRefusals.PageOf(Features.Auth.ExternalRefusal.Failed));
-            context.HandleResponse();
-        };
         options.Events.OnRedirectToIdentityProviderForSignOut = context =>
         {
             // The session has already ended here (a new stamp): the id_token comes with the sign-out request.

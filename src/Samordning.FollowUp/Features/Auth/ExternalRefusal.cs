@@ -49,17 +49,17 @@ public static class ExternalRefusals
         return reason switch
         {
             ExternalRefusal.NoEmail =>
-                "Ditt konto hos organisationen saknar e-postadress. Be organisationens IT-avdelning lägga till din e-postadress i kontot.",
+                "Ditt konto hos organisationen saknar e-postadress. Be den som sköter organisationens konton att lägga till din e-postadress i kontot.",
             ExternalRefusal.NoRole =>
-                $"Ditt konto hos organisationen ger dig ingen roll i Samordning Uppföljning. Kontot behöver en av rollerna SystemAdmin, AssociationAdmin, Coach eller BoardMember i uppgiften ”{settings.RoleClaim}”. Be organisationens IT-avdelning om rätt roll.",
+                $"Ditt konto hos organisationen ger dig ingen roll i Samordning Uppföljning. Kontot behöver exakt en av tjänstens roller (systemadministratör, förbundets kansli, deltagaransvarig eller styrelseledamot) i uppgiften ”{settings.RoleClaim}”. Be den som sköter organisationens konton om rätt roll.",
             ExternalRefusal.SeveralRoles =>
-                $"Ditt konto hos organisationen ger dig flera roller i Samordning Uppföljning (uppgiften ”{settings.RoleClaim}”). Här har varje konto exakt en roll. Be organisationens IT-avdelning att ta bort de roller du inte ska ha.",
+                $"Ditt konto hos organisationen ger dig flera roller i Samordning Uppföljning (uppgiften ”{settings.RoleClaim}”). Här har varje konto exakt en roll. Be den som sköter organisationens konton att ta bort de roller du inte ska ha.",
             ExternalRefusal.Association =>
-                $"Ditt konto hos organisationen anger inget förbund som finns i Samordning Uppföljning (uppgiften ”{settings.AssociationClaim}”). Förbundets kansli och styrelseledamöter behöver sitt förbunds nummer. Be organisationens IT-avdelning rätta uppgiften.",
+                $"Ditt konto hos organisationen anger inget förbund som finns i Samordning Uppföljning (uppgiften ”{settings.AssociationClaim}”). Förbundets kansli och styrelseledamöter behöver sitt förbunds nummer. Be den som sköter organisationens konton att rätta uppgiften.",
             ExternalRefusal.Provider =>
-                $"Ditt konto hos organisationen anger ingen utförare som finns i Samordning Uppföljning och tar emot deltagaransvariga (uppgiften ”{settings.ProviderClaim}”). En deltagaransvarig behöver sin utförares nummer. Be organisationens IT-avdelning rätta uppgiften.",
+                $"Ditt konto hos organisationen anger ingen utförare som finns i Samordning Uppföljning och tar emot deltagaransvariga (uppgiften ”{settings.ProviderClaim}”). En deltagaransvarig behöver sin utförares nummer. Be den som sköter organisationens konton att rätta uppgiften.",
             ExternalRefusal.Scope =>
-                $"Ditt konto hos organisationen anger en roll och en organisation som inte hör ihop (uppgifterna ”{settings.RoleClaim}”, ”{settings.AssociationClaim}” och ”{settings.ProviderClaim}”). En systemadministratör hör inte till något förbund, och bara en deltagaransvarig hör till en utförare. Be organisationens IT-avdelning rätta uppgifterna.",
+                $"Ditt konto hos organisationen anger en roll och en organisation som inte hör ihop (uppgifterna ”{settings.RoleClaim}”, ”{settings.AssociationClaim}” och ”{settings.ProviderClaim}”). En systemadministratör hör inte till något förbund, och bara en deltagaransvarig hör till en utförare. Be den som sköter organisationens konton att rätta uppgifterna.",
             ExternalRefusal.LocalAccount =>
                 "Det finns redan ett konto med din e-postadress i Samordning Uppföljning. Det kopplas inte ihop med ditt konto hos organisationen av sig självt: en administratör (förbundets kansli eller systemadministratören) måste först koppla kontot. Logga in med ditt lösenord tills dess.",
             ExternalRefusal.Locked =>

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Samordning.FollowUp.Common;
@@ -13,13 +15,6 @@ using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Features.Auth;
-
-/// <summary>
-/// What the organisation's identity provider says about the person: the external identity
-/// (issuer and subject, as stored in AspNetUserLogins) and the one role and scope it maps to.
-/// </summary>
-public sealed record ExternalLoginRequest(
-    string Issuer, string Subject, string Email, UserRole Role, long? AssociationId, long? ProviderId, DateTime AtUtc);
 
 /// <summary>
 /// Turns a validated sign-in at the organisation's identity provider (OpenID Connect) into a
@@ -34,14 +29,6 @@ internal sealed class ExternalSignIn(
     SignInManager<UserAccount> signIn, FollowUpDbContext db, UserScopes scopes, CoachConfirmation confirmation,
     AccountEmails emails, AuditLog audit, CallerContext callers, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    /// <summary>Login provider of the pending link request in AspNetUserTokens.</summary>
-    public const string PendingLinkProvider = "FollowUp.ExternalLoginRequest";
-
-    public const string PendingLinkName = "pending";
-
-    /// <summary>Display name of the login in AspNetUserLogins.</summary>
-    public const string LoginDisplayName = "Organisationens konto";
-
     /// <summary>Signs in the person the external principal names, or says why not (audited either way).</summary>
     /// <param name="external">The principal of the provider's validated id_token.</param>
     /// <param name="idToken">Kept in the sign-in cookie for the provider's sign-out (id_token_hint).</param>
@@ -76,9 +63,9 @@ internal sealed class ExternalSignIn(
             if (await signIn.UserManager.FindByEmailAsync(email) is { } local)
             {
                 // Never linked by e-mail: the administrator decides (LinkExternalLoginCommand).
-                await signIn.UserManager.SetAuthenticationTokenAsync(local, PendingLinkProvider, PendingLinkName, JsonSerializer.Serialize(request));
+                await signIn.UserManager.SetAuthenticationTokenAsync(local, ExternalLogins.PendingLinkProvider, ExternalLogins.PendingLinkName, JsonSerializer.Serialize(request));
                 return await RefuseAsync(Caller.Of(local), local, ExternalRefusal.LocalAccount,
-                    $"Ett konto med samma e-postadress finns; organisationens konto anger rollen {Describe(request)}. Väntar på att en administratör kopplar kontot", cancellationToken);
+                    $"Ett konto med samma e-postadress finns; organisationens konto anger rollen {ExternalLogins.Describe(request)}. Väntar på att en administratör kopplar kontot", cancellationToken);
             }
 
             user = await CreateAsync(request, external.FindFirstValue("name"), cancellationToken);
@@ -103,19 +90,6 @@ internal sealed class ExternalSignIn(
         audit.AddFor(Caller.Of(user), AuditAction.SignIn, AuditLog.User, user.Id, user.AssociationId, user.ProviderId, "Med organisationens konto");
         await db.SaveChangesAsync(cancellationToken);
         return null;
-    }
-
-    /// <summary>"Deltagaransvarig vid utförare 12": the role and scope in words, for audit lines and the administrator.</summary>
-    public static string Describe(ExternalLoginRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var role = SwedishFormat.Label(request.Role);
-        return request switch
-        {
-            { ProviderId: { } provider } => string.Create(CultureInfo.InvariantCulture, $"{role} vid utförare {provider}"),
-            { AssociationId: { } association } => string.Create(CultureInfo.InvariantCulture, $"{role} i förbund {association}"),
-            _ => role,
-        };
     }
 
     /// <summary>The one role and its scope the claims name, checked as the user administration checks them.</summary>
@@ -205,7 +179,7 @@ internal sealed class ExternalSignIn(
             // The claims can make an account a coach, never a confirmed one: the provider's rule applies.
             awaitsProvider = await confirmation.ApplyAsync(user, null, null, cancellationToken);
             IdentityResults.ThrowIfFailed(await signIn.UserManager.CreateAsync(user));
-            IdentityResults.ThrowIfFailed(await signIn.UserManager.AddLoginAsync(user, new UserLoginInfo(request.Issuer, request.Subject, LoginDisplayName)));
+            IdentityResults.ThrowIfFailed(await signIn.UserManager.AddLoginAsync(user, new UserLoginInfo(request.Issuer, request.Subject, ExternalLogins.LoginDisplayName)));
             audit.AddFor(Caller.Of(user), AuditAction.Create, AuditLog.User, user.Id, user.AssociationId, user.ProviderId,
                 $"Skapad vid inloggning med organisationens konto. Roll: {SwedishFormat.Label(user.Role)}{(awaitsProvider ? ", väntar på utförarens bekräftelse" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);
@@ -257,6 +231,28 @@ internal sealed class ExternalSignIn(
             $"Organisationens konto nekades: {detail}");
         await db.SaveChangesAsync(cancellationToken);
         return reason;
+    }
+
+    /// <summary>
+    /// Any failure of the exchange with the provider (a token with the wrong issuer or audience or
+    /// expired, a state used twice, the person cancelling) lands on the Swedish refusal page, audited.
+    /// </summary>
+    public static void HandleFailures(OpenIdConnectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Events.OnRemoteFailure = async context =>
+        {
+            await context.HttpContext.RequestServices.GetRequiredService<ExternalSignIn>().AuditFailureAsync(context.Failure, context.HttpContext.RequestAborted);
+            context.Response.Redirect(ExternalRefusals.PageOf(ExternalRefusal.Failed));
+            context.HandleResponse();
+        };
+        options.Events.OnAccessDenied = async context =>
+        {
+            await context.HttpContext.RequestServices.GetRequiredService<ExternalSignIn>()
+                .AuditFailureAsync(new InvalidOperationException("access_denied"), context.HttpContext.RequestAborted);
+            context.Response.Redirect(ExternalRefusals.PageOf(ExternalRefusal.Failed));
+            context.HandleResponse();
+        };
     }
 
     /// <summary>An exchange with the provider that failed before any claim was read (audited with what failed).</summary>

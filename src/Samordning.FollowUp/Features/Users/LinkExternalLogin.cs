@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -10,9 +11,16 @@ using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
-using Samordning.FollowUp.Features.Auth;
 
 namespace Samordning.FollowUp.Features.Users;
+
+/// <summary>
+/// What the organisation's identity provider said about a person whose sign-in was refused for an
+/// existing account: the external identity (issuer and subject, as AspNetUserLogins stores it) and
+/// the one role and scope its claims map to.
+/// </summary>
+public sealed record ExternalLoginRequest(
+    string Issuer, string Subject, string Email, UserRole Role, long? AssociationId, long? ProviderId, DateTime AtUtc);
 
 /// <summary>Whether a user signs in with the organisation's account, and a refused attempt that waits to be linked.</summary>
 public sealed record ExternalLoginStatus(bool IsLinked, PendingExternalLogin? Pending);
@@ -68,7 +76,7 @@ internal sealed class LinkExternalLoginHandler(
         if (!ExternalLogins.Matches(request, user))
         {
             throw new RuleViolationException("externalLogin",
-                $"Organisationens konto anger {ExternalSignIn.Describe(request)}, men kontot har rollen {SwedishFormat.Label(user.Role)}. En koppling ger ingen ny roll: ändra först kontots roll, eller be organisationens IT-avdelning rätta uppgifterna.");
+                $"Organisationens konto anger {ExternalLogins.Describe(request)}, men kontot har rollen {SwedishFormat.Label(user.Role)}. En koppling ger ingen ny roll: ändra först kontots roll, eller be den som sköter organisationens konton att rätta uppgifterna.");
         }
 
         if (await users.FindByLoginAsync(request.Issuer, request.Subject) is { } other && other.Id != user.Id)
@@ -78,12 +86,12 @@ internal sealed class LinkExternalLoginHandler(
 
         await using (var transaction = await db.Database.BeginOwnedTransactionAsync(cancellationToken))
         {
-            IdentityResults.ThrowIfFailed(await users.AddLoginAsync(user, new UserLoginInfo(request.Issuer, request.Subject, ExternalSignIn.LoginDisplayName)));
-            IdentityResults.ThrowIfFailed(await users.RemoveAuthenticationTokenAsync(user, ExternalSignIn.PendingLinkProvider, ExternalSignIn.PendingLinkName));
+            IdentityResults.ThrowIfFailed(await users.AddLoginAsync(user, new UserLoginInfo(request.Issuer, request.Subject, ExternalLogins.LoginDisplayName)));
+            IdentityResults.ThrowIfFailed(await users.RemoveAuthenticationTokenAsync(user, ExternalLogins.PendingLinkProvider, ExternalLogins.PendingLinkName));
             user.IsExternal = true;
             IdentityResults.ThrowIfFailed(await users.UpdateAsync(user));
             audit.Add(AuditAction.ExternalLoginLinked, AuditLog.User, user.Id, user.AssociationId, user.ProviderId,
-                $"Kopplat till organisationens konto ({ExternalSignIn.Describe(request)})");
+                $"Kopplat till organisationens konto ({ExternalLogins.Describe(request)})");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -96,9 +104,30 @@ internal sealed class LinkExternalLoginHandler(
 /// <summary>Reading a user's external logins and a pending link request (AspNetUserLogins, AspNetUserTokens).</summary>
 internal static class ExternalLogins
 {
+    /// <summary>Login provider of a refused attempt waiting to be linked, in AspNetUserTokens.</summary>
+    public const string PendingLinkProvider = "FollowUp.ExternalLoginRequest";
+
+    public const string PendingLinkName = "pending";
+
+    /// <summary>Display name of the login in AspNetUserLogins.</summary>
+    public const string LoginDisplayName = "Organisationens konto";
+
+    /// <summary>"Deltagaransvarig vid utförare 12": the role and scope in words, for audit lines and the administrator.</summary>
+    public static string Describe(ExternalLoginRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var role = SwedishFormat.Label(request.Role);
+        return request switch
+        {
+            { ProviderId: { } provider } => string.Create(CultureInfo.InvariantCulture, $"{role} vid utförare {provider}"),
+            { AssociationId: { } association } => string.Create(CultureInfo.InvariantCulture, $"{role} i förbund {association}"),
+            _ => role,
+        };
+    }
+
     public static async Task<ExternalLoginRequest?> PendingAsync(UserManager<UserAccount> users, UserAccount user)
     {
-        var json = await users.GetAuthenticationTokenAsync(user, ExternalSignIn.PendingLinkProvider, ExternalSignIn.PendingLinkName);
+        var json = await users.GetAuthenticationTokenAsync(user, ExternalLogins.PendingLinkProvider, ExternalLogins.PendingLinkName);
         return string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<ExternalLoginRequest>(json);
     }
 
@@ -112,7 +141,7 @@ internal static class ExternalLogins
         return new ExternalLoginStatus(linked, request is null
             ? null
             : new PendingExternalLogin(request.AtUtc, request.Role, SwedishFormat.Label(request.Role), request.AssociationId, request.ProviderId,
-                ExternalSignIn.Describe(request), Matches(request, user)));
+                ExternalLogins.Describe(request), Matches(request, user)));
     }
 }
 
