@@ -56,6 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AuthOptions>>((tokens, auth) =>
             tokens.TokenLifespan = TimeSpan.FromHours(auth.Value.PasswordLinkHours));
         services.AddScoped<Features.Auth.PasswordSignIn>();
+        services.AddScoped<Features.Auth.ExternalSignIn>();
+        services.Configure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+            Common.Security.AuthenticationSetup.OpenIdConnectScheme, Features.Auth.ExternalSignIn.HandleFailures);
         services.AddScoped<Features.Auth.PasswordChoice>();
         services.AddScoped<Features.Auth.RefreshTokenFamilies>();
         services.AddSingleton<Features.Auth.DummyPasswordHash>();

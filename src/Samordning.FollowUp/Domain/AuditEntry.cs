@@ -63,6 +63,7 @@ public enum AuditAction
     [Display(Name = "Påminde utföraren om datakvalitet")] DataQualityReminderSent,
     [Display(Name = "Läste kontaktuppgifter")] ContactRead,
     [Display(Name = "Svarade på uppföljningen via länk")] SelfReported,
+    [Display(Name = "Kopplade till organisationens konto")] ExternalLoginLinked,
 }
 
 /// <summary>Why an identity was erased (the participation stays, as an anonymous individual).</summary>

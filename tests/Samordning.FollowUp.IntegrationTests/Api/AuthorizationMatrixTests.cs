@@ -104,6 +104,11 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         // Only a coach of the account's own provider lets a new coach account in; nobody else reaches identity through it.
         ["POST /api/v1/users/{id}/confirm"] = new([Coach_], Scope.ProviderUser, (w, t, _) =>
             Task.FromResult(Post($"/api/v1/users/{w.PendingCoachIds[t]}/confirm"))),
+        // Linking the organisation's account (OidcSignInTests): whoever manages the user; each call has a refused attempt to link.
+        ["GET /api/v1/users/{id}/external-login"] = new([Admin_, Office_], Scope.User, (w, t, _) =>
+            Task.FromResult(Get($"/api/v1/users/{w.UserIds[t]}/external-login"))),
+        ["POST /api/v1/users/{id}/external-login"] = new([Admin_, Office_], Scope.User, async (w, t, n) =>
+            Post($"/api/v1/users/{await w.ExternalLoginAttemptAsync(t, n)}/external-login")),
         ["PUT /api/v1/users/{id}"] = new([Admin_, Office_], Scope.User, (w, t, _) => Task.FromResult(Put($"/api/v1/users/{w.UserIds[t]}", new JsonObject
         {
             ["displayName"] = "Ändrat namn",
@@ -515,6 +520,22 @@ public sealed class AuthorizationMatrixTests(ApiFactory factory) : ApiTest(facto
         }
 
         public long Association(Target target) => Associations[target];
+
+        /// <summary>
+        /// The target's user, with a refused sign-in of the organisation's account (subject <paramref name="n"/>)
+        /// that names the user's own role and scope, as ExternalSignIn records it.
+        /// </summary>
+        public async Task<string> ExternalLoginAttemptAsync(Target target, int n)
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<UserAccount>>();
+            var user = (await users.FindByIdAsync(UserIds[target]))!;
+            var attempt = new global::Samordning.FollowUp.Features.Users.ExternalLoginRequest(
+                "https://idp.example", $"matrix-{n}", user.Email!, user.Role, user.AssociationId, user.ProviderId, DateTime.UtcNow);
+            await users.SetAuthenticationTokenAsync(user, global::Samordning.FollowUp.Features.Users.ExternalLogins.PendingLinkProvider,
+                global::Samordning.FollowUp.Features.Users.ExternalLogins.PendingLinkName, System.Text.Json.JsonSerializer.Serialize(attempt));
+            return user.Id;
+        }
 
         public long Provider(Target target) => Providers[target];
 

@@ -16,19 +16,33 @@ internal sealed class TestServerScript(string fileName)
     /// <summary>Starts the server (if not running); the port and folder, or why it could not.</summary>
     public async Task<(int Port, string Folder, string? Unavailable)> StartAsync()
     {
+        var (address, folder, unavailable) = await StartWithAddressAsync();
+        if (unavailable is not null)
+        {
+            return (0, string.Empty, unavailable);
+        }
+
+        return int.TryParse(address, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? (port, folder, null)
+            : (0, string.Empty, $"tests/scripts/{fileName} start printed no port.");
+    }
+
+    /// <summary>Starts the server (if not running); what its script prints first (a port or an address) and the folder, or why it could not.</summary>
+    public async Task<(string Address, string Folder, string? Unavailable)> StartWithAddressAsync()
+    {
         _script = Find(fileName);
         if (_script is null)
         {
-            return (0, string.Empty, $"tests/scripts/{fileName} was not found above {AppContext.BaseDirectory}.");
+            return (string.Empty, string.Empty, $"tests/scripts/{fileName} was not found above {AppContext.BaseDirectory}.");
         }
 
         var (running, _, _) = await RunAsync("status");
         _startedHere = running != 0;
         var (exit, output, error) = await RunAsync("start");
         var parts = output.Trim().Split(' ', 2);
-        return exit != 0 || parts.Length != 2 || !int.TryParse(parts[0], out var port)
-            ? (0, string.Empty, $"tests/scripts/{fileName} start exited {exit}. {error.Trim()}")
-            : (port, parts[1], null);
+        return exit != 0 || parts.Length != 2
+            ? (string.Empty, string.Empty, $"tests/scripts/{fileName} start exited {exit}. {error.Trim()}")
+            : (parts[0], parts[1], null);
     }
 
     public async Task StopIfStartedHereAsync()

@@ -20,7 +20,8 @@ namespace Samordning.FollowUp.IntegrationTests.Ui;
 public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
 {
     /// <summary>Pages anyone may open.</summary>
-    private static readonly HashSet<string> Open = ["/logga-in", "/ingen-behorighet", "/status/{code:int}", "/konto/valj-losenord", "/svara"];
+    private static readonly HashSet<string> Open =
+        ["/logga-in", "/logga-in/extern", "/logga-in/extern-nekad", "/ingen-behorighet", "/status/{code:int}", "/konto/valj-losenord", "/svara"];
 
     internal static bool IsPage(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
@@ -274,12 +275,19 @@ public sealed class UiAccessTests(ApiFactory factory) : ApiTest(factory)
             ("/status/404", HttpStatusCode.OK, "Sidan finns inte"),
             // The answer link's page needs no sign-in; without a valid link it says so, about nobody.
             ("/svara", HttpStatusCode.OK, "Länken fungerar inte"),
+            // The refusal of a sign-in with the organisation's account (OidcSignInTests) names no one.
+            ("/logga-in/extern-nekad?orsak=roll-saknas", HttpStatusCode.OK, "Inloggningen nekades"),
         })
         {
             using var response = await anonymous.GetAsync(path, Ct);
             Assert.True(response.StatusCode == status, $"GET {path}: {(int)response.StatusCode}");
             Assert.Contains($"<h1>{heading}</h1>", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
+
+        // The external sign-in's landing page signs nobody in without the provider's answer: it refuses.
+        using var external = await anonymous.GetAsync("/logga-in/extern", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, external.StatusCode);
+        Assert.Equal("/logga-in/extern-nekad?orsak=misslyckades", external.Headers.Location!.OriginalString);
     }
 
     [Fact]

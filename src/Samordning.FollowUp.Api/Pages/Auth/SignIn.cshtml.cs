@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Api.Ui;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
@@ -9,11 +11,17 @@ using Samordning.FollowUp.Features.Auth;
 
 namespace Samordning.FollowUp.Api.Pages.Auth;
 
-/// <summary>Sign-in with the UI cookie; the same checks, lockout, rate limit and audit as the API's /auth/login.</summary>
+/// <summary>
+/// Sign-in with the UI cookie; the same checks, lockout, rate limit and audit as the API's /auth/login.
+/// With OpenID Connect configured, also "Logga in med organisationens konto".
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AuthenticationSetup.SignInRateLimit)]
-internal sealed class SignInModel(PasswordSignIn passwordSignIn) : UiPage
+internal sealed class SignInModel(PasswordSignIn passwordSignIn, IOptions<AuthOptions> options) : UiPage
 {
+    /// <summary>Whether the organisation's identity provider is configured (the button shows only then).</summary>
+    public bool ExternalEnabled => options.Value.OpenIdConnect.Enabled;
+
     [BindProperty]
     public SignInForm Input { get; set; } = new();
 
@@ -43,6 +51,18 @@ internal sealed class SignInModel(PasswordSignIn passwordSignIn) : UiPage
 
         Input.Password = null;
         return Page();
+    }
+
+    /// <summary>Off to the organisation's identity provider; it comes back through /signin-oidc to /logga-in/extern.</summary>
+    public IActionResult OnPostExternal()
+    {
+        if (!ExternalEnabled)
+        {
+            return NotFound();
+        }
+
+        var back = Url.IsLocalUrl(ReturnUrl) ? $"{ExternalSignInModel.Route}?returnUrl={Uri.EscapeDataString(ReturnUrl!)}" : ExternalSignInModel.Route;
+        return Challenge(new AuthenticationProperties { RedirectUri = back }, AuthenticationSetup.OpenIdConnectScheme);
     }
 
     private string Target => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

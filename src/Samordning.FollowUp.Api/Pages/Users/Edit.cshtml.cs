@@ -5,7 +5,7 @@ using Samordning.FollowUp.Features.Users;
 
 namespace Samordning.FollowUp.Api.Pages.Users;
 
-/// <summary>One user: name, role and scope, locked or not; a link for a new password sent to the user.</summary>
+/// <summary>One user: name, role and scope, locked or not; a link for a new password sent to the user; linking the organisation's account.</summary>
 internal sealed class EditModel : UserFormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -16,23 +16,21 @@ internal sealed class EditModel : UserFormPage
 
     public UserResponse Account { get; private set; } = null!;
 
+    /// <summary>Whether the user signs in with the organisation's account, and an attempt waiting to be linked.</summary>
+    public ExternalLoginStatus ExternalLogin { get; private set; } = new(false, null);
+
     public async Task OnGetAsync()
     {
         Account = await FindAsync();
-        Input = new UserForm
-        {
-            DisplayName = Account.DisplayName,
-            Role = Account.Role,
-            AssociationId = Account.AssociationId,
-            ProviderId = Account.ProviderId,
-            IsLocked = Account.IsLocked,
-        };
+        ExternalLogin = await Sender.Send(new GetExternalLoginQuery(Account.Id), Aborted);
+        Input = UserForm.Of(Account);
         await LoadProvidersAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         Account = await FindAsync();
+        ExternalLogin = await Sender.Send(new GetExternalLoginQuery(Account.Id), Aborted);
         if (ModelState.IsValid)
         {
             var command = new UpdateUserCommand(
@@ -70,6 +68,26 @@ internal sealed class EditModel : UserFormPage
         return Redirect($"/kansli/anvandare/{Uri.EscapeDataString(Account.Id)}");
     }
 
+    /// <summary>
+    /// Links the organisation's account that tried to sign in to this user, by the administrator's
+    /// decision (only when its role and scope equal the account's; no role or password changes).
+    /// </summary>
+    public async Task<IActionResult> OnPostLinkExternalAsync()
+    {
+        Account = await FindAsync();
+        var (ok, _) = await TrySendAsync(new LinkExternalLoginCommand(Account.Id));
+        if (ok)
+        {
+            Confirm($"{Account.DisplayName} kan nu logga in med organisationens konto.");
+            return Redirect($"/kansli/anvandare/{Uri.EscapeDataString(Account.Id)}");
+        }
+
+        ExternalLogin = await Sender.Send(new GetExternalLoginQuery(Account.Id), Aborted);
+        Input = UserForm.Of(Account);
+        await LoadProvidersAsync();
+        return Page();
+    }
+
     /// <summary>The user among those the caller may manage (the list handler decides which), else 404.</summary>
     private async Task<UserResponse> FindAsync() =>
         (await Sender.Send(new ListUsersQuery(null, null) { UserId = Id }, Aborted)).Items.SingleOrDefault()
@@ -77,6 +95,16 @@ internal sealed class EditModel : UserFormPage
 
     public sealed class UserForm
     {
+        /// <summary>The form as the account stands.</summary>
+        public static UserForm Of(UserResponse account) => new()
+        {
+            DisplayName = account.DisplayName,
+            Role = account.Role,
+            AssociationId = account.AssociationId,
+            ProviderId = account.ProviderId,
+            IsLocked = account.IsLocked,
+        };
+
         public string? DisplayName { get; set; }
 
         public UserRole? Role { get; set; }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using BearerMessageReceivedContext = Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext;
@@ -98,22 +100,8 @@ public static class AuthenticationSetup
 
         if (settings.OpenIdConnect.Enabled)
         {
-            services.AddAuthentication().AddOpenIdConnect(OpenIdConnectScheme, "Inloggning via organisationen", options =>
-            {
-                var oidc = settings.OpenIdConnect;
-                options.Authority = oidc.Authority;
-                options.ClientId = oidc.ClientId;
-                options.ClientSecret = oidc.ClientSecret;
-                options.ResponseType = "code";
-                options.UsePkce = true;
-                options.SaveTokens = false;
-                options.GetClaimsFromUserInfoEndpoint = true;
-                options.MapInboundClaims = false;
-                options.CallbackPath = "/signin-oidc";
-                options.SignInScheme = IdentityConstants.ExternalScheme;
-                options.Scope.Add("email");
-                options.Scope.Add("profile");
-            });
+            services.AddAuthentication().AddOpenIdConnect(OpenIdConnectScheme, "Organisationens konto", options =>
+                ConfigureOpenIdConnect(options, settings.OpenIdConnect));
         }
 
         services.AddAuthorizationBuilder()
@@ -157,6 +145,51 @@ public static class AuthenticationSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Code flow with PKCE against the organisation's identity provider. The handler validates the
+    /// id_token (signature from the provider's keys, issuer from its discovery document, audience
+    /// = ClientId, lifetime, nonce) and the state (a correlation cookie used once); the principal
+    /// goes to Identity's external cookie, and /logga-in/extern turns it into a local user
+    /// (Features/Auth/ExternalSignIn, which also handles the failures: the composition root wires it).
+    /// </summary>
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions options, OpenIdConnectSettings oidc)
+    {
+        options.Authority = oidc.Authority;
+        options.ClientId = oidc.ClientId;
+        options.ClientSecret = oidc.ClientSecret;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.UsePkce = true;
+        // The id_token is kept for sign-out at the provider (id_token_hint).
+        options.SaveTokens = true;
+        // Role and scope must be in the id_token; userinfo would add nothing the service reads.
+        options.GetClaimsFromUserInfoEndpoint = false;
+        options.MapInboundClaims = false;
+        options.CallbackPath = "/signin-oidc";
+        options.SignedOutCallbackPath = "/signout-callback-oidc";
+        options.SignInScheme = IdentityConstants.ExternalScheme;
+        options.SignOutScheme = IdentityConstants.ApplicationScheme;
+        options.Scope.Add("email");
+        // Plain HTTP only for a provider on this machine (the tests' provider); anything else must be HTTPS.
+        options.RequireHttpsMetadata = !(Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) && authority.IsLoopback);
+        // The exchange runs on the wall clock the provider's tokens carry, not on a clock a test may move.
+        options.TimeProvider = TimeProvider.System;
+        options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            // The session has already ended here (a new stamp): the id_token comes with the sign-out request.
+            if (context.Properties.Items.TryGetValue(IdTokenHintItem, out var hint) && !string.IsNullOrEmpty(hint))
+            {
+                context.ProtocolMessage.IdTokenHint = hint;
+                context.Properties.Items.Remove(IdTokenHintItem);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Item of the sign-out's properties carrying the id_token of the external sign-in.</summary>
+    public const string IdTokenHintItem = "followup.id_token_hint";
 
     /// <summary>
     /// The cookie's session must still stand (<see cref="SessionCheck"/>); when it does not, the

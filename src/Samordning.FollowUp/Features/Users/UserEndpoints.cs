@@ -14,6 +14,7 @@ public static class UserEndpoints
         group.MapUpdateUser();
         group.MapSendPasswordLink();
         group.MapConfirmCoach();
+        group.MapExternalLogin();
         return app;
     }
 }

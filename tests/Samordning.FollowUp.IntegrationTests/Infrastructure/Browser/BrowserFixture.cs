@@ -113,7 +113,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>, ICollectionFixture<OidcBrowserService>
 {
     public const string Name = "Browser";
 }
