@@ -48,6 +48,8 @@ public sealed class MinimalBodyTests(ApiFactory factory) : ApiTest(factory)
         "PUT /api/v1/users/{id}",
         "POST /api/v1/users/{id}/password-link",
         "POST /api/v1/users/{id}/confirm",
+        // Links a refused sign-in with the organisation's account: a decision on what is waiting, not a creation.
+        "POST /api/v1/users/{id}/external-login",
         "POST /api/v1/participations/search",
         "POST /api/v1/participations/{id}/consent/withdraw",
         "POST /api/v1/data-subject/export",
