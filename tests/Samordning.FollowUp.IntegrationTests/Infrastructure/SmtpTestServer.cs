@@ -36,6 +36,23 @@ public sealed class SmtpTestServer : IAsyncLifetime
     }
 
     /// <summary>The files of the messages sent to an address (the envelope recipient), waiting briefly for them.</summary>
+    /// <summary>
+    /// A maildir file's place in delivery order. Python's mailbox names a message
+    /// "{seconds}.M{microseconds}P{pid}Q{counter}.{host}" with the microseconds not zero-padded, so the
+    /// names' ordinal order puts M99999 after M100000 within one second: read the numbers instead.
+    /// </summary>
+    private static (long Seconds, long Microseconds, long Counter, string Name) DeliveryOrder(string file)
+    {
+        var name = Path.GetFileName(file);
+        var match = System.Text.RegularExpressions.Regex.Match(name, @"^(\d+)\.M(\d+)P\d+Q(\d+)");
+        return match.Success
+            ? (long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), name)
+            : (long.MaxValue, 0, 0, name);
+    }
+
+    /// <summary>The messages to <paramref name="recipient"/>, in the order they were delivered.</summary>
     public async Task<IReadOnlyList<string>> MessagesToAsync(string recipient, int atLeast, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -47,7 +64,7 @@ public sealed class SmtpTestServer : IAsyncLifetime
                 .ToList();
             if (found.Count >= atLeast || stopwatch.Elapsed > TimeSpan.FromSeconds(5))
             {
-                return found;
+                return [.. found.OrderBy(DeliveryOrder)];
             }
 
             await Task.Delay(100, cancellationToken);
