@@ -21,11 +21,14 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Entries });
 
-    /// <summary>Built since the process started (for the benchmark and the tests).</summary>
-    public int Built { get; private set; }
+    private int _built;
+    private int _reused;
+
+    /// <summary>Built since the process started (for the benchmark and the tests); counted across concurrent requests.</summary>
+    public int Built => Volatile.Read(ref _built);
 
     /// <summary>Served again without building.</summary>
-    public int Reused { get; private set; }
+    public int Reused => Volatile.Read(ref _reused);
 
     public async Task<T> GetOrBuildAsync<T>(FollowUpDbContext db, object what, Func<Task<T>> build, CancellationToken cancellationToken)
         where T : class
@@ -34,12 +37,12 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
         var key = (what, clock.Today(), version);
         if (version is not null && _cache.TryGetValue(key, out T? kept) && kept is not null)
         {
-            Reused++;
+            Interlocked.Increment(ref _reused);
             return kept;
         }
 
         var built = await build();
-        Built++;
+        Interlocked.Increment(ref _built);
         if (version is not null && options.Value.BuiltReportMinutes > 0)
         {
             _cache.Set(key, built, new MemoryCacheEntryOptions
