@@ -61,6 +61,29 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// </summary>
     internal System.Data.Common.DbTransaction? ReportDataChangedIn { get; set; }
 
+    private SemaphoreSlim? _writeTurn;
+
+    /// <summary>SQLite: this context's place as the one writer, held while its transaction runs (<see cref="SqliteWriteGate"/>).</summary>
+    internal SemaphoreSlim? WriteTurn
+    {
+        set => _writeTurn = value;
+    }
+
+    /// <summary>Gives up this context's turn as SQLite's writer, if it holds one.</summary>
+    internal void EndWriteTurn() => Interlocked.Exchange(ref _writeTurn, null)?.Release();
+
+    public override void Dispose()
+    {
+        EndWriteTurn();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        EndWriteTurn();
+        return base.DisposeAsync();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var reportData = InspectChanges();

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Samordning.FollowUp.Data;
@@ -8,7 +11,9 @@ namespace Samordning.FollowUp.Data;
 /// gets SQLITE_BUSY at once, and Microsoft.Data.Sqlite sleeps 150 ms before it tries again: at
 /// eight concurrent intakes that sleep was the p99 (README, "Performance"). With
 /// <c>PRAGMA busy_timeout</c> SQLite itself waits for the lock and retries within a millisecond or two.
-/// Set on every connection as it opens (pooled connections keep it; setting it again is a no-op).
+/// Set once on each of SQLite's own connections: Microsoft.Data.Sqlite pools them, and a pooled one
+/// keeps its settings, so a context opening a pooled connection again (several times in one request)
+/// does not pay for the command again.
 /// </summary>
 /// <remarks>
 /// The same command puts the database in write-ahead logging (<c>journal_mode = WAL</c>, stored in
@@ -23,6 +28,9 @@ namespace Samordning.FollowUp.Data;
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
+    /// <summary>SQLite's connections (the native handle a pooled connection keeps) already set.</summary>
+    private readonly ConditionalWeakTable<sqlite3, object> _set = [];
+
     /// <summary>As long as the driver's own default command timeout (30 s): waiting longer than a request would is pointless.</summary>
     public const int Milliseconds = 30_000;
 
@@ -30,15 +38,39 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    /// <summary>Whether SQLite's connection under <paramref name="connection"/> has not been set yet.</summary>
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !_set.TryGetValue(handle, out _);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _set.TryAdd(handle, this);
+        }
     }
 }

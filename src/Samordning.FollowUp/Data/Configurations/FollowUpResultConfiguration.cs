@@ -9,6 +9,6 @@ internal sealed class FollowUpResultConfiguration : IEntityTypeConfiguration<Fol
     public void Configure(EntityTypeBuilder<FollowUpResult> builder)
     {
         builder.HasKey(r => r.FollowUpId);
-        builder.PrimitiveCollection(r => r.IncomeSources).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(r => r.IncomeSources).EnumNames();
     }
 }

@@ -11,6 +11,6 @@ internal sealed class FollowUpResultRevisionConfiguration : IEntityTypeConfigura
         builder.HasOne<TwelveMonthFollowUp>().WithMany()
             .HasForeignKey(r => r.FollowUpId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.FollowUpId);
-        builder.PrimitiveCollection(r => r.IncomeSources).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(r => r.IncomeSources).EnumNames();
     }
 }

@@ -11,10 +11,10 @@ internal sealed class IndicatorDefinitionConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.Code).HasMaxLength(16);
         builder.Property(d => d.Name).HasMaxLength(300);
         builder.Property(d => d.TargetPercent).HasPrecision(5, 2);
-        builder.PrimitiveCollection(d => d.Categories).ElementType(e => e.HasConversion<string>());
-        builder.PrimitiveCollection(d => d.RegistrationModes).ElementType(e => e.HasConversion<string>());
-        builder.PrimitiveCollection(d => d.ExcludedExitReasons).ElementType(e => e.HasConversion<string>());
-        builder.PrimitiveCollection(d => d.SuccessOccupations).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(d => d.Categories).EnumNames();
+        builder.PrimitiveCollection(d => d.RegistrationModes).EnumNames();
+        builder.PrimitiveCollection(d => d.ExcludedExitReasons).EnumNames();
+        builder.PrimitiveCollection(d => d.SuccessOccupations).EnumNames();
         builder.HasOne<Association>().WithMany().HasForeignKey(d => d.AssociationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.AssociationId, d.Code, d.Version }).IsUnique();
     }

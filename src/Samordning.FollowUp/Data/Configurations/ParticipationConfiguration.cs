@@ -15,8 +15,8 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         builder.Property(p => p.IdempotencyFingerprint).HasMaxLength(32);
         builder.Property(p => p.Version).IsConcurrencyToken();
 
-        builder.PrimitiveCollection(p => p.IncomeSourcesAtStart).ElementType(e => e.HasConversion<string>());
-        builder.PrimitiveCollection(p => p.IncomeSourcesAtExit).ElementType(e => e.HasConversion<string>());
+        builder.PrimitiveCollection(p => p.IncomeSourcesAtStart).EnumNames();
+        builder.PrimitiveCollection(p => p.IncomeSourcesAtExit).EnumNames();
 
         builder.HasOne(p => p.Intervention).WithMany()
             .HasForeignKey(p => p.InterventionId).OnDelete(DeleteBehavior.Restrict);
