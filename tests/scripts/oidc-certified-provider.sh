@@ -15,17 +15,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/test-server.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-SERVER_NAME=oidc-certified-provider
+test_server_files "${FOLLOWUP_OIDC_CERTIFIED_DIR:-/tmp/followup-oidc-certified}" provider
+test_server_url_file
 SERVER_WHAT="the provider"
-SERVER_DIR="${FOLLOWUP_OIDC_CERTIFIED_DIR:-/tmp/followup-oidc-certified}"
-SERVER_PIDFILE="$SERVER_DIR/provider.pid"
-SERVER_LOG="$SERVER_DIR/provider.log"
 SERVER_TRIES=300
-URLFILE="$SERVER_DIR/url"
-SERVER_CLEANUP=("$URLFILE")
 PROJECT=tests/oidc-certified-provider
 
-install() {
+server_prepare() {
     if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
         log "installing Node.js and npm (apt-get)"
         local sudo=()
@@ -38,15 +34,6 @@ install() {
     fi
 }
 
-server_healthy() { http_healthy "$URLFILE"; }
-
-server_address() { echo "$(cat "$URLFILE") $SERVER_DIR"; }
-
-server_prepare() {
-    install
-    rm -f "$URLFILE"
-}
-
 server_launch() {
     local port
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -54,7 +41,7 @@ server_launch() {
         REDIRECT_URIS="${OIDC_REDIRECT_URIS:-https://localhost/signin-oidc}" \
         POST_LOGOUT_REDIRECT_URIS="${OIDC_POST_LOGOUT_REDIRECT_URIS:-https://localhost/signout-callback-oidc}" \
         setsid nohup node "$PROJECT/provider.mjs" >"$SERVER_LOG" 2>&1 < /dev/null &
-    echo "http://127.0.0.1:$port" >"$URLFILE"
+    echo "http://127.0.0.1:$port" >"$SERVER_URLFILE"
 }
 
 test_server_main "$@"

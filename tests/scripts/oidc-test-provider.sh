@@ -16,14 +16,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/test-server.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-SERVER_NAME=oidc-test-provider
+test_server_files "${FOLLOWUP_OIDC_DIR:-/tmp/followup-oidc}" provider
+test_server_url_file
 SERVER_WHAT="the provider"
-SERVER_DIR="${FOLLOWUP_OIDC_DIR:-/tmp/followup-oidc}"
-SERVER_PIDFILE="$SERVER_DIR/provider.pid"
-SERVER_LOG="$SERVER_DIR/provider.log"
 SERVER_TRIES=300
-URLFILE="$SERVER_DIR/url"
-SERVER_CLEANUP=("$URLFILE")
 PROJECT=tests/Samordning.FollowUp.OidcTestProvider
 DLL=Samordning.FollowUp.OidcTestProvider.dll
 
@@ -38,12 +34,7 @@ built_dll() {
     return 1
 }
 
-server_healthy() { http_healthy "$URLFILE"; }
-
-server_address() { echo "$(cat "$URLFILE") $SERVER_DIR"; }
-
 server_prepare() {
-    rm -f "$URLFILE"
     if ! DLL_PATH=$(built_dll); then
         log "building $PROJECT"
         dotnet build "$PROJECT" -c Release -nologo -v q >&2 || die "the test provider does not build"
@@ -52,7 +43,7 @@ server_prepare() {
 }
 
 server_launch() {
-    setsid nohup dotnet "$DLL_PATH" --urls "http://127.0.0.1:0" --UrlFile "$URLFILE" >"$SERVER_LOG" 2>&1 < /dev/null &
+    setsid nohup dotnet "$DLL_PATH" --urls "http://127.0.0.1:0" --UrlFile "$SERVER_URLFILE" >"$SERVER_LOG" 2>&1 < /dev/null &
 }
 
 test_server_main "$@"

@@ -16,15 +16,12 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/test-server.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/test-server.sh"
 
-PORT="${FOLLOWUP_SMS_PORT:-$(( ${FOLLOWUP_SMTP_PORT:-55025} + 100 ))}"
-SERVER_NAME=sms-test-server
-SERVER_WHAT="the SMS test server"
-SERVER_DIR="${FOLLOWUP_SMS_DIR:-${FOLLOWUP_SMTP_DIR:+$FOLLOWUP_SMTP_DIR-sms}}"
-SERVER_DIR="${SERVER_DIR:-/tmp/followup-sms}"
-SERVER_PIDFILE="$SERVER_DIR/server.pid"
-SERVER_LOG="$SERVER_DIR/server.log"
-SERVER_TRIES=100
+BASE="${FOLLOWUP_SMS_DIR:-${FOLLOWUP_SMTP_DIR:+$FOLLOWUP_SMTP_DIR-sms}}"
+test_server_files "${BASE:-/tmp/followup-sms}" server
 REQUESTS="$SERVER_DIR/requests"
+test_server_on_port "${FOLLOWUP_SMS_PORT:-$(( ${FOLLOWUP_SMTP_PORT:-55025} + 100 ))}" "$REQUESTS"
+SERVER_WHAT="the SMS test server"
+SERVER_TRIES=100
 PYTHON=/usr/bin/python3
 
 SERVER='
@@ -53,18 +50,14 @@ class Gateway(http.server.BaseHTTPRequestHandler):
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Gateway).serve_forever()
 '
 
-server_healthy() { listening "$PORT"; }
-
-server_address() { echo "$PORT $REQUESTS"; }
-
 server_prepare() {
     [[ -x $PYTHON ]] || die "$PYTHON is missing"
     mkdir -p "$REQUESTS"
-    require_free_port "$PORT" FOLLOWUP_SMS_PORT
+    require_free_port FOLLOWUP_SMS_PORT
 }
 
 server_launch() {
-    setsid nohup "$PYTHON" -c "$SERVER" "$PORT" "$REQUESTS" >"$SERVER_LOG" 2>&1 < /dev/null &
+    setsid nohup "$PYTHON" -c "$SERVER" "$SERVER_PORT" "$REQUESTS" >"$SERVER_LOG" 2>&1 < /dev/null &
 }
 
 test_server_main "$@"

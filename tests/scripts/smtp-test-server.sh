@@ -16,14 +16,11 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/test-server.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/test-server.sh"
 
-PORT="${FOLLOWUP_SMTP_PORT:-55025}"
-SERVER_NAME=smtp-test-server
-SERVER_WHAT=aiosmtpd
-SERVER_DIR="${FOLLOWUP_SMTP_DIR:-/tmp/followup-smtp}"
-SERVER_PIDFILE="$SERVER_DIR/aiosmtpd.pid"
-SERVER_LOG="$SERVER_DIR/aiosmtpd.log"
-SERVER_TRIES=100
+test_server_files "${FOLLOWUP_SMTP_DIR:-/tmp/followup-smtp}" aiosmtpd
 MAILDIR="$SERVER_DIR/maildir"
+test_server_on_port "${FOLLOWUP_SMTP_PORT:-55025}" "$MAILDIR"
+SERVER_WHAT=aiosmtpd
+SERVER_TRIES=100
 # Debian's interpreter, where the Debian package installs the module (not a pyenv/venv python).
 PYTHON=/usr/bin/python3
 
@@ -43,18 +40,14 @@ install_aiosmtpd() {
     have_aiosmtpd || die "python3-aiosmtpd was installed but $PYTHON cannot import it"
 }
 
-server_healthy() { listening "$PORT"; }
-
-server_address() { echo "$PORT $MAILDIR"; }
-
 server_prepare() {
     install_aiosmtpd
     mkdir -p "$MAILDIR"/{cur,new,tmp}
-    require_free_port "$PORT" FOLLOWUP_SMTP_PORT
+    require_free_port FOLLOWUP_SMTP_PORT
 }
 
 server_launch() {
-    setsid nohup "$PYTHON" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
+    setsid nohup "$PYTHON" -m aiosmtpd -n -l "127.0.0.1:$SERVER_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
         >"$SERVER_LOG" 2>&1 < /dev/null &
 }
 
