@@ -13,26 +13,16 @@
 #   FOLLOWUP_SMS_DIR   folder holding the recorded requests (requests/), log and pid file
 #                      (default: FOLLOWUP_SMTP_DIR-sms, else /tmp/followup-sms)
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib/test-server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/test-server.sh"
 
-PORT="${FOLLOWUP_SMS_PORT:-$(( ${FOLLOWUP_SMTP_PORT:-55025} + 100 ))}"
 BASE="${FOLLOWUP_SMS_DIR:-${FOLLOWUP_SMTP_DIR:+$FOLLOWUP_SMTP_DIR-sms}}"
-BASE="${BASE:-/tmp/followup-sms}"
-REQUESTS="$BASE/requests"
-PIDFILE="$BASE/server.pid"
-LOG="$BASE/server.log"
+test_server_files "${BASE:-/tmp/followup-sms}" server
+REQUESTS="$SERVER_DIR/requests"
+test_server_on_port "${FOLLOWUP_SMS_PORT:-$(( ${FOLLOWUP_SMTP_PORT:-55025} + 100 ))}" "$REQUESTS"
+SERVER_WHAT="the SMS test server"
+SERVER_TRIES=100
 PYTHON=/usr/bin/python3
-
-log() { echo "sms-test-server: $*" >&2; }
-die() { log "$*"; exit 1; }
-
-running() {
-    [[ -f $PIDFILE ]] || return 1
-    local pid
-    pid=$(cat "$PIDFILE" 2>/dev/null || true)
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null
-}
-
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 SERVER='
 import http.server, json, os, sys, time, urllib.parse
@@ -60,50 +50,14 @@ class Gateway(http.server.BaseHTTPRequestHandler):
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Gateway).serve_forever()
 '
 
-start() {
-    if running && listening; then
-        echo "$PORT $REQUESTS"
-        return 0
-    fi
-    stop_quietly
+server_prepare() {
     [[ -x $PYTHON ]] || die "$PYTHON is missing"
     mkdir -p "$REQUESTS"
-    if listening; then
-        die "port $PORT is taken by another process; set FOLLOWUP_SMS_PORT"
-    fi
-    setsid nohup "$PYTHON" -c "$SERVER" "$PORT" "$REQUESTS" >"$LOG" 2>&1 < /dev/null &
-    echo $! >"$PIDFILE"
-    for _ in $(seq 1 100); do
-        if listening; then
-            echo "$PORT $REQUESTS"
-            return 0
-        fi
-        running || break
-        sleep 0.1
-    done
-    log "the SMS test server did not start; its log:"
-    cat "$LOG" >&2 || true
-    stop_quietly
-    exit 1
+    require_free_port FOLLOWUP_SMS_PORT
 }
 
-stop_quietly() {
-    if [[ -f $PIDFILE ]]; then
-        local pid
-        pid=$(cat "$PIDFILE" 2>/dev/null || true)
-        if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-            kill "$pid" 2>/dev/null || true
-            for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-        rm -f "$PIDFILE"
-    fi
+server_launch() {
+    setsid nohup "$PYTHON" -c "$SERVER" "$SERVER_PORT" "$REQUESTS" >"$SERVER_LOG" 2>&1 < /dev/null &
 }
 
-case "${1:-}" in
-    start) start ;;
-    stop) stop_quietly ;;
-    status)
-        if running && listening; then echo "$PORT $REQUESTS"; else exit 1; fi
-        ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
-esac
+test_server_main "$@"

@@ -13,26 +13,16 @@
 # When python3-aiosmtpd is missing, start installs it with apt-get (as root, or with sudo -n);
 # when that is impossible it exits 1 and says why on stderr.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib/test-server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/test-server.sh"
 
-PORT="${FOLLOWUP_SMTP_PORT:-55025}"
-BASE="${FOLLOWUP_SMTP_DIR:-/tmp/followup-smtp}"
-MAILDIR="$BASE/maildir"
-PIDFILE="$BASE/aiosmtpd.pid"
-LOG="$BASE/aiosmtpd.log"
+test_server_files "${FOLLOWUP_SMTP_DIR:-/tmp/followup-smtp}" aiosmtpd
+MAILDIR="$SERVER_DIR/maildir"
+test_server_on_port "${FOLLOWUP_SMTP_PORT:-55025}" "$MAILDIR"
+SERVER_WHAT=aiosmtpd
+SERVER_TRIES=100
 # Debian's interpreter, where the Debian package installs the module (not a pyenv/venv python).
 PYTHON=/usr/bin/python3
-
-log() { echo "smtp-test-server: $*" >&2; }
-die() { log "$*"; exit 1; }
-
-running() {
-    [[ -f $PIDFILE ]] || return 1
-    local pid
-    pid=$(cat "$PIDFILE" 2>/dev/null || true)
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null
-}
-
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 have_aiosmtpd() { [[ -x $PYTHON ]] && "$PYTHON" -c 'import aiosmtpd' 2>/dev/null; }
 
@@ -50,52 +40,15 @@ install_aiosmtpd() {
     have_aiosmtpd || die "python3-aiosmtpd was installed but $PYTHON cannot import it"
 }
 
-start() {
-    if running && listening; then
-        echo "$PORT $MAILDIR"
-        return 0
-    fi
-    stop_quietly
+server_prepare() {
     install_aiosmtpd
     mkdir -p "$MAILDIR"/{cur,new,tmp}
-    if listening; then
-        die "port $PORT is taken by another process; set FOLLOWUP_SMTP_PORT"
-    fi
-    # setsid + nohup: the server outlives the calling shell (and a test host's process group).
-    setsid nohup "$PYTHON" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
-        >"$LOG" 2>&1 < /dev/null &
-    echo $! >"$PIDFILE"
-    for _ in $(seq 1 100); do
-        if listening; then
-            echo "$PORT $MAILDIR"
-            return 0
-        fi
-        running || break
-        sleep 0.1
-    done
-    log "aiosmtpd did not start; its log:"
-    cat "$LOG" >&2 || true
-    stop_quietly
-    exit 1
+    require_free_port FOLLOWUP_SMTP_PORT
 }
 
-stop_quietly() {
-    if [[ -f $PIDFILE ]]; then
-        local pid
-        pid=$(cat "$PIDFILE" 2>/dev/null || true)
-        if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-            kill "$pid" 2>/dev/null || true
-            for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-        rm -f "$PIDFILE"
-    fi
+server_launch() {
+    setsid nohup "$PYTHON" -m aiosmtpd -n -l "127.0.0.1:$SERVER_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
+        >"$SERVER_LOG" 2>&1 < /dev/null &
 }
 
-case "${1:-}" in
-    start) start ;;
-    stop) stop_quietly ;;
-    status)
-        if running && listening; then echo "$PORT $MAILDIR"; else exit 1; fi
-        ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
-esac
+test_server_main "$@"

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Domain;
@@ -66,45 +65,9 @@ public sealed class CertifiedOidcProviderTests(ApiFactory factory, CertifiedOidc
 }
 
 /// <summary>panva/node-oidc-provider on loopback, started by tests/scripts/oidc-certified-provider.sh (idempotent).</summary>
-public sealed class CertifiedOidcProvider : IAsyncLifetime
+public sealed class CertifiedOidcProvider()
+    : LoopbackOidcProvider("oidc-certified-provider.sh", "certified OpenID Connect provider", "samordning-followup-certified", "test-secret")
 {
-    private const string ClientId = "samordning-followup-certified";
-    private const string ClientSecret = "test-secret";
-
-    private readonly TestServerScript _script = new("oidc-certified-provider.sh");
-    private HttpClient _http = null!;
-
-    public Uri Authority { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        var (address, _, unavailable) = await _script.StartWithAddressAsync();
-        if (unavailable is not null)
-        {
-            throw new InvalidOperationException($"The certified OpenID Connect provider could not be started: {unavailable}");
-        }
-
-        Authority = new Uri(address);
-        _http = new HttpClient { BaseAddress = Authority, Timeout = TimeSpan.FromMinutes(1) };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http?.Dispose();
-        await _script.StopIfStartedHereAsync();
-    }
-
-    public (string Key, string Value)[] Settings =>
-    [
-        ("Authentication:OpenIdConnect:Authority", Authority.ToString().TrimEnd('/')),
-        ("Authentication:OpenIdConnect:ClientId", ClientId),
-        ("Authentication:OpenIdConnect:ClientSecret", ClientSecret),
-    ];
-
     /// <summary>A user who signs in at the provider with <paramref name="login"/> (any password) and these claims.</summary>
-    public async Task PutUserAsync(string login, Dictionary<string, object> claims)
-    {
-        using var response = await _http.PutAsJsonAsync(new Uri($"/test/users/{Uri.EscapeDataString(login)}", UriKind.Relative), claims, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task PutUserAsync(string login, Dictionary<string, object> claims) => PutTestUserAsync(login, claims);
 }
