@@ -33,6 +33,9 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor
     {
     }
 
+    /// <summary>Whether no transaction holds the turn on <paramref name="connection"/>'s database (for the tests).</summary>
+    public bool IsFree(DbConnection connection) => QueueOf(connection).CurrentCount == 1;
+
     private SemaphoreSlim QueueOf(DbConnection connection) =>
         _queues.GetOrAdd(((SqliteConnection)connection).DataSource, _ => new SemaphoreSlim(1, 1));
 
