@@ -50,6 +50,27 @@ public sealed class BuiltReportReuseTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task ReportsOfAnOutdatedVersion_AreDropped_AsTheVersionMoves()
+    {
+        var (associationId, interventionId) = await SetUpAsync();
+        var built = Factory.Services.GetRequiredService<BuiltReports>();
+        built.Clear();
+
+        await Office.ReportAsync(associationId, 2026, 1);
+        var oneVersion = built.Count;
+        Assert.True(oneVersion > 0, "the report and its parts are kept");
+
+        // Two changes later, the first version's reports can never be served again: they are gone,
+        // and only the newest version's and the one before it are kept.
+        await Coach.AnonymousAsync(Data, interventionId, "Man", March);
+        await Office.ReportAsync(associationId, 2026, 1);
+        Assert.Equal(2 * oneVersion, built.Count);
+        await Coach.AnonymousAsync(Data, interventionId, "Woman", March);
+        await Office.ReportAsync(associationId, 2026, 1);
+        Assert.Equal(2 * oneVersion, built.Count);
+    }
+
+    [Fact]
     public async Task TheVersion_MovesForSetBasedJobWrites_AndNotForRefusedRequestsOrSignIns()
     {
         var (_, interventionId) = await SetUpAsync();

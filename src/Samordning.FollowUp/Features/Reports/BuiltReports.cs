@@ -19,7 +19,17 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
 {
     private const int Entries = 256;
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Entries });
+    private readonly Lock _lock = new();
+
+    /// <summary>
+    /// The reports of the newest data version seen, and of the one before it (a request that read the
+    /// version just before a change still finds its own). An older generation is dropped as a
+    /// version moves, so a busy service does not fill the bounded store with reports nobody can be
+    /// served again (a full store keeps nothing new until it compacts).
+    /// </summary>
+    private Generation _current = new(null);
+
+    private Generation _previous = new(null);
 
     private int _built;
     private int _reused;
@@ -30,12 +40,25 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
     /// <summary>Served again without building.</summary>
     public int Reused => Volatile.Read(ref _reused);
 
+    /// <summary>Reports kept now, over every generation (for the tests).</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current.Cache.Count + _previous.Cache.Count;
+            }
+        }
+    }
+
     public async Task<T> GetOrBuildAsync<T>(FollowUpDbContext db, object what, Func<Task<T>> build, CancellationToken cancellationToken)
         where T : class
     {
         var version = await ReportDataVersion.ReadAsync(db, cancellationToken);
-        var key = (what, clock.Today(), version);
-        if (version is not null && _cache.TryGetValue(key, out T? kept) && kept is not null)
+        var cache = version is null ? null : CacheOf(version);
+        var key = (what, clock.Today());
+        if (cache is not null && cache.TryGetValue(key, out T? kept) && kept is not null)
         {
             Interlocked.Increment(ref _reused);
             return kept;
@@ -43,9 +66,9 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
 
         var built = await build();
         Interlocked.Increment(ref _built);
-        if (version is not null && options.Value.BuiltReportMinutes > 0)
+        if (cache is not null && options.Value.BuiltReportMinutes > 0)
         {
-            _cache.Set(key, built, new MemoryCacheEntryOptions
+            cache.Set(key, built, new MemoryCacheEntryOptions
             {
                 Size = 1,
                 AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(options.Value.BuiltReportMinutes),
@@ -55,8 +78,46 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
         return built;
     }
 
-    /// <summary>Forgets every built report (the benchmark's cold runs).</summary>
-    public void Clear() => _cache.Clear();
+    /// <summary>The store of <paramref name="version"/>'s reports; a version not seen before starts a new generation.</summary>
+    private MemoryCache CacheOf(string version)
+    {
+        lock (_lock)
+        {
+            if (_current.Version == version)
+            {
+                return _current.Cache;
+            }
 
-    public void Dispose() => _cache.Dispose();
+            if (_previous.Version == version)
+            {
+                return _previous.Cache;
+            }
+
+            // Not disposed: a request still building under that version may yet store its report there.
+            _previous = _current;
+            _current = new Generation(version);
+            return _current.Cache;
+        }
+    }
+
+    /// <summary>Forgets every built report (the benchmark's cold runs).</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _current.Cache.Clear();
+            _previous.Cache.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        _current.Cache.Dispose();
+        _previous.Cache.Dispose();
+    }
+
+    private sealed record Generation(string? Version)
+    {
+        public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = Entries });
+    }
 }
