@@ -90,9 +90,12 @@ run() { # name url concurrency seconds [warm]
 
 intake="$base/api/v1/interventions/$INTERVENTION/participations"
 bare="$base/benchmark/bare-insert/$PROVIDER"
-# Warm both paths (JIT, connection pools) before anything is measured.
-run intake "$intake" 2 3 warm
-run bare "$bare" 2 3 warm
+# Warm both paths (JIT, connection pools) before anything is measured: 10 s each, because .NET
+# recompiles hot methods optimised (tiered compilation) in the background for several seconds after
+# they first run, and with 3 s the first measured run (concurrency 1) competed with that (measured:
+# 264/s in the first 5 s run at concurrency 1, 584/s in the next).
+run intake "$intake" 8 10 warm
+run bare "$bare" 8 10 warm
 for c in "${concurrencies[@]}"; do
     run intake "$intake" "$c" "$seconds"
     run bare "$bare" "$c" "$seconds"

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Common.Security;
@@ -88,12 +89,17 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 }
 
 internal sealed class GetTertialReportHandler(
-    FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportTrends trends, BoardDisclosure disclosure, CallerContext caller)
+    FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportScopes scopes, BoardDisclosure disclosure, CallerContext caller)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
     {
-        var view = await ViewAsync(query, cancellationToken);
+        // The trend is built beside the report, in a scope of its own (ReportScopes).
+        var trendBuild = scopes.BuildAsync(services =>
+            services.GetRequiredService<ReportTrends>().BuildAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken));
+        var viewBuild = ViewAsync(query, cancellationToken);
+        await Task.WhenAll(viewBuild, trendBuild);
+        var view = await viewBuild;
         var association = await db.Associations.AsNoTracking()
             .Where(a => a.Id == query.AssociationId)
             .Select(a => new { a.SmallNumberThreshold, a.PlanBelowPercent, a.PlanAbovePercent })
@@ -101,7 +107,7 @@ internal sealed class GetTertialReportHandler(
         // Only the office sees exact counts; the board, and everyone it hands the report to, the masked ones.
         var audience = caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board;
         var plan = new PlanThresholds(association.PlanBelowPercent, association.PlanAbovePercent);
-        var trend = await trends.BuildAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken);
+        var trend = await trendBuild;
         var threshold = association.SmallNumberThreshold;
         // The board's masks are decided with the year's other reports, which it can open beside this one.
         var (masks, adoptedMasks) = audience == ReportAudience.Board

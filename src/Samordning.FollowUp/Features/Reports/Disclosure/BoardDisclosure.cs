@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
@@ -11,7 +12,7 @@ namespace Samordning.FollowUp.Features.Reports.Disclosure;
 /// every tertial of the year that has begun, alone and year to date, as the board can open it now —
 /// the adopted report where the tertial is closed (with the masks kept at adoption), today's figures otherwise.
 /// </summary>
-internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder builder, TimeProvider clock, YearMaskMemo memo)
+internal sealed class BoardDisclosure(FollowUpDbContext db, ReportScopes scopes, TimeProvider clock, YearMaskMemo memo)
 {
     /// <summary>The masks for the board's view of <paramref name="shown"/>, and of the adopted report beside it (a restatement).</summary>
     /// <param name="adopted">The adopted report when <paramref name="shown"/> is today's figures of a closed tertial (the restatement view).</param>
@@ -96,15 +97,17 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
             .Where(a => a.AssociationId == associationId && a.Year == year)
             .ToListAsync(cancellationToken);
         var today = clock.Today();
-        var members = new List<YearMember>();
+        // Each member is either kept from its adoption, the report already built, or built here: the
+        // ones built here are built side by side (ReportScopes), and listed in the year's order.
+        var members = new List<Task<YearMember>>();
         for (var t = 1; t <= 3; t++)
         {
             if (adoptions.SingleOrDefault(a => a.Tertial == t) is { } adoption)
             {
-                members.Add(new YearMember(ReportSnapshots.Deserialize(adoption.PeriodReport),
-                    ReportSnapshots.DeserializeMasks(adoption.BoardPeriodMasks), Published: true));
-                members.Add(new YearMember(ReportSnapshots.Deserialize(adoption.YearToDateReport),
-                    ReportSnapshots.DeserializeMasks(adoption.BoardYearToDateMasks), Published: true));
+                members.Add(Task.FromResult(new YearMember(ReportSnapshots.Deserialize(adoption.PeriodReport),
+                    ReportSnapshots.DeserializeMasks(adoption.BoardPeriodMasks), Published: true)));
+                members.Add(Task.FromResult(new YearMember(ReportSnapshots.Deserialize(adoption.YearToDateReport),
+                    ReportSnapshots.DeserializeMasks(adoption.BoardYearToDateMasks), Published: true)));
                 continue;
             }
 
@@ -115,13 +118,14 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, TertialReportBuilder
 
             foreach (var mode in new[] { ReportMode.Period, ReportMode.YearToDate })
             {
-                var report = built is not null && t == tertial && built.Header.Mode == mode
-                    ? built
-                    : await builder.BuildFiguresAsync(associationId, year, t, mode, cancellationToken);
-                members.Add(new YearMember(report));
+                var member = t;
+                members.Add(built is not null && t == tertial && built.Header.Mode == mode
+                    ? Task.FromResult(new YearMember(built))
+                    : scopes.BuildAsync(async services => new YearMember(await services.GetRequiredService<TertialReportBuilder>()
+                        .BuildFiguresAsync(associationId, year, member, mode, cancellationToken))));
             }
         }
 
-        return members;
+        return [.. await Task.WhenAll(members)];
     }
 }
