@@ -10,7 +10,8 @@ namespace Samordning.FollowUp.Data;
 /// SQLite has one writer at a time. Without a busy timeout a writer that finds the database locked
 /// gets SQLITE_BUSY at once, and Microsoft.Data.Sqlite sleeps 150 ms before it tries again: at
 /// eight concurrent intakes that sleep was the p99 (README, "Performance"). With
-/// <c>PRAGMA busy_timeout</c> SQLite itself waits for the lock and retries within a millisecond or two.
+/// <c>PRAGMA busy_timeout</c> SQLite itself waits for the lock, retrying after 1, 2, 5, 10 … 100 ms;
+/// the service's own transactions queue in the process before that (<see cref="SqliteWriteGate"/>).
 /// Set once on each of SQLite's own connections: Microsoft.Data.Sqlite pools them, and a pooled one
 /// keeps its settings, so a context opening a pooled connection again (several times in one request)
 /// does not pay for the command again.
