@@ -97,6 +97,9 @@ internal static class BulkInsert
     {
         await using var import = await connection.BeginBinaryImportAsync(
             $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+        // The server checks 2,000,000 rows' keys and indexes as the import completes: more than the
+        // connection's 30 s command timeout, which ended the PostgreSQL fill at that size.
+        import.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await import.StartRowAsync();
