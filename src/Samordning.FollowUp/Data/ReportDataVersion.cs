@@ -154,12 +154,10 @@ public static class ReportDataVersion
         && entry.Entity is not (AuditEntry or DataProtectionKey or JobWatermark or Notification or FollowUpInvitation or UserAccount)
         && entry.Metadata.ClrType.Namespace != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>).Namespace;
 
-    private static DatabaseProvider Provider(FollowUpDbContext db) => db.Database.ProviderName switch
-    {
-        "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => DatabaseProvider.PostgreSql,
-        _ => DatabaseProvider.SqlServer,
-    };
+    private static DatabaseProvider Provider(FollowUpDbContext db) =>
+        db.Database.IsSqlite() ? DatabaseProvider.Sqlite
+        : db.Database.IsNpgsql() ? DatabaseProvider.PostgreSql
+        : DatabaseProvider.SqlServer;
 }
 
 /// <summary>

@@ -176,7 +176,8 @@ internal sealed class FollowUpScheduler(
     }
 
     // EF Core has no INSERT … SELECT, and date arithmetic differs per provider: these two
-    // statements are the only provider-specific SQL in the service, with the planner setting of
+    // statements are the only provider-specific SQL among the features (Data/ReportDataVersion.cs
+    // has the version's own statements), with the planner setting of
     // the first on PostgreSQL (WithoutNestedLoopsAsync). (The state change above is
     // plain SQL too: one CASE over all states in one pass, which ExecuteUpdate cannot express.)
     // Identifiers are quoted with double quotes, which all three accept (SQL Server with
