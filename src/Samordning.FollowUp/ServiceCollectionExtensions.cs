@@ -100,6 +100,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ProgressionReportBuilder>();
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
+        services.AddScoped<ReportYearParts>();
         services.AddSingleton<Features.Reports.ReportScopes>();
         services.AddScoped<Features.Economy.EconomyBuilder>();
         services.AddScoped<DataQualityChecks>();

@@ -71,6 +71,36 @@ public sealed class BuiltReportReuseTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task ABoardsPage_CountsTheYearsParticipationsOnce_ForItsReportTheYearsOtherReportsAndTheTrend()
+    {
+        // A threshold above 1: the board's masks read the year's other reports, built beside this one.
+        var association = await Data.AssociationAsync(smallNumberThreshold: 3);
+        var provider = await Data.ProviderAsync(association.Id);
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id, Mode.AnonymousIndividual);
+        await Coach.AnonymousAsync(Data, intervention.Id, "Woman", March, new DateOnly(2026, 6, 10));
+        await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
+        Factory.Services.GetRequiredService<BuiltReports>().Clear();
+
+        var grids = 0;
+        var commands = 0;
+        Factory.Commands.AfterExecute = command =>
+        {
+            Interlocked.Increment(ref commands);
+            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref grids);
+            }
+        };
+        var page = await Users.BoardOf(association.Id).ReportAsync(association.Id, 2026, 2);
+        Factory.Commands.Reset();
+
+        // Six reports of 2026 (T1–T3, each alone and year to date) and eight trend periods: one pass over the participations.
+        Assert.Equal(1, grids);
+        Assert.True(commands > 20, $"the page ran {commands} commands: the year's reports and the trend were built");
+        Assert.Contains("\"masked\":true", page["presentation"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheVersion_MovesForSetBasedJobWrites_AndNotForRefusedRequestsOrSignIns()
     {
         var (_, interventionId) = await SetUpAsync();

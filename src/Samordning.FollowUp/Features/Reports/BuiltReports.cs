@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
@@ -55,7 +56,7 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
     public async Task<T> GetOrBuildAsync<T>(FollowUpDbContext db, object what, Func<Task<T>> build, CancellationToken cancellationToken)
         where T : class
     {
-        var version = await ReportDataVersion.ReadAsync(db, cancellationToken);
+        var version = await VersionAsync(db, cancellationToken);
         var cache = version is null ? null : CacheOf(version);
         var key = (what, clock.Today());
         if (cache is not null && cache.TryGetValue(key, out T? kept) && kept is not null)
@@ -77,6 +78,100 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
 
         return built;
     }
+
+    /// <summary>
+    /// A part that several reports read (the participation grid of a year, an indicator version's
+    /// buckets; <see cref="ReportYearParts"/>), fetched once per data version — also when the parts of
+    /// one board page ask for it at the same moment from their own scopes (<see cref="ReportScopes"/>):
+    /// the first asker fetches through its own context, the others wait for that fetch. A fetch
+    /// that failed is forgotten; one that was cancelled with its asker's request is fetched again by
+    /// a waiting asker whose own request goes on. Kept as the reports are (with
+    /// <see cref="ReportOptions.BuiltReportMinutes"/> 0 only while it is being fetched).
+    /// </summary>
+    /// <param name="version">The data version the asker read (<see cref="VersionAsync"/>).</param>
+    public async Task<T> SharedAsync<T>(string? version, object what, Func<Task<T>> fetch, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (version is null)
+        {
+            return await fetch();
+        }
+
+        var cache = CacheOf(version);
+        var key = (Shared: true, what);
+        Lazy<Task<T>> shared;
+        lock (_lock)
+        {
+            if (!cache.TryGetValue(key, out Lazy<Task<T>>? kept) || kept is null)
+            {
+                kept = new Lazy<Task<T>>(fetch);
+                cache.Set(key, kept, new MemoryCacheEntryOptions
+                {
+                    Size = 1,
+                    AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(Math.Max(options.Value.BuiltReportMinutes, 1)),
+                });
+            }
+
+            shared = kept;
+        }
+
+        try
+        {
+            var value = await shared.Value;
+            if (options.Value.BuiltReportMinutes <= 0)
+            {
+                Forget(cache, key, shared);
+            }
+
+            return value;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Forget(cache, key, shared);
+            return await fetch();
+        }
+        catch
+        {
+            Forget(cache, key, shared);
+            throw;
+        }
+    }
+
+    /// <summary>Whether <paramref name="what"/> is kept, fetched, under the current data version.</summary>
+    public bool HasShared<T>(string? version, object what)
+    {
+        if (version is null)
+        {
+            return false;
+        }
+
+        var cache = CacheOf(version);
+        lock (_lock)
+        {
+            return cache.TryGetValue((Shared: true, what), out var kept) && kept is Lazy<Task<T>> { IsValueCreated: true, Value.IsCompletedSuccessfully: true };
+        }
+    }
+
+    private void Forget(MemoryCache cache, object key, object entry)
+    {
+        lock (_lock)
+        {
+            if (cache.TryGetValue(key, out var kept) && ReferenceEquals(kept, entry))
+            {
+                cache.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The data version to keep a report under; none (so nothing is kept or reused) while this
+    /// context has changed report data in a transaction that has not committed: what it reads then
+    /// is not what anyone else sees under that version.
+    /// </summary>
+    public static async Task<string?> VersionAsync(FollowUpDbContext db, CancellationToken cancellationToken) =>
+        db.ReportDataChangedIn is { } changed && db.Database.CurrentTransaction?.GetDbTransaction() == changed
+            ? null
+            : await ReportDataVersion.ReadAsync(db, cancellationToken);
 
     /// <summary>The store of <paramref name="version"/>'s reports; a version not seen before starts a new generation.</summary>
     private MemoryCache CacheOf(string version)

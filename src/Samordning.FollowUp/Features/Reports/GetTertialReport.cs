@@ -94,11 +94,18 @@ internal sealed class GetTertialReportHandler(
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
     {
-        // The trend is built beside the report, in a scope of its own (ReportScopes).
+        // What the year's reports and the trend read from the big tables is fetched side by side
+        // first (ReportYearParts); the trend is built beside the report, in a scope of its own (ReportScopes).
+        // An adopted report is read as it was adopted: then only the trend's periods not adopted are counted.
+        var adoptedAsIs = !string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase)
+            && await db.ReportAdoptions.AnyAsync(a => a.AssociationId == query.AssociationId && a.Year == query.Year && a.Tertial == query.Tertial, cancellationToken);
+        var fetch = adoptedAsIs
+            ? Task.FromResult(true)
+            : scopes.BuildAsync(services => services.GetRequiredService<ReportYearParts>().FetchAllAsync(query.AssociationId, query.Year, cancellationToken));
         var trendBuild = scopes.BuildAsync(services =>
             services.GetRequiredService<ReportTrends>().BuildAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken));
         var viewBuild = ViewAsync(query, cancellationToken);
-        await Task.WhenAll(viewBuild, trendBuild);
+        await Task.WhenAll(fetch, viewBuild, trendBuild);
         var view = await viewBuild;
         var association = await db.Associations.AsNoTracking()
             .Where(a => a.Id == query.AssociationId)

@@ -12,8 +12,8 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, IndicatorCalculator calculator, DataQualityChecks checks, ProgressionReportBuilder progression,
-    BuiltReports built)
+    FollowUpDbContext db, TimeProvider clock, DataQualityChecks checks, ProgressionReportBuilder progression,
+    BuiltReports built, ReportYearParts parts)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -69,11 +69,11 @@ internal sealed class TertialReportBuilder(
             .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
                 n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc) { SoftValues = n.SoftValues }, cancellationToken);
 
-        var participation = await ParticipationCountsAsync(associationId, yearStart, from, to, cancellationToken);
+        var participation = await ParticipationCountsAsync(associationId, year, tertial, mode, cancellationToken);
         var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
         var reasons = exits.ToLookup(e => e.InterventionId, e => (e.ExitReason!.Value.ToString(), e.Count));
         var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
-        var indicators = await IndicatorBucketsAsync(associationId, from, to, cancellationToken);
+        var indicators = await IndicatorBucketsAsync(associationId, year, from, to, cancellationToken);
         var referrals = await ReportReferrals.CountAsync(db, associationId, from, to, cancellationToken);
         // The board's masking does not read the self-reported share (it is shown against its own threshold).
         var selfReported = figuresOnly ? [] : await SelfReportedAsync(associationId, indicators, cancellationToken);
@@ -108,36 +108,18 @@ internal sealed class TertialReportBuilder(
         };
     }
 
+    /// <summary>
+    /// Everyone active at some point from 1 January to the period's end; the period's figures are
+    /// sums of the year's participation grid (domain §7), which the year's other reports and the
+    /// trend read too. Registered in error counts nowhere.
+    /// </summary>
     private async Task<Dictionary<long, ParticipationCounts>> ParticipationCountsAsync(
-        long associationId, DateOnly yearStart, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        long associationId, int year, int tertial, ReportMode mode, CancellationToken cancellationToken)
     {
-        // Everyone active at some point from 1 January to the period's end; the period's
-        // figures are conditional sums over them (domain §7). Registered in error counts nowhere.
-        var counts = await ReportCounting.Active(db, associationId, yearStart, to)
-            .GroupBy(r => new { r.InterventionId, r.Gender })
-            .Select(g => new
-            {
-                g.Key.InterventionId,
-                g.Key.Gender,
-                Active = g.Sum(r => r.EndDate == null || r.EndDate >= from ? 1 : 0),
-                New = g.Sum(r => r.StartDate >= from ? 1 : 0),
-                Ended = g.Sum(r => r.EndDate != null && r.EndDate >= from && r.EndDate <= to ? 1 : 0),
-                Ongoing = g.Sum(r => r.EndDate == null || r.EndDate > to ? 1 : 0),
-                ActiveYearToDate = g.Count(),
-            })
-            .ToListAsync(cancellationToken);
-
-        return counts.GroupBy(c => c.InterventionId).ToDictionary(g => g.Key, g =>
-        {
-            var women = g.SingleOrDefault(c => c.Gender == Gender.Woman);
-            var men = g.SingleOrDefault(c => c.Gender == Gender.Man);
-            return new ParticipationCounts(
-                GenderCount.Of(women?.Active ?? 0, men?.Active ?? 0),
-                GenderCount.Of(women?.New ?? 0, men?.New ?? 0),
-                GenderCount.Of(women?.Ended ?? 0, men?.Ended ?? 0),
-                GenderCount.Of(women?.Ongoing ?? 0, men?.Ongoing ?? 0),
-                (women?.ActiveYearToDate ?? 0) + (men?.ActiveYearToDate ?? 0));
-        });
+        var grid = await parts.ParticipationsAsync(associationId, year, cancellationToken);
+        return grid.Counts(new Trends.TrendPeriod(year, tertial, mode == ReportMode.YearToDate)).ToDictionary(c => c.Key, c => new ParticipationCounts(
+            c.Value[PeriodMeasure.Active], c.Value[PeriodMeasure.New], c.Value[PeriodMeasure.Ended], c.Value[PeriodMeasure.Ongoing],
+            c.Value[PeriodMeasure.ActiveYearToDate].Total));
     }
 
     /// <summary>
@@ -155,8 +137,8 @@ internal sealed class TertialReportBuilder(
 
     /// <summary>For each indicator in force at the period's end, in the codes' order: its buckets over the exits it looks at.</summary>
     private async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
-        long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        [.. (await IndicatorsInForce.BucketsAsync(db, calculator, associationId, from, to, cancellationToken))
+        long associationId, int year, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        [.. (await parts.InForceAsync(associationId, year, from, to, cancellationToken))
             .OrderBy(i => i.Definition.Code, Files.CodeOrder.Instance)];
 
     /// <summary>

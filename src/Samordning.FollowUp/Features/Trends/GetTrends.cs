@@ -172,8 +172,8 @@ internal sealed class GetTrendsHandler(FollowUpDbContext db, TimeProvider clock)
                 ? null
                 : entered.Aggregate(GenderCount.Zero, (sum, c) => sum + c.Count);
             return new TrendVolume(period.Year, period.Tertial, Running: true,
-                counts.Count(index, VolumeMeasure.New, ids), counts.Count(index, VolumeMeasure.Active, ids),
-                counts.Count(index, VolumeMeasure.Ended, ids), countOnlyTotal);
+                counts.Count(index, PeriodMeasure.New, ids), counts.Count(index, PeriodMeasure.Active, ids),
+                counts.Count(index, PeriodMeasure.Ended, ids), countOnlyTotal);
         })];
     }
 

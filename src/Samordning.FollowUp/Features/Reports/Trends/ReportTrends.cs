@@ -14,7 +14,7 @@ namespace Samordning.FollowUp.Features.Reports.Trends;
 /// (<see cref="TertialReportBuilder"/>), so a point equals that report's association total. A
 /// closed tertial's point is read from its adopted report and not computed at all.
 /// </summary>
-internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator calculator, BuiltReports built)
+internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, ReportYearParts parts)
 {
     private const int TertialsShown = 6;
 
@@ -45,7 +45,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
         var computed = periods.Where(p => !adopted.ContainsKey(p)).ToList();
         var points = computed.Count == 0
             ? []
-            : await ComputeAsync(associationId, threshold, computed, cancellationToken);
+            : await ComputeAsync(associationId, year, threshold, computed, cancellationToken);
         foreach (var (period, report) in adopted)
         {
             points[period] = FromAdoptedReport(period, report);
@@ -92,8 +92,9 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
         return result;
     }
 
+    /// <summary>The periods not adopted, from the parts of <paramref name="year"/> its reports read too (<see cref="ReportYearParts"/>).</summary>
     private async Task<Dictionary<TrendPeriod, TrendPoint>> ComputeAsync(
-        long associationId, int threshold, List<TrendPeriod> periods, CancellationToken cancellationToken)
+        long associationId, int year, int threshold, List<TrendPeriod> periods, CancellationToken cancellationToken)
     {
         var years = periods.Select(p => p.Year).Distinct().ToList();
         // What the report's intervention list holds (running some time from 1 January to the
@@ -103,8 +104,8 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
             .Select(i => new InterventionInfo(i.Id, i.StartDate, i.EndDate, i.RegistrationMode,
                 i.Plans.Where(p => years.Contains(p.Year)).Select(p => new PlanInfo(p.Year, p.PlannedParticipants)).ToList()))
             .ToListAsync(cancellationToken);
-        var volumes = await TrendVolumes.CountAsync(db, associationId, periods, cancellationToken);
-        var indicators = await IndicatorsAsync(associationId, threshold, periods, interventions, cancellationToken);
+        var volumes = VolumeCounts.Of(await parts.ParticipationsAsync(associationId, year, cancellationToken), periods);
+        var indicators = await IndicatorsAsync(associationId, year, threshold, periods, interventions, cancellationToken);
         var referrals = await ReferralsAsync(associationId, periods, cancellationToken);
 
         return periods.Select((period, index) =>
@@ -114,8 +115,8 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
                 .Sum(i => i.Plans.Where(p => p.Year == period.Year).Sum(p => p.PlannedParticipants));
             var inReport = interventions.Where(i => i.InReport(period)).Select(i => i.Id).ToHashSet();
             return (Period: period, Point: new TrendPoint(period.Year, period.Tertial, period.From, period.To, Adopted: false,
-                IsSameTertialLastYear: false, volumes.Count(index, VolumeMeasure.Active, inReport), volumes.Count(index, VolumeMeasure.New, inReport),
-                volumes.Count(index, VolumeMeasure.Ended, inReport), period.ProRata(planned), indicators[period])
+                IsSameTertialLastYear: false, volumes.Count(index, PeriodMeasure.Active, inReport), volumes.Count(index, PeriodMeasure.New, inReport),
+                volumes.Count(index, PeriodMeasure.Ended, inReport), period.ProRata(planned), indicators[period])
             {
                 Referrals = referrals.Of(index, inReport),
             });
@@ -155,10 +156,11 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
 
     /// <summary>
     /// Per period, each indicator in force at its end, as the report computes it. The buckets of
-    /// a definition version are fetched once, over the exits of every period it is in force for.
+    /// a definition version are fetched once, over the exits of every period of the year's reach
+    /// (<see cref="ReportYearParts.BucketsAsync"/>), which the year's reports read too.
     /// </summary>
     private async Task<Dictionary<TrendPeriod, List<TrendIndicator>>> IndicatorsAsync(
-        long associationId, int threshold, List<TrendPeriod> periods, List<InterventionInfo> interventions, CancellationToken cancellationToken)
+        long associationId, int year, int threshold, List<TrendPeriod> periods, List<InterventionInfo> interventions, CancellationToken cancellationToken)
     {
         var definitions = await db.IndicatorDefinitions.AsNoTracking()
             .Where(d => d.AssociationId == associationId)
@@ -177,8 +179,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, IndicatorCalculator cal
         var buckets = new Dictionary<long, List<MonthBucket>>();
         foreach (var version in uses.GroupBy(u => u.Definition.Id))
         {
-            buckets[version.Key] = await calculator.BucketsAsync(
-                version.First().Definition, associationId, version.Min(u => u.ExitsFrom), version.Max(u => u.ExitsTo), cancellationToken);
+            buckets[version.Key] = await parts.BucketsAsync(version.First().Definition, associationId, year, cancellationToken);
         }
 
         return periods.ToDictionary(period => period, period =>

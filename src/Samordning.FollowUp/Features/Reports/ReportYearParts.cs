@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Domain;
+using Samordning.FollowUp.Features.Indicators;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+/// <summary>
+/// What a year's reports and the trend beside them read from the big tables, fetched once for all
+/// of them (<see cref="BuiltReports.SharedAsync"/>): a board's page builds the year's six reports
+/// for its masks and a trend of eight periods, and each used to count the participations and score
+/// the exits again. A report of <c>year</c> reads the tertials from 1 January two years before to
+/// the year's end, which holds the trend's periods (six tertials back, the year to date a year
+/// before) and every report of the year; each report and trend period takes its part of them.
+/// </summary>
+internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator calculator, BuiltReports built, ReportScopes scopes)
+{
+    /// <summary>How many years before the report's year its parts reach back.</summary>
+    private const int YearsBack = 2;
+
+    /// <summary>The data version, read once for the parts this scope asks for.</summary>
+    private Task<string?>? _version;
+
+    private Task<string?> VersionAsync(CancellationToken cancellationToken) => _version ??= BuiltReports.VersionAsync(db, cancellationToken);
+
+    /// <summary>
+    /// Starts fetching every part of <paramref name="year"/>'s reach side by side, each in a scope of
+    /// its own (<see cref="ReportScopes"/>): the participation grid and the buckets of each indicator
+    /// version in force at the end of some tertial of the reach. The board's page calls this first,
+    /// so its report, the year's other reports and the trend find the parts being fetched instead of
+    /// fetching them one after another. Completes when all are fetched.
+    /// </summary>
+    public async Task<bool> FetchAllAsync(long associationId, int year, CancellationToken cancellationToken)
+    {
+        if (built.HasShared<ParticipationGrid>(await VersionAsync(cancellationToken), GridKey(associationId, year)))
+        {
+            return true; // fetched since the last change: the buckets were fetched with it
+        }
+
+        var definitions = await db.IndicatorDefinitions.AsNoTracking()
+            .Where(d => d.AssociationId == associationId)
+            .ToListAsync(cancellationToken);
+        var codes = definitions.Select(d => d.Code).Distinct().ToList();
+        var used = Enumerable.Range(ParticipationGrid.Ordinal(year - YearsBack, 1), (YearsBack + 1) * 3)
+            .Select(n => Tertials.End(n / 3, (n % 3) + 1))
+            .SelectMany(end => codes.Select(code => IndicatorPeriods.InForce(definitions, code, end)))
+            .OfType<IndicatorDefinition>()
+            .DistinctBy(d => d.Id);
+        Task[] fetches =
+        [
+            scopes.BuildAsync(services => services.GetRequiredService<ReportYearParts>().ParticipationsAsync(associationId, year, cancellationToken)),
+            .. used.Select(definition => scopes.BuildAsync(services =>
+                services.GetRequiredService<ReportYearParts>().BucketsAsync(definition, associationId, year, cancellationToken))),
+        ];
+        await Task.WhenAll(fetches);
+        return true;
+    }
+
+    /// <summary>The participations counted per intervention, gender and the tertials they started and ended in.</summary>
+    public async Task<ParticipationGrid> ParticipationsAsync(long associationId, int year, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), GridKey(associationId, year),
+            () => ParticipationGrid.ReadAsync(db, associationId, ParticipationGrid.Ordinal(year - YearsBack, 1), ParticipationGrid.Ordinal(year, 3), cancellationToken),
+            cancellationToken);
+
+    private static object GridKey(long associationId, int year) => (nameof(ParticipationGrid), associationId, year);
+
+    /// <summary>
+    /// A definition version's buckets (per intervention, gender and exit month) over the exits that
+    /// any period of the reach looks at; a period takes the months of its own exit range.
+    /// </summary>
+    public async Task<List<MonthBucket>> BucketsAsync(IndicatorDefinition definition, long associationId, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, new DateOnly(year - YearsBack, 1, 1), new DateOnly(year, 12, 31));
+        return await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(MonthBucket), definition.Id, associationId, year),
+            () => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Each indicator in force at the end of the period <paramref name="from"/>–<paramref name="to"/>
+    /// of <paramref name="year"/>, with the buckets of the exits it looks at (as
+    /// <see cref="IndicatorsInForce.BucketsAsync"/>, from the year's shared buckets).
+    /// </summary>
+    public async Task<List<IndicatorBuckets>> InForceAsync(long associationId, int year, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var definitions = await db.IndicatorDefinitions.AsNoTracking()
+            .Where(d => d.AssociationId == associationId)
+            .ToListAsync(cancellationToken);
+        var result = new List<IndicatorBuckets>();
+        foreach (var code in definitions.Select(d => d.Code).Distinct())
+        {
+            if (IndicatorPeriods.InForce(definitions, code, to) is not { } definition)
+            {
+                continue;
+            }
+
+            var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, from, to);
+            var buckets = await BucketsAsync(definition, associationId, year, cancellationToken);
+            result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, [.. buckets.Where(b => IndicatorMath.InRange(b, exitsFrom, exitsTo))]));
+        }
+
+        return result;
+    }
+}
