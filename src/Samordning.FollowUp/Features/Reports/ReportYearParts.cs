@@ -27,7 +27,7 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
     /// <summary>
     /// Starts fetching every part of <paramref name="year"/>'s reach side by side, each in a scope of
     /// its own (<see cref="ReportScopes"/>): the participation grid and the buckets of each indicator
-    /// version in force at the end of some tertial of the reach. The board's page calls this first,
+    /// version in force at the end of some tertial of the reach, and the year's exits. The board's page calls this first,
     /// so its report, the year's other reports and the trend find the parts being fetched instead of
     /// fetching them one after another. Completes when all are fetched.
     /// </summary>
@@ -50,6 +50,7 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
         Task[] fetches =
         [
             scopes.BuildAsync(services => services.GetRequiredService<ReportYearParts>().ParticipationsAsync(associationId, year, cancellationToken)),
+            scopes.BuildAsync(services => services.GetRequiredService<ReportYearParts>().ExitsAsync(associationId, year, cancellationToken)),
             .. used.Select(definition => scopes.BuildAsync(services =>
                 services.GetRequiredService<ReportYearParts>().BucketsAsync(definition, associationId, year, cancellationToken))),
         ];
@@ -62,6 +63,25 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
         await built.SharedAsync(await VersionAsync(cancellationToken), GridKey(associationId, year),
             () => ParticipationGrid.ReadAsync(db, associationId, ParticipationGrid.Ordinal(year - YearsBack, 1), ParticipationGrid.Ordinal(year, 3), cancellationToken),
             cancellationToken);
+
+    /// <summary>
+    /// The year's exits (registered in error excluded) counted per intervention, reason, occupation
+    /// at exit and the tertial they fell in: a report's exits by reason and by occupation are sums
+    /// of its tertials' groups.
+    /// </summary>
+    public async Task<List<ExitCount>> ExitsAsync(long associationId, int year, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(ExitCount), associationId, year), async () =>
+        {
+            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            var (second, third) = (Tertials.Start(year, 2), Tertials.Start(year, 3));
+            return await db.Participations.AsNoTracking()
+                .Where(p => p.Intervention!.AssociationId == associationId
+                    && p.EndDate != null && p.EndDate >= first && p.EndDate <= last
+                    && p.ExitReason != ExitReason.RegisteredInError)
+                .GroupBy(p => new { p.InterventionId, p.ExitReason, p.OccupationAtExit, Tertial = p.EndDate < second ? 1 : p.EndDate < third ? 2 : 3 })
+                .Select(g => new ExitCount(g.Key.InterventionId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Key.Tertial, g.Count()))
+                .ToListAsync(cancellationToken);
+        }, cancellationToken);
 
     private static object GridKey(long associationId, int year) => (nameof(ParticipationGrid), associationId, year);
 
@@ -103,3 +123,6 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
         return result;
     }
 }
+
+/// <summary>Exits of one intervention with one reason and occupation at exit in one tertial of the year.</summary>
+internal sealed record ExitCount(long InterventionId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Tertial, int Count);

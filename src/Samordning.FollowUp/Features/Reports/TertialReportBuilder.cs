@@ -70,7 +70,12 @@ internal sealed class TertialReportBuilder(
                 n.InterventionId, n.Year, n.Tertial, n.ReferralFlowAndQueue, n.WhatWorked, n.DeviationsAndRisks, n.UpdatedAtUtc) { SoftValues = n.SoftValues }, cancellationToken);
 
         var participation = await ParticipationCountsAsync(associationId, year, tertial, mode, cancellationToken);
-        var exits = await ExitGroupsAsync(associationId, from, to, cancellationToken);
+        // The period's exits (registered in error excluded), counted per intervention, reason and
+        // occupation at exit: the exits by reason and by occupation are sums of these groups.
+        var fromTertial = mode == ReportMode.Period ? tertial : 1;
+        var exits = (await parts.ExitsAsync(associationId, year, cancellationToken))
+            .Where(e => e.Tertial >= fromTertial && e.Tertial <= tertial)
+            .ToList();
         var reasons = exits.ToLookup(e => e.InterventionId, e => (e.ExitReason!.Value.ToString(), e.Count));
         var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
         var indicators = await IndicatorBucketsAsync(associationId, year, from, to, cancellationToken);
@@ -121,19 +126,6 @@ internal sealed class TertialReportBuilder(
             c.Value[PeriodMeasure.Active], c.Value[PeriodMeasure.New], c.Value[PeriodMeasure.Ended], c.Value[PeriodMeasure.Ongoing],
             c.Value[PeriodMeasure.ActiveYearToDate].Total));
     }
-
-    /// <summary>
-    /// The period's exits (registered in error excluded), read once and counted per intervention,
-    /// reason and occupation at exit: the exits by reason and by occupation are sums of these groups.
-    /// </summary>
-    private async Task<List<ExitGroup>> ExitGroupsAsync(long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        await db.Participations.AsNoTracking()
-            .Where(p => p.Intervention!.AssociationId == associationId
-                && p.EndDate != null && p.EndDate >= from && p.EndDate <= to
-                && p.ExitReason != ExitReason.RegisteredInError)
-            .GroupBy(p => new { p.InterventionId, p.Intervention!.ProviderId, p.ExitReason, p.OccupationAtExit })
-            .Select(g => new ExitGroup(g.Key.InterventionId, g.Key.ProviderId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Count()))
-            .ToListAsync(cancellationToken);
 
     /// <summary>For each indicator in force at the period's end, in the codes' order: its buckets over the exits it looks at.</summary>
     private async Task<List<IndicatorBuckets>> IndicatorBucketsAsync(
@@ -215,9 +207,6 @@ internal sealed class TertialReportBuilder(
 
     private sealed record InterventionInfo(
         long Id, string Name, long ProviderId, string ProviderName, Orientation Orientation, InterventionCategory Category, RegistrationMode Mode);
-
-    private sealed record ExitGroup(
-        long InterventionId, long ProviderId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Count);
 
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 

@@ -8,9 +8,10 @@ namespace Samordning.FollowUp.Features.Reports.Trends;
 
 /// <summary>
 /// Builds <see cref="ReportTrend"/> set-based rather than by building the report eight times:
-/// one grouped query counts the volumes of every period with conditional sums, and one bucket
-/// query per indicator definition version covers every period that version is in force for; the
-/// periods are sliced from those small aggregates in memory. The rules are the report's
+/// every period's volumes are sums of the year's participation grid, and one bucket query per
+/// indicator definition version covers every period that version is in force for — both shared
+/// with the year's reports (<see cref="ReportYearParts"/>); the periods are sliced from those
+/// small aggregates in memory. The rules are the report's
 /// (<see cref="TertialReportBuilder"/>), so a point equals that report's association total. A
 /// closed tertial's point is read from its adopted report and not computed at all.
 /// </summary>
