@@ -89,7 +89,8 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 }
 
 internal sealed class GetTertialReportHandler(
-    FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportScopes scopes, BoardDisclosure disclosure, CallerContext caller)
+    FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportScopes scopes, BoardDisclosure disclosure, CallerContext caller,
+    ReportYearParts parts)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
@@ -99,7 +100,7 @@ internal sealed class GetTertialReportHandler(
         // An adopted report is read as it was adopted: then only the trend's periods not adopted are counted.
         var adoptedAsIs = !string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase)
             && await db.ReportAdoptions.AnyAsync(a => a.AssociationId == query.AssociationId && a.Year == query.Year && a.Tertial == query.Tertial, cancellationToken);
-        var fetch = adoptedAsIs
+        var fetch = adoptedAsIs || await parts.FetchedAsync(query.AssociationId, query.Year, cancellationToken)
             ? Task.FromResult(true)
             : scopes.BuildAsync(services => services.GetRequiredService<ReportYearParts>().FetchAllAsync(query.AssociationId, query.Year, cancellationToken));
         var trendBuild = scopes.BuildAsync(services =>

@@ -33,11 +33,6 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
     /// </summary>
     public async Task<bool> FetchAllAsync(long associationId, int year, CancellationToken cancellationToken)
     {
-        if (built.HasShared<ParticipationGrid>(await VersionAsync(cancellationToken), GridKey(associationId, year)))
-        {
-            return true; // fetched since the last change: the buckets were fetched with it
-        }
-
         var definitions = await db.IndicatorDefinitions.AsNoTracking()
             .Where(d => d.AssociationId == associationId)
             .ToListAsync(cancellationToken);
@@ -57,6 +52,10 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
         await Task.WhenAll(fetches);
         return true;
     }
+
+    /// <summary>Whether the year's parts were fetched since the last change (the buckets are fetched with the grid).</summary>
+    public async Task<bool> FetchedAsync(long associationId, int year, CancellationToken cancellationToken) =>
+        built.HasShared<ParticipationGrid>(await VersionAsync(cancellationToken), GridKey(associationId, year));
 
     /// <summary>The participations counted per intervention, gender and the tertials they started and ended in.</summary>
     public async Task<ParticipationGrid> ParticipationsAsync(long associationId, int year, CancellationToken cancellationToken) =>
