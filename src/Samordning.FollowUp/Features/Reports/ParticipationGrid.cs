@@ -41,14 +41,8 @@ internal sealed class ParticipationGrid
         FollowUpDbContext db, long associationId, int first, int last, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(first, last);
-        var (firstDay, lastDay) = (StartOf(first), StartOf(last + 1).AddDays(-1));
-        var rows = from p in db.Participations
-                   join person in db.Participants on p.ParticipantId equals person.Id
-                   join i in db.Interventions on p.InterventionId equals i.Id
-                   where i.AssociationId == associationId
-                         && (p.ExitReason == null || p.ExitReason != ExitReason.RegisteredInError)
-                         && p.StartDate <= lastDay && (p.EndDate == null || p.EndDate >= firstDay)
-                   select new GridRow { InterventionId = p.InterventionId, Gender = person.Gender, StartDate = p.StartDate, EndDate = p.EndDate };
+        // Who counts is the report's rule (ReportCounting), written once.
+        var rows = ReportCounting.Active(db, associationId, StartOf(first), StartOf(last + 1).AddDays(-1));
         var cells = await rows
             .GroupBy(Key(first, last))
             .Select(g => new Cell(g.Key.InterventionId, g.Key.Gender, g.Key.Started, g.Key.Ended, g.Count()))
@@ -61,11 +55,11 @@ internal sealed class ParticipationGrid
     /// tertial ended in — last + 1 for after it, <see cref="NotEnded"/> for not ended). The days
     /// are constants in the SQL: the same few per year, and a CASE the database compares as dates.
     /// </summary>
-    private static Expression<Func<GridRow, GridKey>> Key(int first, int last)
+    private static Expression<Func<CountedParticipation, GridKey>> Key(int first, int last)
     {
-        var row = Expression.Parameter(typeof(GridRow), "r");
-        var start = Expression.Property(row, nameof(GridRow.StartDate));
-        var end = Expression.Property(row, nameof(GridRow.EndDate));
+        var row = Expression.Parameter(typeof(CountedParticipation), "r");
+        var start = Expression.Property(row, nameof(CountedParticipation.StartDate));
+        var end = Expression.Property(row, nameof(CountedParticipation.EndDate));
 
         // Started: before the run, then in which tertial (the WHERE leaves none after it).
         Expression started = Expression.Constant(last);
@@ -84,11 +78,11 @@ internal sealed class ParticipationGrid
 
         ended = Expression.Condition(Expression.Equal(end, Expression.Constant(null, typeof(DateOnly?))), Expression.Constant(NotEnded), ended);
         var key = Expression.MemberInit(Expression.New(typeof(GridKey)),
-            Expression.Bind(typeof(GridKey).GetProperty(nameof(GridKey.InterventionId))!, Expression.Property(row, nameof(GridRow.InterventionId))),
-            Expression.Bind(typeof(GridKey).GetProperty(nameof(GridKey.Gender))!, Expression.Property(row, nameof(GridRow.Gender))),
+            Expression.Bind(typeof(GridKey).GetProperty(nameof(GridKey.InterventionId))!, Expression.Property(row, nameof(CountedParticipation.InterventionId))),
+            Expression.Bind(typeof(GridKey).GetProperty(nameof(GridKey.Gender))!, Expression.Property(row, nameof(CountedParticipation.Gender))),
             Expression.Bind(typeof(GridKey).GetProperty(nameof(GridKey.Started))!, started),
             Expression.Bind(typeof(GridKey).GetProperty(nameof(GridKey.Ended))!, ended));
-        return Expression.Lambda<Func<GridRow, GridKey>>(key, row);
+        return Expression.Lambda<Func<CountedParticipation, GridKey>>(key, row);
     }
 
     /// <summary>The report's counts of <paramref name="period"/> per intervention, by gender (domain §7).</summary>
@@ -139,15 +133,6 @@ internal sealed class ParticipationGrid
     }
 
     private sealed record Cell(long InterventionId, Gender Gender, int Started, int Ended, int Count);
-
-    /// <summary>One participation as the grid's query sees it; every member is set so EF Core can group on it.</summary>
-    private sealed class GridRow
-    {
-        public long InterventionId { get; init; }
-        public Gender Gender { get; init; }
-        public DateOnly StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
-    }
 
     private sealed class GridKey
     {
