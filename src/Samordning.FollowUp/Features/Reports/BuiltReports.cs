@@ -85,8 +85,9 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
     /// one board page ask for it at the same moment from their own scopes (<see cref="ReportScopes"/>):
     /// the first asker fetches through its own context, the others wait for that fetch. A fetch
     /// that failed is forgotten; one that was cancelled with its asker's request is fetched again by
-    /// a waiting asker whose own request goes on. Kept as the reports are (with
-    /// <see cref="ReportOptions.BuiltReportMinutes"/> 0 only while it is being fetched).
+    /// a waiting asker whose own request goes on. Kept under its data version as the reports are,
+    /// and for at least a minute (with <see cref="ReportOptions.BuiltReportMinutes"/> 0 too, so one
+    /// page's parts still share it; a change is a new version, so nothing stale is served).
     /// </summary>
     /// <param name="version">The data version the asker read (<see cref="VersionAsync"/>).</param>
     public async Task<T> SharedAsync<T>(string? version, object what, Func<Task<T>> fetch, CancellationToken cancellationToken)
@@ -117,13 +118,7 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
 
         try
         {
-            var value = await shared.Value;
-            if (options.Value.BuiltReportMinutes <= 0)
-            {
-                Forget(cache, key, shared);
-            }
-
-            return value;
+            return await shared.Value;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

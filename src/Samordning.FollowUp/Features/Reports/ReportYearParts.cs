@@ -19,10 +19,8 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
     /// <summary>How many years before the report's year its parts reach back.</summary>
     private const int YearsBack = 2;
 
-    /// <summary>The data version, read once for the parts this scope asks for.</summary>
-    private Task<string?>? _version;
-
-    private Task<string?> VersionAsync(CancellationToken cancellationToken) => _version ??= BuiltReports.VersionAsync(db, cancellationToken);
+    /// <summary>The data version, read afresh for each part asked for (the scope may have written since).</summary>
+    private Task<string?> VersionAsync(CancellationToken cancellationToken) => BuiltReports.VersionAsync(db, cancellationToken);
 
     /// <summary>
     /// Starts fetching every part of <paramref name="year"/>'s reach side by side, each in a scope of
@@ -88,11 +86,30 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
     /// A definition version's buckets (per intervention, gender and exit month) over the exits that
     /// any period of the reach looks at; a period takes the months of its own exit range.
     /// </summary>
-    public async Task<List<MonthBucket>> BucketsAsync(IndicatorDefinition definition, long associationId, int year, CancellationToken cancellationToken)
+    public async Task<List<MonthBucket>> BucketsAsync(IndicatorDefinition definition, long associationId, int year, CancellationToken cancellationToken) =>
+        await BucketsAsync(await VersionAsync(cancellationToken), definition, associationId, year, cancellationToken);
+
+    /// <summary>The buckets of each of <paramref name="definitions"/> (by id), under one read of the data version.</summary>
+    public async Task<Dictionary<long, List<MonthBucket>>> BucketsAsync(
+        IReadOnlyCollection<IndicatorDefinition> definitions, long associationId, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var version = await VersionAsync(cancellationToken);
+        var result = new Dictionary<long, List<MonthBucket>>();
+        foreach (var definition in definitions.DistinctBy(d => d.Id))
+        {
+            result[definition.Id] = await BucketsAsync(version, definition, associationId, year, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<List<MonthBucket>> BucketsAsync(
+        string? version, IndicatorDefinition definition, long associationId, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, new DateOnly(year - YearsBack, 1, 1), new DateOnly(year, 12, 31));
-        return await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(MonthBucket), definition.Id, associationId, year),
+        return await built.SharedAsync(version, (nameof(MonthBucket), definition.Id, associationId, year),
             () => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken), cancellationToken);
     }
 
@@ -106,16 +123,16 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
         var definitions = await db.IndicatorDefinitions.AsNoTracking()
             .Where(d => d.AssociationId == associationId)
             .ToListAsync(cancellationToken);
+        var inForce = definitions.Select(d => d.Code).Distinct()
+            .Select(code => IndicatorPeriods.InForce(definitions, code, to))
+            .OfType<IndicatorDefinition>()
+            .ToList();
+        var fetched = await BucketsAsync(inForce, associationId, year, cancellationToken);
         var result = new List<IndicatorBuckets>();
-        foreach (var code in definitions.Select(d => d.Code).Distinct())
+        foreach (var definition in inForce)
         {
-            if (IndicatorPeriods.InForce(definitions, code, to) is not { } definition)
-            {
-                continue;
-            }
-
             var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, from, to);
-            var buckets = await BucketsAsync(definition, associationId, year, cancellationToken);
+            var buckets = fetched[definition.Id];
             result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, [.. buckets.Where(b => IndicatorMath.InRange(b, exitsFrom, exitsTo))]));
         }
 

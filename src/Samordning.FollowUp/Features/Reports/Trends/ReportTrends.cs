@@ -158,7 +158,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, Rep
     /// <summary>
     /// Per period, each indicator in force at its end, as the report computes it. The buckets of
     /// a definition version are fetched once, over the exits of every period of the year's reach
-    /// (<see cref="ReportYearParts.BucketsAsync"/>), which the year's reports read too.
+    /// (<see cref="ReportYearParts"/>), which the year's reports read too.
     /// </summary>
     private async Task<Dictionary<TrendPeriod, List<TrendIndicator>>> IndicatorsAsync(
         long associationId, int year, int threshold, List<TrendPeriod> periods, List<InterventionInfo> interventions, CancellationToken cancellationToken)
@@ -177,11 +177,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, Rep
                 }))
             .ToList();
 
-        var buckets = new Dictionary<long, List<MonthBucket>>();
-        foreach (var version in uses.GroupBy(u => u.Definition.Id))
-        {
-            buckets[version.Key] = await parts.BucketsAsync(version.First().Definition, associationId, year, cancellationToken);
-        }
+        var buckets = await parts.BucketsAsync([.. uses.Select(u => u.Definition)], associationId, year, cancellationToken);
 
         return periods.ToDictionary(period => period, period =>
         {
