@@ -17,8 +17,8 @@ namespace Samordning.FollowUp.Data;
 /// The queue only orders writers SQLite would serialise anyway; it never decides whether a write may
 /// happen. A writer that has waited <see cref="SqliteConnectionSettings.Milliseconds"/> goes on
 /// without its turn and is left to SQLite's own busy timeout, as before. A turn ends when the
-/// transaction commits, rolls back or fails, and at the latest when its connection closes (a
-/// transaction disposed without either). Statements outside a transaction (a single-row save, an
+/// transaction commits, rolls back or fails, when its context begins another, and at the latest
+/// when the context is disposed (a transaction disposed without commit or rollback). Statements outside a transaction (a single-row save, an
 /// ExecuteUpdate) are not queued: SQLite's busy timeout still serialises them.
 /// </remarks>
 internal sealed class SqliteWriteGate : IDbTransactionInterceptor

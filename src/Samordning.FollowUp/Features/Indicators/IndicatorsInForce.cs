@@ -13,9 +13,17 @@ internal sealed record IndicatorBuckets(IndicatorDefinition Definition, DateOnly
 /// </summary>
 internal static class IndicatorsInForce
 {
+    public static Task<List<IndicatorBuckets>> BucketsAsync(
+        FollowUpDbContext db, IndicatorCalculator calculator, long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        BucketsAsync(db, associationId, from, to,
+            (definition, exitsFrom, exitsTo) => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken), cancellationToken);
+
+    /// <param name="fetch">A definition's buckets over at least the exits from–to; months outside them are left out here.</param>
     public static async Task<List<IndicatorBuckets>> BucketsAsync(
-        FollowUpDbContext db, IndicatorCalculator calculator, long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        FollowUpDbContext db, long associationId, DateOnly from, DateOnly to,
+        Func<IndicatorDefinition, DateOnly, DateOnly, Task<List<MonthBucket>>> fetch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(fetch);
         var definitions = await db.IndicatorDefinitions.AsNoTracking()
             .Where(d => d.AssociationId == associationId)
             .ToListAsync(cancellationToken);
@@ -29,8 +37,8 @@ internal static class IndicatorsInForce
             }
 
             var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, from, to);
-            var buckets = await calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken);
-            result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, buckets));
+            var buckets = await fetch(definition, exitsFrom, exitsTo);
+            result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, [.. buckets.Where(b => IndicatorMath.InRange(b, exitsFrom, exitsTo))]));
         }
 
         return result;

@@ -98,14 +98,15 @@ internal sealed class GetTertialReportHandler(
         // What the year's reports and the trend read from the big tables is fetched side by side
         // first (ReportYearParts); the trend is built beside the report, in a scope of its own (ReportScopes).
         // An adopted report is read as it was adopted: then only the trend's periods not adopted are counted.
-        var adoptedAsIs = !string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase)
-            && await db.ReportAdoptions.AnyAsync(a => a.AssociationId == query.AssociationId && a.Year == query.Year && a.Tertial == query.Tertial, cancellationToken);
+        var adoption = await db.ReportAdoptions.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.AssociationId == query.AssociationId && a.Year == query.Year && a.Tertial == query.Tertial, cancellationToken);
+        var adoptedAsIs = adoption is not null && !string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase);
         var fetch = adoptedAsIs || await parts.FetchedAsync(query.AssociationId, query.Year, cancellationToken)
             ? Task.FromResult(true)
             : scopes.BuildAsync(services => services.GetRequiredService<ReportYearParts>().FetchAllAsync(query.AssociationId, query.Year, cancellationToken));
         var trendBuild = scopes.BuildAsync(services =>
             services.GetRequiredService<ReportTrends>().BuildAsync(query.AssociationId, query.Year, query.Tertial, cancellationToken));
-        var viewBuild = ViewAsync(query, cancellationToken);
+        var viewBuild = ViewAsync(query, adoption, cancellationToken);
         await Task.WhenAll(fetch, viewBuild, trendBuild);
         var view = await viewBuild;
         var association = await db.Associations.AsNoTracking()
@@ -130,11 +131,9 @@ internal sealed class GetTertialReportHandler(
         };
     }
 
-    private async Task<TertialReportView> ViewAsync(GetTertialReportQuery query, CancellationToken cancellationToken)
+    private async Task<TertialReportView> ViewAsync(GetTertialReportQuery query, ReportAdoption? adoption, CancellationToken cancellationToken)
     {
         var mode = query.Mode is null ? ReportMode.Period : Enum.Parse<ReportMode>(query.Mode, ignoreCase: true);
-        var adoption = await db.ReportAdoptions.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.AssociationId == query.AssociationId && a.Year == query.Year && a.Tertial == query.Tertial, cancellationToken);
         var current = string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase);
         if (adoption is null)
         {

@@ -116,27 +116,13 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
     /// <summary>
     /// Each indicator in force at the end of the period <paramref name="from"/>–<paramref name="to"/>
     /// of <paramref name="year"/>, with the buckets of the exits it looks at (as
-    /// <see cref="IndicatorsInForce.BucketsAsync"/>, from the year's shared buckets).
+    /// <see cref="IndicatorsInForce"/>, from the year's shared buckets).
     /// </summary>
     public async Task<List<IndicatorBuckets>> InForceAsync(long associationId, int year, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var definitions = await db.IndicatorDefinitions.AsNoTracking()
-            .Where(d => d.AssociationId == associationId)
-            .ToListAsync(cancellationToken);
-        var inForce = definitions.Select(d => d.Code).Distinct()
-            .Select(code => IndicatorPeriods.InForce(definitions, code, to))
-            .OfType<IndicatorDefinition>()
-            .ToList();
-        var fetched = await BucketsAsync(inForce, associationId, year, cancellationToken);
-        var result = new List<IndicatorBuckets>();
-        foreach (var definition in inForce)
-        {
-            var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, from, to);
-            var buckets = fetched[definition.Id];
-            result.Add(new IndicatorBuckets(definition, exitsFrom, exitsTo, [.. buckets.Where(b => IndicatorMath.InRange(b, exitsFrom, exitsTo))]));
-        }
-
-        return result;
+        var version = await VersionAsync(cancellationToken);
+        return await IndicatorsInForce.BucketsAsync(db, associationId, from, to,
+            (definition, _, _) => BucketsAsync(version, definition, associationId, year, cancellationToken), cancellationToken);
     }
 }
 
