@@ -26,6 +26,12 @@ namespace Samordning.FollowUp.Data;
 /// ran in the default rollback journal with <c>synchronous = FULL</c>: several fsyncs per commit,
 /// every intake waiting for the disk while holding the one write lock. An in-memory database
 /// answers "memory" and stays as it is.
+/// <para>And it has SQLite read the first 256 MiB of the file through memory mapping
+/// (<c>mmap_size</c>): pages are read in place from the operating system's file cache instead of
+/// being copied into each connection's own page cache (2 MiB by default). The report's grouped
+/// queries over a year's participations take about a third less time with it (README,
+/// "Performance"). The mapped pages are the operating system's file cache, shared by every
+/// connection and given back under memory pressure; writes still go through the write-ahead log.</para>
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -35,7 +41,10 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     /// <summary>As long as the driver's own default command timeout (30 s): waiting longer than a request would is pointless.</summary>
     public const int Milliseconds = 30_000;
 
-    private const string Pragma = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    /// <summary>How much of the database file SQLite reads through memory mapping: 256 MiB.</summary>
+    public const long MemoryMappedBytes = 256L * 1024 * 1024;
+
+    private const string Pragma = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -164,9 +164,14 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
     /// is not what anyone else sees under that version.
     /// </summary>
     public static async Task<string?> VersionAsync(FollowUpDbContext db, CancellationToken cancellationToken) =>
-        db.ReportDataChangedIn is { } changed && db.Database.CurrentTransaction?.GetDbTransaction() == changed
-            ? null
-            : await ReportDataVersion.ReadAsync(db, cancellationToken);
+        HoldsUncommittedChanges(db) ? null : await ReportDataVersion.ReadAsync(db, cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="db"/> has changed report data in a transaction that has not committed:
+    /// then its reads differ from any other context's, so nothing of its report is read in another scope.
+    /// </summary>
+    public static bool HoldsUncommittedChanges(FollowUpDbContext db) =>
+        db.ReportDataChangedIn is { } changed && db.Database.CurrentTransaction?.GetDbTransaction() == changed;
 
     /// <summary>The store of <paramref name="version"/>'s reports; a version not seen before starts a new generation.</summary>
     private MemoryCache CacheOf(string version)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -13,7 +14,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// </summary>
 internal sealed class TertialReportBuilder(
     FollowUpDbContext db, TimeProvider clock, DataQualityChecks checks, ProgressionReportBuilder progression,
-    BuiltReports built, ReportYearParts parts)
+    BuiltReports built, ReportYearParts parts, ReportScopes scopes)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -46,6 +47,10 @@ internal sealed class TertialReportBuilder(
         var to = Tertials.End(year, tertial);
         var from = mode == ReportMode.Period ? Tertials.Start(year, tertial) : yearStart;
         var today = clock.Today();
+        // The data-quality rows read nothing the other figures read: counted beside them, in a scope of
+        // their own — unless this context holds changes it has not committed, which only it can see.
+        var qualityBuild = figuresOnly || BuiltReports.HoldsUncommittedChanges(db) ? null : scopes.BuildAsync(services =>
+            services.GetRequiredService<TertialReportBuilder>().DataQualityAsync(associationId, year, from, to, today, cancellationToken));
 
         var interventions = await db.Interventions.AsNoTracking()
             .Where(i => i.AssociationId == associationId && i.StartDate <= to && (i.EndDate == null || i.EndDate >= yearStart))
@@ -106,7 +111,7 @@ internal sealed class TertialReportBuilder(
             [.. indicators.Select(d => new ReportIndicatorDefinition(d.Definition.Code, d.Definition.Name, d.Definition.Version,
                 d.Definition.MeasurementPoint, d.Definition.TargetPercent))],
             AdoptedAtUtc: null, AdoptedBy: null);
-        var quality = figuresOnly ? [] : await DataQualityAsync(associationId, year, from, to, today, cancellationToken);
+        var quality = figuresOnly ? [] : await (qualityBuild ?? DataQualityAsync(associationId, year, from, to, today, cancellationToken));
         return new TertialReport(header, sections, context.Figures(ids), quality)
         {
             Progression = figuresOnly ? null : await progression.BuildAsync(associationId, year, tertial, mode, cancellationToken),
@@ -166,7 +171,7 @@ internal sealed class TertialReportBuilder(
         DataQualityAsync(associationId, year, Tertials.Start(year, tertial), Tertials.End(year, tertial), clock.Today(), cancellationToken);
 
     /// <summary>One row per provider of the association: each check's count (<see cref="DataQualityChecks"/>) and the contact attempts.</summary>
-    private async Task<List<DataQualityRow>> DataQualityAsync(
+    internal async Task<List<DataQualityRow>> DataQualityAsync(
         long associationId, int year, DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
         var providers = await db.Providers.AsNoTracking()
