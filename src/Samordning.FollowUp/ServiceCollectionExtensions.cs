@@ -102,6 +102,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<ReportYearParts>();
         services.AddSingleton<Features.Reports.ReportScopes>();
+        services.AddSingleton<Features.Reports.InterventionSlices>();
         services.AddScoped<Features.Economy.EconomyBuilder>();
         services.AddScoped<DataQualityChecks>();
         services.AddScoped<TertialCycleRules>();

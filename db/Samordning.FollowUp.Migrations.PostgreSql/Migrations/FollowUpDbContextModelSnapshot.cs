@@ -108,6 +108,27 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Data.ReportDataChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("InterventionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId", "Stamp");
+
+                    b.ToTable("ReportDataChanges", (string)null);
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
                 {
                     b.Property<long>("AssociationId")
@@ -2245,7 +2266,6 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()
                         .HasForeignKey("InstrumentId")

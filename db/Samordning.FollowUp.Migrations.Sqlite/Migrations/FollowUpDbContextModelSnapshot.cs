@@ -98,6 +98,25 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Samordning.FollowUp.Data.ReportDataChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InterventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId", "Stamp");
+
+                    b.ToTable("ReportDataChanges", (string)null);
+                });
+
             modelBuilder.Entity("Samordning.FollowUp.Domain.AdministrationCost", b =>
                 {
                     b.Property<long>("AssociationId")
@@ -2181,7 +2200,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Samordning.FollowUp.Domain.ProgressionMeasurement", b =>
                 {
-
                     b.HasOne("Samordning.FollowUp.Domain.ProgressionInstrument", "Instrument")
                         .WithMany()
                         .HasForeignKey("InstrumentId")

@@ -39,6 +39,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ProviderTertialTransition> ProviderTertialTransitions => Set<ProviderTertialTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobWatermark> JobWatermarks => Set<JobWatermark>();
+    public DbSet<ReportDataChange> ReportDataChanges => Set<ReportDataChange>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AssociationMember> AssociationMembers => Set<AssociationMember>();
     public DbSet<MemberYear> MemberYears => Set<MemberYear>();
@@ -131,9 +132,10 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// One look at the tracked changes before they are saved: the audit log is append-only (no code
     /// path may change or remove a line), and whether anything a report reads is among them.
     /// </summary>
+    /// <remarks>Report data saved leaves its marks (<see cref="ReportDataChange"/>) in the same save.</remarks>
     private bool InspectChanges()
     {
-        var reportData = false;
+        HashSet<long?>? touched = null;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
@@ -141,10 +143,19 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
                 throw new InvalidOperationException("The audit log is append-only.");
             }
 
-            reportData |= ReportDataVersion.IsReportData(entry);
+            if (ReportDataVersion.IsReportData(entry))
+            {
+                ReportDataMarks.Collect(this, entry, touched ??= []);
+            }
         }
 
-        return reportData;
+        if (touched is null)
+        {
+            return false;
+        }
+
+        ReportDataChanges.AddRange(ReportDataMarks.Marks(touched));
+        return true;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -151,7 +151,7 @@ public static class ReportDataVersion
     /// </summary>
     public static bool IsReportData(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && entry.Entity is not (AuditEntry or DataProtectionKey or JobWatermark or Notification or FollowUpInvitation or UserAccount)
+        && entry.Entity is not (AuditEntry or DataProtectionKey or JobWatermark or Notification or FollowUpInvitation or UserAccount or ReportDataChange)
         && entry.Metadata.ClrType.Namespace != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>).Namespace;
 
     private static DatabaseProvider Provider(FollowUpDbContext db) =>
@@ -171,6 +171,11 @@ internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterc
     {
         if (result != 0 && eventData.Context is FollowUpDbContext db && Writes(command.CommandText, eventData.CommandSource))
         {
+            using (var mark = ReportDataMarks.UnknownCommand(db, command.Connection!, command.Transaction))
+            {
+                mark.ExecuteNonQuery();
+            }
+
             ReportDataVersion.Changed(db);
         }
 
@@ -182,6 +187,12 @@ internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterc
     {
         if (result != 0 && eventData.Context is FollowUpDbContext db && Writes(command.CommandText, eventData.CommandSource))
         {
+            // Which interventions a set-based statement touched is not known: it marks all of them.
+            await using (var mark = ReportDataMarks.UnknownCommand(db, command.Connection!, command.Transaction))
+            {
+                await mark.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await ReportDataVersion.ChangedAsync(db, cancellationToken);
         }
 

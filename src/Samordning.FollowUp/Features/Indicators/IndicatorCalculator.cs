@@ -41,10 +41,22 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         IncomeSource.FinancialAssistance, IncomeSource.ActivitySupport, IncomeSource.UnemploymentInsurance,
     ];
 
+    public Task<List<MonthBucket>> BucketsAsync(
+        IndicatorDefinition definition, long associationId, DateOnly exitsFrom, DateOnly exitsTo, CancellationToken cancellationToken) =>
+        BucketsAsync(definition, associationId, exitsFrom, exitsTo, null, cancellationToken);
+
+    /// <summary>The buckets of the interventions in <paramref name="interventionIds"/> only; all of the association's when null.</summary>
     public async Task<List<MonthBucket>> BucketsAsync(
-        IndicatorDefinition definition, long associationId, DateOnly exitsFrom, DateOnly exitsTo, CancellationToken cancellationToken)
+        IndicatorDefinition definition, long associationId, DateOnly exitsFrom, DateOnly exitsTo, IReadOnlyCollection<long>? interventionIds,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         var population = Population(definition, associationId, exitsFrom, exitsTo);
+        if (interventionIds is not null)
+        {
+            population = population.Where(p => EF.Constant(interventionIds).Contains(p.InterventionId));
+        }
+
         var buckets = await Sum(Score(definition, population)).ToListAsync(cancellationToken);
         if (definition.SuccessRule != SuccessRule.NoPublicSupport)
         {

@@ -83,31 +83,43 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
             && (r.ParticipationId == null || r.Participation!.StartDate > asOf));
     }
 
-    /// <summary>Every check's count per provider of the association (providers without items are absent).</summary>
-    public async Task<Dictionary<DataQualityCheck, Dictionary<long, int>>> CountsAsync(
-        long associationId, DataQualityPeriod period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every check's count per intervention of the association (interventions without items are
+    /// absent); of the interventions in <paramref name="interventionIds"/> only, when given.
+    /// </summary>
+    public async Task<List<InterventionCheckCount>> CountsAsync(
+        long associationId, DataQualityPeriod period, IReadOnlyCollection<long>? interventionIds, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<DataQualityCheck, Dictionary<long, int>>();
+        var counts = new List<InterventionCheckCount>();
         foreach (var check in OfParticipations)
         {
-            counts[check] = await Participations(check, period)
-                .Where(p => p.Intervention!.AssociationId == associationId)
-                .GroupBy(p => p.Intervention!.ProviderId)
-                .Select(g => new { ProviderId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+            var items = Participations(check, period).Where(p => p.Intervention!.AssociationId == associationId);
+            if (interventionIds is not null)
+            {
+                items = items.Where(p => EF.Constant(interventionIds).Contains(p.InterventionId));
+            }
+
+            counts.AddRange(await items
+                .GroupBy(p => p.InterventionId)
+                .Select(g => new InterventionCheckCount(g.Key, check, g.Count()))
+                .ToListAsync(cancellationToken));
         }
 
-        counts[DataQualityCheck.CountOnlyWithoutFigures] = await CountOnlyWithoutFigures(period)
-            .Where(i => i.AssociationId == associationId)
-            .GroupBy(i => i.ProviderId)
-            .Select(g => new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        var countOnly = CountOnlyWithoutFigures(period).Where(i => i.AssociationId == associationId);
+        var referrals = UndecidedReferrals(period).Where(r => r.Intervention!.AssociationId == associationId);
+        if (interventionIds is not null)
+        {
+            countOnly = countOnly.Where(i => EF.Constant(interventionIds).Contains(i.Id));
+            referrals = referrals.Where(r => EF.Constant(interventionIds).Contains(r.InterventionId));
+        }
 
-        counts[DataQualityCheck.UndecidedReferrals] = await UndecidedReferrals(period)
-            .Where(r => r.Intervention!.AssociationId == associationId)
-            .GroupBy(r => r.Intervention!.ProviderId)
-            .Select(g => new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        counts.AddRange(await countOnly
+            .Select(i => new InterventionCheckCount(i.Id, DataQualityCheck.CountOnlyWithoutFigures, 1))
+            .ToListAsync(cancellationToken));
+        counts.AddRange(await referrals
+            .GroupBy(r => r.InterventionId)
+            .Select(g => new InterventionCheckCount(g.Key, DataQualityCheck.UndecidedReferrals, g.Count()))
+            .ToListAsync(cancellationToken));
         return counts;
     }
 
@@ -142,3 +154,6 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
             && db.ContactAttempts.Count(a => a.FollowUpId == f.Id) < minimum));
     }
 }
+
+/// <summary>How many items of one check one intervention has.</summary>
+internal sealed record InterventionCheckCount(long InterventionId, DataQualityCheck Check, int Count);

@@ -25,7 +25,7 @@ internal sealed class ParticipationGrid
     private readonly int _last;
     private readonly List<Cell> _cells;
 
-    private ParticipationGrid(int first, int last, List<Cell> cells) => (_first, _last, _cells) = (first, last, cells);
+    public ParticipationGrid(int first, int last, List<Cell> cells) => (_first, _last, _cells) = (first, last, cells);
 
     /// <summary>A tertial as one number: year · 3 + tertial − 1, so consecutive tertials are consecutive numbers.</summary>
     public static int Ordinal(int year, int tertial) => (year * 3) + tertial - 1;
@@ -33,22 +33,33 @@ internal sealed class ParticipationGrid
     private static DateOnly StartOf(int ordinal) => Tertials.Start(ordinal / 3, (ordinal % 3) + 1);
 
     /// <summary>
-    /// Everyone who could count in some period from tertial <paramref name="first"/> (its 1 January
-    /// is where a year to date starts, so <paramref name="first"/> is the first tertial of a year)
-    /// to tertial <paramref name="last"/>: started by the last one's end, not ended before the first one.
+    /// The cells of everyone who could count in some period from tertial <paramref name="first"/>
+    /// (its 1 January is where a year to date starts, so <paramref name="first"/> is the first
+    /// tertial of a year) to tertial <paramref name="last"/>: started by the last one's end, not
+    /// ended before the first one. Of the interventions in <paramref name="interventionIds"/>, or all
+    /// of the association's when null.
     /// </summary>
-    public static async Task<ParticipationGrid> ReadAsync(
-        FollowUpDbContext db, long associationId, int first, int last, CancellationToken cancellationToken)
+    public static async Task<List<Cell>> CellsAsync(
+        FollowUpDbContext db, long associationId, int first, int last, IReadOnlyCollection<long>? interventionIds, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(first, last);
         // Who counts is the report's rule (ReportCounting), written once.
         var rows = ReportCounting.Active(db, associationId, StartOf(first), StartOf(last + 1).AddDays(-1));
-        var cells = await rows
+        if (interventionIds is not null)
+        {
+            rows = rows.Where(r => EF.Constant(interventionIds).Contains(r.InterventionId));
+        }
+
+        return await rows
             .GroupBy(Key(first, last))
             .Select(g => new Cell(g.Key.InterventionId, g.Key.Gender, g.Key.Started, g.Key.Ended, g.Count()))
             .ToListAsync(cancellationToken);
-        return new ParticipationGrid(first, last, cells);
     }
+
+    /// <summary>The grid of every intervention of the association (<see cref="CellsAsync"/>).</summary>
+    public static async Task<ParticipationGrid> ReadAsync(
+        FollowUpDbContext db, long associationId, int first, int last, CancellationToken cancellationToken) =>
+        new(first, last, await CellsAsync(db, associationId, first, last, null, cancellationToken));
 
     /// <summary>
     /// r => (intervention, gender, the tertial started in — first − 1 for before the run —, the
@@ -132,7 +143,8 @@ internal sealed class ParticipationGrid
         return result;
     }
 
-    private sealed record Cell(long InterventionId, Gender Gender, int Started, int Ended, int Count);
+    /// <summary>Participations of one intervention and gender that started in one tertial and ended in another.</summary>
+    public sealed record Cell(long InterventionId, Gender Gender, int Started, int Ended, int Count);
 
     private sealed class GridKey
     {

@@ -14,7 +14,8 @@ namespace Samordning.FollowUp.Features.Reports;
 /// the year's end, which holds the trend's periods (six tertials back, the year to date a year
 /// before) and every report of the year; each report and trend period takes its part of them.
 /// </summary>
-internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator calculator, BuiltReports built, ReportScopes scopes)
+internal sealed class ReportYearParts(
+    FollowUpDbContext db, IndicatorCalculator calculator, DataQualityChecks checks, BuiltReports built, ReportScopes scopes, InterventionSlices slices)
 {
     /// <summary>How many years before the report's year its parts reach back.</summary>
     private const int YearsBack = 2;
@@ -56,29 +57,95 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
         built.HasShared<ParticipationGrid>(await VersionAsync(cancellationToken), GridKey(associationId, year));
 
     /// <summary>The participations counted per intervention, gender and the tertials they started and ended in.</summary>
-    public async Task<ParticipationGrid> ParticipationsAsync(long associationId, int year, CancellationToken cancellationToken) =>
-        await built.SharedAsync(await VersionAsync(cancellationToken), GridKey(associationId, year),
-            () => ParticipationGrid.ReadAsync(db, associationId, ParticipationGrid.Ordinal(year - YearsBack, 1), ParticipationGrid.Ordinal(year, 3), cancellationToken),
+    public async Task<ParticipationGrid> ParticipationsAsync(long associationId, int year, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(cancellationToken);
+        var (first, last) = (ParticipationGrid.Ordinal(year - YearsBack, 1), ParticipationGrid.Ordinal(year, 3));
+        return await built.SharedAsync(version, GridKey(associationId, year), async () => new ParticipationGrid(first, last,
+            await SlicedAsync(version, associationId, GridKey(associationId, year),
+                ids => ParticipationGrid.CellsAsync(db, associationId, first, last, ids, cancellationToken), c => c.InterventionId, cancellationToken)),
             cancellationToken);
+    }
 
     /// <summary>
     /// The year's exits (registered in error excluded) counted per intervention, reason, occupation
     /// at exit and the tertial they fell in: a report's exits by reason and by occupation are sums
     /// of its tertials' groups.
     /// </summary>
-    public async Task<List<ExitCount>> ExitsAsync(long associationId, int year, CancellationToken cancellationToken) =>
-        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(ExitCount), associationId, year), async () =>
+    public async Task<List<ExitCount>> ExitsAsync(long associationId, int year, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(cancellationToken);
+        var key = (nameof(ExitCount), associationId, year);
+        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key, async ids =>
         {
             var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             var (second, third) = (Tertials.Start(year, 2), Tertials.Start(year, 3));
-            return await db.Participations.AsNoTracking()
+            var exits = db.Participations.AsNoTracking()
                 .Where(p => p.Intervention!.AssociationId == associationId
                     && p.EndDate != null && p.EndDate >= first && p.EndDate <= last
-                    && p.ExitReason != ExitReason.RegisteredInError)
+                    && p.ExitReason != ExitReason.RegisteredInError);
+            if (ids is not null)
+            {
+                exits = exits.Where(p => EF.Constant(ids).Contains(p.InterventionId));
+            }
+
+            return await exits
                 .GroupBy(p => new { p.InterventionId, p.ExitReason, p.OccupationAtExit, Tertial = p.EndDate < second ? 1 : p.EndDate < third ? 2 : 3 })
                 .Select(g => new ExitCount(g.Key.InterventionId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Key.Tertial, g.Count()))
                 .ToListAsync(cancellationToken);
-        }, cancellationToken);
+        }, e => e.InterventionId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Each data-quality check's items in <paramref name="period"/>, per intervention (<see cref="DataQualityChecks"/>).</summary>
+    public async Task<List<InterventionCheckCount>> DataQualityAsync(long associationId, DataQualityPeriod period, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(cancellationToken);
+        var key = (nameof(InterventionCheckCount), associationId, period);
+        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key,
+            ids => checks.CountsAsync(associationId, period, ids, cancellationToken), c => c.InterventionId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The contact attempts made from <paramref name="start"/> to <paramref name="end"/>, per intervention.</summary>
+    public async Task<List<InterventionCount>> ContactAttemptsAsync(long associationId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(cancellationToken);
+        var key = (nameof(ContactAttempt), associationId, start, end);
+        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key, async ids =>
+        {
+            var attempts = from a in db.ContactAttempts
+                           join f in db.TwelveMonthFollowUps on a.FollowUpId equals f.Id
+                           join p in db.Participations on f.ParticipationId equals p.Id
+                           join i in db.Interventions on p.InterventionId equals i.Id
+                           where i.AssociationId == associationId && a.AttemptedOn >= start && a.AttemptedOn <= end
+                           select p.InterventionId;
+            if (ids is not null)
+            {
+                attempts = attempts.Where(id => EF.Constant(ids).Contains(id));
+            }
+
+            return await attempts.GroupBy(id => id).Select(g => new InterventionCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        }, c => c.InterventionId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// A part's rows, kept per intervention under its fingerprint (<see cref="InterventionSlices"/>):
+    /// only the interventions changed since are fetched. Without a data version (this context holds
+    /// changes it has not committed) everything is fetched and nothing kept.
+    /// </summary>
+    private async Task<List<T>> SlicedAsync<T>(
+        string? version, long associationId, object part, Func<IReadOnlyCollection<long>?, Task<List<T>>> fetch, Func<T, long> interventionOf,
+        CancellationToken cancellationToken)
+    {
+        if (version is null)
+        {
+            return await fetch(null);
+        }
+
+        // Read before the rows they vouch for, once per data version for all the parts.
+        var fingerprints = await built.SharedAsync(version, (nameof(ReportDataMarks), associationId),
+            () => ReportDataMarks.FingerprintsAsync(db, associationId, cancellationToken), cancellationToken);
+        return await slices.GetAsync(part, fingerprints, fetch, interventionOf);
+    }
 
     private static object GridKey(long associationId, int year) => (nameof(ParticipationGrid), associationId, year);
 
@@ -109,8 +176,10 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
     {
         ArgumentNullException.ThrowIfNull(definition);
         var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, new DateOnly(year - YearsBack, 1, 1), new DateOnly(year, 12, 31));
-        return await built.SharedAsync(version, (nameof(MonthBucket), definition.Id, associationId, year),
-            () => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, cancellationToken), cancellationToken);
+        var key = (nameof(MonthBucket), definition.Id, associationId, year);
+        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key,
+            ids => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, ids, cancellationToken), b => b.InterventionId, cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>
@@ -128,3 +197,6 @@ internal sealed class ReportYearParts(FollowUpDbContext db, IndicatorCalculator 
 
 /// <summary>Exits of one intervention with one reason and occupation at exit in one tertial of the year.</summary>
 internal sealed record ExitCount(long InterventionId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Tertial, int Count);
+
+/// <summary>How many of something one intervention has.</summary>
+internal sealed record InterventionCount(long InterventionId, int Count);

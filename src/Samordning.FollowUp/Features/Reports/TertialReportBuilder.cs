@@ -13,7 +13,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// rows are summed into category, orientation and association subtotals.
 /// </summary>
 internal sealed class TertialReportBuilder(
-    FollowUpDbContext db, TimeProvider clock, DataQualityChecks checks, ProgressionReportBuilder progression,
+    FollowUpDbContext db, TimeProvider clock, ProgressionReportBuilder progression,
     BuiltReports built, ReportYearParts parts, ReportScopes scopes)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
@@ -181,21 +181,24 @@ internal sealed class TertialReportBuilder(
             .ToListAsync(cancellationToken);
 
         // A year-to-date report's data quality reads its whole range, as before; the checklist reads the tertial.
+        // Counted per intervention (and kept so: ReportYearParts), summed per provider here.
         var period = new DataQualityPeriod(year, Tertials.Of(to), from, to, to < today ? to : today);
-        var counts = await checks.CountsAsync(associationId, period, cancellationToken);
-
+        var perIntervention = await parts.DataQualityAsync(associationId, period, cancellationToken);
+        var attemptsPerIntervention = await parts.ContactAttemptsAsync(associationId, from, to, cancellationToken);
+        var providerOf = await db.Interventions.AsNoTracking()
+            .Where(i => i.AssociationId == associationId)
+            .ToDictionaryAsync(i => i.Id, i => i.ProviderId, cancellationToken);
+        var counts = perIntervention
+            .Where(c => providerOf.ContainsKey(c.InterventionId))
+            .GroupBy(c => (c.Check, Provider: providerOf[c.InterventionId]))
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         // Contact attempts made in the period: shown, never an open item, so not a check.
-        var periodStart = from;
-        var attempts = await (from a in db.ContactAttempts
-                              join f in db.TwelveMonthFollowUps on a.FollowUpId equals f.Id
-                              join p in db.Participations on f.ParticipationId equals p.Id
-                              join i in db.Interventions on p.InterventionId equals i.Id
-                              where i.AssociationId == associationId && a.AttemptedOn >= periodStart && a.AttemptedOn <= to
-                              group a by i.ProviderId into g
-                              select new { ProviderId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProviderId, x => x.Count, cancellationToken);
+        var attempts = attemptsPerIntervention
+            .Where(c => providerOf.ContainsKey(c.InterventionId))
+            .GroupBy(c => providerOf[c.InterventionId])
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
-        int Count(DataQualityCheck check, long providerId) => counts[check].GetValueOrDefault(providerId);
+        int Count(DataQualityCheck check, long providerId) => counts.GetValueOrDefault((check, providerId));
         return [.. providers.Select(p => new DataQualityRow(
             p.Id,
             p.Name,

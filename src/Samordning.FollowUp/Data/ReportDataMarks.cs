@@ -1,0 +1,166 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Samordning.FollowUp.Domain;
+
+namespace Samordning.FollowUp.Data;
+
+/// <summary>
+/// One committed change of report data, and the intervention whose figures it can change (none
+/// named: any intervention's). Written in the same transaction as the change it marks, so a reader
+/// sees the change and its mark together or neither (README, "Performance", "Only what changed is
+/// counted again").
+/// </summary>
+public sealed class ReportDataChange
+{
+    public long Id { get; set; }
+
+    /// <summary>The intervention whose figures the change can move; null when it can move anyone's.</summary>
+    public long? InterventionId { get; set; }
+
+    /// <summary>A random positive number below 2⁴⁰: an intervention's fingerprint is the sum of its marks' stamps.</summary>
+    public long Stamp { get; set; }
+}
+
+/// <summary>
+/// Which interventions' figures changed: each save of report data leaves a mark per intervention it
+/// touched (<see cref="ReportDataChange"/>), or one mark that names none when it cannot tell. An
+/// intervention's <b>fingerprint</b> is the sum of the stamps of its own marks and of the marks that
+/// name none. Stamps are positive, so every committed mark makes the fingerprint larger: equal
+/// fingerprints mean no committed change in between, whatever order the changes committed in (a
+/// highest id would not tell that: ids are drawn before the commit). Stamps are random, so a
+/// database emptied and filled again (the tests' reset, a restored copy) does not repeat a
+/// fingerprint that an earlier one had; with no marks at all the fingerprint is 0, which nothing
+/// is kept under.
+/// </summary>
+/// <remarks>
+/// The year's report parts are read and kept per intervention under its fingerprint
+/// (<c>Features/Reports/InterventionSlices</c>): after an intake only that intervention is counted
+/// again. Where a change cannot be traced to one intervention it names none and every intervention
+/// is counted again — a change the rules below do not know is always one of those, so a new kind of
+/// data can make reports slower, never wrong.
+/// </remarks>
+public static class ReportDataMarks
+{
+    public const string Table = "ReportDataChanges";
+
+    /// <summary>Stamps are below this, so 2²³ marks of one intervention sum without overflow.</summary>
+    private const long StampLimit = 1L << 40;
+
+    public static long NewStamp() => Random.Shared.NextInt64(1, StampLimit);
+
+    /// <summary>
+    /// Adds to <paramref name="touched"/> the interventions whose figures <paramref name="entry"/>'s
+    /// change can move, or null for "any". Only report data is passed in
+    /// (<see cref="ReportDataVersion.IsReportData"/>).
+    /// </summary>
+    internal static void Collect(FollowUpDbContext db, EntityEntry entry, HashSet<long?> touched)
+    {
+        switch (entry.Entity)
+        {
+            // A new person counts nowhere until a participation names them (that save marks its intervention).
+            case Participant when entry.State == EntityState.Added:
+                return;
+            case Participation:
+            case InterventionTertialCount:
+            case Referral:
+            case InterventionChange:
+                Both(entry, nameof(Participation.InterventionId), touched);
+                return;
+            case Intervention when entry.State != EntityState.Added:
+                Both(entry, nameof(Intervention.Id), touched);
+                return;
+            case TwelveMonthFollowUp followUp:
+                touched.Add(OfParticipation(db, followUp.ParticipationId));
+                return;
+            case FollowUpResult result:
+                touched.Add(OfFollowUp(db, result.FollowUpId));
+                return;
+            case ContactAttempt attempt:
+                touched.Add(OfFollowUp(db, attempt.FollowUpId));
+                return;
+            case ProgressionMeasurement measurement:
+                touched.Add(OfParticipation(db, measurement.ParticipationId));
+                return;
+            case ProgressionScore score:
+                touched.Add(db.ProgressionMeasurements.Local.FindEntry(score.MeasurementId) is { } m ? OfParticipation(db, m.Entity.ParticipationId) : null);
+                return;
+            default:
+                touched.Add(null);
+                return;
+        }
+    }
+
+    /// <summary>The intervention before and after the change (a participation moved moves two).</summary>
+    private static void Both(EntityEntry entry, string property, HashSet<long?> touched)
+    {
+        var value = entry.Property(property);
+        if (value.IsTemporary)
+        {
+            touched.Add(null);
+            return;
+        }
+
+        touched.Add((long)value.CurrentValue!);
+        if (entry.State is EntityState.Modified or EntityState.Deleted)
+        {
+            touched.Add((long)value.OriginalValue!);
+        }
+    }
+
+    /// <summary>The intervention of a participation this context tracks (its value before this save too); null when it does not track it.</summary>
+    private static long? OfParticipation(FollowUpDbContext db, long participationId)
+    {
+        if (db.Participations.Local.FindEntry(participationId) is not { } participation)
+        {
+            return null;
+        }
+
+        var intervention = participation.Property(p => p.InterventionId);
+        return intervention.IsTemporary || (participation.State == EntityState.Modified && intervention.IsModified) ? null : intervention.CurrentValue;
+    }
+
+    private static long? OfFollowUp(FollowUpDbContext db, long followUpId) =>
+        db.TwelveMonthFollowUps.Local.FindEntry(followUpId) is { } followUp ? OfParticipation(db, followUp.Entity.ParticipationId) : null;
+
+    /// <summary>The marks for what <see cref="Collect"/> gathered: one naming none covers all.</summary>
+    internal static IEnumerable<ReportDataChange> Marks(HashSet<long?> touched) =>
+        touched.Contains(null)
+            ? [new ReportDataChange { InterventionId = null, Stamp = NewStamp() }]
+            : touched.Select(id => new ReportDataChange { InterventionId = id, Stamp = NewStamp() });
+
+    /// <summary>
+    /// A mark naming no intervention, for a statement sent past the change tracker (the jobs'
+    /// set-based writes): on the statement's own connection and in its transaction, if any.
+    /// </summary>
+    internal static DbCommand UnknownCommand(FollowUpDbContext db, DbConnection connection, DbTransaction? transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = db.Database.IsSqlServer()
+            ? $"INSERT INTO [{Table}] ([InterventionId], [Stamp]) VALUES (NULL, @stamp)"
+            : $"INSERT INTO \"{Table}\" (\"InterventionId\", \"Stamp\") VALUES (NULL, @stamp)";
+        var stamp = command.CreateParameter();
+        stamp.ParameterName = "@stamp";
+        stamp.Value = NewStamp();
+        command.Parameters.Add(stamp);
+        return command;
+    }
+
+    /// <summary>
+    /// The fingerprint of each of the association's interventions (0 when no mark covers it): read
+    /// before the figures it vouches for, so figures kept under it are never older than it.
+    /// </summary>
+    public static async Task<Dictionary<long, long>> FingerprintsAsync(FollowUpDbContext db, long associationId, CancellationToken cancellationToken)
+    {
+        var interventions = db.Interventions.Where(i => i.AssociationId == associationId).Select(i => i.Id);
+        var sums = await db.ReportDataChanges.AsNoTracking()
+            .Where(c => c.InterventionId == null || interventions.Contains(c.InterventionId.Value))
+            .GroupBy(c => c.InterventionId)
+            .Select(g => new { InterventionId = g.Key, Sum = g.Sum(c => c.Stamp) })
+            .ToListAsync(cancellationToken);
+        var any = sums.Where(s => s.InterventionId is null).Sum(s => s.Sum);
+        var own = sums.Where(s => s.InterventionId is not null).ToDictionary(s => s.InterventionId!.Value, s => s.Sum);
+        return await interventions.ToDictionaryAsync(id => id, id => any + own.GetValueOrDefault(id), cancellationToken);
+    }
+}
