@@ -87,20 +87,20 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var reportData = InspectChanges();
-        if (reportData && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
+        var marks = InspectChanges();
+        if (marks is not null && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
         {
             using var transaction = Database.BeginTransaction();
             var inTransaction = base.SaveChanges(acceptAllChangesOnSuccess);
-            ReportDataVersion.Changed(this);
+            ReportDataVersion.Changed(this, marks);
             transaction.Commit();
             return inTransaction;
         }
 
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (reportData)
+        if (marks is not null)
         {
-            ReportDataVersion.Changed(this);
+            ReportDataVersion.Changed(this, marks);
         }
 
         return saved;
@@ -108,21 +108,21 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var reportData = InspectChanges();
-        if (reportData && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
+        var marks = InspectChanges();
+        if (marks is not null && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
         {
-            // SQLite: the change and the report data version's move in one commit.
+            // SQLite: the change, its marks and the report data version's move in one commit.
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var inTransaction = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await ReportDataVersion.ChangedAsync(this, cancellationToken);
+            await ReportDataVersion.ChangedAsync(this, cancellationToken, marks);
             await transaction.CommitAsync(cancellationToken);
             return inTransaction;
         }
 
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (reportData)
+        if (marks is not null)
         {
-            await ReportDataVersion.ChangedAsync(this, cancellationToken);
+            await ReportDataVersion.ChangedAsync(this, cancellationToken, marks);
         }
 
         return saved;
@@ -132,8 +132,14 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// One look at the tracked changes before they are saved: the audit log is append-only (no code
     /// path may change or remove a line), and whether anything a report reads is among them.
     /// </summary>
-    /// <remarks>Report data saved leaves its marks (<see cref="ReportDataChange"/>) in the same save.</remarks>
-    private bool InspectChanges()
+    /// <returns>
+    /// Null when no report data is among the changes; else the marks they leave
+    /// (<see cref="ReportDataChange"/>): on SQLite written with the data version's move
+    /// (<see cref="ReportDataVersion.ChangedAsync"/>, one statement in the change's transaction), on
+    /// PostgreSQL and SQL Server added to this save (EF Core batches them with its other statements),
+    /// so the returned list is empty there.
+    /// </returns>
+    private List<ReportDataChange>? InspectChanges()
     {
         HashSet<long?>? touched = null;
         foreach (var entry in ChangeTracker.Entries())
@@ -151,11 +157,17 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
         if (touched is null)
         {
-            return false;
+            return null;
         }
 
-        ReportDataChanges.AddRange(ReportDataMarks.Marks(touched));
-        return true;
+        var marks = ReportDataMarks.Marks(touched).ToList();
+        if (ReportDataVersion.MovesInTransaction(this))
+        {
+            return marks;
+        }
+
+        ReportDataChanges.AddRange(marks);
+        return [];
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Samordning.FollowUp.Domain;
@@ -130,6 +131,14 @@ public static class ReportDataMarks
             : touched.Select(id => new ReportDataChange { InterventionId = id, Stamp = NewStamp() });
 
     /// <summary>
+    /// The marks as one INSERT for SQLite, which writes them with the data version's move (one
+    /// command; the values are numbers this class made, written as literals).
+    /// </summary>
+    internal static string InsertSql(IEnumerable<ReportDataChange> marks) =>
+        $"INSERT INTO \"{Table}\" (\"InterventionId\", \"Stamp\") VALUES " +
+        string.Join(", ", marks.Select(m => string.Create(CultureInfo.InvariantCulture, $"({(m.InterventionId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "NULL")}, {m.Stamp})"))) + ";";
+
+    /// <summary>
     /// A mark naming no intervention, for a statement sent past the change tracker (the jobs'
     /// set-based writes): on the statement's own connection and in its transaction, if any.
     /// </summary>
@@ -153,14 +162,16 @@ public static class ReportDataMarks
     /// </summary>
     public static async Task<Dictionary<long, long>> FingerprintsAsync(FollowUpDbContext db, long associationId, CancellationToken cancellationToken)
     {
-        var interventions = db.Interventions.Where(i => i.AssociationId == associationId).Select(i => i.Id);
-        var sums = await db.ReportDataChanges.AsNoTracking()
-            .Where(c => c.InterventionId == null || interventions.Contains(c.InterventionId.Value))
-            .GroupBy(c => c.InterventionId)
-            .Select(g => new { InterventionId = g.Key, Sum = g.Sum(c => c.Stamp) })
+        // One statement, so the intervention's own marks and those naming none are read together.
+        var sums = await db.Interventions.AsNoTracking()
+            .Where(i => i.AssociationId == associationId)
+            .Select(i => new
+            {
+                i.Id,
+                Own = db.ReportDataChanges.Where(c => c.InterventionId == i.Id).Sum(c => c.Stamp),
+                Any = db.ReportDataChanges.Where(c => c.InterventionId == null).Sum(c => c.Stamp),
+            })
             .ToListAsync(cancellationToken);
-        var any = sums.Where(s => s.InterventionId is null).Sum(s => s.Sum);
-        var own = sums.Where(s => s.InterventionId is not null).ToDictionary(s => s.InterventionId!.Value, s => s.Sum);
-        return await interventions.ToDictionaryAsync(id => id, id => any + own.GetValueOrDefault(id), cancellationToken);
+        return sums.ToDictionary(s => s.Id, s => s.Own + s.Any);
     }
 }

@@ -56,14 +56,16 @@ public static class ReportDataVersion
     /// Something a report reads was written through <paramref name="db"/>: the number moves now when
     /// no transaction is open, else when the open one commits — on SQLite inside it, with the change.
     /// </summary>
-    public static async Task ChangedAsync(FollowUpDbContext db, CancellationToken cancellationToken)
+    /// <param name="marks">SQLite: the save's marks (<see cref="ReportDataMarks"/>), written by the same statement.</param>
+    public static async Task ChangedAsync(FollowUpDbContext db, CancellationToken cancellationToken, IReadOnlyCollection<ReportDataChange>? marks = null)
     {
         if (db.Database.CurrentTransaction is { } transaction)
         {
             var current = transaction.GetDbTransaction();
-            if (Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != current)
+            var move = Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != current;
+            if (move || marks is { Count: > 0 })
             {
-                await using var command = Command(db, db.Database.GetDbConnection());
+                await using var command = Command(db, db.Database.GetDbConnection(), move, marks);
                 command.Transaction = current;
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -84,14 +86,15 @@ public static class ReportDataVersion
     }
 
     /// <inheritdoc cref="ChangedAsync"/>
-    public static void Changed(FollowUpDbContext db)
+    public static void Changed(FollowUpDbContext db, IReadOnlyCollection<ReportDataChange>? marks = null)
     {
         if (db.Database.CurrentTransaction is { } transaction)
         {
             var current = transaction.GetDbTransaction();
-            if (Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != current)
+            var move = Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != current;
+            if (move || marks is { Count: > 0 })
             {
-                using var command = Command(db, db.Database.GetDbConnection());
+                using var command = Command(db, db.Database.GetDbConnection(), move, marks);
                 command.Transaction = current;
                 command.ExecuteNonQuery();
             }
@@ -130,16 +133,18 @@ public static class ReportDataVersion
         command.ExecuteNonQuery();
     }
 
-    private static DbCommand Command(FollowUpDbContext db, DbConnection connection)
+    private static DbCommand Command(FollowUpDbContext db, DbConnection connection, bool move = true, IReadOnlyCollection<ReportDataChange>? marks = null)
     {
         var command = connection.CreateCommand();
-        command.CommandText = Provider(db) switch
+        var text = !move ? "" : Provider(db) switch
         {
             DatabaseProvider.Sqlite => $"INSERT INTO \"{SqliteTable}\" (\"Id\", \"Epoch\", \"Version\") VALUES (1, lower(hex(randomblob(8))), 1) " +
-                "ON CONFLICT (\"Id\") DO UPDATE SET \"Version\" = \"Version\" + 1",
+                "ON CONFLICT (\"Id\") DO UPDATE SET \"Version\" = \"Version\" + 1;",
             DatabaseProvider.PostgreSql => $"SELECT nextval('{Sequence}')",
             _ => $"DECLARE @v bigint; SET @v = NEXT VALUE FOR [{Sequence}];",
         };
+        // SQLite: the save's marks in the same statement, so an intake costs no command more for them.
+        command.CommandText = marks is { Count: > 0 } ? text + ReportDataMarks.InsertSql(marks) : text;
         return command;
     }
 

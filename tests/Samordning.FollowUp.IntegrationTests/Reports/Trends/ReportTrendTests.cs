@@ -30,10 +30,11 @@ public sealed class ReportTrendTests(ApiFactory factory) : ApiTest(factory)
         Factory.Commands.Reset();
         // The report data version (a built trend is kept while it stands), association, adoptions,
         // interventions with their plans, the version again for the year's shared participation
-        // grid (ReportYearParts) and the grid that all eight periods' volumes are summed from, the
-        // definitions, the version again for the shared buckets and one bucket query per definition
-        // version in force (I1 v1, I1 v2, I2, I3), and the referrals of all eight periods.
-        Assert.Equal(13, queries);
+        // grid (ReportYearParts), the interventions' fingerprints (ReportDataMarks: which of them
+        // changed) and the grid that all eight periods' volumes are summed from, the definitions, the
+        // version again for the shared buckets and one bucket query per definition version in force
+        // (I1 v1, I1 v2, I2, I3), and the referrals of all eight periods.
+        Assert.Equal(14, queries);
 
         Assert.Equal(
             [(2024, 3, "2024-09-01", "2024-12-31"), (2025, 1, "2025-01-01", "2025-04-30"), (2025, 2, "2025-05-01", "2025-08-31"),

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Features.Indicators;
+using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.IntegrationTests.Infrastructure;
+
+namespace Samordning.FollowUp.IntegrationTests.Reports;
+
+/// <summary>
+/// The year's report parts are kept per intervention under a fingerprint of the marks its changes
+/// leave (<see cref="ReportDataMarks"/>, <see cref="InterventionSlices"/>): after a coach's change
+/// only that intervention is counted again, and the report served is, figure for figure, the one
+/// built from scratch — after an intake, an exit, a corrected exit, a follow-up result, a contact
+/// attempt, a count of a count-only intervention and a job's set-based write.
+/// </summary>
+[Collection(ApiTestGroup.Name)]
+public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory)
+{
+    private static readonly DateOnly March = new(2026, 3, 2);
+
+    [Fact]
+    public async Task AfterAnIntake_OnlyItsInterventionIsCountedAgain_AndTheReportIsTheOneBuiltFromScratch()
+    {
+        var (associationId, first, second) = await SetUpAsync();
+        await Office.ReportAsync(associationId, 2026, 1);
+
+        var grids = new ConcurrentBag<string>();
+        Factory.Commands.AfterExecute = command =>
+        {
+            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
+            {
+                grids.Add(command.CommandText);
+            }
+        };
+        await Coach.AnonymousAsync(Data, first, "Man", March);
+        var served = await Office.ReportAsync(associationId, 2026, 1);
+        Factory.Commands.Reset();
+
+        // One grid query, for the intervention the intake named only.
+        var grid = Assert.Single(grids);
+        Assert.Contains($"\"InterventionId\" = {first}", grid, StringComparison.Ordinal);
+        Assert.DoesNotContain($"= {second}", grid, StringComparison.Ordinal);
+        Assert.Equal(3, Active(served, first));
+        Assert.Equal(1, Active(served, second));
+        await AssertAsFromScratchAsync(associationId, 2026, 1, served);
+    }
+
+    [Fact]
+    public async Task AnIntakeAndAnExit_MarkTheirInterventionOnly_AndAJobsSetBasedWrite_MarksEveryone()
+    {
+        var (associationId, first, _) = await SetUpAsync();
+        var before = await MarksAsync();
+
+        var intake = await Coach.AnonymousAsync(Data, first, "Man", March);
+        await Data.ExitAsync(intake.Id, TestData.Exit(new DateOnly(2026, 4, 10)));
+        var byCoach = (await MarksAsync()).Skip(before.Count).ToList();
+        Assert.Equal(2, byCoach.Count);
+        Assert.All(byCoach, mark => Assert.Equal(first, mark.InterventionId));
+        Assert.All(byCoach, mark => Assert.InRange(mark.Stamp, 1, (1L << 40) - 1));
+
+        // The indicator job deletes and inserts figures with set-based statements: nobody can tell whose.
+        var computed = await Factory.SendAsync(new ComputeIndicatorsCommand(), Ct);
+        Assert.True(computed.Figures > 0, "the exit gives the job figures to store");
+        var byJob = (await MarksAsync()).Skip(before.Count + byCoach.Count).ToList();
+        Assert.NotEmpty(byJob);
+        Assert.Contains(byJob, mark => mark.InterventionId is null);
+        Assert.Equal(1, Ended(await Office.ReportAsync(associationId, 2026, 1), first));
+    }
+
+    [Fact]
+    public async Task AfterEachKindOfChange_TheReportServedIsTheOneBuiltFromScratch()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var identified = await Data.InterventionAsync(association.Id, provider.Id, Mode.Identified, start: new DateOnly(2025, 1, 1));
+        var anonymous = await Data.InterventionAsync(association.Id, provider.Id, Mode.AnonymousIndividual, start: new DateOnly(2025, 1, 1));
+        var counted = await Data.InterventionAsync(association.Id, provider.Id, Mode.CountOnly, start: new DateOnly(2025, 1, 1));
+        var exited = await Data.IdentifiedExitAsync(identified.Id, TestPersonnummer.Woman(0), new DateOnly(2025, 3, 3), new DateOnly(2025, 10, 1));
+        await Data.IdentifiedExitAsync(identified.Id, TestPersonnummer.Man(0), new DateOnly(2025, 3, 3), new DateOnly(2025, 10, 2));
+        var open = await Coach.AnonymousAsync(Data, anonymous.Id, "Woman", March);
+        await Coach.AnonymousAsync(Data, anonymous.Id, "Man", March);
+
+        // Every part of 2026 counted and kept; then one change at a time, each read at once.
+        await Office.ReportAsync(association.Id, 2026, 3);
+        async Task ChangedAsync() => await AssertAsFromScratchAsync(association.Id, 2026, 3, await Office.ReportAsync(association.Id, 2026, 3));
+
+        await Data.ExitAsync(open.Id, TestData.Exit(new DateOnly(2026, 9, 15), occupation: "Studies"));
+        await ChangedAsync();
+        await Data.CorrectExitAsync(open.Id, TestData.Exit(new DateOnly(2026, 9, 16), "Discontinued", occupation: "Unknown"));
+        await ChangedAsync();
+        var followUp = (await Data.FollowUpOfAsync(exited.Id))!;
+        await Data.ContactAttemptAsync(followUp.Id, new DateOnly(2026, 10, 5), "NoAnswer");
+        await ChangedAsync();
+        await Data.RecordFollowUpAsync(followUp.Id, TestData.FollowUpResult("Reached", new DateOnly(2026, 10, 6), "Employed"));
+        await ChangedAsync();
+        await Data.CountAsync(counted.Id, 2026, women: 4, men: 2, tertial: 3);
+        await ChangedAsync();
+        await Coach.AnonymousAsync(Data, anonymous.Id, "Woman", new DateOnly(2026, 9, 20));
+        await ChangedAsync();
+        await Factory.SendAsync(new ComputeIndicatorsCommand(), Ct);
+        await ChangedAsync();
+    }
+
+    /// <summary>
+    /// The report <paramref name="served"/> (built from kept parts where nothing changed) is the one
+    /// built with nothing kept at all, every figure of every row, indicator and data-quality line.
+    /// </summary>
+    private async Task AssertAsFromScratchAsync(long associationId, int year, int tertial, JsonObject served)
+    {
+        Factory.Services.GetRequiredService<BuiltReports>().Clear();
+        Factory.Services.GetRequiredService<InterventionSlices>().Clear();
+        var scratch = await Office.ReportAsync(associationId, year, tertial);
+        Assert.Equal(Figures(scratch), Figures(served));
+    }
+
+    private static string Figures(JsonObject view)
+    {
+        var report = view["report"]!.DeepClone().AsObject();
+        report.Remove("header");
+        return report.ToJsonString();
+    }
+
+    /// <summary>Two anonymous-individual interventions of the home association: two active in the first, one in the second.</summary>
+    private async Task<(long AssociationId, long First, long Second)> SetUpAsync()
+    {
+        var association = await Data.AssociationAsync();
+        var provider = await Data.ProviderAsync(association.Id);
+        var first = await Data.InterventionAsync(association.Id, provider.Id, Mode.AnonymousIndividual);
+        var second = await Data.InterventionAsync(association.Id, provider.Id, Mode.AnonymousIndividual);
+        await Coach.AnonymousAsync(Data, first.Id, "Woman", March);
+        await Coach.AnonymousAsync(Data, first.Id, "Man", March);
+        await Coach.AnonymousAsync(Data, second.Id, "Woman", March);
+        return (association.Id, first.Id, second.Id);
+    }
+
+    private Task<List<ReportDataChange>> MarksAsync() =>
+        Factory.WithDbAsync(db => db.ReportDataChanges.AsNoTracking().OrderBy(c => c.Id).ToListAsync(Ct));
+
+    private static int Active(JsonObject view, long interventionId) => Figure(view, interventionId, "active");
+
+    private static int Ended(JsonObject view, long interventionId) => Figure(view, interventionId, "ended");
+
+    private static int Figure(JsonObject view, long interventionId, string figure)
+    {
+        var row = view["report"]!["sections"]!.AsArray()
+            .SelectMany(s => s!["categories"]!.AsArray())
+            .SelectMany(c => c!["interventions"]!.AsArray())
+            .Single(r => r!["interventionId"]!.GetValue<long>() == interventionId)!;
+        var count = row["figures"]![figure]!;
+        return count["women"]!.GetValue<int>() + count["men"]!.GetValue<int>();
+    }
+}
