@@ -100,7 +100,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (marks is not null)
         {
-            ReportDataVersion.Changed(this, marks);
+            ReportDataVersion.Changed(this, Saved(marks));
         }
 
         return saved;
@@ -122,7 +122,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (marks is not null)
         {
-            await ReportDataVersion.ChangedAsync(this, cancellationToken, marks);
+            await ReportDataVersion.ChangedAsync(this, cancellationToken, Saved(marks));
         }
 
         return saved;
@@ -134,10 +134,10 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// </summary>
     /// <returns>
     /// Null when no report data is among the changes; else the marks they leave
-    /// (<see cref="ReportDataChange"/>): on SQLite written with the data version's move
-    /// (<see cref="ReportDataVersion.ChangedAsync"/>, one statement in the change's transaction), on
-    /// PostgreSQL and SQL Server added to this save (EF Core batches them with its other statements),
-    /// so the returned list is empty there.
+    /// (<see cref="ReportDataChange"/>). On SQLite they are written with the data version's move
+    /// (<see cref="ReportDataVersion.ChangedAsync"/>, one statement in the change's transaction); on
+    /// PostgreSQL and SQL Server they are added to this save, where EF Core batches them with its
+    /// other statements.
     /// </returns>
     private List<ReportDataChange>? InspectChanges()
     {
@@ -161,12 +161,30 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         }
 
         var marks = ReportDataMarks.Marks(touched).ToList();
+        if (!ReportDataVersion.MovesInTransaction(this))
+        {
+            ReportDataChanges.AddRange(marks);
+        }
+
+        return marks;
+    }
+
+    /// <summary>
+    /// After the save: the marks SQLite still has to write; elsewhere none, and the saved ones are no
+    /// longer tracked (a job saving in a loop would otherwise carry every mark it wrote).
+    /// </summary>
+    private List<ReportDataChange> Saved(List<ReportDataChange> marks)
+    {
         if (ReportDataVersion.MovesInTransaction(this))
         {
             return marks;
         }
 
-        ReportDataChanges.AddRange(marks);
+        foreach (var mark in marks)
+        {
+            Entry(mark).State = EntityState.Detached;
+        }
+
         return [];
     }
 
