@@ -54,17 +54,14 @@ internal sealed class ReportYearParts(
 
     /// <summary>Whether the year's parts were fetched since the last change (the buckets are fetched with the grid).</summary>
     public async Task<bool> FetchedAsync(long associationId, int year, CancellationToken cancellationToken) =>
-        built.HasShared<ParticipationGrid>(await VersionAsync(cancellationToken), GridKey(associationId, year));
+        built.HasShared<List<ParticipationGrid.Cell>>(await VersionAsync(cancellationToken), GridKey(associationId, year));
 
     /// <summary>The participations counted per intervention, gender and the tertials they started and ended in.</summary>
     public async Task<ParticipationGrid> ParticipationsAsync(long associationId, int year, CancellationToken cancellationToken)
     {
-        var version = await VersionAsync(cancellationToken);
         var (first, last) = (ParticipationGrid.Ordinal(year - YearsBack, 1), ParticipationGrid.Ordinal(year, 3));
-        return await built.SharedAsync(version, GridKey(associationId, year), async () => new ParticipationGrid(first, last,
-            await SlicedAsync(version, associationId, GridKey(associationId, year),
-                ids => ParticipationGrid.CellsAsync(db, associationId, first, last, ids, cancellationToken), c => c.InterventionId, cancellationToken)),
-            cancellationToken);
+        return new ParticipationGrid(first, last, await PartAsync(await VersionAsync(cancellationToken), associationId, GridKey(associationId, year),
+            ids => ParticipationGrid.CellsAsync(db, associationId, first, last, ids, cancellationToken), c => c.InterventionId, cancellationToken));
     }
 
     /// <summary>
@@ -74,9 +71,7 @@ internal sealed class ReportYearParts(
     /// </summary>
     public async Task<List<ExitCount>> ExitsAsync(long associationId, int year, CancellationToken cancellationToken)
     {
-        var version = await VersionAsync(cancellationToken);
-        var key = (nameof(ExitCount), associationId, year);
-        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key, async ids =>
+        return await PartAsync(await VersionAsync(cancellationToken), associationId, (nameof(ExitCount), associationId, year), async ids =>
         {
             var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             var (second, third) = (Tertials.Start(year, 2), Tertials.Start(year, 3));
@@ -93,24 +88,20 @@ internal sealed class ReportYearParts(
                 .GroupBy(p => new { p.InterventionId, p.ExitReason, p.OccupationAtExit, Tertial = p.EndDate < second ? 1 : p.EndDate < third ? 2 : 3 })
                 .Select(g => new ExitCount(g.Key.InterventionId, g.Key.ExitReason, g.Key.OccupationAtExit, g.Key.Tertial, g.Count()))
                 .ToListAsync(cancellationToken);
-        }, e => e.InterventionId, cancellationToken), cancellationToken);
+        }, e => e.InterventionId, cancellationToken);
     }
 
     /// <summary>Each data-quality check's items in <paramref name="period"/>, per intervention (<see cref="DataQualityChecks"/>).</summary>
     public async Task<List<InterventionCheckCount>> DataQualityAsync(long associationId, DataQualityPeriod period, CancellationToken cancellationToken)
     {
-        var version = await VersionAsync(cancellationToken);
-        var key = (nameof(InterventionCheckCount), associationId, period);
-        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key,
-            ids => checks.CountsAsync(associationId, period, ids, cancellationToken), c => c.InterventionId, cancellationToken), cancellationToken);
+        return await PartAsync(await VersionAsync(cancellationToken), associationId, (nameof(InterventionCheckCount), associationId, period),
+            ids => checks.CountsAsync(associationId, period, ids, cancellationToken), c => c.InterventionId, cancellationToken);
     }
 
     /// <summary>The contact attempts made from <paramref name="start"/> to <paramref name="end"/>, per intervention.</summary>
     public async Task<List<InterventionCount>> ContactAttemptsAsync(long associationId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
     {
-        var version = await VersionAsync(cancellationToken);
-        var key = (nameof(ContactAttempt), associationId, start, end);
-        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key, async ids =>
+        return await PartAsync(await VersionAsync(cancellationToken), associationId, (nameof(ContactAttempt), associationId, start, end), async ids =>
         {
             var attempts = from a in db.ContactAttempts
                            join f in db.TwelveMonthFollowUps on a.FollowUpId equals f.Id
@@ -124,28 +115,31 @@ internal sealed class ReportYearParts(
             }
 
             return await attempts.GroupBy(id => id).Select(g => new InterventionCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-        }, c => c.InterventionId, cancellationToken), cancellationToken);
+        }, c => c.InterventionId, cancellationToken);
     }
 
     /// <summary>
-    /// A part's rows, kept per intervention under its fingerprint (<see cref="InterventionSlices"/>):
-    /// only the interventions changed since are fetched. Without a data version (this context holds
-    /// changes it has not committed) everything is fetched and nothing kept.
+    /// A part's rows: shared under the data version by the parts that ask at once
+    /// (<see cref="BuiltReports.SharedAsync"/>), and kept per intervention under its fingerprint
+    /// (<see cref="InterventionSlices"/>), so only the interventions changed since are fetched.
+    /// Without a data version (this context holds changes it has not committed) everything is
+    /// fetched and nothing kept.
     /// </summary>
-    private async Task<List<T>> SlicedAsync<T>(
+    private Task<List<T>> PartAsync<T>(
         string? version, long associationId, object part, Func<IReadOnlyCollection<long>?, Task<List<T>>> fetch, Func<T, long> interventionOf,
-        CancellationToken cancellationToken)
-    {
-        if (version is null)
+        CancellationToken cancellationToken) =>
+        built.SharedAsync(version, part, async () =>
         {
-            return await fetch(null);
-        }
+            if (version is null)
+            {
+                return await fetch(null);
+            }
 
-        // Read before the rows they vouch for, once per data version for all the parts.
-        var fingerprints = await built.SharedAsync(version, (nameof(ReportDataMarks), associationId),
-            () => ReportDataMarks.FingerprintsAsync(db, associationId, cancellationToken), cancellationToken);
-        return await slices.GetAsync(part, fingerprints, fetch, interventionOf);
-    }
+            // Read before the rows they vouch for, once per data version for all the parts.
+            var fingerprints = await built.SharedAsync(version, (nameof(ReportDataMarks), associationId),
+                () => ReportDataMarks.FingerprintsAsync(db, associationId, cancellationToken), cancellationToken);
+            return await slices.GetAsync(part, fingerprints, fetch, interventionOf);
+        }, cancellationToken);
 
     private static object GridKey(long associationId, int year) => (nameof(ParticipationGrid), associationId, year);
 
@@ -176,10 +170,8 @@ internal sealed class ReportYearParts(
     {
         ArgumentNullException.ThrowIfNull(definition);
         var (exitsFrom, exitsTo) = IndicatorMath.ExitRange(definition.MeasurementPoint, new DateOnly(year - YearsBack, 1, 1), new DateOnly(year, 12, 31));
-        var key = (nameof(MonthBucket), definition.Id, associationId, year);
-        return await built.SharedAsync(version, key, () => SlicedAsync(version, associationId, key,
-            ids => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, ids, cancellationToken), b => b.InterventionId, cancellationToken),
-            cancellationToken);
+        return await PartAsync(version, associationId, (nameof(MonthBucket), definition.Id, associationId, year),
+            ids => calculator.BucketsAsync(definition, associationId, exitsFrom, exitsTo, ids, cancellationToken), b => b.InterventionId, cancellationToken);
     }
 
     /// <summary>

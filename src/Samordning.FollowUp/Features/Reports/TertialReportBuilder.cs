@@ -185,8 +185,9 @@ internal sealed class TertialReportBuilder(
         var period = new DataQualityPeriod(year, Tertials.Of(to), from, to, to < today ? to : today);
         var perIntervention = await parts.DataQualityAsync(associationId, period, cancellationToken);
         var attemptsPerIntervention = await parts.ContactAttemptsAsync(associationId, from, to, cancellationToken);
-        var providerOf = await db.Interventions.AsNoTracking()
+        var providerOf = await db.Interventions
             .Where(i => i.AssociationId == associationId)
+            .Select(i => new { i.Id, i.ProviderId })
             .ToDictionaryAsync(i => i.Id, i => i.ProviderId, cancellationToken);
         var counts = perIntervention
             .Where(c => providerOf.ContainsKey(c.InterventionId))
