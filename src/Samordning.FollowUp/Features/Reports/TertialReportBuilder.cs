@@ -220,7 +220,12 @@ internal sealed class TertialReportBuilder(
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 
 
-    /// <summary>Everything fetched for the report; sums any set of interventions into one ReportFigures.</summary>
+    /// <summary>
+    /// Everything fetched for the report; sums any set of interventions into one ReportFigures.
+    /// Each row, category, orientation and the total is such a set (about 45 per report), so the
+    /// exits by code and the indicator buckets are first summed once per intervention (and gender):
+    /// every figure is a sum, and a set's figure is then the sum of its interventions' totals.
+    /// </summary>
     private sealed record FigureContext(
         int Year,
         int Tertial,
@@ -234,6 +239,10 @@ internal sealed class TertialReportBuilder(
         List<IndicatorBuckets> Indicators,
         ReferralCounts Referrals)
     {
+        private readonly Dictionary<long, Dictionary<string, int>> reasonTotals = PerIntervention(Reasons);
+        private readonly Dictionary<long, Dictionary<string, int>> occupationTotals = PerIntervention(Occupations);
+        private readonly List<ILookup<long, MonthBucket>> indicatorTotals = [.. Indicators.Select(i => PerInterventionAndGender(i.Buckets))];
+
         /// <summary>Self-reported follow-up results per 12-month indicator and intervention.</summary>
         public Dictionary<string, Dictionary<long, int>> SelfReported { get; init; } = [];
 
@@ -257,9 +266,9 @@ internal sealed class TertialReportBuilder(
                 Sum(counts, c => c.Ended),
                 Sum(counts, c => c.Ongoing),
                 countOnly,
-                Codes<ExitReason>(ids, Reasons),
-                Codes<Occupation>(ids, Occupations),
-                [.. Indicators.Select(i => Indicator(i, ids))],
+                Codes(ids, reasonTotals, ExitCodes),
+                Codes(ids, occupationTotals, OccupationCodes),
+                [.. Indicators.Select((indicator, n) => Indicator(indicator, indicatorTotals[n], ids))],
                 budget,
                 cost,
                 budget > 0 ? Math.Round(100.0 * cost / budget, 1, MidpointRounding.AwayFromZero) : null,
@@ -274,18 +283,36 @@ internal sealed class TertialReportBuilder(
         private static GenderCount Sum(IEnumerable<ParticipationCounts> counts, Func<ParticipationCounts, GenderCount> pick) =>
             counts.Select(pick).Aggregate(GenderCount.Zero, (a, b) => a + b);
 
-        /// <summary>Every code of the list, in its order, with the Swedish label; zeros included so rows line up.</summary>
-        private static List<CodeCount> Codes<TEnum>(HashSet<long> ids, ILookup<long, (string Code, int Count)> counts)
-            where TEnum : struct, Enum =>
-            [.. Enum.GetValues<TEnum>()
-                .Where(v => typeof(TEnum) != typeof(ExitReason) || !v.Equals(ExitReason.RegisteredInError))
-                .Select(v => new CodeCount(v.ToString(), SwedishFormat.Label(v),
-                    ids.Sum(id => counts[id].Where(c => c.Code == v.ToString()).Sum(c => c.Count))))];
+        /// <summary>Every exit reason but registered in error, in the list's order, with its Swedish label.</summary>
+        private static readonly (string Code, string Label)[] ExitCodes = [.. Enum.GetValues<ExitReason>()
+            .Where(v => v != ExitReason.RegisteredInError)
+            .Select(v => (v.ToString(), SwedishFormat.Label(v)))];
 
-        private ReportIndicator Indicator(IndicatorBuckets indicator, HashSet<long> ids)
+        private static readonly (string Code, string Label)[] OccupationCodes = [.. Enum.GetValues<Occupation>()
+            .Select(v => (v.ToString(), SwedishFormat.Label(v)))];
+
+        private static Dictionary<long, Dictionary<string, int>> PerIntervention(ILookup<long, (string Code, int Count)> counts) =>
+            counts.ToDictionary(g => g.Key, g => g.GroupBy(c => c.Code, StringComparer.Ordinal)
+                .ToDictionary(c => c.Key, c => c.Sum(x => x.Count), StringComparer.Ordinal));
+
+        /// <summary>An indicator's buckets summed per intervention and gender (the months are already the indicator's range).</summary>
+        private static ILookup<long, MonthBucket> PerInterventionAndGender(List<MonthBucket> buckets) =>
+            buckets.GroupBy(b => (b.InterventionId, b.Gender))
+                .Select(g => new MonthBucket(g.Key.InterventionId, g.Key.Gender, 0, 0,
+                    g.Sum(b => b.Counted), g.Sum(b => b.Success), g.Sum(b => b.Missing), g.Sum(b => b.Reached)))
+                .ToLookup(b => b.InterventionId);
+
+        /// <summary>Every code of the list, in its order, with the Swedish label; zeros included so rows line up.</summary>
+        private static List<CodeCount> Codes(HashSet<long> ids, Dictionary<long, Dictionary<string, int>> totals, (string Code, string Label)[] codes)
+        {
+            var present = ids.Select(id => totals.GetValueOrDefault(id)).OfType<Dictionary<string, int>>().ToList();
+            return [.. codes.Select(c => new CodeCount(c.Code, c.Label, present.Sum(t => t.GetValueOrDefault(c.Code))))];
+        }
+
+        private ReportIndicator Indicator(IndicatorBuckets indicator, ILookup<long, MonthBucket> totals, HashSet<long> ids)
         {
             var d = indicator.Definition;
-            var buckets = indicator.Buckets.Where(b => ids.Contains(b.InterventionId)).ToList();
+            var buckets = ids.SelectMany(id => totals[id]).ToList();
             IndicatorFigure Figure(Gender? gender) =>
                 IndicatorMath.Figure(buckets.Where(b => gender == null || b.Gender == gender), d.MeasurementPoint, d.TargetPercent, Threshold);
             var total = Figure(null);
