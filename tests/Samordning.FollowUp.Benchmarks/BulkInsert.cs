@@ -42,6 +42,17 @@ internal static class BulkInsert
             await InsertSqliteAsync(sqlite, "Participants", ParticipationGenerator.ParticipantColumns, Rows(Generator(), size, participantsPass: true));
             await InsertSqliteAsync(sqlite, "Participations", ParticipationGenerator.Columns, Rows(Generator(), size, participantsPass: false));
         }
+
+        // Each participation carries its person's gender (Participation.Gender), as every save in the
+        // service writes it; the rows above were written past the service, so it is copied here.
+        await using var genders = connection.CreateCommand();
+        genders.CommandText = """
+            UPDATE "Participations" AS p SET "Gender" = x."Gender"
+            FROM "Participants" AS x
+            WHERE x."Id" = p."ParticipantId" AND p."Gender" <> x."Gender"
+            """;
+        genders.CommandTimeout = 1800;
+        await genders.ExecuteNonQueryAsync();
     }
 
     private static IEnumerable<object?[]> Rows(ParticipationGenerator generator, int size, bool participantsPass)

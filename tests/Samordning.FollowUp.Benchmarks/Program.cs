@@ -268,16 +268,15 @@ async Task RawAsync(string figures, string modes, string joins)
         ? ("CAST(strftime('%Y', p.\"EndDate\") AS INTEGER)", "CAST(strftime('%m', p.\"EndDate\") AS INTEGER)")
         : ("CAST(date_part('year', p.\"EndDate\") AS integer)", "CAST(date_part('month', p.\"EndDate\") AS integer)");
     var sql = $"""
-        SELECT p."InterventionId", pe."Gender", {year} AS y, {month} AS m,
+        SELECT p."InterventionId", p."Gender", {year} AS y, {month} AS m,
                {figures}
         FROM "Participations" p
         JOIN "Interventions" i ON i."Id" = p."InterventionId"
-        JOIN "Participants" pe ON pe."Id" = p."ParticipantId"
         {joins}
         WHERE i."AssociationId" = {associationId} AND p."EndDate" IS NOT NULL
           AND p."ExitReason" NOT IN ('RegisteredInError', 'Deceased')
           AND i."Orientation" = 'IndividualFocused' AND i."RegistrationMode" IN ({modes})
-        GROUP BY p."InterventionId", pe."Gender", {year}, {month}
+        GROUP BY p."InterventionId", p."Gender", {year}, {month}
         """;
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();

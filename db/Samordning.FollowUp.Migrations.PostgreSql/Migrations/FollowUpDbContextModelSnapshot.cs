@@ -1085,6 +1085,11 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                     b.Property<bool>("FollowUpContactConsent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("HomeMunicipality")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1086,6 +1086,11 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                     b.Property<bool>("FollowUpContactConsent")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("HomeMunicipality")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1045,6 +1045,11 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                     b.Property<bool>("FollowUpContactConsent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HomeMunicipality")
                         .IsRequired()
                         .HasMaxLength(100)

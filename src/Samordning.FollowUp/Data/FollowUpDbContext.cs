@@ -87,7 +87,13 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var marks = InspectChanges();
+        var marks = InspectChanges(out var corrected);
+        if (corrected is not null)
+        {
+            ParticipationGenders.Load(this, corrected);
+            marks = InspectChanges(out _, participationsLoaded: true);
+        }
+
         if (marks is not null && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
         {
             using var transaction = Database.BeginTransaction();
@@ -108,7 +114,14 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var marks = InspectChanges();
+        var marks = InspectChanges(out var corrected);
+        if (corrected is not null)
+        {
+            // A person's gender corrected (rare): their participations are loaded to take it, and looked at again.
+            await ParticipationGenders.LoadAsync(this, corrected, cancellationToken);
+            marks = InspectChanges(out _, participationsLoaded: true);
+        }
+
         if (marks is not null && Database.CurrentTransaction is null && ReportDataVersion.MovesInTransaction(this))
         {
             // SQLite: the change, its marks and the report data version's move in one commit.
@@ -130,7 +143,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
 
     /// <summary>
     /// One look at the tracked changes before they are saved: the audit log is append-only (no code
-    /// path may change or remove a line), and whether anything a report reads is among them.
+    /// path may change or remove a line), each participation carries its person's gender
+    /// (<see cref="ParticipationGenders"/>), and whether anything a report reads is among them.
     /// </summary>
     /// <returns>
     /// Null when no report data is among the changes; else the marks they leave
@@ -139,14 +153,27 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// PostgreSQL and SQL Server they are added to this save, where EF Core batches them with its
     /// other statements.
     /// </returns>
-    private List<ReportDataChange>? InspectChanges()
+    /// <param name="corrected">
+    /// People whose gender this save corrects, when their participations are not loaded yet: then
+    /// nothing else is decided, and the caller loads them and looks again.
+    /// </param>
+    /// <param name="participationsLoaded">The second look, after the corrected people's participations were loaded.</param>
+    private List<ReportDataChange>? InspectChanges(out List<long>? corrected, bool participationsLoaded = false)
     {
+        corrected = null;
         HashSet<long?>? touched = null;
-        foreach (var entry in ChangeTracker.Entries())
+        // A list: copying a gender may load a participation's person, which adds an entry.
+        foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("The audit log is append-only.");
+            }
+
+            ParticipationGenders.Copy(entry);
+            if (!participationsLoaded && ParticipationGenders.Corrected(entry) is { } person)
+            {
+                (corrected ??= []).Add(person);
             }
 
             if (ReportDataVersion.IsReportData(entry))
@@ -155,7 +182,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
             }
         }
 
-        if (touched is null)
+        if (touched is null || corrected is not null)
         {
             return null;
         }

@@ -9,6 +9,13 @@ public sealed class Participation
     public long ParticipantId { get; set; }
     public Participant? Participant { get; set; }
 
+    /// <summary>
+    /// The person's gender, kept here as a copy of <see cref="Participant.Gender"/> so that counting
+    /// by gender reads this table alone. Never set by hand: every save copies it from the person
+    /// (Data/ParticipationGenders.cs).
+    /// </summary>
+    public Gender Gender { get; set; }
+
     // Situation at start (inskrivning)
     public DateOnly StartDate { get; set; }
     public required string HomeMunicipality { get; set; }

@@ -135,9 +135,9 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         var occupations = d.SuccessOccupations;
         var occupationRule = d.SuccessRule == SuccessRule.OccupationIn;
         // Explicit joins rather than navigations: EF Core can sum a flat projection in one GROUP BY.
+        // The gender is the participation's copy of the person's: the Participants table is not read.
         var withGender = from p in exits
-                         join person in db.Participants on p.ParticipantId equals person.Id
-                         select new { p, person.Gender };
+                         select new { p, p.Gender };
         if (d.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit)
         {
             // One follow-up per exit at most, so the outer joins never duplicate an exit.

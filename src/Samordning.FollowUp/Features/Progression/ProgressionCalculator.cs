@@ -105,9 +105,8 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         exits = interventions.Count == 0
             ? exits.Where(p => p.Intervention!.Orientation == Orientation.IndividualFocused)
             : exits.Where(p => EF.Constant(interventions).Contains(p.InterventionId));
-        return from p in exits
-               join person in db.Participants on p.ParticipantId equals person.Id
-               select new Exit { P = p, Gender = person.Gender };
+        // The participation's copy of the person's gender: the Participants table is not read.
+        return exits.Select(p => new Exit { P = p, Gender = p.Gender });
     }
 
     private IQueryable<FactorChangeRow> Changes(ProgressionInstrument instrument, long associationId, IQueryable<Exit> exits)

@@ -12,15 +12,15 @@ internal static class ReportCounting
 {
     /// <summary>
     /// The association's participations active at some point from <paramref name="first"/> to
-    /// <paramref name="last"/>, with the participant's gender. Registered in error counts nowhere.
+    /// <paramref name="last"/>, with the participant's gender (the participation's copy of it, so the
+    /// Participants table is not read). Registered in error counts nowhere.
     /// </summary>
     public static IQueryable<CountedParticipation> Active(FollowUpDbContext db, long associationId, DateOnly first, DateOnly last) =>
         from p in db.Participations
-        join person in db.Participants on p.ParticipantId equals person.Id
         where p.Intervention!.AssociationId == associationId
               && (p.ExitReason == null || p.ExitReason != ExitReason.RegisteredInError)
               && p.StartDate <= last && (p.EndDate == null || p.EndDate >= first)
-        select new CountedParticipation { InterventionId = p.InterventionId, Gender = person.Gender, StartDate = p.StartDate, EndDate = p.EndDate };
+        select new CountedParticipation { InterventionId = p.InterventionId, Gender = p.Gender, StartDate = p.StartDate, EndDate = p.EndDate };
 
     /// <summary>
     /// Count-only figures of a year from T1 up to and including <paramref name="tertial"/> (each

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
@@ -36,17 +37,26 @@ internal sealed class YearMaskMemo : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
+    /// <summary>
+    /// Each report's own hash, kept with the report: a built report is reused unchanged while the data
+    /// is (<see cref="BuiltReports"/>), so the page and its downloads hash it once. A report is never
+    /// changed after it is built (a changed one is a new instance, e.g. <c>with</c>).
+    /// </summary>
+    private static readonly ConditionalWeakTable<TertialReport, byte[]> ReportHashes = new();
+
     private static string Fingerprint(IReadOnlyList<YearMember> members, int threshold, ReportTrend? trend, int trendTertial,
         IReadOnlyDictionary<string, MaskedCells>? settledPoints)
     {
+        // The year's reports are about a megabyte of JSON: hashed side by side, each once.
+        var reports = new byte[members.Count][];
+        Parallel.For(0, members.Count, i => reports[i] = ReportHashes.GetValue(members[i].Report, Hash));
         var inputs = new
         {
             threshold,
             trendTertial,
-            // When a report was built says nothing about its figures.
-            members = members.Select(m => new
+            members = members.Select((m, i) => new
             {
-                report = m.Report with { Header = m.Report.Header with { GeneratedAtUtc = default } },
+                report = Convert.ToHexString(reports[i]),
                 settled = m.Settled is null ? null : ReportSnapshots.SerializeMasks(m.Settled),
                 m.Published,
                 m.Current,
@@ -55,5 +65,9 @@ internal sealed class YearMaskMemo : IDisposable
             settledPoints = settledPoints?.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { p.Key, masks = ReportSnapshots.SerializeMasks(p.Value) }),
         };
         return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(inputs, ReportSnapshots.Json)));
+
+        // When a report was built says nothing about its figures.
+        static byte[] Hash(TertialReport report) => SHA256.HashData(
+            JsonSerializer.SerializeToUtf8Bytes(report with { Header = report.Header with { GeneratedAtUtc = default } }, ReportSnapshots.Json));
     }
 }

@@ -1,0 +1,35 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ParticipationGender : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Gender",
+                table: "Participations",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            // Each participation carries its person's gender from now on (ParticipationGenders); existing rows take it here.
+            migrationBuilder.Sql("""
+                UPDATE p SET p.[Gender] = x.[Gender] FROM [Participations] AS p INNER JOIN [Participants] AS x ON x.[Id] = p.[ParticipantId];
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Gender",
+                table: "Participations");
+        }
+    }
+}
