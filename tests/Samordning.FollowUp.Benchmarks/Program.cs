@@ -82,6 +82,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         await db.Database.EnsureDeletedAsync();
     }
 
+    // A migration may rewrite a whole table (ParticipationGender): as long as the service allows it (DatabaseInitializer).
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
     await db.Database.MigrateAsync();
 }
 

@@ -24,6 +24,9 @@ public static class DatabaseInitializer
             logger.LogInformation("Applying migrations for {Provider}", options.Provider);
         }
 
+        // A migration may rewrite a whole table (ParticipationGender copies a column into every
+        // participation): its statements may run as long as a nightly job's, not a request's 30 s.
+        db.Database.ForJob(options);
         await db.Database.MigrateAsync(cancellationToken);
         await SqliteStatistics.RefreshAsync(db, cancellationToken);
     }
