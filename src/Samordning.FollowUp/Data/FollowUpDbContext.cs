@@ -162,8 +162,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     {
         corrected = null;
         HashSet<long?>? touched = null;
-        // A list: copying a gender may load a participation's person, which adds an entry.
-        foreach (var entry in ChangeTracker.Entries().ToList())
+        foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {

@@ -28,7 +28,10 @@ internal static class ParticipationGenders
             ? person.Id
             : null;
 
-    /// <summary>Copies the person's gender to a tracked participation that is new, changed person or whose person's gender changed.</summary>
+    /// <summary>
+    /// Copies the person's gender to a tracked participation (new, moved to another person, or whose
+    /// person's gender changed). Every handler saves a new or moved participation with its person.
+    /// </summary>
     public static void Copy(EntityEntry entry)
     {
         if (entry.Entity is not Participation participation || entry.State is EntityState.Deleted or EntityState.Detached)
@@ -36,17 +39,13 @@ internal static class ParticipationGenders
             return;
         }
 
-        var person = participation.Participant;
-        if (person is null && (entry.State == EntityState.Added || entry.Property(nameof(Participation.ParticipantId)).IsModified))
-        {
-            // A new person link without the person at hand: read it (no handler does this today).
-            entry.Reference(nameof(Participation.Participant)).Load();
-            person = participation.Participant;
-        }
-
-        if (person is not null && participation.Gender != person.Gender)
+        if (participation.Participant is { } person)
         {
             participation.Gender = person.Gender;
+        }
+        else if (entry.State == EntityState.Added || entry.Property(nameof(Participation.ParticipantId)).IsModified)
+        {
+            throw new InvalidOperationException("A participation is saved with its person (Participation.Participant), so that it takes the person's gender.");
         }
     }
 }

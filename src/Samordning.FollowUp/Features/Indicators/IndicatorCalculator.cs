@@ -136,19 +136,17 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
         var occupationRule = d.SuccessRule == SuccessRule.OccupationIn;
         // Explicit joins rather than navigations: EF Core can sum a flat projection in one GROUP BY.
         // The gender is the participation's copy of the person's: the Participants table is not read.
-        var withGender = from p in exits
-                         select new { p, p.Gender };
         if (d.MeasurementPoint == MeasurementPoint.TwelveMonthsAfterExit)
         {
             // One follow-up per exit at most, so the outer joins never duplicate an exit.
-            return from x in withGender
-                   join f in db.TwelveMonthFollowUps on x.p.Id equals f.ParticipationId into followUps
+            return from p in exits
+                   join f in db.TwelveMonthFollowUps on p.Id equals f.ParticipationId into followUps
                    from f in followUps.DefaultIfEmpty()
                    join r in db.FollowUpResults on f.Id equals r.FollowUpId into results
                    from r in results.DefaultIfEmpty()
                    select new ScoredExit
                    {
-                       InterventionId = x.p.InterventionId, Gender = x.Gender, Year = x.p.EndDate!.Value.Year, Month = x.p.EndDate!.Value.Month,
+                       InterventionId = p.InterventionId, Gender = p.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate!.Value.Month,
                        Counted = 1,
                        Success = occupationRule && r != null && r.Outcome == FollowUpOutcome.Reached
                            && r.Occupation != null && EF.Constant(occupations).Contains(r.Occupation.Value) ? 1 : 0,
@@ -159,20 +157,20 @@ internal sealed class IndicatorCalculator(FollowUpDbContext db)
 
         return d.SuccessRule switch
         {
-            SuccessRule.StepProgression => withGender.Select(x => new ScoredExit
+            SuccessRule.StepProgression => exits.Select(p => new ScoredExit
             {
-                InterventionId = x.p.InterventionId, Gender = x.Gender, Year = x.p.EndDate!.Value.Year, Month = x.p.EndDate!.Value.Month,
-                Counted = x.p.StepAtStart != null && x.p.StepAtExit != null ? 1 : 0,
-                Success = x.p.StepAtStart != null && x.p.StepAtExit != null && x.p.StepAtExit > x.p.StepAtStart ? 1 : 0,
-                Missing = x.p.StepAtStart == null || x.p.StepAtExit == null ? 1 : 0,
+                InterventionId = p.InterventionId, Gender = p.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate!.Value.Month,
+                Counted = p.StepAtStart != null && p.StepAtExit != null ? 1 : 0,
+                Success = p.StepAtStart != null && p.StepAtExit != null && p.StepAtExit > p.StepAtStart ? 1 : 0,
+                Missing = p.StepAtStart == null || p.StepAtExit == null ? 1 : 0,
                 Reached = 0,
             }),
-            _ => withGender.Select(x => new ScoredExit
+            _ => exits.Select(p => new ScoredExit
             {
-                InterventionId = x.p.InterventionId, Gender = x.Gender, Year = x.p.EndDate!.Value.Year, Month = x.p.EndDate!.Value.Month,
+                InterventionId = p.InterventionId, Gender = p.Gender, Year = p.EndDate!.Value.Year, Month = p.EndDate!.Value.Month,
                 Counted = 1,
-                Success = occupationRule && x.p.OccupationAtExit != null && EF.Constant(occupations).Contains(x.p.OccupationAtExit.Value) ? 1 : 0,
-                Missing = x.p.OccupationAtExit == null || x.p.OccupationAtExit == Occupation.Unknown ? 1 : 0,
+                Success = occupationRule && p.OccupationAtExit != null && EF.Constant(occupations).Contains(p.OccupationAtExit.Value) ? 1 : 0,
+                Missing = p.OccupationAtExit == null || p.OccupationAtExit == Occupation.Unknown ? 1 : 0,
                 Reached = 0,
             }),
         };

@@ -37,7 +37,7 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         var exits = Population(instrument, associationId, exitsFrom, exitsTo);
         var rows = Changes(instrument, associationId, exits);
 
-        var all = await exits.GroupBy(x => new { x.P.InterventionId, x.Gender, x.P.EndDate!.Value.Year, x.P.EndDate!.Value.Month })
+        var all = await exits.GroupBy(x => new { x.InterventionId, x.Gender, x.EndDate!.Value.Year, x.EndDate!.Value.Month })
             .Select(g => new { g.Key.InterventionId, g.Key.Gender, g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
@@ -82,18 +82,11 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         return new ProgressionBuckets(outcome, factors);
     }
 
-    // A class with init members, not a positional record: EF Core can group by members it sees assigned.
-    private sealed class Exit
-    {
-        public required Participation P { get; init; }
-        public Gender Gender { get; init; }
-    }
-
     /// <summary>
     /// The exits of the period from the interventions that use the instrument, as I1–I3 count them:
     /// not registered in error or by death, never count-only.
     /// </summary>
-    private IQueryable<Exit> Population(ProgressionInstrument instrument, long associationId, DateOnly from, DateOnly to)
+    private IQueryable<Participation> Population(ProgressionInstrument instrument, long associationId, DateOnly from, DateOnly to)
     {
         var withoutOutcome = ExitReasons.WithoutOutcome.ToList();
         var exits = db.Participations.AsNoTracking().Where(p =>
@@ -102,14 +95,13 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
             && !EF.Constant(withoutOutcome).Contains(p.ExitReason!.Value)
             && p.Intervention.RegistrationMode != RegistrationMode.CountOnly);
         var interventions = instrument.Interventions.Select(i => i.InterventionId).ToList();
-        exits = interventions.Count == 0
+        // Grouped by the participation's copy of the person's gender: the Participants table is not read.
+        return interventions.Count == 0
             ? exits.Where(p => p.Intervention!.Orientation == Orientation.IndividualFocused)
             : exits.Where(p => EF.Constant(interventions).Contains(p.InterventionId));
-        // The participation's copy of the person's gender: the Participants table is not read.
-        return exits.Select(p => new Exit { P = p, Gender = p.Gender });
     }
 
-    private IQueryable<FactorChangeRow> Changes(ProgressionInstrument instrument, long associationId, IQueryable<Exit> exits)
+    private IQueryable<FactorChangeRow> Changes(ProgressionInstrument instrument, long associationId, IQueryable<Participation> exits)
     {
         var code = instrument.Code;
         var current = from m in db.ProgressionMeasurements
@@ -123,19 +115,19 @@ internal sealed class ProgressionCalculator(FollowUpDbContext db)
         var factors = instrument.Factors.Select(f => f.Code).ToList();
         var lower = instrument.Factors.Where(f => f.Direction == FactorDirection.LowerIsBetter).Select(f => f.Code).ToList();
         return from x in exits
-               join f in first on x.P.Id equals f.ParticipationId
-               join l in last on x.P.Id equals l.ParticipationId
+               join f in first on x.Id equals f.ParticipationId
+               join l in last on x.Id equals l.ParticipationId
                where f.Id != l.Id
                join fs in db.ProgressionScores on f.Id equals fs.MeasurementId
                join ls in db.ProgressionScores on new { Id = l.Id, fs.FactorCode } equals new { Id = ls.MeasurementId, ls.FactorCode }
                where EF.Constant(factors).Contains(fs.FactorCode)
                select new FactorChangeRow
                {
-                   ParticipationId = x.P.Id,
-                   InterventionId = x.P.InterventionId,
+                   ParticipationId = x.Id,
+                   InterventionId = x.InterventionId,
                    Gender = x.Gender,
-                   Year = x.P.EndDate!.Value.Year,
-                   Month = x.P.EndDate!.Value.Month,
+                   Year = x.EndDate!.Value.Year,
+                   Month = x.EndDate!.Value.Month,
                    FactorCode = fs.FactorCode,
                    Change = EF.Constant(lower).Contains(fs.FactorCode) ? fs.Score - ls.Score : ls.Score - fs.Score,
                };
