@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Samordning.FollowUp.Domain;
 
@@ -193,6 +194,26 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         }
 
         return marks;
+    }
+
+    /// <summary>
+    /// New rows saved past <c>SaveChanges</c> (<see cref="InsertChain"/>), looked at as
+    /// <see cref="InspectChanges"/> looks at a save: a participation takes its person's gender, and
+    /// the marks of the report data among them are returned for the caller to write.
+    /// </summary>
+    internal List<ReportDataChange> InspectNew(IEnumerable<EntityEntry> entries)
+    {
+        HashSet<long?> touched = [];
+        foreach (var entry in entries)
+        {
+            ParticipationGenders.Copy(entry);
+            if (ReportDataVersion.IsReportData(entry))
+            {
+                ReportDataMarks.Collect(this, entry, touched);
+            }
+        }
+
+        return touched.Count == 0 ? [] : [.. ReportDataMarks.Marks(touched)];
     }
 
     /// <summary>

@@ -133,9 +133,24 @@ public static class ReportDataVersion
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// For a command written by hand inside <paramref name="transaction"/> (<see cref="InsertChain"/>):
+    /// the statements that write its marks and, on SQLite, move the number in it. The caller sets
+    /// <see cref="FollowUpDbContext.ReportDataChangedIn"/> once the command has run, so the number
+    /// moves (elsewhere) when the transaction commits.
+    /// </summary>
+    internal static string InTransactionSql(FollowUpDbContext db, DbTransaction transaction, IReadOnlyCollection<ReportDataChange> marks) =>
+        Text(db, Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != transaction, marks);
+
     private static DbCommand Command(FollowUpDbContext db, DbConnection connection, bool move = true, IReadOnlyCollection<ReportDataChange>? marks = null)
     {
         var command = connection.CreateCommand();
+        command.CommandText = Text(db, move, marks);
+        return command;
+    }
+
+    private static string Text(FollowUpDbContext db, bool move, IReadOnlyCollection<ReportDataChange>? marks)
+    {
         var text = !move ? "" : Provider(db) switch
         {
             DatabaseProvider.Sqlite => $"INSERT INTO \"{SqliteTable}\" (\"Id\", \"Epoch\", \"Version\") VALUES (1, lower(hex(randomblob(8))), 1) " +
@@ -144,8 +159,7 @@ public static class ReportDataVersion
             _ => $"DECLARE @v bigint; SET @v = NEXT VALUE FOR [{Sequence}];",
         };
         // SQLite: the save's marks in the same statement, so an intake costs no command more for them.
-        command.CommandText = marks is { Count: > 0 } ? text + ReportDataMarks.InsertSql(marks) : text;
-        return command;
+        return marks is { Count: > 0 } ? text + ReportDataMarks.InsertSql(marks) : text;
     }
 
     /// <summary>

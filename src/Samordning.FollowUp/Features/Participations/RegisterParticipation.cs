@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -132,12 +133,14 @@ internal sealed class RegisterParticipationHandler(
         }
 
         db.Participations.Add(participation);
-        if (referral is not null)
-        {
-            referrals.Close(referral, participation, intervention);
-        }
+        // The line names the participation by the key the database gives it (taken in the chain below).
+        var line = audit.Add(AuditAction.Create, AuditLog.Participation, null, intervention.AssociationId, intervention.ProviderId);
+        var newPerson = db.Entry(participant).State == EntityState.Added;
+        InsertChain.Link[] chain = newPerson
+            ? [new(participant), new(participation, nameof(Participation.ParticipantId)), new(line, nameof(AuditEntry.EntityId))]
+            : [new(participation), new(line, nameof(AuditEntry.EntityId))];
 
-        // The participation and its audit line are written together (the line needs the new id).
+        // A new person, the participation and its audit line in one command (each needs the key of the one before).
         var raced = false;
         // In our own transaction a failure rolls everything back, so a savepoint per save would only add statements.
         var savepoints = db.Database.AutoSavepointsEnabled;
@@ -146,13 +149,26 @@ internal sealed class RegisterParticipationHandler(
         {
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                audit.Add(AuditAction.Create, AuditLog.Participation, participation.Id, intervention.AssociationId, intervention.ProviderId);
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChainAsync(chain, cancellationToken);
+                if (referral is not null)
+                {
+                    referrals.Close(referral, participation, intervention);
+                }
+
+                // The referral closed, or the known person's follow-up contact changed.
+                if (db.ChangeTracker.HasChanges())
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 await RememberReferredByAsync(participation.ReferredBy, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation() || (referral is not null && e is DbUpdateConcurrencyException))
+            {
+                raced = true;
+            }
+            catch (DbException e) when (e.IsUniqueViolation())
             {
                 raced = true;
             }
