@@ -3,7 +3,7 @@
 # (installed by tests/scripts/wrk-deps.sh) sending anonymous registrations with a coach's bearer
 # token at concurrency 1, 8 and 32, and the same against the service's bare endpoint that does one
 # INSERT (mapped only in the "Benchmark" environment with Benchmark:BareInsertEndpoint=true).
-# Prints requests/s, p50 and p99 of each and the intake ÷ bare ratios. Asserts nothing, except that
+# Prints requests/s, p50, p99 and the service's CPU time per request of each, and the intake ÷ bare ratios. Asserts nothing, except that
 # every request was answered 201 (any other answer fails the script).
 #
 # usage: tests/scripts/benchmark-intake.sh [Sqlite|PostgreSql] [SECONDS]     (default: Sqlite 10)
@@ -70,12 +70,19 @@ wrk.headers["Authorization"] = "Bearer $token"
 wrk.body = '{"startDate":"$(date -u +%F)","homeMunicipality":"Borås","referredBy":"SocialInsuranceAgency","educationLevel":"UpperSecondary","timeInPublicSupport":"OneToTwoYears","occupationAtStart":"SickLeave","extentPercentAtStart":25,"incomeSourcesAtStart":["SicknessBenefit","FinancialAssistance"],"stepAtStart":2,"gender":"Woman","birthYear":1990}'
 LUA
 
-declare -A rps p50 p99
+declare -A rps p50 p99 cpu
+# The service's own CPU time (user + system, in clock ticks): CPU per request is steadier than
+# requests/s on a machine whose load moves, and wrk's own CPU is not in it.
+ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; }
+hz=$(getconf CLK_TCK)
 # Latencies as wrk prints them (e.g. 812.00us, 4.51ms, 1.20s), in milliseconds.
 ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 run() { # name url concurrency seconds [warm]
     local out threads=$(($3 < 2 ? 1 : 2))
+    local before after
+    before=$(ticks)
     out=$("$wrk" -t "$threads" -c "$3" -d "${4}s" --timeout 10s --latency -s "$work/post.lua" "$2")
+    after=$(ticks)
     [[ ${5:-} == warm ]] && return 0
     if grep -q -E 'Non-2xx|Socket errors' <<<"$out"; then
         echo "$out" >&2
@@ -84,6 +91,7 @@ run() { # name url concurrency seconds [warm]
         exit 1
     fi
     rps[$1,$3]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+    cpu[$1,$3]=$(awk -v t=$((after - before)) -v hz="$hz" '/ requests in / { printf "%.2f", t * 1000 / hz / $1 }' <<<"$out")
     p50[$1,$3]=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
     p99[$1,$3]=$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
 }
@@ -102,14 +110,14 @@ for c in "${concurrencies[@]}"; do
 done
 
 echo "# intake load on $provider: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${seconds} s per run, wrk $(wrk -v 2>&1 | head -n1 | awk '{print $2}')"
-printf '%-12s %12s %10s %10s %12s %10s %10s %12s %12s\n' concurrency "intake/s" "p50 ms" "p99 ms" "bare/s" "p50 ms" "p99 ms" "ratio req/s" "ratio p99"
+printf '%-12s %12s %10s %10s %12s %10s %10s %12s %12s %14s %14s\n' concurrency "intake/s" "p50 ms" "p99 ms" "bare/s" "p50 ms" "p99 ms" "ratio req/s" "ratio p99" "intake CPU ms" "bare CPU ms"
 for c in "${concurrencies[@]}"; do
-    printf '%-12s %12s %10s %10s %12s %10s %10s %12s %12s\n' "$c" "${rps[intake,$c]}" "${p50[intake,$c]}" "${p99[intake,$c]}" \
+    printf '%-12s %12s %10s %10s %12s %10s %10s %12s %12s %14s %14s\n' "$c" "${rps[intake,$c]}" "${p50[intake,$c]}" "${p99[intake,$c]}" \
         "${rps[bare,$c]}" "${p50[bare,$c]}" "${p99[bare,$c]}" \
         "$(awk -v a="${rps[intake,$c]}" -v b="${rps[bare,$c]}" 'BEGIN { printf "%.2f", a / b }')" \
-        "$(awk -v a="${p99[intake,$c]}" -v b="${p99[bare,$c]}" 'BEGIN { printf "%.2f", a / b }')"
+        "$(awk -v a="${p99[intake,$c]}" -v b="${p99[bare,$c]}" 'BEGIN { printf "%.2f", a / b }')" "${cpu[intake,$c]}" "${cpu[bare,$c]}"
 done
 for c in "${concurrencies[@]}"; do
-    echo "summary ($provider): c=$c intake_rps=${rps[intake,$c]} intake_p50_ms=${p50[intake,$c]} intake_p99_ms=${p99[intake,$c]} bare_rps=${rps[bare,$c]} bare_p50_ms=${p50[bare,$c]} bare_p99_ms=${p99[bare,$c]}"
+    echo "summary ($provider): c=$c intake_rps=${rps[intake,$c]} intake_p50_ms=${p50[intake,$c]} intake_p99_ms=${p99[intake,$c]} bare_rps=${rps[bare,$c]} bare_p50_ms=${p50[bare,$c]} bare_p99_ms=${p99[bare,$c]} intake_cpu_ms=${cpu[intake,$c]} bare_cpu_ms=${cpu[bare,$c]}"
 done
 echo "peak working set of the service: $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$service_pid/status")"

@@ -42,13 +42,13 @@ internal static class InsertChain
         ArgumentNullException.ThrowIfNull(links);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A chain of rows is saved in its caller's transaction.");
-        var entries = links.Select(l => db.Entry(l.Entity)).ToList();
+        var entries = Entries(db, links);
         if (entries.Count == 0 || entries.Any(e => e.State != EntityState.Added) || links[0].TakesKeyBefore is not null)
         {
             throw new InvalidOperationException("A chain is new rows (tracked as Added); the first takes no key.");
         }
 
-        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
+        if (db.Provider == DatabaseProvider.SqlServer)
         {
             await SaveOneByOneAsync(db, links, cancellationToken);
             return;
@@ -66,7 +66,7 @@ internal static class InsertChain
             cancellationToken))
         {
             var data = reader.DbDataReader;
-            if (db.Database.IsSqlite())
+            if (db.Provider == DatabaseProvider.Sqlite)
             {
                 // One result per row, in order; the statements after the last are run by reading past it.
                 for (var row = 0; row < keys.Length; row++)
@@ -117,7 +117,7 @@ internal static class InsertChain
     /// <summary>SQL Server: one <c>SaveChanges</c> per row, each taking the key the one before got.</summary>
     internal static async Task SaveOneByOneAsync(FollowUpDbContext db, IReadOnlyList<Link> links, CancellationToken cancellationToken)
     {
-        var entries = links.Select(l => db.Entry(l.Entity)).ToList();
+        var entries = Entries(db, links);
         // Later rows wait (detached) until the row before them is saved and its key is known.
         var later = entries.Skip(1).ToList();
         foreach (var entry in later)
@@ -139,6 +139,24 @@ internal static class InsertChain
         }
     }
 
+    /// <summary>
+    /// The rows' entries, without EF Core's detecting changes on each (<c>DbContext.Entry</c> does):
+    /// the values are read from the entities themselves, and the rows are new.
+    /// </summary>
+    private static List<EntityEntry> Entries(FollowUpDbContext db, IReadOnlyList<Link> links)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. links.Select(l => db.Entry(l.Entity))];
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     private static void Take(EntityEntry entry, string property, long key)
     {
         var target = entry.Property(property);
@@ -155,7 +173,7 @@ internal static class InsertChain
     private static (StringBuilder Text, List<object> Parameters) Command(FollowUpDbContext db, IReadOnlyList<Link> links, List<EntityEntry> entries)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var sqlite = db.Database.IsSqlite();
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
         using var factory = db.Database.GetDbConnection().CreateCommand();
         var keyColumns = new List<string>();
         var parameters = new List<object>();

@@ -173,10 +173,7 @@ public static class ReportDataVersion
         && entry.Entity is not (AuditEntry or DataProtectionKey or JobWatermark or Notification or FollowUpInvitation or UserAccount or ReportDataChange)
         && entry.Metadata.ClrType.Namespace != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>).Namespace;
 
-    private static DatabaseProvider Provider(FollowUpDbContext db) =>
-        db.Database.IsSqlite() ? DatabaseProvider.Sqlite
-        : db.Database.IsNpgsql() ? DatabaseProvider.PostgreSql
-        : DatabaseProvider.SqlServer;
+    private static DatabaseProvider Provider(FollowUpDbContext db) => db.Provider;
 }
 
 /// <summary>
