@@ -66,7 +66,7 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
                 break;
             case IInterventionScoped m:
                 // The whole row (one row either way), so that the handler need not read it again.
-                var intervention = await db.Interventions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == m.InterventionId, cancellationToken);
+                var intervention = await ScopeQueries.Intervention(db, m.InterventionId, cancellationToken);
                 Check(intervention is null ? null : new Owner(intervention.AssociationId, intervention.ProviderId), caller, NotFoundMessages.Intervention);
                 if (intervention is not null)
                 {
@@ -112,4 +112,14 @@ internal sealed class AuthorizationBehavior<TMessage, TResponse>(CallerContext c
     }
 
     private sealed record Owner(long AssociationId, long ProviderId);
+}
+
+/// <summary>
+/// The check's read of an intervention, compiled once: it runs before every intake, exit and
+/// follow-up, and a LINQ query is otherwise built and looked up in EF Core's query cache on each.
+/// </summary>
+internal static class ScopeQueries
+{
+    public static readonly Func<FollowUpDbContext, long, CancellationToken, Task<Intervention?>> Intervention =
+        EF.CompileAsyncQuery((FollowUpDbContext db, long id, CancellationToken _) => db.Interventions.AsNoTracking().SingleOrDefault(i => i.Id == id));
 }
