@@ -37,11 +37,7 @@ public sealed class InsertChainTests(ApiFactory factory) : ApiTest(factory)
         });
         var chained = await Factory.WithDbAsync(async db =>
         {
-            var rows = Rows(intervention, "chained");
-            db.AddRange(rows.Person, rows.Participation, rows.Line);
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await db.SaveChainAsync(Chain(rows), Ct);
-            await transaction.CommitAsync(Ct);
+            var rows = await ChainAsync(db, intervention, "chained");
 
             // Each row has its key, the links hold them, and nothing is left to save.
             Assert.True(rows.Person.Id > 0);
@@ -69,15 +65,7 @@ public sealed class InsertChainTests(ApiFactory factory) : ApiTest(factory)
         var version = await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct));
         var marks = await MarksAsync(intervention.Id);
 
-        await Factory.WithDbAsync(async db =>
-        {
-            var rows = Rows(intervention, "marked");
-            db.AddRange(rows.Person, rows.Participation, rows.Line);
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await db.SaveChainAsync(Chain(rows), Ct);
-            await transaction.CommitAsync(Ct);
-            return 0;
-        });
+        await Factory.WithDbAsync(db => ChainAsync(db, intervention, "marked"));
 
         Assert.Equal(marks + 1, await MarksAsync(intervention.Id));
         Assert.NotEqual(version, await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct)));
@@ -87,27 +75,11 @@ public sealed class InsertChainTests(ApiFactory factory) : ApiTest(factory)
     public async Task Chain_RefusedByTheDatabase_LeavesNothingBehind()
     {
         var intervention = await Data.InterventionAsync(Mode.Identified);
-        await Factory.WithDbAsync(async db =>
-        {
-            var rows = Rows(intervention, "twice");
-            db.AddRange(rows.Person, rows.Participation, rows.Line);
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await db.SaveChainAsync(Chain(rows), Ct);
-            await transaction.CommitAsync(Ct);
-            return 0;
-        });
+        await Factory.WithDbAsync(db => ChainAsync(db, intervention, "twice"));
         var before = await CountsAsync();
 
         // The same Idempotency-Key in the same intervention: the participation's INSERT is refused after the person's.
-        var refused = await Assert.ThrowsAnyAsync<DbException>(() => Factory.WithDbAsync(async db =>
-        {
-            var rows = Rows(intervention, "twice");
-            db.AddRange(rows.Person, rows.Participation, rows.Line);
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await db.SaveChainAsync(Chain(rows), Ct);
-            await transaction.CommitAsync(Ct);
-            return 0;
-        }));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => Factory.WithDbAsync(db => ChainAsync(db, intervention, "twice")));
 
         Assert.True(refused.IsUniqueViolation());
         Assert.Equal(before, await CountsAsync());
@@ -121,11 +93,7 @@ public sealed class InsertChainTests(ApiFactory factory) : ApiTest(factory)
 
         var rows = await Factory.WithDbAsync(async db =>
         {
-            var rows = Rows(intervention, "one-by-one");
-            db.AddRange(rows.Person, rows.Participation, rows.Line);
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await InsertChain.SaveOneByOneAsync(db, Chain(rows), Ct);
-            await transaction.CommitAsync(Ct);
+            var rows = await ChainAsync(db, intervention, "one-by-one", oneByOne: true);
             Assert.False(db.ChangeTracker.HasChanges());
             return rows;
         });
@@ -136,6 +104,17 @@ public sealed class InsertChainTests(ApiFactory factory) : ApiTest(factory)
     }
 
     private sealed record ChainRows(Participant Person, Participation Participation, AuditEntry Line);
+
+    /// <summary>New rows written as a chain (or SQL Server's way) in a transaction of their own, committed.</summary>
+    private static async Task<ChainRows> ChainAsync(FollowUpDbContext db, InterventionDto intervention, string key, bool oneByOne = false)
+    {
+        var rows = Rows(intervention, key);
+        db.AddRange(rows.Person, rows.Participation, rows.Line);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        await (oneByOne ? InsertChain.SaveOneByOneAsync(db, Chain(rows), Ct) : db.SaveChainAsync(Chain(rows), Ct));
+        await transaction.CommitAsync(Ct);
+        return rows;
+    }
 
     private static InsertChain.Link[] Chain(ChainRows rows) =>
         [new(rows.Person), new(rows.Participation, nameof(Participation.ParticipantId)), new(rows.Line, nameof(AuditEntry.EntityId))];
