@@ -60,6 +60,51 @@ internal static class InsertChain
 
         var raw = db.GetService<IRawSqlCommandBuilder>().Build(text.ToString(), parameters, db.Model);
         var keys = new long[links.Count];
+        // As SaveChanges does in a transaction it did not begin (the caller leaves savepoints on only
+        // then): a refused chain is rolled back to here, leaving the caller's transaction as it was.
+        var savepoint = db.Database.AutoSavepointsEnabled ? Savepoint : null;
+        if (savepoint is not null)
+        {
+            await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
+        }
+
+        try
+        {
+            await ReadKeysAsync(db, raw, keys, cancellationToken);
+        }
+        catch (Exception) when (savepoint is not null)
+        {
+            await db.Database.CurrentTransaction!.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+            throw;
+        }
+
+        if (savepoint is not null)
+        {
+            await db.Database.CurrentTransaction!.ReleaseSavepointAsync(savepoint, cancellationToken);
+        }
+
+        db.ReportDataChangedIn = transaction;
+        for (var row = 0; row < entries.Count; row++)
+        {
+            if (links[row].TakesKeyBefore is { } linked)
+            {
+                Take(entries[row], linked, keys[row - 1]);
+            }
+
+            var key = entries[row].Property(KeyOf(entries[row].Metadata).Name);
+            key.CurrentValue = keys[row];
+            key.IsTemporary = false;
+            // As SaveChanges leaves a saved row: unchanged, what was written as its original values.
+            entries[row].State = EntityState.Unchanged;
+            entries[row].OriginalValues.SetValues(entries[row].CurrentValues);
+        }
+    }
+
+    private const string Savepoint = "insert_chain";
+
+    /// <summary>Runs the command and reads the key each row got.</summary>
+    private static async Task ReadKeysAsync(FollowUpDbContext db, RawSqlCommand raw, long[] keys, CancellationToken cancellationToken)
+    {
         await using (var reader = await raw.RelationalCommand.ExecuteReaderAsync(
             new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), raw.ParameterValues, null, db,
                 db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.SaveChanges),
@@ -95,22 +140,6 @@ internal static class InsertChain
             while (await data.NextResultAsync(cancellationToken))
             {
             }
-        }
-
-        db.ReportDataChangedIn = transaction;
-        for (var row = 0; row < entries.Count; row++)
-        {
-            if (links[row].TakesKeyBefore is { } linked)
-            {
-                Take(entries[row], linked, keys[row - 1]);
-            }
-
-            var key = entries[row].Property(KeyOf(entries[row].Metadata).Name);
-            key.CurrentValue = keys[row];
-            key.IsTemporary = false;
-            // As SaveChanges leaves a saved row: unchanged, what was written as its original values.
-            entries[row].State = EntityState.Unchanged;
-            entries[row].OriginalValues.SetValues(entries[row].CurrentValues);
         }
     }
 

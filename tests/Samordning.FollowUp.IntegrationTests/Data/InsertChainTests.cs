@@ -85,6 +85,39 @@ public sealed class InsertChainTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(before, await CountsAsync());
     }
 
+    /// <summary>
+    /// In a transaction the caller began (the demo data's batches), a refused chain is rolled back to
+    /// its savepoint, as SaveChanges would be: the person it wrote first is gone and the caller's
+    /// transaction goes on (PostgreSQL would otherwise refuse every later statement).
+    /// </summary>
+    [Fact]
+    public async Task Chain_RefusedInTheCallersTransaction_LeavesThatTransactionUsable()
+    {
+        var intervention = await Data.InterventionAsync(Mode.Identified);
+        var before = await CountsAsync();
+
+        var after = await Factory.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            await WriteAsync(db, Rows(intervention, "kept"));
+            var refused = Rows(intervention, "kept");
+            await Assert.ThrowsAnyAsync<DbException>(() => WriteAsync(db, refused));
+            db.ChangeTracker.Clear();
+            var counts = (await db.Participants.CountAsync(Ct), await db.Participations.CountAsync(Ct), await db.AuditEntries.CountAsync(Ct));
+            await transaction.CommitAsync(Ct);
+            return counts;
+        });
+
+        Assert.Equal((before.People + 1, before.Participations + 1, before.Lines + 1), after);
+        Assert.Equal(after, await CountsAsync());
+
+        static async Task WriteAsync(FollowUpDbContext db, ChainRows rows)
+        {
+            db.AddRange(rows.Person, rows.Participation, rows.Line);
+            await db.SaveChainAsync(Chain(rows), Ct);
+        }
+    }
+
     /// <summary>SQL Server's way (one save per row), run here on SQLite and PostgreSQL: the same links.</summary>
     [Fact]
     public async Task OneByOne_LinksTheRowsAsTheChainDoes()
