@@ -3,8 +3,9 @@
 # (installed by tests/scripts/wrk-deps.sh) sending anonymous registrations with a coach's bearer
 # token at concurrency 1, 8 and 32, and the same against the service's bare endpoint that does one
 # INSERT (mapped only in the "Benchmark" environment with Benchmark:BareInsertEndpoint=true).
-# Prints requests/s, p50, p99 and the service's CPU time per request of each, and the intake ÷ bare ratios. Asserts nothing, except that
-# every request was answered 201 (any other answer fails the script).
+# Prints requests/s, p50, p99 and the service's CPU time per request of each, and the intake ÷ bare
+# ratios. Asserts nothing, except that every request was answered 201 (any other answer fails the
+# script). tests/scripts/intake-floor.py measures the same writes against SQLite alone.
 #
 # usage: tests/scripts/benchmark-intake.sh [Sqlite|PostgreSql] [SECONDS]     (default: Sqlite 10)
 # env:   BENCHMARK_CONCURRENCY  the concurrencies (default "1 8 32")
