@@ -183,15 +183,10 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
                 throw new InvalidOperationException("The audit log is append-only.");
             }
 
-            ParticipationGenders.Copy(entry);
+            Prepare(entry, ref touched);
             if (!participationsLoaded && ParticipationGenders.Corrected(entry) is { } person)
             {
                 (corrected ??= []).Add(person);
-            }
-
-            if (ReportDataVersion.IsReportData(entry))
-            {
-                ReportDataMarks.Collect(this, entry, touched ??= []);
             }
         }
 
@@ -216,17 +211,23 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// </summary>
     internal List<ReportDataChange> InspectNew(IEnumerable<EntityEntry> entries)
     {
-        HashSet<long?> touched = [];
+        HashSet<long?>? touched = null;
         foreach (var entry in entries)
         {
-            ParticipationGenders.Copy(entry);
-            if (ReportDataVersion.IsReportData(entry))
-            {
-                ReportDataMarks.Collect(this, entry, touched);
-            }
+            Prepare(entry, ref touched);
         }
 
-        return touched.Count == 0 ? [] : [.. ReportDataMarks.Marks(touched)];
+        return touched is null ? [] : [.. ReportDataMarks.Marks(touched)];
+    }
+
+    /// <summary>What every write does with an entry first: its gender copied, and the interventions it touches gathered.</summary>
+    private void Prepare(EntityEntry entry, ref HashSet<long?>? touched)
+    {
+        ParticipationGenders.Copy(entry);
+        if (ReportDataVersion.IsReportData(entry))
+        {
+            ReportDataMarks.Collect(this, entry, touched ??= []);
+        }
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public static class ReportDataVersion
         if (db.Database.CurrentTransaction is { } transaction)
         {
             var current = transaction.GetDbTransaction();
-            var move = Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != current;
+            var move = MovesNowIn(db, current);
             if (move || marks is { Count: > 0 })
             {
                 await using var command = Command(db, db.Database.GetDbConnection(), move, marks);
@@ -91,7 +91,7 @@ public static class ReportDataVersion
         if (db.Database.CurrentTransaction is { } transaction)
         {
             var current = transaction.GetDbTransaction();
-            var move = Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != current;
+            var move = MovesNowIn(db, current);
             if (move || marks is { Count: > 0 })
             {
                 using var command = Command(db, db.Database.GetDbConnection(), move, marks);
@@ -140,7 +140,11 @@ public static class ReportDataVersion
     /// moves (elsewhere) when the transaction commits.
     /// </summary>
     internal static string InTransactionSql(FollowUpDbContext db, DbTransaction transaction, IReadOnlyCollection<ReportDataChange> marks) =>
-        Text(db, Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != transaction, marks);
+        Text(db, MovesNowIn(db, transaction), marks);
+
+    /// <summary>SQLite moves the number inside a transaction once, with its first change of report data.</summary>
+    private static bool MovesNowIn(FollowUpDbContext db, DbTransaction transaction) =>
+        Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != transaction;
 
     private static DbCommand Command(FollowUpDbContext db, DbConnection connection, bool move = true, IReadOnlyCollection<ReportDataChange>? marks = null)
     {

@@ -176,6 +176,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>());
     }
 
+    /// <summary>The report data version's counter (SQLite prefixes it with the row's epoch); 0 when there is none.</summary>
+    public async Task<long> ReportDataVersionCounterAsync()
+    {
+        var version = await WithDbAsync(db => ReportDataVersion.ReadAsync(db, TestContext.Current.CancellationToken)) ?? "0";
+        return long.Parse(version[(version.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// A second service on the same database and clock that e-mails notifications through the SMTP
     /// server at 127.0.0.1:<paramref name="port"/> (no TLS). It lives until this factory is disposed:

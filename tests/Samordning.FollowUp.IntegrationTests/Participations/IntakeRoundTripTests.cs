@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using Samordning.FollowUp.Data;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using Samordning.FollowUp.IntegrationTests.Infrastructure.Dtos;
 
@@ -58,7 +56,7 @@ public sealed class IntakeRoundTripTests(ApiFactory factory, ITestOutputHelper o
 
     private async Task<List<string>> CountAsync(Func<Task<HttpResponseMessage>> send)
     {
-        var before = await VersionAsync();
+        var before = await Factory.ReportDataVersionCounterAsync();
         var commands = new List<string>();
         Factory.Commands.AfterExecute = command =>
         {
@@ -78,7 +76,7 @@ public sealed class IntakeRoundTripTests(ApiFactory factory, ITestOutputHelper o
         }
 
         await response.ShouldBeAsync<ParticipationDto>(HttpStatusCode.Created);
-        var moves = await VersionAsync() - before;
+        var moves = await Factory.ReportDataVersionCounterAsync() - before;
         Assert.Equal(1, moves);
         commands.Add("-- the report data version moved after the commit");
         output.WriteLine($"{commands.Count} commands:");
@@ -88,12 +86,5 @@ public sealed class IntakeRoundTripTests(ApiFactory factory, ITestOutputHelper o
         }
 
         return commands;
-    }
-
-    /// <summary>The report data version's counter (SQLite prefixes it with the row's epoch).</summary>
-    private async Task<long> VersionAsync()
-    {
-        var version = await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct)) ?? "0";
-        return long.Parse(version[(version.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
     }
 }
