@@ -101,7 +101,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FollowUpScheduler>();
         services.AddScoped<TertialReportBuilder>();
         services.AddScoped<ReportYearParts>();
-        services.AddSingleton<Features.Reports.ReportScopes>();
+        services.AddScoped<Features.Reports.ReportScopes>();
+        services.AddScoped<Features.Reports.ReportReadVersion>();
         services.AddSingleton<Features.Reports.InterventionSlices>();
         services.AddScoped<Features.Economy.EconomyBuilder>();
         services.AddScoped<DataQualityChecks>();

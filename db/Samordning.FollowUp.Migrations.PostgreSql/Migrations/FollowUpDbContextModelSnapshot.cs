@@ -1160,8 +1160,6 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("EndDate", "InterventionId");
 
-                    b.HasIndex("InterventionId", "EndDate");
-
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique();
 
@@ -1170,7 +1168,11 @@ namespace Samordning.FollowUp.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("IX_Participations_OneOpenPerPerson")
                         .HasFilter("\"EndDate\" IS NULL");
 
-                    b.HasIndex("InterventionId", "StartDate", "EndDate");
+                    b.HasIndex("InterventionId", "StartDate", "EndDate", "Gender", "ExitReason")
+                        .HasDatabaseName("IX_Participations_InterventionPeriods");
+
+                    b.HasIndex("InterventionId", "EndDate", "ExitReason", "OccupationAtExit", "Gender", "StepAtStart", "StepAtExit", "Id")
+                        .HasDatabaseName("IX_Participations_InterventionExits");
 
                     b.ToTable("Participations");
                 });

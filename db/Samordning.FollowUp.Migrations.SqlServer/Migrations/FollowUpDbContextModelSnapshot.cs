@@ -1161,8 +1161,6 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EndDate", "InterventionId");
 
-                    b.HasIndex("InterventionId", "EndDate");
-
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
@@ -1172,7 +1170,11 @@ namespace Samordning.FollowUp.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_Participations_OneOpenPerPerson")
                         .HasFilter("\"EndDate\" IS NULL");
 
-                    b.HasIndex("InterventionId", "StartDate", "EndDate");
+                    b.HasIndex("InterventionId", "StartDate", "EndDate", "Gender", "ExitReason")
+                        .HasDatabaseName("IX_Participations_InterventionPeriods");
+
+                    b.HasIndex("InterventionId", "EndDate", "ExitReason", "OccupationAtExit", "Gender", "StepAtStart", "StepAtExit", "Id")
+                        .HasDatabaseName("IX_Participations_InterventionExits");
 
                     b.ToTable("Participations");
                 });

@@ -1120,8 +1120,6 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EndDate", "InterventionId");
 
-                    b.HasIndex("InterventionId", "EndDate");
-
                     b.HasIndex("InterventionId", "IdempotencyKey")
                         .IsUnique();
 
@@ -1130,7 +1128,11 @@ namespace Samordning.FollowUp.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Participations_OneOpenPerPerson")
                         .HasFilter("\"EndDate\" IS NULL");
 
-                    b.HasIndex("InterventionId", "StartDate", "EndDate");
+                    b.HasIndex("InterventionId", "StartDate", "EndDate", "Gender", "ExitReason")
+                        .HasDatabaseName("IX_Participations_InterventionPeriods");
+
+                    b.HasIndex("InterventionId", "EndDate", "ExitReason", "OccupationAtExit", "Gender", "StepAtStart", "StepAtExit", "Id")
+                        .HasDatabaseName("IX_Participations_InterventionExits");
 
                     b.ToTable("Participations");
                 });

@@ -63,6 +63,22 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     /// </summary>
     internal System.Data.Common.DbTransaction? ReportDataChangedIn { get; set; }
 
+    /// <summary>
+    /// How many times report data was written through this context (any lease of it): a data version
+    /// read before the last write no longer stands for what this context reads (<c>ReportReadVersion</c>).
+    /// </summary>
+    internal int ReportDataWrites { get; private set; }
+
+    /// <summary>Something a report reads was written through this context (<see cref="ReportDataVersion"/>).</summary>
+    internal void ReportDataWritten(System.Data.Common.DbTransaction? transaction)
+    {
+        ReportDataWrites++;
+        if (transaction is not null)
+        {
+            ReportDataChangedIn = transaction;
+        }
+    }
+
     private SemaphoreSlim? _writeTurn;
 
     private DatabaseProvider? _provider;

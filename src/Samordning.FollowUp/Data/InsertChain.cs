@@ -83,7 +83,7 @@ internal static class InsertChain
             await db.Database.CurrentTransaction!.ReleaseSavepointAsync(savepoint, cancellationToken);
         }
 
-        db.ReportDataChangedIn = transaction;
+        db.ReportDataWritten(transaction);
         for (var row = 0; row < entries.Count; row++)
         {
             if (links[row].TakesKeyBefore is { } linked)

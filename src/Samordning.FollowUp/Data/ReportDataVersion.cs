@@ -70,10 +70,11 @@ public static class ReportDataVersion
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            db.ReportDataChangedIn = current;
+            db.ReportDataWritten(current);
             return;
         }
 
+        db.ReportDataWritten(null);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -99,10 +100,11 @@ public static class ReportDataVersion
                 command.ExecuteNonQuery();
             }
 
-            db.ReportDataChangedIn = current;
+            db.ReportDataWritten(current);
             return;
         }
 
+        db.ReportDataWritten(null);
         db.Database.OpenConnection();
         try
         {

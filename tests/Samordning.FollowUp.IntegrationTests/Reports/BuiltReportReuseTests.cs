@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Features.Indicators;
@@ -81,22 +82,49 @@ public sealed class BuiltReportReuseTests(ApiFactory factory) : ApiTest(factory)
         await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
         Factory.Services.GetRequiredService<BuiltReports>().Clear();
 
+        var board = Users.BoardOf(association.Id);
+        await board.EnsureSignedInAsync();
         var grids = 0;
         var commands = 0;
+        var versionReads = 0;
+        var definitionReads = 0;
+        var interventionLists = 0;
         Factory.Commands.AfterExecute = command =>
         {
             Interlocked.Increment(ref commands);
-            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
+            var text = command.CommandText;
+            if (text.Contains("\"Started\"", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref grids);
             }
+
+            if (IsVersionRead(text))
+            {
+                Interlocked.Increment(ref versionReads);
+            }
+
+            if (text.Contains("FROM \"IndicatorDefinitions\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref definitionReads);
+            }
+
+            if (text.Contains("FROM \"Interventions\"", StringComparison.Ordinal) && text.Contains("JOIN \"Providers\"", StringComparison.Ordinal)
+                && text.Contains("ORDER BY", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref interventionLists);
+            }
         };
-        var page = await Users.BoardOf(association.Id).ReportAsync(association.Id, 2026, 2);
+        var page = await board.ReportAsync(association.Id, 2026, 2);
         Factory.Commands.Reset();
 
         // Six reports of 2026 (T1–T3, each alone and year to date) and eight trend periods: one pass over the participations.
         Assert.Equal(1, grids);
         Assert.True(commands > 20, $"the page ran {commands} commands: the year's reports and the trend were built");
+        // The page's reports, trend and parts are kept under the data version its request read once
+        // (ReportReadVersion), and read the association's definitions and the year's interventions once.
+        Assert.Equal(1, versionReads);
+        Assert.Equal(1, definitionReads);
+        Assert.Equal(1, interventionLists);
         Assert.Contains("\"masked\":true", page["presentation"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -144,6 +172,54 @@ public sealed class BuiltReportReuseTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Equal(3, Active(await Office.ReportAsync(associationId, 2026, 1)));
     }
+
+    [Fact]
+    public async Task AScopeThatWroteReportData_ReadsTheVersionAgain_AndItsPartsTakeItsVersionWithoutReading()
+    {
+        var (_, interventionId) = await SetUpAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var reads = scope.ServiceProvider.GetRequiredService<ReportReadVersion>();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        var versionReads = 0;
+        Factory.Commands.AfterExecute = command =>
+        {
+            if (IsVersionRead(command.CommandText))
+            {
+                Interlocked.Increment(ref versionReads);
+            }
+        };
+        try
+        {
+            var first = await reads.GetAsync(Ct);
+            Assert.NotNull(first);
+            Assert.Equal(first, await reads.GetAsync(Ct));
+            Assert.Equal(1, versionReads);
+
+            // A part built in a scope of its own takes the version this request read.
+            var inPart = await scope.ServiceProvider.GetRequiredService<ReportScopes>()
+                .BuildAsync(services => services.GetRequiredService<ReportReadVersion>().GetAsync(Ct));
+            Assert.Equal(first, inPart);
+            Assert.Equal(1, versionReads);
+
+            // This scope writes report data: what it reads from now on is newer than that version.
+            var intervention = await db.Interventions.SingleAsync(i => i.Id == interventionId, Ct);
+            intervention.Name += " (ny)";
+            await db.SaveChangesAsync(Ct);
+            var second = await reads.GetAsync(Ct);
+            Assert.NotNull(second);
+            Assert.NotEqual(first, second);
+            Assert.Equal(2, versionReads);
+        }
+        finally
+        {
+            Factory.Commands.Reset();
+        }
+    }
+
+    /// <summary>A read of the report data version, on SQLite (its row) or PostgreSQL (its sequence).</summary>
+    private static bool IsVersionRead(string text) =>
+        text.Contains($"FROM \"{ReportDataVersion.SqliteTable}\" WHERE", StringComparison.Ordinal)
+        || text.Contains($"FROM {ReportDataVersion.Sequence}", StringComparison.Ordinal);
 
     /// <summary>One anonymous-individual intervention with two participants active in T1 2026, none ended.</summary>
     private async Task<(long AssociationId, long InterventionId)> SetUpAsync()

@@ -23,10 +23,19 @@ internal static class IndicatorsInForce
         FollowUpDbContext db, long associationId, DateOnly from, DateOnly to,
         Func<IndicatorDefinition, DateOnly, DateOnly, Task<List<MonthBucket>>> fetch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fetch);
         var definitions = await db.IndicatorDefinitions.AsNoTracking()
             .Where(d => d.AssociationId == associationId)
             .ToListAsync(cancellationToken);
+        return await BucketsAsync(definitions, from, to, fetch);
+    }
+
+    /// <param name="definitions">The association's definitions, every version.</param>
+    /// <param name="fetch">A definition's buckets over at least the exits from–to; months outside them are left out here.</param>
+    public static async Task<List<IndicatorBuckets>> BucketsAsync(
+        IReadOnlyCollection<IndicatorDefinition> definitions, DateOnly from, DateOnly to, Func<IndicatorDefinition, DateOnly, DateOnly, Task<List<MonthBucket>>> fetch)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(fetch);
         var result = new List<IndicatorBuckets>();
         foreach (var code in definitions.Select(d => d.Code).Distinct())
         {

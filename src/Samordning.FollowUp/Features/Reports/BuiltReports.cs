@@ -53,10 +53,11 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
         }
     }
 
-    public async Task<T> GetOrBuildAsync<T>(FollowUpDbContext db, object what, Func<Task<T>> build, CancellationToken cancellationToken)
+    public async Task<T> GetOrBuildAsync<T>(ReportReadVersion reads, object what, Func<Task<T>> build, CancellationToken cancellationToken)
         where T : class
     {
-        var version = await VersionAsync(db, cancellationToken);
+        ArgumentNullException.ThrowIfNull(reads);
+        var version = await reads.GetAsync(cancellationToken);
         var cache = version is null ? null : CacheOf(version);
         var key = (what, clock.Today());
         if (cache is not null && cache.TryGetValue(key, out T? kept) && kept is not null)
@@ -89,7 +90,7 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
     /// and for at least a minute (with <see cref="ReportOptions.BuiltReportMinutes"/> 0 too, so one
     /// page's parts still share it; a change is a new version, so nothing stale is served).
     /// </summary>
-    /// <param name="version">The data version the asker read (<see cref="VersionAsync"/>).</param>
+    /// <param name="version">The data version the asker read (<see cref="ReportReadVersion"/>).</param>
     public async Task<T> SharedAsync<T>(string? version, object what, Func<Task<T>> fetch, CancellationToken cancellationToken)
         where T : class
     {

@@ -109,10 +109,7 @@ internal sealed class GetTertialReportHandler(
         var viewBuild = ViewAsync(query, adoption, cancellationToken);
         await Task.WhenAll(fetch, viewBuild, trendBuild);
         var view = await viewBuild;
-        var association = await db.Associations.AsNoTracking()
-            .Where(a => a.Id == query.AssociationId)
-            .Select(a => new { a.SmallNumberThreshold, a.PlanBelowPercent, a.PlanAbovePercent })
-            .SingleAsync(cancellationToken);
+        var association = await parts.AssociationAsync(query.AssociationId, cancellationToken);
         // Only the office sees exact counts; the board, and everyone it hands the report to, the masked ones.
         var audience = caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board;
         var plan = new PlanThresholds(association.PlanBelowPercent, association.PlanAbovePercent);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
@@ -15,13 +16,14 @@ namespace Samordning.FollowUp.Features.Reports;
 /// before) and every report of the year; each report and trend period takes its part of them.
 /// </summary>
 internal sealed class ReportYearParts(
-    FollowUpDbContext db, IndicatorCalculator calculator, DataQualityChecks checks, BuiltReports built, ReportScopes scopes, InterventionSlices slices)
+    FollowUpDbContext db, IndicatorCalculator calculator, DataQualityChecks checks, BuiltReports built, ReportScopes scopes, InterventionSlices slices,
+    ReportReadVersion reads)
 {
     /// <summary>How many years before the report's year its parts reach back.</summary>
     private const int YearsBack = 2;
 
-    /// <summary>The data version, read afresh for each part asked for (the scope may have written since).</summary>
-    private Task<string?> VersionAsync(CancellationToken cancellationToken) => BuiltReports.VersionAsync(db, cancellationToken);
+    /// <summary>The data version the request read (read again if this scope has written since).</summary>
+    private Task<string?> VersionAsync(CancellationToken cancellationToken) => reads.GetAsync(cancellationToken);
 
     /// <summary>
     /// Starts fetching every part of <paramref name="year"/>'s reach side by side, each in a scope of
@@ -32,9 +34,7 @@ internal sealed class ReportYearParts(
     /// </summary>
     public async Task<bool> FetchAllAsync(long associationId, int year, CancellationToken cancellationToken)
     {
-        var definitions = await db.IndicatorDefinitions.AsNoTracking()
-            .Where(d => d.AssociationId == associationId)
-            .ToListAsync(cancellationToken);
+        var definitions = await DefinitionsAsync(associationId, cancellationToken);
         var codes = definitions.Select(d => d.Code).Distinct().ToList();
         var used = Enumerable.Range(ParticipationGrid.Ordinal(year - YearsBack, 1), (YearsBack + 1) * 3)
             .Select(n => Tertials.End(n / 3, (n % 3) + 1))
@@ -51,6 +51,47 @@ internal sealed class ReportYearParts(
         await Task.WhenAll(fetches);
         return true;
     }
+
+    /// <summary>The association's name and thresholds, read once per data version for a page's reports and trend.</summary>
+    public async Task<AssociationBasics> AssociationAsync(long associationId, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(AssociationBasics), associationId), async () =>
+            await db.Associations.AsNoTracking()
+                .Where(a => a.Id == associationId)
+                .Select(a => new AssociationBasics(a.Name, a.SmallNumberThreshold, a.PlanBelowPercent, a.PlanAbovePercent))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(NotFoundMessages.Association), cancellationToken);
+
+    /// <summary>
+    /// What each of the year's reports reads first besides the association — the interventions
+    /// running some time in the year with their plans, the count-only figures per tertial — read
+    /// once per data version for them all instead of once per report. Shared: nobody changes what it holds.
+    /// </summary>
+    public async Task<YearBasics> BasicsAsync(long associationId, int year, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(YearBasics), associationId, year), async () =>
+        {
+            var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            // In the report's order (the database's, so its collation decides as before).
+            var interventions = await db.Interventions.AsNoTracking()
+                .Where(i => i.AssociationId == associationId && i.StartDate <= yearEnd && (i.EndDate == null || i.EndDate >= yearStart))
+                .OrderBy(i => i.Name).ThenBy(i => i.Id)
+                .Select(i => new YearIntervention(i.Id, i.Name, i.ProviderId, i.Provider!.Name, i.Orientation, i.Category, i.RegistrationMode, i.StartDate))
+                .ToListAsync(cancellationToken);
+            var ids = interventions.Select(i => i.Id).ToList();
+            var plans = await db.InterventionYearPlans.AsNoTracking()
+                .Where(p => p.Year == year && ids.Contains(p.InterventionId))
+                .ToDictionaryAsync(p => p.InterventionId, cancellationToken);
+            var countOnly = await db.InterventionTertialCounts.AsNoTracking()
+                .Where(c => c.Year == year && ids.Contains(c.InterventionId))
+                .GroupBy(c => new { c.InterventionId, c.Tertial })
+                .Select(g => new TertialCount(g.Key.InterventionId, g.Key.Tertial, g.Sum(c => c.Women), g.Sum(c => c.Men)))
+                .ToListAsync(cancellationToken);
+            return new YearBasics(interventions, plans, countOnly);
+        }, cancellationToken);
+
+    /// <summary>The association's indicator definitions, every version: read once per data version for the year's reports and trend.</summary>
+    public async Task<List<IndicatorDefinition>> DefinitionsAsync(long associationId, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(IndicatorDefinition), associationId),
+            () => db.IndicatorDefinitions.AsNoTracking().Where(d => d.AssociationId == associationId).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Whether the year's parts were fetched since the last change (the buckets are fetched with the grid).</summary>
     public async Task<bool> FetchedAsync(long associationId, int year, CancellationToken cancellationToken) =>
@@ -182,10 +223,23 @@ internal sealed class ReportYearParts(
     public async Task<List<IndicatorBuckets>> InForceAsync(long associationId, int year, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(cancellationToken);
-        return await IndicatorsInForce.BucketsAsync(db, associationId, from, to,
-            (definition, _, _) => BucketsAsync(version, definition, associationId, year, cancellationToken), cancellationToken);
+        return await IndicatorsInForce.BucketsAsync(await DefinitionsAsync(associationId, cancellationToken), from, to,
+            (definition, _, _) => BucketsAsync(version, definition, associationId, year, cancellationToken));
     }
 }
+
+/// <summary>What each of a year's reports reads first (<see cref="ReportYearParts.BasicsAsync"/>).</summary>
+internal sealed record YearBasics(
+    List<YearIntervention> Interventions, Dictionary<long, InterventionYearPlan> Plans, List<TertialCount> CountOnly);
+
+internal sealed record AssociationBasics(string Name, int SmallNumberThreshold, int PlanBelowPercent, int PlanAbovePercent);
+
+/// <summary>An intervention running some time in the year, as a report's row names it.</summary>
+internal sealed record YearIntervention(
+    long Id, string Name, long ProviderId, string ProviderName, Orientation Orientation, InterventionCategory Category, RegistrationMode Mode, DateOnly StartDate);
+
+/// <summary>A count-only intervention's women and men counted in one tertial.</summary>
+internal sealed record TertialCount(long InterventionId, int Tertial, int Women, int Men);
 
 /// <summary>Exits of one intervention with one reason and occupation at exit in one tertial of the year.</summary>
 internal sealed record ExitCount(long InterventionId, ExitReason? ExitReason, Occupation? OccupationAtExit, int Tertial, int Count);

@@ -14,7 +14,7 @@ namespace Samordning.FollowUp.Features.Reports;
 /// </summary>
 internal sealed class TertialReportBuilder(
     FollowUpDbContext db, TimeProvider clock, ProgressionReportBuilder progression,
-    BuiltReports built, ReportYearParts parts, ReportScopes scopes)
+    BuiltReports built, ReportYearParts parts, ReportScopes scopes, ReportReadVersion reads)
 {
     public const string CostBasis = "Utfall hittills i år delat med antal deltagare aktiva hittills i år (individregistrerade och antal).";
 
@@ -32,16 +32,13 @@ internal sealed class TertialReportBuilder(
 
     /// <summary>Built once while nothing a report reads changes (<see cref="BuiltReports"/>).</summary>
     private Task<TertialReport> BuildAsync(long associationId, int year, int tertial, ReportMode mode, bool figuresOnly, CancellationToken cancellationToken) =>
-        built.GetOrBuildAsync(db, (nameof(TertialReport), associationId, year, tertial, mode, figuresOnly),
+        built.GetOrBuildAsync(reads, (nameof(TertialReport), associationId, year, tertial, mode, figuresOnly),
             () => BuildFreshAsync(associationId, year, tertial, mode, figuresOnly, cancellationToken), cancellationToken);
 
     private async Task<TertialReport> BuildFreshAsync(long associationId, int year, int tertial, ReportMode mode, bool figuresOnly, CancellationToken cancellationToken)
     {
-        var association = await db.Associations.AsNoTracking()
-            .Where(a => a.Id == associationId)
-            .Select(a => new { a.Name, a.SmallNumberThreshold })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(NotFoundMessages.Association);
+        var association = await parts.AssociationAsync(associationId, cancellationToken);
+        var basics = await parts.BasicsAsync(associationId, year, cancellationToken);
 
         var yearStart = new DateOnly(year, 1, 1);
         var to = Tertials.End(year, tertial);
@@ -52,23 +49,18 @@ internal sealed class TertialReportBuilder(
         var qualityBuild = figuresOnly || BuiltReports.HoldsUncommittedChanges(db) ? null : scopes.BuildAsync(services =>
             services.GetRequiredService<TertialReportBuilder>().DataQualityAsync(associationId, year, from, to, today, cancellationToken));
 
-        var interventions = await db.Interventions.AsNoTracking()
-            .Where(i => i.AssociationId == associationId && i.StartDate <= to && (i.EndDate == null || i.EndDate >= yearStart))
-            .OrderBy(i => i.Name).ThenBy(i => i.Id)
-            .Select(i => new InterventionInfo(i.Id, i.Name, i.ProviderId, i.Provider!.Name, i.Orientation, i.Category, i.RegistrationMode))
-            .ToListAsync(cancellationToken);
+        // The interventions running some time from 1 January to the period's end, in the report's order.
+        var interventions = basics.Interventions.Where(i => i.StartDate <= to).ToList();
         var ids = interventions.Select(i => i.Id).ToList();
+        var inReport = ids.ToHashSet();
 
-        var plans = await db.InterventionYearPlans.AsNoTracking()
-            .Where(p => p.Year == year && ids.Contains(p.InterventionId))
-            .ToDictionaryAsync(p => p.InterventionId, cancellationToken);
+        var plans = basics.Plans;
         // Count-only figures are kept per tertial; the report shows the year so far (T1 up to this
         // tertial) in both modes, as its columns read "i år" and compare with the year's plan.
-        var countOnly = await ReportCounting.CountOnlyYearToDate(db, year, tertial).AsNoTracking()
-            .Where(c => ids.Contains(c.InterventionId))
+        var countOnly = basics.CountOnly
+            .Where(c => c.Tertial <= tertial && inReport.Contains(c.InterventionId))
             .GroupBy(c => c.InterventionId)
-            .Select(g => new { InterventionId = g.Key, Women = g.Sum(c => c.Women), Men = g.Sum(c => c.Men) })
-            .ToDictionaryAsync(c => c.InterventionId, c => GenderCount.Of(c.Women, c.Men), cancellationToken);
+            .ToDictionary(g => g.Key, g => GenderCount.Of(g.Sum(c => c.Women), g.Sum(c => c.Men)));
         var notes = figuresOnly ? [] : await db.TertialNotes.AsNoTracking()
             .Where(n => n.Year == year && n.Tertial == tertial && ids.Contains(n.InterventionId))
             .ToDictionaryAsync(n => n.InterventionId, n => new TertialNoteResponse(
@@ -213,9 +205,6 @@ internal sealed class TertialReportBuilder(
             UndecidedReferrals: Count(DataQualityCheck.UndecidedReferrals, p.Id),
             ExitsWithoutMeasurement: Count(DataQualityCheck.ExitsWithoutMeasurement, p.Id)))];
     }
-
-    private sealed record InterventionInfo(
-        long Id, string Name, long ProviderId, string ProviderName, Orientation Orientation, InterventionCategory Category, RegistrationMode Mode);
 
     private sealed record ParticipationCounts(GenderCount Active, GenderCount New, GenderCount Ended, GenderCount Ongoing, int ActiveYearToDate);
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.Features.Indicators;
@@ -15,24 +14,20 @@ namespace Samordning.FollowUp.Features.Reports.Trends;
 /// (<see cref="TertialReportBuilder"/>), so a point equals that report's association total. A
 /// closed tertial's point is read from its adopted report and not computed at all.
 /// </summary>
-internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, ReportYearParts parts)
+internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, ReportYearParts parts, ReportReadVersion reads)
 {
     private const int TertialsShown = 6;
 
     /// <summary>Built once while nothing a report reads changes (<see cref="BuiltReports"/>).</summary>
     public Task<ReportTrend> BuildAsync(long associationId, int year, int tertial, CancellationToken cancellationToken) =>
-        built.GetOrBuildAsync(db, (nameof(ReportTrend), associationId, year, tertial),
+        built.GetOrBuildAsync(reads, (nameof(ReportTrend), associationId, year, tertial),
             () => BuildFreshAsync(associationId, year, tertial, cancellationToken), cancellationToken);
 
     private async Task<ReportTrend> BuildFreshAsync(long associationId, int year, int tertial, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tertial, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tertial, 3);
-        var threshold = await db.Associations.AsNoTracking()
-            .Where(a => a.Id == associationId)
-            .Select(a => (int?)a.SmallNumberThreshold)
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(NotFoundMessages.Association);
+        var threshold = (await parts.AssociationAsync(associationId, cancellationToken)).SmallNumberThreshold;
 
         var last = (year * 3) + tertial - 1;
         var tertials = Enumerable.Range(last - TertialsShown + 1, TertialsShown)
@@ -163,9 +158,7 @@ internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, Rep
     private async Task<Dictionary<TrendPeriod, List<TrendIndicator>>> IndicatorsAsync(
         long associationId, int year, int threshold, List<TrendPeriod> periods, List<InterventionInfo> interventions, CancellationToken cancellationToken)
     {
-        var definitions = await db.IndicatorDefinitions.AsNoTracking()
-            .Where(d => d.AssociationId == associationId)
-            .ToListAsync(cancellationToken);
+        var definitions = await parts.DefinitionsAsync(associationId, cancellationToken);
         var codes = definitions.Select(d => d.Code).Distinct().Order(Files.CodeOrder.Instance).ToList();
         var uses = periods.SelectMany(period => codes
                 .Select(code => IndicatorPeriods.InForce(definitions, code, period.To))
