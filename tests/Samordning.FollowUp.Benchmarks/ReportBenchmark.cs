@@ -10,6 +10,7 @@ using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.Features.Reports.Disclosure;
 using Samordning.FollowUp.Features.Reports.Files;
 using Samordning.FollowUp.Features.Reports.Presentation;
+using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Benchmarks;
 
@@ -26,7 +27,8 @@ internal static class ReportBenchmark
 
     /// <summary>Runs the benchmark; returns how many figures disagree with the hand-written SQL (0 when all agree).</summary>
     /// <param name="runs">Timed runs of each (the median is printed); the test script's smoke run asks for one.</param>
-    public static async Task<int> RunAsync(IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today, int runs = 5)
+    /// <param name="steps">After the timed runs: this many more exits, each followed by the page's steps one after another (<see cref="StepsAsync"/>).</param>
+    public static async Task<int> RunAsync(IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today, int runs = 5, int steps = 0)
     {
         // The last tertial that has ended: what a board reads most.
         var current = ((today.Month - 1) / 4) + 1;
@@ -149,6 +151,11 @@ internal static class ReportBenchmark
         for (var run = 0; run < runs; run++)
         {
             reusedTimes.Add(await TimeAsync(BuildReused));
+        }
+
+        if (steps > 0)
+        {
+            await StepsAsync(services, associationId, year, tertial, steps, ExitOne);
         }
 
         var from = report!.Header.PeriodFrom;
@@ -331,6 +338,65 @@ internal static class ReportBenchmark
     }
 
     private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+
+    /// <summary>
+    /// Where the page's time goes after one exit (--steps N): each step of the board's GET run on its
+    /// own, one after another, in a scope of its own, with its time on the clock and the process's CPU
+    /// time, averaged over N exits. On the page the steps run side by side; here each is measured
+    /// alone, and the later ones find what the earlier ones built (the parts, the year's other reports).
+    /// </summary>
+    private static async Task StepsAsync(IServiceProvider services, long associationId, int year, int tertial, int exits, Func<Task> exitOne)
+    {
+        var sums = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
+        using var process = Process.GetCurrentProcess();
+        async Task<T> Step<T>(string name, Func<IServiceProvider, Task<T>> run)
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = await run(scope.ServiceProvider);
+            clock.Stop();
+            process.Refresh();
+            var (wall, used) = sums.GetValueOrDefault(name);
+            sums[name] = (wall + clock.Elapsed.TotalMilliseconds, used + (process.TotalProcessorTime - cpu).TotalMilliseconds);
+            return result;
+        }
+
+        for (var exit = 0; exit < exits; exit++)
+        {
+            await exitOne();
+            await Step("1 the year's parts", sp => sp.GetRequiredService<ReportYearParts>().FetchAllAsync(associationId, year, default));
+            var trend = await Step("2 the trend", sp => sp.GetRequiredService<ReportTrends>().BuildAsync(associationId, year, tertial, default));
+            var shown = await Step("3 the report shown", sp => sp.GetRequiredService<TertialReportBuilder>().BuildAsync(associationId, year, tertial, ReportMode.Period, default));
+            await Step("4 the year's other reports", async sp =>
+            {
+                foreach (var (t, mode) in new[] { 1, 2, 3 }.SelectMany(t => new[] { (t, ReportMode.Period), (t, ReportMode.YearToDate) }))
+                {
+                    if ((t, mode) != (tertial, ReportMode.Period))
+                    {
+                        await sp.GetRequiredService<TertialReportBuilder>().BuildFiguresAsync(associationId, year, t, mode, default);
+                    }
+                }
+
+                return true;
+            });
+            await Step("5 the masks", async sp =>
+            {
+                var threshold = (await sp.GetRequiredService<ReportYearParts>().AssociationAsync(associationId, default)).SmallNumberThreshold;
+                return await sp.GetRequiredService<BoardDisclosure>().MaskAsync(associationId, threshold, shown, null, trend, default);
+            });
+            await Step("6 the page (all of it kept)", sp => sp.GetRequiredService<ISender>()
+                .Send(new GetTertialReportQuery(associationId, year, tertial, "Period", null)).AsTask());
+        }
+
+        Console.WriteLine($"the page's steps after one exit, one after another (mean of {exits} exits; CPU: the whole process)");
+        foreach (var (name, (wall, cpu)) in sums.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"{$"  {name}",-48} {wall / exits,8:N1} ms {cpu / exits,8:N1} ms CPU");
+        }
+    }
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> work)
     {

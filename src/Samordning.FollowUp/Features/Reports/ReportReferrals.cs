@@ -80,6 +80,44 @@ internal static class ReportReferrals
         return new ReferralCounts([.. groups.Where(g => g.Sums.Any(s => s > 0))], days);
     }
 
+    /// <summary>
+    /// The referrals of every report of <paramref name="year"/> — each tertial alone and each year to
+    /// date — in two grouped queries for all of them (<see cref="YearReferrals"/>), by the same rules
+    /// as <see cref="CountAsync"/>: a board's page builds the year's six reports for its masks, and
+    /// each counted its referrals with two queries of its own.
+    /// </summary>
+    public static async Task<YearReferrals> YearAsync(FollowUpDbContext db, long associationId, int year, CancellationToken cancellationToken)
+    {
+        var periods = YearReferrals.Periods(year);
+        var ends = periods.Select(p => p.To).Distinct().ToList();
+        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var rows = Rows(db, associationId, yearEnd);
+        // A report reads the referrals received by its end (Rows(…, to)): each period's counts say so too.
+        var groups = await rows
+            .GroupBy(r => new ReferralKey { InterventionId = r.InterventionId, ReferredBy = r.ReferredBy, Gender = r.Gender, DeclineReason = r.DeclineReason })
+            .Select(ConditionalSums.Of<ReferralRow, ReferralKey, ReferralGroup>(
+                [.. periods.SelectMany(p => new[]
+                {
+                    Received(p.From, p.To), ReceivedBy(p.To, Started(p.From, p.To)), ReceivedBy(p.To, Declined(p.From, p.To)),
+                    ReceivedBy(p.To, Withdrawn(p.From, p.To)),
+                }), .. ends.Select(WaitingAt)],
+                (key, sums) => new ReferralGroup(key.InterventionId, key.ReferredBy, key.Gender, key.DeclineReason, sums)))
+            .ToListAsync(cancellationToken);
+        var starts = await rows.Where(Started(yearStart, yearEnd))
+            .GroupBy(r => new { r.InterventionId, r.ReceivedOn, r.StartedOn })
+            .Select(g => new { g.Key.InterventionId, g.Key.ReceivedOn, g.Key.StartedOn, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new YearReferrals(periods, ends, groups, [.. starts.Select(s => (s.InterventionId, s.ReceivedOn, s.StartedOn!.Value, s.Count))]);
+    }
+
+    /// <summary><paramref name="predicate"/>, of a referral received by <paramref name="end"/>.</summary>
+    private static Expression<Func<ReferralRow, bool>> ReceivedBy(DateOnly end, Expression<Func<ReferralRow, bool>> predicate)
+    {
+        var row = predicate.Parameters[0];
+        return Expression.Lambda<Func<ReferralRow, bool>>(
+            Expression.AndAlso(Expression.LessThanOrEqual(Expression.Property(row, nameof(ReferralRow.ReceivedOn)), Expression.Constant(end)), predicate.Body), row);
+    }
+
     private sealed class ReferralKey
     {
         public long InterventionId { get; init; }
@@ -119,6 +157,44 @@ internal sealed record ReferralGroup(long InterventionId, ReferredBy ReferredBy,
 
 /// <summary>Referrals of one intervention started in the period after waiting this many days.</summary>
 internal sealed record WaitGroup(long InterventionId, int Days, int Count);
+
+/// <summary>
+/// A year's referral counts for each of its reports' periods (<see cref="ReportReferrals.YearAsync"/>):
+/// per group, the four counts of each period and the waiting at each period's end.
+/// </summary>
+internal sealed class YearReferrals(
+    List<(DateOnly From, DateOnly To)> periods, List<DateOnly> ends, List<ReferralGroup> groups,
+    List<(long InterventionId, DateOnly ReceivedOn, DateOnly StartedOn, int Count)> starts)
+{
+    /// <summary>The periods of a year's reports: each tertial alone, and the year to date after T2 and T3 (after T1 it is T1).</summary>
+    public static List<(DateOnly From, DateOnly To)> Periods(int year) =>
+    [
+        .. Enumerable.Range(1, 3).Select(t => (Tertials.Start(year, t), Tertials.End(year, t))),
+        (Tertials.Start(year, 1), Tertials.End(year, 2)),
+        (Tertials.Start(year, 1), Tertials.End(year, 3)),
+    ];
+
+    /// <summary>The counts of the report from <paramref name="from"/> to <paramref name="to"/>, as <see cref="ReportReferrals.CountAsync"/> counts them; null for a period no report of the year has.</summary>
+    public ReferralCounts? For(DateOnly from, DateOnly to)
+    {
+        var period = periods.IndexOf((from, to));
+        if (period < 0)
+        {
+            return null;
+        }
+
+        var waiting = (periods.Count * 4) + ends.IndexOf(to);
+        var own = groups
+            .Select(g => g with { Sums = [g.Sums[period * 4], g.Sums[(period * 4) + 1], g.Sums[(period * 4) + 2], g.Sums[(period * 4) + 3], g.Sums[waiting]] })
+            .Where(g => g.Sums.Any(s => s > 0))
+            .ToList();
+        var waits = starts
+            .Where(s => s.StartedOn >= from && s.StartedOn <= to && s.ReceivedOn <= to)
+            .Select(s => new WaitGroup(s.InterventionId, s.StartedOn.DayNumber - s.ReceivedOn.DayNumber, s.Count))
+            .ToList();
+        return new ReferralCounts(own, waits);
+    }
+}
 
 /// <summary>The period's referral groups; sums any set of interventions into one <see cref="ReferralFigures"/>.</summary>
 internal sealed class ReferralCounts(List<ReferralGroup> groups, List<WaitGroup> waits)

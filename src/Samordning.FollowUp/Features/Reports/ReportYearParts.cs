@@ -88,6 +88,11 @@ internal sealed class ReportYearParts(
             return new YearBasics(interventions, plans, countOnly);
         }, cancellationToken);
 
+    /// <summary>The referrals of each of the year's reports (<see cref="ReportReferrals.YearAsync"/>), counted once per data version for them all.</summary>
+    public async Task<YearReferrals> ReferralsAsync(long associationId, int year, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(YearReferrals), associationId, year),
+            () => ReportReferrals.YearAsync(db, associationId, year, cancellationToken), cancellationToken);
+
     /// <summary>The association's indicator definitions, every version: read once per data version for the year's reports and trend.</summary>
     public async Task<List<IndicatorDefinition>> DefinitionsAsync(long associationId, CancellationToken cancellationToken) =>
         await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(IndicatorDefinition), associationId),
