@@ -44,6 +44,42 @@ public sealed class YearDisclosureTests
         Assert.Empty(Leaks(year, together));
     }
 
+    /// <summary>
+    /// After a change the year's reports are built again, as new reports. The memo (YearMaskMemo)
+    /// takes the tables of those whose figures are what they were from what it kept, builds only the
+    /// changed ones' — and masks exactly as a fresh solve does.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void TheMemo_TakesUnchangedReportsTablesAgain_AndMasksAsAFreshSolve(int seed)
+    {
+        using var memo = new YearMaskMemo();
+        // T1 and T2 (alone and year to date); then the same year with T3 begun: the same first four
+        // reports' figures, built again as new reports, and two new ones.
+        var before = Members(RandomYear(seed, 2));
+        AssertSameMasks(YearDisclosure.Mask(before, Threshold), memo.Mask(before, Threshold));
+        Assert.Equal(4, memo.TablesBuilt);
+
+        var after = Members(RandomYear(seed, 3));
+        Assert.DoesNotContain(after, m => before.Any(b => ReferenceEquals(b.Report, m.Report)));
+        AssertSameMasks(YearDisclosure.Mask(after, Threshold), memo.Mask(after, Threshold));
+        Assert.Equal(6, memo.TablesBuilt);
+    }
+
+    private static void AssertSameMasks(IReadOnlyDictionary<string, MaskedCells> expected, IReadOnlyDictionary<string, MaskedCells> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(expected.Values, m => m.Keys.Count > 0);
+        foreach (var (id, masks) in expected)
+        {
+            Assert.Equal(masks.Keys.Order(StringComparer.Ordinal), actual[id].Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(masks.ShownSmall.Order(StringComparer.Ordinal), actual[id].ShownSmall.Order(StringComparer.Ordinal));
+        }
+    }
+
     /// <summary>Masked one at a time, the reports of a year do leak across reports (so the tests below can fail).</summary>
     [Fact]
     public void MaskedOneAtATime_SomeYearLeaksAcrossReports()

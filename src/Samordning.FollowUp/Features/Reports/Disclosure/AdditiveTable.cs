@@ -115,6 +115,6 @@ public sealed class AdditiveTable
     /// <param name="Parts">Indexes of the parts.</param>
     public sealed record Relation(int Total, IReadOnlyList<int> Parts)
     {
-        public IEnumerable<int> Members => Parts.Prepend(Total);
+        public IReadOnlyList<int> Members { get; } = [Total, .. Parts];
     }
 }

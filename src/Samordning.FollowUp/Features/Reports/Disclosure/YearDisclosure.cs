@@ -46,11 +46,12 @@ public static class YearDisclosure
     /// </summary>
     /// <param name="trend">The trend shown beside the reports of <paramref name="trendTertial"/>.</param>
     /// <param name="settledPoints">The board's masks of earlier years' adopted reports, by trend node ("trend:2025-T2").</param>
+    /// <param name="tableOf">Each member's own table (<see cref="MemberTable"/>), when the caller keeps them; built here otherwise.</param>
     public static IReadOnlyDictionary<string, MaskedCells> Mask(IReadOnlyList<YearMember> members, int threshold, ReportTrend? trend = null,
-        int trendTertial = 0, IReadOnlyDictionary<string, MaskedCells>? settledPoints = null)
+        int trendTertial = 0, IReadOnlyDictionary<string, MaskedCells>? settledPoints = null, Func<YearMember, AdditiveTable>? tableOf = null)
     {
         ArgumentNullException.ThrowIfNull(members);
-        var family = Build(members, threshold, []);
+        var family = Build(members, threshold, [], tableOf);
         var table = family.Table;
         var settledMasked = new HashSet<int>();
         var settledSmall = new HashSet<int>();
@@ -178,7 +179,9 @@ public static class YearDisclosure
 
     /// <summary>The year's reports as one table: each member's own table, the sums over time and the trend.</summary>
     /// <param name="trends">The trends beside the reports (one per tertial the board opens).</param>
-    public static (AdditiveTable Table, IReadOnlySet<int> Grouped) Build(IReadOnlyList<YearMember> members, int threshold, IEnumerable<ReportTrend> trends)
+    /// <param name="tableOf">Each member's own table (<see cref="MemberTable"/>), when the caller keeps them; built here otherwise.</param>
+    public static (AdditiveTable Table, IReadOnlySet<int> Grouped) Build(IReadOnlyList<YearMember> members, int threshold, IEnumerable<ReportTrend> trends,
+        Func<YearMember, AdditiveTable>? tableOf = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(trends);
@@ -192,7 +195,7 @@ public static class YearDisclosure
         foreach (var member in members)
         {
             var prefix = member.Id + Separator;
-            table.Import(ReportDisclosure.Table(member.Report, detailAtTotalOnly: true, groupBelow: threshold), prefix);
+            table.Import(tableOf?.Invoke(member) ?? MemberTable(member.Report, threshold), prefix);
             grouped.UnionWith(GroupedCodes(table, member.Report, threshold, prefix));
         }
 
@@ -231,6 +234,14 @@ public static class YearDisclosure
 
         return (table, grouped);
     }
+
+    /// <summary>
+    /// A member's own table, as the year's table takes it in: a pure function of the report's figures
+    /// and the threshold, and only read once built (<see cref="AdditiveTable.Import"/>), so one built
+    /// for the same figures may be used again.
+    /// </summary>
+    public static AdditiveTable MemberTable(TertialReport report, int threshold) =>
+        ReportDisclosure.Table(report, detailAtTotalOnly: true, groupBelow: threshold);
 
     /// <summary>
     /// The exit reasons and occupations a report shows as "Övriga" (<see cref="ReportDisclosure.Grouped"/>),

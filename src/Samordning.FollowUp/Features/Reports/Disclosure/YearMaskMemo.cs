@@ -20,6 +20,15 @@ internal sealed class YearMaskMemo : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64 });
 
+    /// <summary>
+    /// Each member's own table (<see cref="YearDisclosure.MemberTable"/>) by the hash of its figures
+    /// and the threshold. After a change the year's reports are built again, but most of their figures
+    /// are what they were (an exit today changes the tertial it falls in, not the ones before): their
+    /// tables are taken from here, and only the changed reports' are built again before the year is
+    /// masked. Same hash, same figures, same table.
+    /// </summary>
+    private readonly MemoryCache _tables = new(new MemoryCacheOptions { SizeLimit = 64 });
+
     public IReadOnlyDictionary<string, MaskedCells> Mask(IReadOnlyList<YearMember> members, int threshold, ReportTrend? trend = null,
         int trendTertial = 0, IReadOnlyDictionary<string, MaskedCells>? settledPoints = null)
     {
@@ -28,14 +37,36 @@ internal sealed class YearMaskMemo : IDisposable
         {
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return YearDisclosure.Mask(members, threshold, trend, trendTertial, settledPoints);
+            return YearDisclosure.Mask(members, threshold, trend, trendTertial, settledPoints, member => Table(member.Report, threshold));
         })!;
     }
 
-    /// <summary>Forgets every kept mask (the benchmark times the masking itself).</summary>
-    public void Clear() => _cache.Clear();
+    /// <summary>Forgets every kept mask and table (the benchmark times the masking itself).</summary>
+    public void Clear()
+    {
+        _cache.Clear();
+        _tables.Clear();
+    }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _tables.Dispose();
+    }
+
+    private int _tablesBuilt;
+
+    /// <summary>Members' tables built since the memo was made (for the tests).</summary>
+    internal int TablesBuilt => Volatile.Read(ref _tablesBuilt);
+
+    private AdditiveTable Table(TertialReport report, int threshold) =>
+        _tables.GetOrCreate((Convert.ToHexString(ReportHashes.GetValue(report, Hash)), threshold), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            Interlocked.Increment(ref _tablesBuilt);
+            return YearDisclosure.MemberTable(report, threshold);
+        })!;
 
     /// <summary>
     /// Each report's own hash, kept with the report: a built report is reused unchanged while the data
@@ -65,9 +96,9 @@ internal sealed class YearMaskMemo : IDisposable
             settledPoints = settledPoints?.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { p.Key, masks = ReportSnapshots.SerializeMasks(p.Value) }),
         };
         return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(inputs, ReportSnapshots.Json)));
-
-        // When a report was built says nothing about its figures.
-        static byte[] Hash(TertialReport report) => SHA256.HashData(
-            JsonSerializer.SerializeToUtf8Bytes(report with { Header = report.Header with { GeneratedAtUtc = default } }, ReportSnapshots.Json));
     }
+
+    /// <summary>A report's figures' hash: when it was built says nothing about its figures.</summary>
+    private static byte[] Hash(TertialReport report) => SHA256.HashData(
+        JsonSerializer.SerializeToUtf8Bytes(report with { Header = report.Header with { GeneratedAtUtc = default } }, ReportSnapshots.Json));
 }
