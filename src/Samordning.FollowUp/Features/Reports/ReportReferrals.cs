@@ -62,37 +62,28 @@ internal static class ReportReferrals
     /// days from referral to start, grouped by the two dates — only those small groups come into memory.
     /// </summary>
     public static async Task<ReferralCounts> CountAsync(
-        FollowUpDbContext db, long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var rows = Rows(db, associationId, to);
-        var groups = await rows
-            .GroupBy(r => new ReferralKey { InterventionId = r.InterventionId, ReferredBy = r.ReferredBy, Gender = r.Gender, DeclineReason = r.DeclineReason })
-            .Select(ConditionalSums.Of<ReferralRow, ReferralKey, ReferralGroup>(
-                [Received(from, to), Started(from, to), Declined(from, to), Withdrawn(from, to), WaitingAt(to)],
-                (key, sums) => new ReferralGroup(key.InterventionId, key.ReferredBy, key.Gender, key.DeclineReason, sums)))
-            .ToListAsync(cancellationToken);
-
-        var starts = await rows.Where(Started(from, to))
-            .GroupBy(r => new { r.InterventionId, r.ReceivedOn, r.StartedOn })
-            .Select(g => new { g.Key.InterventionId, g.Key.ReceivedOn, g.Key.StartedOn, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var days = starts.Select(s => new WaitGroup(s.InterventionId, s.StartedOn!.Value.DayNumber - s.ReceivedOn.DayNumber, s.Count)).ToList();
-        return new ReferralCounts([.. groups.Where(g => g.Sums.Any(s => s > 0))], days);
-    }
+        FollowUpDbContext db, long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await PeriodsAsync(db, associationId, [(from, to)], cancellationToken)).For(from, to)!;
 
     /// <summary>
     /// The referrals of every report of <paramref name="year"/> — each tertial alone and each year to
-    /// date — in two grouped queries for all of them (<see cref="YearReferrals"/>), by the same rules
-    /// as <see cref="CountAsync"/>: a board's page builds the year's six reports for its masks, and
-    /// each counted its referrals with two queries of its own.
+    /// date (<see cref="PeriodReferrals.OfYear"/>) — in the same two grouped queries for all of them:
+    /// a board's page builds the year's six reports for its masks, and each counted its referrals
+    /// with two queries of its own.
     /// </summary>
-    public static async Task<YearReferrals> YearAsync(FollowUpDbContext db, long associationId, int year, CancellationToken cancellationToken)
+    public static Task<PeriodReferrals> YearAsync(FollowUpDbContext db, long associationId, int year, CancellationToken cancellationToken) =>
+        PeriodsAsync(db, associationId, PeriodReferrals.OfYear(year), cancellationToken);
+
+    /// <summary>
+    /// The referral counts of each of <paramref name="periods"/>: per group, each period's received,
+    /// started, declined and withdrawn, and the waiting at each period's end; and the starts of all
+    /// of them grouped by the two dates. A period counts the referrals received by its end.
+    /// </summary>
+    private static async Task<PeriodReferrals> PeriodsAsync(
+        FollowUpDbContext db, long associationId, List<(DateOnly From, DateOnly To)> periods, CancellationToken cancellationToken)
     {
-        var periods = YearReferrals.Periods(year);
         var ends = periods.Select(p => p.To).Distinct().ToList();
-        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var rows = Rows(db, associationId, yearEnd);
-        // A report reads the referrals received by its end (Rows(…, to)): each period's counts say so too.
+        var rows = Rows(db, associationId, ends.Max());
         var groups = await rows
             .GroupBy(r => new ReferralKey { InterventionId = r.InterventionId, ReferredBy = r.ReferredBy, Gender = r.Gender, DeclineReason = r.DeclineReason })
             .Select(ConditionalSums.Of<ReferralRow, ReferralKey, ReferralGroup>(
@@ -103,11 +94,11 @@ internal static class ReportReferrals
                 }), .. ends.Select(WaitingAt)],
                 (key, sums) => new ReferralGroup(key.InterventionId, key.ReferredBy, key.Gender, key.DeclineReason, sums)))
             .ToListAsync(cancellationToken);
-        var starts = await rows.Where(Started(yearStart, yearEnd))
+        var starts = await rows.Where(Started(periods.Min(p => p.From), ends.Max()))
             .GroupBy(r => new { r.InterventionId, r.ReceivedOn, r.StartedOn })
             .Select(g => new { g.Key.InterventionId, g.Key.ReceivedOn, g.Key.StartedOn, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return new YearReferrals(periods, ends, groups, [.. starts.Select(s => (s.InterventionId, s.ReceivedOn, s.StartedOn!.Value, s.Count))]);
+        return new PeriodReferrals(periods, ends, groups, [.. starts.Select(s => (s.InterventionId, s.ReceivedOn, s.StartedOn!.Value, s.Count))]);
     }
 
     /// <summary><paramref name="predicate"/>, of a referral received by <paramref name="end"/>.</summary>
@@ -159,22 +150,22 @@ internal sealed record ReferralGroup(long InterventionId, ReferredBy ReferredBy,
 internal sealed record WaitGroup(long InterventionId, int Days, int Count);
 
 /// <summary>
-/// A year's referral counts for each of its reports' periods (<see cref="ReportReferrals.YearAsync"/>):
+/// Referral counts for each of some periods (<see cref="ReportReferrals.YearAsync"/>, <see cref="ReportReferrals.CountAsync"/>):
 /// per group, the four counts of each period and the waiting at each period's end.
 /// </summary>
-internal sealed class YearReferrals(
+internal sealed class PeriodReferrals(
     List<(DateOnly From, DateOnly To)> periods, List<DateOnly> ends, List<ReferralGroup> groups,
     List<(long InterventionId, DateOnly ReceivedOn, DateOnly StartedOn, int Count)> starts)
 {
     /// <summary>The periods of a year's reports: each tertial alone, and the year to date after T2 and T3 (after T1 it is T1).</summary>
-    public static List<(DateOnly From, DateOnly To)> Periods(int year) =>
+    public static List<(DateOnly From, DateOnly To)> OfYear(int year) =>
     [
         .. Enumerable.Range(1, 3).Select(t => (Tertials.Start(year, t), Tertials.End(year, t))),
         (Tertials.Start(year, 1), Tertials.End(year, 2)),
         (Tertials.Start(year, 1), Tertials.End(year, 3)),
     ];
 
-    /// <summary>The counts of the report from <paramref name="from"/> to <paramref name="to"/>, as <see cref="ReportReferrals.CountAsync"/> counts them; null for a period no report of the year has.</summary>
+    /// <summary>The counts of the report from <paramref name="from"/> to <paramref name="to"/>; null for a period not counted here.</summary>
     public ReferralCounts? For(DateOnly from, DateOnly to)
     {
         var period = periods.IndexOf((from, to));

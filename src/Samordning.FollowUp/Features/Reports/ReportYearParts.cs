@@ -89,8 +89,8 @@ internal sealed class ReportYearParts(
         }, cancellationToken);
 
     /// <summary>The referrals of each of the year's reports (<see cref="ReportReferrals.YearAsync"/>), counted once per data version for them all.</summary>
-    public async Task<YearReferrals> ReferralsAsync(long associationId, int year, CancellationToken cancellationToken) =>
-        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(YearReferrals), associationId, year),
+    public async Task<PeriodReferrals> ReferralsAsync(long associationId, int year, CancellationToken cancellationToken) =>
+        await built.SharedAsync(await VersionAsync(cancellationToken), (nameof(PeriodReferrals), associationId, year),
             () => ReportReferrals.YearAsync(db, associationId, year, cancellationToken), cancellationToken);
 
     /// <summary>The association's indicator definitions, every version: read once per data version for the year's reports and trend.</summary>
