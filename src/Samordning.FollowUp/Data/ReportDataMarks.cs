@@ -146,7 +146,7 @@ public static class ReportDataMarks
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = db.Database.IsSqlServer()
+        command.CommandText = db.Provider == DatabaseProvider.SqlServer
             ? $"INSERT INTO [{Table}] ([InterventionId], [Stamp]) VALUES (NULL, @stamp)"
             : $"INSERT INTO \"{Table}\" (\"InterventionId\", \"Stamp\") VALUES (NULL, @stamp)";
         var stamp = command.CreateParameter();

@@ -42,7 +42,7 @@ public static class ReportDataVersion
     /// <summary>The current number, or null when there is none to trust (then nothing is reused).</summary>
     public static async Task<string?> ReadAsync(FollowUpDbContext db, CancellationToken cancellationToken)
     {
-        var sql = Provider(db) switch
+        var sql = db.Provider switch
         {
             DatabaseProvider.Sqlite => $"SELECT \"Epoch\" || ':' || CAST(\"Version\" AS TEXT) AS \"Value\" FROM \"{SqliteTable}\" WHERE \"Id\" = 1",
             DatabaseProvider.PostgreSql => $"SELECT CAST(CASE WHEN is_called THEN last_value ELSE 0 END AS text) AS \"Value\" FROM {Sequence}",
@@ -117,7 +117,7 @@ public static class ReportDataVersion
     }
 
     /// <summary>SQLite moves the number inside the transaction that changed the data (<see cref="ChangedAsync"/>).</summary>
-    internal static bool MovesInTransaction(FollowUpDbContext db) => Provider(db) == DatabaseProvider.Sqlite;
+    internal static bool MovesInTransaction(FollowUpDbContext db) => db.Provider == DatabaseProvider.Sqlite;
 
     /// <summary>
     /// Moves the number on an open connection with no transaction (a plain ADO.NET command, so EF
@@ -146,7 +146,7 @@ public static class ReportDataVersion
 
     /// <summary>SQLite moves the number inside a transaction once, with its first change of report data.</summary>
     private static bool MovesNowIn(FollowUpDbContext db, DbTransaction transaction) =>
-        Provider(db) == DatabaseProvider.Sqlite && db.ReportDataChangedIn != transaction;
+        db.Provider == DatabaseProvider.Sqlite && db.ReportDataChangedIn != transaction;
 
     private static DbCommand Command(FollowUpDbContext db, DbConnection connection, bool move = true, IReadOnlyCollection<ReportDataChange>? marks = null)
     {
@@ -157,7 +157,7 @@ public static class ReportDataVersion
 
     private static string Text(FollowUpDbContext db, bool move, IReadOnlyCollection<ReportDataChange>? marks)
     {
-        var text = !move ? "" : Provider(db) switch
+        var text = !move ? "" : db.Provider switch
         {
             DatabaseProvider.Sqlite => $"INSERT INTO \"{SqliteTable}\" (\"Id\", \"Epoch\", \"Version\") VALUES (1, lower(hex(randomblob(8))), 1) " +
                 "ON CONFLICT (\"Id\") DO UPDATE SET \"Version\" = \"Version\" + 1;",
@@ -179,7 +179,6 @@ public static class ReportDataVersion
         && entry.Entity is not (AuditEntry or DataProtectionKey or JobWatermark or Notification or FollowUpInvitation or UserAccount or ReportDataChange)
         && entry.Metadata.ClrType.Namespace != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>).Namespace;
 
-    private static DatabaseProvider Provider(FollowUpDbContext db) => db.Provider;
 }
 
 /// <summary>

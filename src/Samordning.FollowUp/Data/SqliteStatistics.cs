@@ -16,7 +16,7 @@ public static class SqliteStatistics
     public static async Task RefreshAsync(FollowUpDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsSqlite())
+        if (db.Provider == DatabaseProvider.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync(Analyze, cancellationToken);
         }

@@ -160,14 +160,6 @@ internal sealed class BuiltReports(TimeProvider clock, IOptions<ReportOptions> o
     }
 
     /// <summary>
-    /// The data version to keep a report under; none (so nothing is kept or reused) while this
-    /// context has changed report data in a transaction that has not committed: what it reads then
-    /// is not what anyone else sees under that version.
-    /// </summary>
-    public static async Task<string?> VersionAsync(FollowUpDbContext db, CancellationToken cancellationToken) =>
-        HoldsUncommittedChanges(db) ? null : await ReportDataVersion.ReadAsync(db, cancellationToken);
-
-    /// <summary>
     /// Whether <paramref name="db"/> has changed report data in a transaction that has not committed:
     /// then its reads differ from any other context's, so nothing of its report is read in another scope.
     /// </summary>

@@ -20,6 +20,11 @@ internal sealed class ReportReadVersion(FollowUpDbContext db)
     private Read? _read;
     private ReportReadVersion? _parent;
 
+    /// <summary>
+    /// The data version to keep a report under; none (so nothing is kept or reused) while this
+    /// context has changed report data in a transaction that has not committed: what it reads then
+    /// is not what anyone else sees under that version.
+    /// </summary>
     public async Task<string?> GetAsync(CancellationToken cancellationToken)
     {
         if (BuiltReports.HoldsUncommittedChanges(db))
@@ -34,7 +39,7 @@ internal sealed class ReportReadVersion(FollowUpDbContext db)
         }
 
         // A scope that wrote since it read reads afresh; one that has not read takes its request's.
-        var version = (read is null ? _parent?.Current() : null) ?? await BuiltReports.VersionAsync(db, cancellationToken);
+        var version = (read is null ? _parent?.Current() : null) ?? await ReportDataVersion.ReadAsync(db, cancellationToken);
         Volatile.Write(ref _read, version is null ? null : new Read(version, db.ReportDataWrites));
         return version;
     }

@@ -57,31 +57,16 @@ internal static class ReportReferrals
              && (r.WithdrawnOn == null || r.WithdrawnOn > end);
 
     /// <summary>
-    /// The period's referral counts per intervention: one grouped query for the flows (received by
-    /// party and gender, started, declined by reason, withdrawn, waiting at the end) and one for the
-    /// days from referral to start, grouped by the two dates — only those small groups come into memory.
-    /// </summary>
-    public static async Task<ReferralCounts> CountAsync(
-        FollowUpDbContext db, long associationId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await PeriodsAsync(db, associationId, [(from, to)], cancellationToken)).For(from, to)!;
-
-    /// <summary>
     /// The referrals of every report of <paramref name="year"/> — each tertial alone and each year to
-    /// date (<see cref="PeriodReferrals.OfYear"/>) — in the same two grouped queries for all of them:
-    /// a board's page builds the year's six reports for its masks, and each counted its referrals
-    /// with two queries of its own.
+    /// date (<see cref="PeriodReferrals.OfYear"/>) — counted per intervention for all of them at once:
+    /// one grouped query for the flows (per period: received by party and gender, started, declined by
+    /// reason, withdrawn; and the waiting at each period's end) and one for the days from referral to
+    /// start, grouped by the two dates — only those small groups come into memory. A period counts
+    /// the referrals received by its end.
     /// </summary>
-    public static Task<PeriodReferrals> YearAsync(FollowUpDbContext db, long associationId, int year, CancellationToken cancellationToken) =>
-        PeriodsAsync(db, associationId, PeriodReferrals.OfYear(year), cancellationToken);
-
-    /// <summary>
-    /// The referral counts of each of <paramref name="periods"/>: per group, each period's received,
-    /// started, declined and withdrawn, and the waiting at each period's end; and the starts of all
-    /// of them grouped by the two dates. A period counts the referrals received by its end.
-    /// </summary>
-    private static async Task<PeriodReferrals> PeriodsAsync(
-        FollowUpDbContext db, long associationId, List<(DateOnly From, DateOnly To)> periods, CancellationToken cancellationToken)
+    public static async Task<PeriodReferrals> YearAsync(FollowUpDbContext db, long associationId, int year, CancellationToken cancellationToken)
     {
+        var periods = PeriodReferrals.OfYear(year);
         var ends = periods.Select(p => p.To).Distinct().ToList();
         var rows = Rows(db, associationId, ends.Max());
         var groups = await rows
@@ -150,7 +135,7 @@ internal sealed record ReferralGroup(long InterventionId, ReferredBy ReferredBy,
 internal sealed record WaitGroup(long InterventionId, int Days, int Count);
 
 /// <summary>
-/// Referral counts for each of some periods (<see cref="ReportReferrals.YearAsync"/>, <see cref="ReportReferrals.CountAsync"/>):
+/// Referral counts for each period of a year's reports (<see cref="ReportReferrals.YearAsync"/>):
 /// per group, the four counts of each period and the waiting at each period's end.
 /// </summary>
 internal sealed class PeriodReferrals(
@@ -165,13 +150,13 @@ internal sealed class PeriodReferrals(
         (Tertials.Start(year, 1), Tertials.End(year, 3)),
     ];
 
-    /// <summary>The counts of the report from <paramref name="from"/> to <paramref name="to"/>; null for a period not counted here.</summary>
-    public ReferralCounts? For(DateOnly from, DateOnly to)
+    /// <summary>The counts of the report from <paramref name="from"/> to <paramref name="to"/>, one of the year's reports' periods.</summary>
+    public ReferralCounts For(DateOnly from, DateOnly to)
     {
         var period = periods.IndexOf((from, to));
         if (period < 0)
         {
-            return null;
+            throw new ArgumentOutOfRangeException(nameof(from), $"{from}–{to} is no report's period of the year.");
         }
 
         var waiting = (periods.Count * 4) + ends.IndexOf(to);

@@ -76,8 +76,7 @@ internal sealed class TertialReportBuilder(
         var reasons = exits.ToLookup(e => e.InterventionId, e => (e.ExitReason!.Value.ToString(), e.Count));
         var occupations = exits.ToLookup(e => e.InterventionId, e => ((e.OccupationAtExit ?? Occupation.Unknown).ToString(), e.Count));
         var indicators = await IndicatorBucketsAsync(associationId, year, from, to, cancellationToken);
-        var referrals = (await parts.ReferralsAsync(associationId, year, cancellationToken)).For(from, to)
-            ?? await ReportReferrals.CountAsync(db, associationId, from, to, cancellationToken);
+        var referrals = (await parts.ReferralsAsync(associationId, year, cancellationToken)).For(from, to);
         // The board's masking does not read the self-reported share (it is shown against its own threshold).
         var selfReported = figuresOnly ? [] : await SelfReportedAsync(associationId, indicators, cancellationToken);
 
