@@ -115,6 +115,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Reports.Disclosure.BoardDisclosure>();
         services.AddSingleton<Features.Reports.Disclosure.YearMaskMemo>();
         services.AddSingleton<Features.Reports.BuiltReports>();
+        services.AddSingleton<Features.Reports.ReportWarmer>();
+        services.AddHostedService<Features.Reports.ReportWarmerService>();
         services.AddScoped<EmailSender>();
         services.AddScoped<NotificationMailer>();
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

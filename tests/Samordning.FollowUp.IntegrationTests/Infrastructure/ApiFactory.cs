@@ -128,6 +128,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DemoData:Enabled", "false");
         // Tests run the jobs' commands themselves; a Hangfire server would race them.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Nor a warmer building the reports earlier tests read while a test counts its own builds (ReportWarmerTests runs it).
+        builder.UseSetting("Reports:WarmSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests move the clock by months; a token must outlive that. Expiry has its own test.
         builder.UseSetting("Authentication:BearerTokenMinutes", "5256000");

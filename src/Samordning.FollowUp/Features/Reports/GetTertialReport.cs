@@ -90,7 +90,7 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 
 internal sealed class GetTertialReportHandler(
     FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportScopes scopes, BoardDisclosure disclosure, CallerContext caller,
-    ReportYearParts parts)
+    ReportYearParts parts, ReportWarmer warmer)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
@@ -119,6 +119,12 @@ internal sealed class GetTertialReportHandler(
         var (masks, adoptedMasks) = audience == ReportAudience.Board
             ? await disclosure.MaskAsync(query.AssociationId, threshold, view.Report, view.Adopted, trend, cancellationToken)
             : (MaskedCells.None, MaskedCells.None);
+        if (caller.Current.IsSignedIn)
+        {
+            // Read by a person (not the warmer itself, not a job): built before their next visit after a change.
+            warmer.Read(query);
+        }
+
         return view with
         {
             Presentation = ReportPresenter.Present(view, audience, threshold, plan, trend, masks),

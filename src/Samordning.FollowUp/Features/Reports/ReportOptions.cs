@@ -23,4 +23,15 @@ public sealed class ReportOptions
     /// </summary>
     [Range(0, 1440)]
     public int BuiltReportMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// A report a signed-in user read is kept built for this many hours after they last read it
+    /// (<see cref="ReportWarmer"/>): after a change, the warmer builds it before its next reader asks. 0: never.
+    /// </summary>
+    [Range(0, 168)]
+    public int WarmHours { get; set; } = 24;
+
+    /// <summary>How often, in seconds, the warmer looks for a changed data version or a new day; 0 turns the background warmer off.</summary>
+    [Range(0, 3600)]
+    public int WarmSeconds { get; set; } = 5;
 }

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Samordning.FollowUp.Common;
+using Samordning.FollowUp.Common.Security;
+using Samordning.FollowUp.Data;
+
+namespace Samordning.FollowUp.Features.Reports;
+
+/// <summary>
+/// Keeps the tertial reports people are reading built, so that the next reader after a change (an
+/// intake, an exit, the nightly jobs, a new day) is served a report already built instead of waiting
+/// for it (README, "Performance", "Reports kept warm"). A report read by a signed-in user is
+/// remembered for <see cref="ReportOptions.WarmHours"/>; <see cref="WarmAsync"/> builds each remembered
+/// report again through the same query the reader sends, as the system caller, when the report data
+/// version or the date has moved since it last did, or when what it built is about to expire.
+/// What it builds is kept exactly as a reader's request keeps it (<see cref="BuiltReports"/>, the
+/// year's parts and slices, the board's masks): under the data version it read, so a change
+/// committed while it builds is a miss for the next reader, never a stale report.
+/// Per process: each instance keeps warm the reports read through it.
+/// </summary>
+internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportWarmer> logger)
+    : IDisposable
+{
+    /// <summary>At most this many reports are remembered; the longest unread go first.</summary>
+    private const int Remembered = 64;
+
+    private readonly ConcurrentDictionary<GetTertialReportQuery, Reading> _read = new();
+
+    /// <summary>One warming at a time (the background loop and a caller of <see cref="WarmAsync"/>).</summary>
+    private readonly SemaphoreSlim _warming = new(1, 1);
+
+    private int _warmed;
+
+    /// <summary>Reports built by the warmer since the process started (for the tests and the benchmark).</summary>
+    public int Warmed => Volatile.Read(ref _warmed);
+
+    /// <summary>Reports remembered now.</summary>
+    public int Count => _read.Count;
+
+    /// <summary>A reader was served this report: keep it warm from now on.</summary>
+    public void Read(GetTertialReportQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!On)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        _read.AddOrUpdate(Normalised(query), _ => new Reading(now), (_, reading) => reading with { LastRead = now });
+        if (_read.Count > Remembered)
+        {
+            foreach (var (key, _) in _read.OrderBy(r => r.Value.LastRead).Take(_read.Count - Remembered))
+            {
+                _read.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>Whether reports are kept warm: a built report must be kept at all (<see cref="ReportOptions.BuiltReportMinutes"/>).</summary>
+    public bool On => options.Value.WarmHours > 0 && options.Value.BuiltReportMinutes > 0;
+
+    /// <summary>
+    /// Builds again each remembered report whose data version or date has moved since the warmer last
+    /// built it, or whose build is past half its lifetime; forgets the ones nobody has read for
+    /// <see cref="ReportOptions.WarmHours"/>. A report that fails to build is logged and left to its
+    /// next reader. Returns how many it built.
+    /// </summary>
+    public async Task<int> WarmAsync(CancellationToken cancellationToken)
+    {
+        if (!On || _read.IsEmpty)
+        {
+            return 0;
+        }
+
+        await _warming.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            foreach (var (key, reading) in _read)
+            {
+                if (now - reading.LastRead > TimeSpan.FromHours(options.Value.WarmHours))
+                {
+                    _read.TryRemove(new KeyValuePair<GetTertialReportQuery, Reading>(key, reading));
+                }
+            }
+
+            if (_read.IsEmpty)
+            {
+                return 0;
+            }
+
+            string? version;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                version = await ReportDataVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>(), cancellationToken);
+            }
+
+            if (version is null)
+            {
+                // Nothing is kept without a version to keep it under: building would be in vain.
+                return 0;
+            }
+
+            var state = (version, clock.Today());
+            var halfLife = TimeSpan.FromMinutes(options.Value.BuiltReportMinutes / 2.0);
+            var built = 0;
+            foreach (var (key, reading) in _read.OrderBy(r => r.Key.AssociationId).ThenBy(r => r.Key.Year).ThenBy(r => r.Key.Tertial))
+            {
+                if (reading.Warmed == state && now - reading.WarmedAt < halfLife)
+                {
+                    continue;
+                }
+
+                if (await BuildAsync(key, cancellationToken))
+                {
+                    built++;
+                    Interlocked.Increment(ref _warmed);
+                    // Read again meanwhile: the newer reading, with what was built.
+                    if (_read.TryGetValue(key, out var latest))
+                    {
+                        _read.TryUpdate(key, latest with { Warmed = state, WarmedAt = now }, latest);
+                    }
+                }
+            }
+
+            return built;
+        }
+        finally
+        {
+            _warming.Release();
+        }
+    }
+
+    private async Task<bool> BuildAsync(GetTertialReportQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The reader builds it then, and sees any error as a reader would.
+            logger.LogWarning(exception, "Keeping the tertial report {Year} T{Tertial} of association {AssociationId} warm failed.",
+                query.Year, query.Tertial, query.AssociationId);
+            return false;
+        }
+    }
+
+    public void Dispose() => _warming.Dispose();
+
+    /// <summary>One key per report a reader can be served: the mode's name as the handler reads it, the view in lower case.</summary>
+    private static GetTertialReportQuery Normalised(GetTertialReportQuery query) => query with
+    {
+        Mode = (query.Mode is null ? ReportMode.Period : Enum.Parse<ReportMode>(query.Mode, ignoreCase: true)).ToString(),
+        View = query.View?.ToLowerInvariant(),
+    };
+
+    /// <param name="Warmed">The data version and date the warmer last built the report under.</param>
+    private sealed record Reading(DateTimeOffset LastRead, (string? Version, DateOnly Today) Warmed = default, DateTimeOffset WarmedAt = default);
+}
+
+/// <summary>
+/// Runs <see cref="ReportWarmer.WarmAsync"/> every <see cref="ReportOptions.WarmSeconds"/> (a read of
+/// the data version when nothing changed), so a change made through this instance or another one is
+/// built into the reports being read within about that long. Off with 0.
+/// </summary>
+internal sealed class ReportWarmerService(ReportWarmer warmer, IOptions<ReportOptions> options, ILogger<ReportWarmerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.WarmSeconds <= 0 || !warmer.On)
+        {
+            return;
+        }
+
+        // Real seconds, not the service's clock: this is how often to look, not a date in the domain.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.WarmSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await warmer.WarmAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The version could not be read (the database is away): try again on the next tick.
+                    logger.LogWarning(exception, "Keeping the tertial reports warm failed; trying again in {Seconds} s.", options.Value.WarmSeconds);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The service stops.
+        }
+    }
+}
