@@ -90,7 +90,7 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 
 internal sealed class GetTertialReportHandler(
     FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportScopes scopes, BoardDisclosure disclosure, CallerContext caller,
-    ReportYearParts parts, ReportWarmer warmer)
+    ReportYearParts parts, ReportWarmer warmer, ReportReadVersion reads)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
@@ -98,6 +98,8 @@ internal sealed class GetTertialReportHandler(
         // What the year's reports and the trend read from the big tables is fetched side by side
         // first (ReportYearParts); the trend is built beside the report, in a scope of its own (ReportScopes).
         // An adopted report is read as it was adopted: then only the trend's periods not adopted are counted.
+        // The data version every part is kept under, read once here before the parts start side by side (ReportReadVersion).
+        var version = await reads.GetAsync(cancellationToken);
         var adoption = await db.ReportAdoptions.AsNoTracking()
             .SingleOrDefaultAsync(a => a.AssociationId == query.AssociationId && a.Year == query.Year && a.Tertial == query.Tertial, cancellationToken);
         var adoptedAsIs = adoption is not null && !string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase);
@@ -122,7 +124,7 @@ internal sealed class GetTertialReportHandler(
         if (caller.Current.IsSignedIn)
         {
             // Read by a person (not the warmer itself, not a job): built before their next visit after a change.
-            warmer.Read(query);
+            warmer.Read(query, version);
         }
 
         return view with

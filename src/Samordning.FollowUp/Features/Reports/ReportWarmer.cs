@@ -42,7 +42,8 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
     public int Count => _read.Count;
 
     /// <summary>A reader was served this report: keep it warm from now on.</summary>
-    public void Read(GetTertialReportQuery query)
+    /// <param name="version">The data version the reader's report was built under (or found kept under): built for it already.</param>
+    public void Read(GetTertialReportQuery query, string? version)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!On)
@@ -51,7 +52,9 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
         }
 
         var now = clock.GetUtcNow();
-        _read.AddOrUpdate(Normalised(query), _ => new Reading(now), (_, reading) => reading with { LastRead = now });
+        var served = (version, clock.Today());
+        _read.AddOrUpdate(Normalised(query), _ => new Reading(now, served, now),
+            (_, reading) => reading.Warmed == served ? reading with { LastRead = now } : new Reading(now, served, now));
         if (_read.Count > Remembered)
         {
             foreach (var (key, _) in _read.OrderBy(r => r.Value.LastRead).Take(_read.Count - Remembered))
@@ -154,6 +157,9 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
+    /// <summary>Forgets every report read (the tests: a service shared by many tests remembers all their reports).</summary>
+    public void Clear() => _read.Clear();
+
     public void Dispose() => _warming.Dispose();
 
     /// <summary>One key per report a reader can be served: the mode's name as the handler reads it, the view in lower case.</summary>
@@ -163,7 +169,7 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
         View = query.View?.ToLowerInvariant(),
     };
 
-    /// <param name="Warmed">The data version and date the warmer last built the report under.</param>
+    /// <param name="Warmed">The data version and date the report was last built under, by the warmer or for a reader.</param>
     private sealed record Reading(DateTimeOffset LastRead, (string? Version, DateOnly Today) Warmed = default, DateTimeOffset WarmedAt = default);
 }
 
