@@ -95,8 +95,9 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
     public async Task TheBackgroundWarmer_BuildsAChangeMadeThroughAnotherInstance()
     {
         var interventionId = await SetUpAsync();
-        // An instance whose warmer runs every second (the tests' own service runs none).
-        var warm = Factory.WithSettings(("Reports:WarmSeconds", "1"));
+        // An instance whose warmer runs every second (the tests' own service runs none); stopped with
+        // the test, so that it reads nothing while later tests count their commands.
+        await using var warm = Factory.WithWebHostBuilder(builder => builder.UseSetting("Reports:WarmSeconds", "1"));
         var (warmer, built) = Services(warm.Services);
         await Office.EnsureSignedInAsync();
         using var http = warm.CreateClient();

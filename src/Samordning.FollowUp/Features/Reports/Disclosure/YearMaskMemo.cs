@@ -92,11 +92,19 @@ internal sealed class YearMaskMemo : IDisposable
                 m.Published,
                 m.Current,
             }),
-            trend,
+            trend = trend is null ? null : Convert.ToHexString(TrendHashes.GetValue(trend, HashTrend)),
             settledPoints = settledPoints?.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { p.Key, masks = ReportSnapshots.SerializeMasks(p.Value) }),
         };
         return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(inputs, ReportSnapshots.Json)));
     }
+
+    /// <summary>
+    /// The trend's hash, kept with the trend as the reports' are: a kept trend (<see cref="BuiltReports"/>)
+    /// is the same instance on every page while nothing changes, and is never changed once built.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ReportTrend, byte[]> TrendHashes = new();
+
+    private static byte[] HashTrend(ReportTrend trend) => SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(trend, ReportSnapshots.Json));
 
     /// <summary>A report's figures' hash: when it was built says nothing about its figures.</summary>
     private static byte[] Hash(TertialReport report) => SHA256.HashData(
