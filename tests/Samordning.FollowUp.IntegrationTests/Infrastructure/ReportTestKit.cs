@@ -66,6 +66,13 @@ public static class ReportTestKit
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>The association's total of a figure ("active", "ended" …), women and men together, in the office's exact report.</summary>
+    public static int TotalOf(this JsonObject view, string figure)
+    {
+        var count = view["report"]!["total"]![figure]!;
+        return count["women"]!.GetValue<int>() + count["men"]!.GetValue<int>();
+    }
+
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Common.Security;
@@ -23,7 +22,7 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         var interventionId = await SetUpAsync();
         var (warmer, built) = Services(Factory.Services);
 
-        Assert.Equal(2, Active(await Office.ReportAsync(Data.HomeAssociationId, 2026, 1)));
+        Assert.Equal(2, (await Office.ReportAsync(Data.HomeAssociationId, 2026, 1)).TotalOf("active"));
         Assert.Equal(1, warmer.Count);
         // Nothing has changed since the office read it: nothing to build.
         Assert.Equal(0, await warmer.WarmAsync(Ct));
@@ -31,21 +30,21 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         var third = await Coach.AnonymousAsync(Data, interventionId, "Man", March);
         Assert.Equal(1, await warmer.WarmAsync(Ct));
         var builds = built.Built;
-        Assert.Equal(3, Active(await Office.ReportAsync(Data.HomeAssociationId, 2026, 1)));
+        Assert.Equal(3, (await Office.ReportAsync(Data.HomeAssociationId, 2026, 1)).TotalOf("active"));
         Assert.Equal(builds, built.Built);
 
         await Data.ExitAsync(third.Id, TestData.Exit(new DateOnly(2026, 4, 10)));
         Assert.Equal(1, await warmer.WarmAsync(Ct));
         builds = built.Built;
         var afterExit = await Office.ReportAsync(Data.HomeAssociationId, 2026, 1);
-        Assert.Equal(1, Total(afterExit, "ended"));
+        Assert.Equal(1, afterExit.TotalOf("ended"));
         Assert.Equal(builds, built.Built);
 
         // The nightly indicator job writes past the change tracker (set-based): built again too.
         Assert.True((await Factory.SendAsync(new ComputeIndicatorsCommand(), Ct)).Figures > 0, "the exit gives the job figures to store");
         Assert.Equal(1, await warmer.WarmAsync(Ct));
         builds = built.Built;
-        Assert.Equal(1, Total(await Office.ReportAsync(Data.HomeAssociationId, 2026, 1), "ended"));
+        Assert.Equal(1, (await Office.ReportAsync(Data.HomeAssociationId, 2026, 1)).TotalOf("ended"));
         Assert.Equal(builds, built.Built);
     }
 
@@ -76,7 +75,7 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
-    public async Task NothingUnread_IsBuilt_AndAReportNobodyReadForWarmHours_IsForgotten()
+    public async Task NothingUnread_IsBuilt_AndAReportNobodyReadForWarmHours_OrThatCannotBeBuilt_IsForgotten()
     {
         var interventionId = await SetUpAsync();
         var (warmer, _) = Services(Factory.Services);
@@ -97,6 +96,11 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         Factory.Clock.Advance(TimeSpan.FromHours(new ReportOptions().WarmHours) + TimeSpan.FromMinutes(1));
         Assert.Equal(0, await warmer.WarmAsync(Ct));
         Assert.Equal(0, warmer.Count);
+
+        // A report that cannot be built (here: an association that does not exist) is forgotten, not tried every few seconds.
+        warmer.Read(new GetTertialReportQuery(long.MaxValue, 2026, 1, "Period", null), null);
+        Assert.Equal(0, await warmer.WarmAsync(Ct));
+        Assert.Equal(0, warmer.Count);
     }
 
     [Fact]
@@ -111,7 +115,7 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         using var http = warm.CreateClient();
         http.DefaultRequestHeaders.Authorization = Office.Http.DefaultRequestHeaders.Authorization;
         using var officeThere = new ApiClient(http);
-        Assert.Equal(2, Active(await officeThere.ReportAsync(Data.HomeAssociationId, 2026, 1)));
+        Assert.Equal(2, (await officeThere.ReportAsync(Data.HomeAssociationId, 2026, 1)).TotalOf("active"));
         var warmed = warmer.Warmed;
 
         // The intake goes through the other service; the warm one only sees the data version move.
@@ -124,7 +128,7 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.True(warmer.Warmed > warmed, "the background warmer built the report after the change");
         var builds = built.Built;
-        Assert.Equal(3, Active(await officeThere.ReportAsync(Data.HomeAssociationId, 2026, 1)));
+        Assert.Equal(3, (await officeThere.ReportAsync(Data.HomeAssociationId, 2026, 1)).TotalOf("active"));
         Assert.Equal(builds, built.Built);
     }
 
@@ -147,13 +151,5 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         await Coach.AnonymousAsync(Data, intervention.Id, "Woman", March);
         await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
         return intervention.Id;
-    }
-
-    private static int Active(JsonObject view) => Total(view, "active");
-
-    private static int Total(JsonObject view, string figure)
-    {
-        var count = view["report"]!["total"]![figure]!;
-        return count["women"]!.GetValue<int>() + count["men"]!.GetValue<int>();
     }
 }

@@ -119,15 +119,20 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
                     continue;
                 }
 
-                if (await BuildAsync(key, cancellationToken))
+                if (!await BuildAsync(key, cancellationToken))
                 {
-                    built++;
-                    Interlocked.Increment(ref _warmed);
-                    // Read again meanwhile: the newer reading, with what was built.
-                    if (_read.TryGetValue(key, out var latest))
-                    {
-                        _read.TryUpdate(key, latest with { Warmed = state, WarmedAt = now }, latest);
-                    }
+                    // Forgotten, so a report that cannot be built (its association gone) is not tried every few
+                    // seconds; its next reader builds it, sees why, and has it remembered again.
+                    _read.TryRemove(key, out _);
+                    continue;
+                }
+
+                built++;
+                Interlocked.Increment(ref _warmed);
+                // Read again meanwhile: the newer reading, with what was built.
+                if (_read.TryGetValue(key, out var latest))
+                {
+                    _read.TryUpdate(key, latest with { Warmed = state, WarmedAt = now }, latest);
                 }
             }
 
