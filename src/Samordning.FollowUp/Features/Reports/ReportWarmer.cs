@@ -70,8 +70,8 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>
     /// Builds again each remembered report whose data version or date has moved since the warmer last
     /// built it, or whose build is past half its lifetime; forgets the ones nobody has read for
-    /// <see cref="ReportOptions.WarmHours"/>. A report that fails to build is logged and left to its
-    /// next reader. Returns how many it built.
+    /// <see cref="ReportOptions.WarmHours"/>. A report that fails to build is logged, forgotten and left
+    /// to its next reader. Returns how many it built.
     /// </summary>
     public async Task<int> WarmAsync(CancellationToken cancellationToken)
     {
