@@ -6,7 +6,9 @@ namespace Samordning.FollowUp.Benchmarks;
 /// <summary>
 /// The intake benchmark's data (tests/scripts/benchmark-intake.sh): the benchmark association made
 /// through the service's own commands and a coach of the provider of its first anonymous
-/// intervention, confirmed, with a password. Prints shell assignments the script reads.
+/// intervention, confirmed, with a password, and the association's office (the reader the script
+/// may have read a report, so that the service keeps it warm during the load). Prints shell
+/// assignments the script reads.
 /// </summary>
 internal static class IntakeSetup
 {
@@ -15,7 +17,7 @@ internal static class IntakeSetup
     public static async Task RunAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var (_, interventions) = await BenchmarkData.CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet");
+        var (associationId, interventions) = await BenchmarkData.CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet");
         var intervention = interventions.First(i => i.Mode == RegistrationMode.AnonymousIndividual);
         var email = $"coach-{Guid.NewGuid():N}@bench.example";
         var now = DateTime.UtcNow;
@@ -29,6 +31,19 @@ internal static class IntakeSetup
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
+        var office = $"office-{Guid.NewGuid():N}@bench.example";
+        result = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().CreateAsync(new UserAccount
+        {
+            UserName = office, Email = office, DisplayName = "Bänkkansli", Role = UserRole.AssociationAdmin,
+            AssociationId = associationId, CreatedAtUtc = now,
+        }, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        Console.WriteLine($"ASSOCIATION={associationId}");
+        Console.WriteLine($"OFFICE_EMAIL={office}");
         Console.WriteLine($"INTERVENTION={intervention.Id}");
         Console.WriteLine($"PROVIDER={intervention.ProviderId}");
         Console.WriteLine($"EMAIL={email}");

@@ -10,6 +10,9 @@
 # usage: tests/scripts/benchmark-intake.sh [Sqlite|PostgreSql] [SECONDS]     (default: Sqlite 10)
 # env:   BENCHMARK_CONCURRENCY  the concurrencies (default "1 8 32")
 #        BENCHMARK_PORT         the service's port (default 5187)
+#        BENCHMARK_READER=1     before the runs the association's office reads the current tertial's report,
+#                               so the service keeps it warm (README, "Reports kept warm") while the intakes
+#                               change its data: what the warmer costs the intake; the count of its builds is printed
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 provider="${1:-Sqlite}"
@@ -50,7 +53,8 @@ export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$base" \
     IdentityProtection__EncryptionKey=AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA= \
     IdentityProtection__HmacKey=MjM0NTY3ODk6Ozw9Pj9AQUJDREVGR0hJSktMTU5PUFE= \
     DataProtection__KeyFolder="$work/keys" Https__Required=false Jobs__RunServer=false DemoData__Enabled=false \
-    Benchmark__BareInsertEndpoint=true Logging__LogLevel__Default=Warning
+    Benchmark__BareInsertEndpoint=true Logging__LogLevel__Default=Warning \
+    Logging__LogLevel__Samordning.FollowUp.Features.Reports.ReportWarmer=Debug
 dotnet src/Samordning.FollowUp.Api/bin/Release/net10.0/Samordning.FollowUp.Api.dll >"$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
@@ -62,6 +66,15 @@ done
 token=$(curl -fs -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 [[ -n $token ]] || { echo "sign-in failed" >&2; exit 1; }
+
+if [[ ${BENCHMARK_READER:-0} == 1 ]]; then
+    office=$(curl -fs -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$OFFICE_EMAIL\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+    tertial=$(( ($(date -u +%-m) - 1) / 4 + 1 ))
+    curl -fs -o /dev/null -H "Authorization: Bearer $office" \
+        "$base/api/v1/associations/$ASSOCIATION/reports/tertial/$(date -u +%Y)/$tertial" \
+        || { echo "the office's report read failed" >&2; exit 1; }
+fi
 
 # An anonymous registration, as a coach's form sends it (today as the start date).
 cat >"$work/post.lua" <<LUA
@@ -110,6 +123,9 @@ for c in "${concurrencies[@]}"; do
     run bare "$bare" "$c" "$seconds"
 done
 
+if [[ ${BENCHMARK_READER:-0} == 1 ]]; then
+    echo "# the office read the current tertial's report first: the warmer built it $(grep -c 'Kept .* tertial reports warm' "$work/service.log") times during the runs"
+fi
 echo "# intake load on $provider: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${seconds} s per run, wrk $(wrk -v 2>&1 | head -n1 | awk '{print $2}')"
 printf '%-12s %12s %10s %10s %12s %10s %10s %12s %12s %14s %14s\n' concurrency "intake/s" "p50 ms" "p99 ms" "bare/s" "p50 ms" "p99 ms" "ratio req/s" "ratio p99" "intake CPU ms" "bare CPU ms"
 for c in "${concurrencies[@]}"; do

@@ -136,6 +136,11 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
                 }
             }
 
+            if (built > 0)
+            {
+                logger.LogDebug("Kept {Built} tertial reports warm under data version {Version}.", built, version);
+            }
+
             return built;
         }
         finally
