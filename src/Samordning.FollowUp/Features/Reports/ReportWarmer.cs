@@ -136,7 +136,7 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
                 }
             }
 
-            if (built > 0)
+            if (built > 0 && logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("Kept {Built} tertial reports warm under data version {Version}.", built, version);
             }
