@@ -43,7 +43,7 @@ internal static class IntakeSetup
         }
 
         Console.WriteLine($"ASSOCIATION={associationId}");
-        Console.WriteLine($"OFFICE_EMAIL={office}");
+        Console.WriteLine($"OFFICE={office}");
         Console.WriteLine($"INTERVENTION={intervention.Id}");
         Console.WriteLine($"PROVIDER={intervention.ProviderId}");
         Console.WriteLine($"EMAIL={email}");

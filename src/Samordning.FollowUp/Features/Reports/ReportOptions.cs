@@ -31,7 +31,10 @@ public sealed class ReportOptions
     [Range(0, 168)]
     public int WarmHours { get; set; } = 24;
 
-    /// <summary>How often, in seconds, the warmer looks for a changed data version or a new day; 0 turns the background warmer off.</summary>
+    /// <summary>
+    /// How often, in seconds, the warmer looks for a changed data version or a new day, and so at most
+    /// how often it builds a report while its data changes; 0 turns the background warmer off.
+    /// </summary>
     [Range(0, 3600)]
-    public int WarmSeconds { get; set; } = 5;
+    public int WarmSeconds { get; set; } = 30;
 }
