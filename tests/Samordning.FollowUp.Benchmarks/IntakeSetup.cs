@@ -20,27 +20,19 @@ internal static class IntakeSetup
         var (associationId, interventions) = await BenchmarkData.CreateAssociationAsync(scope.ServiceProvider, "Benchmarkförbundet");
         var intervention = interventions.First(i => i.Mode == RegistrationMode.AnonymousIndividual);
         var email = $"coach-{Guid.NewGuid():N}@bench.example";
+        var office = $"office-{Guid.NewGuid():N}@bench.example";
         var now = DateTime.UtcNow;
-        var result = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().CreateAsync(new UserAccount
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        await CreateAsync(new UserAccount
         {
             UserName = email, Email = email, DisplayName = "Bänkcoach", Role = UserRole.Coach,
             ProviderId = intervention.ProviderId, CreatedAtUtc = now, ProviderConfirmedAtUtc = now,
-        }, Password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-
-        var office = $"office-{Guid.NewGuid():N}@bench.example";
-        result = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().CreateAsync(new UserAccount
+        });
+        await CreateAsync(new UserAccount
         {
             UserName = office, Email = office, DisplayName = "Bänkkansli", Role = UserRole.AssociationAdmin,
             AssociationId = associationId, CreatedAtUtc = now,
-        }, Password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
+        });
 
         Console.WriteLine($"ASSOCIATION={associationId}");
         Console.WriteLine($"OFFICE={office}");
@@ -48,5 +40,14 @@ internal static class IntakeSetup
         Console.WriteLine($"PROVIDER={intervention.ProviderId}");
         Console.WriteLine($"EMAIL={email}");
         Console.WriteLine($"PASSWORD={Password}");
+
+        async Task CreateAsync(UserAccount user)
+        {
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
     }
 }

@@ -63,13 +63,17 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 
-token=$(curl -fs -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-[[ -n $token ]] || { echo "sign-in failed" >&2; exit 1; }
+sign_in() { # email: prints the bearer token
+    local token
+    token=$(curl -fs -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+    [[ -n $token ]] || { echo "sign-in of $1 failed" >&2; exit 1; }
+    echo "$token"
+}
+token=$(sign_in "$EMAIL")
 
 if [[ ${BENCHMARK_READER:-0} == 1 ]]; then
-    office=$(curl -fs -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-        -d "{\"email\":\"$OFFICE\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+    office=$(sign_in "$OFFICE")
     tertial=$(( ($(date -u +%-m) - 1) / 4 + 1 ))
     curl -fs -o /dev/null -H "Authorization: Bearer $office" \
         "$base/api/v1/associations/$ASSOCIATION/reports/tertial/$(date -u +%Y)/$tertial" \

@@ -73,7 +73,12 @@ public sealed record TertialReportResponse(
 
 /// <param name="View">"current" for today's figures of a closed tertial with the differences flagged.</param>
 [Access(UserRole.AssociationAdmin, UserRole.BoardMember)]
-public sealed record GetTertialReportQuery(long AssociationId, int Year, int Tertial, string? Mode, string? View) : IQuery<TertialReportView>, IAssociationScoped;
+public sealed record GetTertialReportQuery(long AssociationId, int Year, int Tertial, string? Mode, string? View) : IQuery<TertialReportView>, IAssociationScoped
+{
+    /// <summary>The mode asked for (its validator has checked the name), the period alone when none.</summary>
+    /// <remarks>A method, not a property: a record's text (<c>ToString</c>, a log line) must not parse an unchecked name.</remarks>
+    public ReportMode ParsedMode() => Mode is null ? ReportMode.Period : Enum.Parse<ReportMode>(Mode, ignoreCase: true);
+}
 
 internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialReportQuery>
 {
@@ -138,7 +143,7 @@ internal sealed class GetTertialReportHandler(
 
     private async Task<TertialReportView> ViewAsync(GetTertialReportQuery query, ReportAdoption? adoption, CancellationToken cancellationToken)
     {
-        var mode = query.Mode is null ? ReportMode.Period : Enum.Parse<ReportMode>(query.Mode, ignoreCase: true);
+        var mode = query.ParsedMode();
         var current = string.Equals(query.View, "current", StringComparison.OrdinalIgnoreCase);
         if (adoption is null)
         {

@@ -175,7 +175,7 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>One key per report a reader can be served: the mode's name as the handler reads it, the view in lower case.</summary>
     private static GetTertialReportQuery Normalised(GetTertialReportQuery query) => query with
     {
-        Mode = (query.Mode is null ? ReportMode.Period : Enum.Parse<ReportMode>(query.Mode, ignoreCase: true)).ToString(),
+        Mode = query.ParsedMode().ToString(),
         View = query.View?.ToLowerInvariant(),
     };
 
