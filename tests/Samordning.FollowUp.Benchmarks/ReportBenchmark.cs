@@ -101,6 +101,7 @@ internal static class ReportBenchmark
         using var subscription = DiagnosticListener.AllListeners.Subscribe(log);
         var cold = await TimeAsync(Build);
         Console.WriteLine($"{"report, first run (includes query compilation)",-62} {cold.TotalMilliseconds,10:N0} ms");
+        Console.WriteLine($"{"  queries EF Core compiled",-62} {log.Compiled,10:N0}");
 
         var reportTimes = new List<TimeSpan>();
         var rowQueryTimes = new List<TimeSpan>();
@@ -131,6 +132,7 @@ internal static class ReportBenchmark
         await ExitOne();
         await BuildReused();
         var slicesBefore = slices.Fetched;
+        var compiledBefore = log.Compiled;
         long changeAllocated = 0;
         for (var run = 0; run < runs; run++)
         {
@@ -146,6 +148,7 @@ internal static class ReportBenchmark
         }
 
         var slicesPerChange = (slices.Fetched - slicesBefore) / (double)runs;
+        var compiledPerChange = (log.Compiled - compiledBefore) / (double)runs;
         await BuildReused();
         var reusedTimes = new List<TimeSpan>();
         for (var run = 0; run < runs; run++)
@@ -218,6 +221,7 @@ internal static class ReportBenchmark
         Console.WriteLine($"{$"report after one exit (median of {runs}; {commands} SQL commands)",-62} {reportMedian.TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"  of which waiting on the database",-62} {Median(changeDatabaseTimes).TotalMilliseconds,10:N0} ms");
         Console.WriteLine($"{"  intervention slices counted again per exit",-62} {slicesPerChange,10:N1}");
+        Console.WriteLine($"{"  queries EF Core compiled per exit (not in its query cache)",-62} {compiledPerChange,10:N1}");
         var reusedMedian = Median(reusedTimes);
         Console.WriteLine($"{$"report again, nothing changed (built report kept; median of {runs})",-62} {reusedMedian.TotalMilliseconds,10:N0} ms");
         var warmerMedian = Median(warmerTimes);
@@ -373,7 +377,7 @@ internal static class ReportBenchmark
     /// </summary>
     private static async Task StepsAsync(IServiceProvider services, long associationId, int year, int tertial, int exits, Func<Task> exitOne)
     {
-        var sums = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (double Wall, double Cpu, double Allocated, double Paused)>(StringComparer.Ordinal);
         using var process = Process.GetCurrentProcess();
         async Task<T> Step<T>(string name, Func<IServiceProvider, Task<T>> run)
         {
@@ -381,12 +385,16 @@ internal static class ReportBenchmark
             scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var paused = GC.GetTotalPauseDuration();
             var clock = Stopwatch.StartNew();
             var result = await run(scope.ServiceProvider);
             clock.Stop();
+            var allocatedNow = GC.GetTotalAllocatedBytes(precise: true);
             process.Refresh();
-            var (wall, used) = sums.GetValueOrDefault(name);
-            sums[name] = (wall + clock.Elapsed.TotalMilliseconds, used + (process.TotalProcessorTime - cpu).TotalMilliseconds);
+            var (wall, used, bytes, pauses) = sums.GetValueOrDefault(name);
+            sums[name] = (wall + clock.Elapsed.TotalMilliseconds, used + (process.TotalProcessorTime - cpu).TotalMilliseconds,
+                bytes + ((allocatedNow - allocated) / 1048576.0), pauses + (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
             return result;
         }
 
@@ -417,10 +425,10 @@ internal static class ReportBenchmark
                 .Send(new GetTertialReportQuery(associationId, year, tertial, "Period", null)).AsTask());
         }
 
-        Console.WriteLine($"the page's steps after one exit, one after another (mean of {exits} exits; CPU: the whole process)");
-        foreach (var (name, (wall, cpu)) in sums.OrderBy(s => s.Key, StringComparer.Ordinal))
+        Console.WriteLine($"the page's steps after one exit, one after another (mean of {exits} exits; CPU, memory allocated and GC pauses: the whole process)");
+        foreach (var (name, (wall, cpu, allocated, paused)) in sums.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine($"{$"  {name}",-48} {wall / exits,8:N1} ms {cpu / exits,8:N1} ms CPU");
+            Console.WriteLine($"{$"  {name}",-48} {wall / exits,8:N1} ms {cpu / exits,8:N1} ms CPU {allocated / exits,8:N1} MiB {paused / exits,6:N1} ms GC");
         }
     }
 
@@ -455,6 +463,11 @@ internal static class ReportBenchmark
 
         private long _origin;
 
+        private int _compiled;
+
+        /// <summary>Queries EF Core compiled (not found in its query cache) since the process started.</summary>
+        public int Compiled => Volatile.Read(ref _compiled);
+
         public void Start()
         {
             _commands = [];
@@ -481,6 +494,11 @@ internal static class ReportBenchmark
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
+            if (value.Key == CoreEventId.QueryCompilationStarting.Name)
+            {
+                Interlocked.Increment(ref _compiled);
+            }
+
             if (!_on)
             {
                 return;
