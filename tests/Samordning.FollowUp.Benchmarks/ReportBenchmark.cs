@@ -159,7 +159,7 @@ internal static class ReportBenchmark
         // Kept warm (ReportWarmer): a signed-in reader has read the report, a change comes, the warmer
         // builds the report again in the background (timed apart), and the next reader is served what it built.
         var warmer = services.GetRequiredService<ReportWarmer>();
-        warmer.Read(query, null);
+        warmer.Read(query, ReportAudience.Board, null);
         await warmer.WarmAsync(default);
         var warmerTimes = new List<TimeSpan>();
         var warmTimes = new List<TimeSpan>();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Reports;
+using Samordning.FollowUp.Features.Reports.Disclosure;
+using Samordning.FollowUp.Features.Reports.Presentation;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 
 namespace Samordning.FollowUp.IntegrationTests.Reports;
@@ -75,6 +77,44 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task AReportOnlyTheOfficeRead_IsKeptWarmWithoutTheBoardsMasks_UntilTheBoardReadsIt()
+    {
+        var association = await Data.AssociationAsync(smallNumberThreshold: 3);
+        var provider = await Data.ProviderAsync(association.Id);
+        var intervention = await Data.InterventionAsync(association.Id, provider.Id, Mode.AnonymousIndividual);
+        await Coach.AnonymousAsync(Data, intervention.Id, "Woman", March);
+        await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
+        var (warmer, built) = Services(Factory.Services);
+        var masks = Factory.Services.GetRequiredService<YearMaskMemo>();
+        masks.Clear();
+        var (office, board) = (Users.OfficeOf(association.Id), Users.BoardOf(association.Id));
+
+        Assert.Equal(2, (await office.ReportAsync(association.Id, 2026, 1)).TotalOf("active"));
+        Assert.Equal(0, masks.TablesBuilt);
+        await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
+        Assert.Equal(1, await warmer.WarmAsync(Ct));
+        // The office's exact view: no year table was built for masks nobody is shown.
+        Assert.Equal(0, masks.TablesBuilt);
+        var builds = built.Built;
+        Assert.Equal(3, (await office.ReportAsync(association.Id, 2026, 1)).TotalOf("active"));
+        Assert.Equal(builds, built.Built);
+
+        // Once the board has read it, its masked view is kept warm too, beside the office's.
+        Assert.Contains("\"masked\":true", (await board.ReportAsync(association.Id, 2026, 1))["presentation"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(2, warmer.Count);
+        var tables = masks.TablesBuilt;
+        Assert.True(tables > 0, "the board's view masks the year");
+        await Coach.AnonymousAsync(Data, intervention.Id, "Woman", March);
+        Assert.Equal(2, await warmer.WarmAsync(Ct));
+        Assert.True(masks.TablesBuilt > tables, "the warmer masked the changed year for the board");
+        builds = built.Built;
+        var boardView = await board.ReportAsync(association.Id, 2026, 1);
+        Assert.Equal(4, (await office.ReportAsync(association.Id, 2026, 1)).TotalOf("active"));
+        Assert.Equal(builds, built.Built);
+        Assert.Null(boardView["report"]);
+    }
+
+    [Fact]
     public async Task NothingUnread_IsBuilt_AndAReportNobodyReadForWarmHours_OrThatCannotBeBuilt_IsForgotten()
     {
         var interventionId = await SetUpAsync();
@@ -98,7 +138,7 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(0, warmer.Count);
 
         // A report that cannot be built (here: an association that does not exist) is forgotten, not tried every few seconds.
-        warmer.Read(new GetTertialReportQuery(long.MaxValue, 2026, 1, "Period", null), null);
+        warmer.Read(new GetTertialReportQuery(long.MaxValue, 2026, 1, "Period", null), ReportAudience.Office, null);
         Assert.Equal(0, await warmer.WarmAsync(Ct));
         Assert.Equal(0, warmer.Count);
     }

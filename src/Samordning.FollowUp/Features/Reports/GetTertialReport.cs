@@ -98,7 +98,16 @@ internal sealed class GetTertialReportHandler(
     ReportYearParts parts, ReportWarmer warmer, ReportReadVersion reads)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
-    public async ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken)
+    public ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken) =>
+        // Only the office sees exact counts; the board, and everyone it hands the report to, the masked ones.
+        HandleAsync(query, caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board, cancellationToken);
+
+    /// <summary>
+    /// The report as <paramref name="audience"/> sees it. The warmer (<see cref="ReportWarmer"/>) calls
+    /// this directly, as the system, to build the office's view without the board's masks when only the
+    /// office has read the report; every reader comes through <see cref="Handle"/>.
+    /// </summary>
+    internal async ValueTask<TertialReportView> HandleAsync(GetTertialReportQuery query, ReportAudience audience, CancellationToken cancellationToken)
     {
         // What the year's reports and the trend read from the big tables is fetched side by side
         // first (ReportYearParts); the trend is built beside the report, in a scope of its own (ReportScopes).
@@ -117,8 +126,6 @@ internal sealed class GetTertialReportHandler(
         await Task.WhenAll(fetch, viewBuild, trendBuild);
         var view = await viewBuild;
         var association = await parts.AssociationAsync(query.AssociationId, cancellationToken);
-        // Only the office sees exact counts; the board, and everyone it hands the report to, the masked ones.
-        var audience = caller.Current.Is(UserRole.AssociationAdmin) ? ReportAudience.Office : ReportAudience.Board;
         var plan = new PlanThresholds(association.PlanBelowPercent, association.PlanAbovePercent);
         var trend = await trendBuild;
         var threshold = association.SmallNumberThreshold;
@@ -129,7 +136,7 @@ internal sealed class GetTertialReportHandler(
         if (caller.Current.IsSignedIn)
         {
             // Read by a person (not the warmer itself, not a job): built before their next visit after a change.
-            warmer.Read(query, version);
+            warmer.Read(query, audience, version);
         }
 
         return view with

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Samordning.FollowUp.Common;
 using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
+using Samordning.FollowUp.Features.Reports.Presentation;
 
 namespace Samordning.FollowUp.Features.Reports;
 
@@ -14,9 +14,11 @@ namespace Samordning.FollowUp.Features.Reports;
 /// Keeps the tertial reports people are reading built, so that the next reader after a change (an
 /// intake, an exit, the nightly jobs, a new day) is served a report already built instead of waiting
 /// for it (README, "Performance", "Reports kept warm"). A report read by a signed-in user is
-/// remembered for <see cref="ReportOptions.WarmHours"/>; <see cref="WarmAsync"/> builds each remembered
-/// report again through the same query the reader sends, as the system caller, when the report data
-/// version or the date has moved since it last did, or when what it built is about to expire.
+/// remembered for <see cref="ReportOptions.WarmHours"/>, with the audience it was shown to (the office's
+/// exact view, or the board's masked one); <see cref="WarmAsync"/> builds each remembered report again
+/// through the same handler the reader's query reaches, as the system caller, for that audience — so
+/// a report only the office reads is built without the board's masks — when the report data version
+/// or the date has moved since it last did, or when what it built is about to expire.
 /// What it builds is kept exactly as a reader's request keeps it (<see cref="BuiltReports"/>, the
 /// year's parts and slices, the board's masks): under the data version it read, so a change
 /// committed while it builds is a miss for the next reader, never a stale report.
@@ -28,7 +30,7 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>At most this many reports are remembered; the longest unread go first.</summary>
     private const int Remembered = 64;
 
-    private readonly ConcurrentDictionary<GetTertialReportQuery, Reading> _read = new();
+    private readonly ConcurrentDictionary<(GetTertialReportQuery Query, ReportAudience Audience), Reading> _read = new();
 
     /// <summary>One warming at a time (the background loop and a caller of <see cref="WarmAsync"/>).</summary>
     private readonly SemaphoreSlim _warming = new(1, 1);
@@ -41,9 +43,9 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Reports remembered now.</summary>
     public int Count => _read.Count;
 
-    /// <summary>A reader was served this report: keep it warm from now on.</summary>
+    /// <summary>A reader was served this report as <paramref name="audience"/> sees it: keep that view warm from now on.</summary>
     /// <param name="version">The data version the reader's report was built under (or found kept under): built for it already.</param>
-    public void Read(GetTertialReportQuery query, string? version)
+    public void Read(GetTertialReportQuery query, ReportAudience audience, string? version)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!On)
@@ -53,7 +55,7 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
 
         var now = clock.GetUtcNow();
         var served = (version, clock.Today());
-        _read.AddOrUpdate(Normalised(query), _ => new Reading(now, served, now),
+        _read.AddOrUpdate((Normalised(query), audience), _ => new Reading(now, served, now),
             (_, reading) => reading.Warmed == served ? reading with { LastRead = now } : new Reading(now, served, now));
         if (_read.Count > Remembered)
         {
@@ -88,7 +90,7 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
             {
                 if (now - reading.LastRead > TimeSpan.FromHours(options.Value.WarmHours))
                 {
-                    _read.TryRemove(new KeyValuePair<GetTertialReportQuery, Reading>(key, reading));
+                    _read.TryRemove(new KeyValuePair<(GetTertialReportQuery, ReportAudience), Reading>(key, reading));
                 }
             }
 
@@ -112,7 +114,9 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
             var state = (version, clock.Today());
             var halfLife = TimeSpan.FromMinutes(options.Value.BuiltReportMinutes / 2.0);
             var built = 0;
-            foreach (var (key, reading) in _read.OrderBy(r => r.Key.AssociationId).ThenBy(r => r.Key.Year).ThenBy(r => r.Key.Tertial))
+            // The board's view first: it builds the exact report too, which the office's view then finds built.
+            foreach (var (key, reading) in _read.OrderBy(r => r.Key.Query.AssociationId).ThenBy(r => r.Key.Query.Year)
+                .ThenBy(r => r.Key.Query.Tertial).ThenBy(r => r.Key.Audience == ReportAudience.Board ? 0 : 1))
             {
                 if (reading.Warmed == state && now - reading.WarmedAt < halfLife)
                 {
@@ -149,13 +153,16 @@ internal sealed class ReportWarmer(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    private async Task<bool> BuildAsync(GetTertialReportQuery query, CancellationToken cancellationToken)
+    private async Task<bool> BuildAsync((GetTertialReportQuery Query, ReportAudience Audience) key, CancellationToken cancellationToken)
     {
+        var query = key.Query;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
+            // The reader's query was checked (who may read it, its values) when they sent it; this is the
+            // same handler for the audience they were shown, without the pipeline a reader goes through.
+            await scope.ServiceProvider.GetRequiredService<GetTertialReportHandler>().HandleAsync(query, key.Audience, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
