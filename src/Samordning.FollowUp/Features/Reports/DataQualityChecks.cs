@@ -85,12 +85,14 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
 
     /// <summary>
     /// Every check's count per intervention of the association (interventions without items are
-    /// absent); of the interventions in <paramref name="interventionIds"/> only, when given.
+    /// absent); of the interventions in <paramref name="interventionIds"/> only, when given. One
+    /// command: each check's grouped count is a part of one <c>UNION ALL</c>, tagged with its check, so
+    /// a report waits for one round trip instead of one per check (README, "Performance").
     /// </summary>
     public async Task<List<InterventionCheckCount>> CountsAsync(
         long associationId, DataQualityPeriod period, IReadOnlyCollection<long>? interventionIds, CancellationToken cancellationToken)
     {
-        var counts = new List<InterventionCheckCount>();
+        IQueryable<CheckCountRow>? counts = null;
         foreach (var check in OfParticipations)
         {
             var items = Participations(check, period).Where(p => p.Intervention!.AssociationId == associationId);
@@ -99,10 +101,8 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
                 items = items.Where(p => EF.Constant(interventionIds).Contains(p.InterventionId));
             }
 
-            counts.AddRange(await items
-                .GroupBy(p => p.InterventionId)
-                .Select(g => new InterventionCheckCount(g.Key, check, g.Count()))
-                .ToListAsync(cancellationToken));
+            var code = (int)check;
+            counts = Union(counts, items.GroupBy(p => p.InterventionId).Select(g => new CheckCountRow { InterventionId = g.Key, Check = code, Count = g.Count() }));
         }
 
         var countOnly = CountOnlyWithoutFigures(period).Where(i => i.AssociationId == associationId);
@@ -113,14 +113,23 @@ internal sealed class DataQualityChecks(FollowUpDbContext db, IOptions<FollowUpO
             referrals = referrals.Where(r => EF.Constant(interventionIds).Contains(r.InterventionId));
         }
 
-        counts.AddRange(await countOnly
-            .Select(i => new InterventionCheckCount(i.Id, DataQualityCheck.CountOnlyWithoutFigures, 1))
-            .ToListAsync(cancellationToken));
-        counts.AddRange(await referrals
-            .GroupBy(r => r.InterventionId)
-            .Select(g => new InterventionCheckCount(g.Key, DataQualityCheck.UndecidedReferrals, g.Count()))
-            .ToListAsync(cancellationToken));
-        return counts;
+        var (countOnlyCode, referralsCode) = ((int)DataQualityCheck.CountOnlyWithoutFigures, (int)DataQualityCheck.UndecidedReferrals);
+        counts = Union(counts, countOnly.Select(i => new CheckCountRow { InterventionId = i.Id, Check = countOnlyCode, Count = 1 }));
+        counts = Union(counts, referrals.GroupBy(r => r.InterventionId)
+            .Select(g => new CheckCountRow { InterventionId = g.Key, Check = referralsCode, Count = g.Count() }));
+        return [.. (await counts.ToListAsync(cancellationToken)).Select(c => new InterventionCheckCount(c.InterventionId, (DataQualityCheck)c.Check, c.Count))];
+
+        static IQueryable<CheckCountRow> Union(IQueryable<CheckCountRow>? all, IQueryable<CheckCountRow> part) => all is null ? part : all.Concat(part);
+    }
+
+    /// <summary>One check's count for one intervention, as the database returns it (the check as its number).</summary>
+    private sealed class CheckCountRow
+    {
+        public long InterventionId { get; init; }
+
+        public int Check { get; init; }
+
+        public int Count { get; init; }
     }
 
     /// <summary>The period's exits that the outcome checks look at: not registered in error, not by death.</summary>
