@@ -101,7 +101,13 @@ Console.WriteLine($"# {size:N0} participations on {provider}, {Environment.Proce
 if (reuse)
 {
     // The first association is the one every report benchmark reads (BenchmarkData.SetUpAsync made it).
-    var first = await CountAsync("SELECT MIN(\"Id\") FROM \"Associations\" WHERE \"Name\" = 'Benchmarkförbundet'");
+    var first = await CountAsync("SELECT COALESCE(MIN(\"Id\"), 0) FROM \"Associations\" WHERE \"Name\" = 'Benchmarkförbundet'");
+    if (first == 0)
+    {
+        await Console.Error.WriteLineAsync($"--reuse: no database filled by an earlier run at {size:N0} participations on {provider}; run once without --reuse first.");
+        return 2;
+    }
+
     Console.WriteLine($"reusing the database filled by an earlier run: {await CountAsync("SELECT COUNT(*) FROM \"Participations\""):N0} participations");
     await AnalyzeAsync();
     return await ReportBenchmark.RunAsync(app.Services, provider, first, today, runs, steps) == 0 ? 0 : 1;
