@@ -104,6 +104,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Reports.ReportScopes>();
         services.AddScoped<Features.Reports.ReportReadVersion>();
         services.AddSingleton<Features.Reports.InterventionSlices>();
+        services.AddSingleton<Features.Reports.AdoptedSnapshots>();
         services.AddScoped<Features.Economy.EconomyBuilder>();
         services.AddScoped<DataQualityChecks>();
         services.AddScoped<TertialCycleRules>();

@@ -95,7 +95,7 @@ internal sealed class GetTertialReportValidator : AbstractValidator<GetTertialRe
 
 internal sealed class GetTertialReportHandler(
     FollowUpDbContext db, TertialReportBuilder builder, Economy.EconomyBuilder economy, ReportScopes scopes, BoardDisclosure disclosure, CallerContext caller,
-    ReportYearParts parts, ReportWarmer warmer, ReportReadVersion reads)
+    ReportYearParts parts, ReportWarmer warmer, ReportReadVersion reads, AdoptedSnapshots snapshots)
     : IQueryHandler<GetTertialReportQuery, TertialReportView>
 {
     public ValueTask<TertialReportView> Handle(GetTertialReportQuery query, CancellationToken cancellationToken) =>
@@ -158,7 +158,7 @@ internal sealed class GetTertialReportHandler(
                 await economy.AttachAsync(await builder.BuildAsync(query.AssociationId, query.Year, query.Tertial, mode, cancellationToken), cancellationToken), []);
         }
 
-        var adopted = ReportSnapshots.Deserialize(mode == ReportMode.Period ? adoption.PeriodReport : adoption.YearToDateReport);
+        var adopted = snapshots.Report(mode == ReportMode.Period ? adoption.PeriodReport : adoption.YearToDateReport);
         if (!current)
         {
             return new TertialReportView(ReportStatus.Adopted, adopted, []);

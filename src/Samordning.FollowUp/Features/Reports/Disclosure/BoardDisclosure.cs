@@ -12,7 +12,7 @@ namespace Samordning.FollowUp.Features.Reports.Disclosure;
 /// every tertial of the year that has begun, alone and year to date, as the board can open it now —
 /// the adopted report where the tertial is closed (with the masks kept at adoption), today's figures otherwise.
 /// </summary>
-internal sealed class BoardDisclosure(FollowUpDbContext db, ReportScopes scopes, TimeProvider clock, YearMaskMemo memo)
+internal sealed class BoardDisclosure(FollowUpDbContext db, ReportScopes scopes, TimeProvider clock, YearMaskMemo memo, AdoptedSnapshots snapshots)
 {
     /// <summary>The masks for the board's view of <paramref name="shown"/>, and of the adopted report beside it (a restatement).</summary>
     /// <param name="adopted">The adopted report when <paramref name="shown"/> is today's figures of a closed tertial (the restatement view).</param>
@@ -104,9 +104,9 @@ internal sealed class BoardDisclosure(FollowUpDbContext db, ReportScopes scopes,
         {
             if (adoptions.SingleOrDefault(a => a.Tertial == t) is { } adoption)
             {
-                members.Add(Task.FromResult(new YearMember(ReportSnapshots.Deserialize(adoption.PeriodReport),
+                members.Add(Task.FromResult(new YearMember(snapshots.Report(adoption.PeriodReport),
                     ReportSnapshots.DeserializeMasks(adoption.BoardPeriodMasks), Published: true)));
-                members.Add(Task.FromResult(new YearMember(ReportSnapshots.Deserialize(adoption.YearToDateReport),
+                members.Add(Task.FromResult(new YearMember(snapshots.Report(adoption.YearToDateReport),
                     ReportSnapshots.DeserializeMasks(adoption.BoardYearToDateMasks), Published: true)));
                 continue;
             }

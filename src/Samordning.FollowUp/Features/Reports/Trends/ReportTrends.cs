@@ -14,7 +14,7 @@ namespace Samordning.FollowUp.Features.Reports.Trends;
 /// (<see cref="TertialReportBuilder"/>), so a point equals that report's association total. A
 /// closed tertial's point is read from its adopted report and not computed at all.
 /// </summary>
-internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, ReportYearParts parts, ReportReadVersion reads)
+internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, ReportYearParts parts, ReportReadVersion reads, AdoptedSnapshots snapshots)
 {
     private const int TertialsShown = 6;
 
@@ -78,10 +78,10 @@ internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, Rep
         var result = new Dictionary<TrendPeriod, TertialReport>();
         foreach (var adoption in adoptions)
         {
-            result[TrendPeriod.TertialAlone(adoption.Year, adoption.Tertial)] = ReportSnapshots.Deserialize(adoption.PeriodReport);
+            result[TrendPeriod.TertialAlone(adoption.Year, adoption.Tertial)] = snapshots.Report(adoption.PeriodReport);
             if (adoption.YearToDateReport is { } ytd)
             {
-                result[TrendPeriod.YearToDateOf(adoption.Year, adoption.Tertial)] = ReportSnapshots.Deserialize(ytd);
+                result[TrendPeriod.YearToDateOf(adoption.Year, adoption.Tertial)] = snapshots.Report(ytd);
             }
         }
 
