@@ -28,7 +28,8 @@ internal static class ReportBenchmark
     /// <summary>Runs the benchmark; returns how many figures disagree with the hand-written SQL (0 when all agree).</summary>
     /// <param name="runs">Timed runs of each (the median is printed); the test script's smoke run asks for one.</param>
     /// <param name="steps">After the timed runs: this many more exits, each followed by the page's steps one after another (<see cref="StepsAsync"/>).</param>
-    public static async Task<int> RunAsync(IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today, int runs = 5, int steps = 0)
+    public static async Task<int> RunAsync(
+        IServiceProvider services, DatabaseProvider provider, long associationId, DateOnly today, int runs = 5, int steps = 0, bool adoptEarlier = false)
     {
         // The last tertial that has ended: what a board reads most.
         var current = ((today.Month - 1) / 4) + 1;
@@ -44,6 +45,19 @@ internal static class ReportBenchmark
         Console.WriteLine();
         Console.WriteLine($"# tertial report {year} T{tertial} (period) for one association of {associations:N0}: " +
             $"{inAssociation:N0} of its participations, {total:N0} in the database");
+
+        for (var earlier = 1; adoptEarlier && earlier < tertial; earlier++)
+        {
+            if (await ScalarAsync(services, $"SELECT COUNT(*) FROM \"ReportAdoptions\" WHERE \"AssociationId\" = {associationId} AND \"Year\" = {year} AND \"Tertial\" = {earlier}") == 0)
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+                    new CloseTertialCommand("Benchmark", "Benchmark: the year's earlier tertials adopted") { AssociationId = associationId, Year = year, Tertial = earlier });
+            }
+
+            Console.WriteLine($"{year} T{earlier} is adopted: the board's page reads it from its snapshot");
+        }
 
         TertialReport? report = null;
         // Built reports are kept while nothing they read changes (BuiltReports) and the board's masks
