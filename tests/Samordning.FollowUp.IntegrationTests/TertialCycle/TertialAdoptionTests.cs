@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using UglyToad.PdfPig;
@@ -93,6 +94,23 @@ public sealed class TertialAdoptionTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Close_WithTheLongestReasonAllowed_AdoptsAndKeepsItWhole_AndTheAuditLineNamesWhoWasNotAcceptedFirst()
+    {
+        var s = await ArrangeAsync();
+        await AttestAndAcceptAsync(s.AlfaId);
+        var reason = string.Concat(Enumerable.Repeat("Styrelsen behöver rapporten före sitt möte. ", 50))[..2000].TrimEnd();
+
+        // The audit line's column holds 400 characters; the reason may have 2,000 (PostgreSQL refused the line: a 500).
+        await (await CloseAsync(s.AssociationId, reason)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        Assert.Equal(reason, await Factory.WithDbAsync(db => db.ReportAdoptions.Where(a => a.AssociationId == s.AssociationId).Select(a => a.OverrideReason).SingleAsync(Ct)));
+        var audit = Assert.Single(await AdoptionAuditAsync());
+        Assert.Equal(AuditLog.MaxDetailLength, audit.Detail!.Length);
+        Assert.StartsWith("2026 T2: ej godkända: Beta utförare (öppen). Fastställd utan att alla utförare godkänts: Styrelsen behöver", audit.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("…", audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_WithAnOverrideReason_RecordsWhoWhenAndWhy_AndTheReportPrintsIt_OnThePageInThePdfAndInExcel()
     {
         var s = await ArrangeAsync();
@@ -107,7 +125,7 @@ public sealed class TertialAdoptionTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Equal(Reason, await Factory.WithDbAsync(db => db.ReportAdoptions.Where(a => a.AssociationId == s.AssociationId).Select(a => a.OverrideReason).SingleAsync(Ct)));
         var audit = Assert.Single(await AdoptionAuditAsync());
-        Assert.Equal((TestDates.Now.UtcDateTime, UserRole.AssociationAdmin, "2026 T2: Fastställd utan att alla utförare godkänts: " + Reason + " (ej godkända: Beta utförare (öppen))"),
+        Assert.Equal((TestDates.Now.UtcDateTime, UserRole.AssociationAdmin, "2026 T2: ej godkända: Beta utförare (öppen). Fastställd utan att alla utförare godkänts: " + Reason),
             (audit.AtUtc, audit.Role, audit.Detail));
         Assert.EndsWith("@test.example", audit.UserName, StringComparison.Ordinal);
 

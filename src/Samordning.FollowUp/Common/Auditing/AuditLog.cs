@@ -45,6 +45,9 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public static string EntityLabel(string entityType) =>
         EntityTypes.FirstOrDefault(e => e.Type == entityType).Label ?? entityType;
 
+    /// <summary>The longest detail a line keeps (the column's length); a longer one is cut, ending in "…".</summary>
+    public const int MaxDetailLength = 400;
+
     public AuditEntry Add(AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null) =>
         AddFor(callers.Current, action, entityType, entityId, associationId, providerId, detail);
 
@@ -63,7 +66,9 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
             EntityId = entityId?.ToString(),
             AssociationId = associationId,
             ProviderId = providerId,
-            Detail = detail,
+            // Cut rather than refused: what a line describes (an adoption's reason of up to 2,000
+            // characters, a list of names) is kept whole where it belongs; the line must still be written.
+            Detail = detail is { Length: > MaxDetailLength } ? string.Concat(detail.AsSpan(0, MaxDetailLength - 1), "…") : detail,
         };
         db.AuditEntries.Add(entry);
         return entry;

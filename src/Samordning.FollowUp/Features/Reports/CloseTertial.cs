@@ -112,7 +112,8 @@ internal sealed partial class CloseTertialHandler(
         audit.Add(AuditAction.TertialAdopted, AuditLog.Report, adoption.Id, command.AssociationId, null,
             reason is null
                 ? $"{command.Year} T{command.Tertial}: alla utförare godkända"
-                : $"{command.Year} T{command.Tertial}: {Files.ReportText.OverridePrefix}{reason} (ej godkända: {TertialCycleProviders.Names(notAccepted)})");
+                // Who was not accepted first: a long reason (kept whole with the adoption) is what the line cuts.
+                : $"{command.Year} T{command.Tertial}: ej godkända: {TertialCycleProviders.Names(notAccepted)}. {Files.ReportText.OverridePrefix}{reason}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new TertialReportView(ReportStatus.Adopted, period, []);
