@@ -29,6 +29,9 @@ public sealed class AuditEntry
 
     /// <summary>A short free text (what changed, how many rows); never personal data of participants.</summary>
     public string? Detail { get; set; }
+
+    /// <summary>The longest <see cref="Detail"/> a line keeps (its column's length).</summary>
+    public const int MaxDetailLength = 400;
 }
 
 public enum AuditAction

@@ -46,7 +46,7 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
         EntityTypes.FirstOrDefault(e => e.Type == entityType).Label ?? entityType;
 
     /// <summary>The longest detail a line keeps (the column's length); a longer one is cut, ending in "…".</summary>
-    public const int MaxDetailLength = 400;
+    public const int MaxDetailLength = AuditEntry.MaxDetailLength;
 
     public AuditEntry Add(AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null) =>
         AddFor(callers.Current, action, entityType, entityId, associationId, providerId, detail);

@@ -27,7 +27,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.EntityType).HasMaxLength(32);
         builder.Property(a => a.EntityId).HasMaxLength(64);
-        builder.Property(a => a.Detail).HasMaxLength(Common.Auditing.AuditLog.MaxDetailLength);
+        builder.Property(a => a.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
 
         // The office reads its association's log newest first; the administrator reads it all.
         builder.HasIndex(a => new { a.AssociationId, a.AtUtc });
