@@ -76,15 +76,29 @@ internal static class ReportBenchmark
 
         // A coach's everyday change: one open participation of the association ends today, saved as
         // the service saves an exit (one SaveChanges, which marks the intervention it touched).
+        // Each exit in the next intervention in turn, as changes come in a real association: a change in an
+        // intervention not changed before in this process is counted again by queries naming other interventions.
+        var exitsSoFar = 0;
         async Task ExitOne()
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-            var open = await db.Participations
+            var withOpen = await db.Participations
                 .Where(p => p.Intervention!.AssociationId == associationId && p.EndDate == null && p.StartDate <= today)
+                .Select(p => p.InterventionId)
+                .Distinct()
+                .OrderBy(id => id)
+                .ToListAsync();
+            if (withOpen.Count == 0)
+            {
+                throw new InvalidOperationException("No open participation left to end: the benchmark needs one per run.");
+            }
+
+            var intervention = withOpen[exitsSoFar++ % withOpen.Count];
+            var open = await db.Participations
+                .Where(p => p.InterventionId == intervention && p.EndDate == null && p.StartDate <= today)
                 .OrderBy(p => p.Id)
-                .FirstOrDefaultAsync()
-                ?? throw new InvalidOperationException("No open participation left to end: the benchmark needs one per run.");
+                .FirstAsync();
             open.EndDate = today;
             open.ExitReason = ExitReason.PlannedCompletion;
             open.OccupationAtExit = Occupation.Employed;
