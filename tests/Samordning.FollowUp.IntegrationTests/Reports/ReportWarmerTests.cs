@@ -85,16 +85,18 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         await Coach.AnonymousAsync(Data, intervention.Id, "Woman", March);
         await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
         var (warmer, built) = Services(Factory.Services);
+        // The service outlives every test: its memo counts the tables earlier tests built too.
         var masks = Factory.Services.GetRequiredService<YearMaskMemo>();
         masks.Clear();
+        var tablesBefore = masks.TablesBuilt;
         var (office, board) = (Users.OfficeOf(association.Id), Users.BoardOf(association.Id));
 
         Assert.Equal(2, (await office.ReportAsync(association.Id, 2026, 1)).TotalOf("active"));
-        Assert.Equal(0, masks.TablesBuilt);
+        Assert.Equal(tablesBefore, masks.TablesBuilt);
         await Coach.AnonymousAsync(Data, intervention.Id, "Man", March);
         Assert.Equal(1, await warmer.WarmAsync(Ct));
         // The office's exact view: no year table was built for masks nobody is shown.
-        Assert.Equal(0, masks.TablesBuilt);
+        Assert.Equal(tablesBefore, masks.TablesBuilt);
         var builds = built.Built;
         Assert.Equal(3, (await office.ReportAsync(association.Id, 2026, 1)).TotalOf("active"));
         Assert.Equal(builds, built.Built);
@@ -103,7 +105,7 @@ public sealed class ReportWarmerTests(ApiFactory factory) : ApiTest(factory)
         Assert.Contains("\"masked\":true", (await board.ReportAsync(association.Id, 2026, 1))["presentation"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(2, warmer.Count);
         var tables = masks.TablesBuilt;
-        Assert.True(tables > 0, "the board's view masks the year");
+        Assert.True(tables > tablesBefore, "the board's view masks the year");
         await Coach.AnonymousAsync(Data, intervention.Id, "Woman", March);
         Assert.Equal(2, await warmer.WarmAsync(Ct));
         Assert.True(masks.TablesBuilt > tables, "the warmer masked the changed year for the board");
