@@ -76,8 +76,8 @@ internal static class ReportBenchmark
 
         // A coach's everyday change: one open participation of the association ends today, saved as
         // the service saves an exit (one SaveChanges, which marks the intervention it touched).
-        // Each exit in the next intervention in turn, as changes come in a real association: a change in an
-        // intervention not changed before in this process is counted again by queries naming other interventions.
+        // Each exit in the next intervention in turn, as changes come in a real association (so each exit's
+        // slice queries name another intervention than the exit before).
         var exitsSoFar = 0;
         async Task ExitOne()
         {

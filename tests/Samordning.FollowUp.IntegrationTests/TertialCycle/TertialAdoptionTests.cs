@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
-using Samordning.FollowUp.Common.Auditing;
 using Samordning.FollowUp.Domain;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
 using UglyToad.PdfPig;
@@ -105,7 +104,7 @@ public sealed class TertialAdoptionTests(ApiFactory factory) : ApiTest(factory)
 
         Assert.Equal(reason, await Factory.WithDbAsync(db => db.ReportAdoptions.Where(a => a.AssociationId == s.AssociationId).Select(a => a.OverrideReason).SingleAsync(Ct)));
         var audit = Assert.Single(await AdoptionAuditAsync());
-        Assert.Equal(AuditLog.MaxDetailLength, audit.Detail!.Length);
+        Assert.Equal(AuditEntry.MaxDetailLength, audit.Detail!.Length);
         Assert.StartsWith("2026 T2: ej godkända: Beta utförare (öppen). Fastställd utan att alla utförare godkänts: Styrelsen behöver", audit.Detail, StringComparison.Ordinal);
         Assert.EndsWith("…", audit.Detail, StringComparison.Ordinal);
     }

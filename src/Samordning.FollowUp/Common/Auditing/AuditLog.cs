@@ -45,9 +45,6 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
     public static string EntityLabel(string entityType) =>
         EntityTypes.FirstOrDefault(e => e.Type == entityType).Label ?? entityType;
 
-    /// <summary>The longest detail a line keeps (the column's length); a longer one is cut, ending in "…".</summary>
-    public const int MaxDetailLength = AuditEntry.MaxDetailLength;
-
     public AuditEntry Add(AuditAction action, string entityType, object? entityId, long? associationId, long? providerId, string? detail = null) =>
         AddFor(callers.Current, action, entityType, entityId, associationId, providerId, detail);
 
@@ -68,7 +65,8 @@ internal sealed class AuditLog(FollowUpDbContext db, CallerContext callers, Time
             ProviderId = providerId,
             // Cut rather than refused: what a line describes (an adoption's reason of up to 2,000
             // characters, a list of names) is kept whole where it belongs; the line must still be written.
-            Detail = detail is { Length: > MaxDetailLength } ? string.Concat(detail.AsSpan(0, MaxDetailLength - 1), "…") : detail,
+            // A longer detail than the column holds (AuditEntry.MaxDetailLength) ends in "…".
+            Detail = detail is { Length: > AuditEntry.MaxDetailLength } ? string.Concat(detail.AsSpan(0, AuditEntry.MaxDetailLength - 1), "…") : detail,
         };
         db.AuditEntries.Add(entry);
         return entry;
