@@ -68,18 +68,31 @@ public sealed class AdditiveTable
 
     public int IndexOf(string key) => _index[key];
 
+    public bool TryGetIndex(string key, out int index) => _index.TryGetValue(key, out index);
+
     public bool Contains(string key) => _index.ContainsKey(key);
 
     /// <summary>Declares total = Σ parts. The report's own figures must satisfy it.</summary>
     public void Sum(string total, IEnumerable<string> parts)
     {
-        var partIndexes = parts.Select(IndexOf).Distinct().ToArray();
+        var partIndexes = parts.Select(IndexOf).ToArray();
+        if (partIndexes.Length > 0)
+        {
+            Sum(IndexOf(total), partIndexes);
+        }
+    }
+
+    /// <summary>Declares total = Σ parts, by the cells' indexes.</summary>
+    public void Sum(int totalIndex, IEnumerable<int> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var partIndexes = parts.Distinct().ToArray();
         if (partIndexes.Length == 0)
         {
             return;
         }
 
-        var totalIndex = IndexOf(total);
+        var total = _keys[totalIndex];
         var sum = partIndexes.Sum(i => _values[i]);
         if (sum != _values[totalIndex])
         {
@@ -92,23 +105,54 @@ public sealed class AdditiveTable
 
     /// <summary>
     /// Adds every cell and relation of <paramref name="other"/> with its key prefixed, e.g.
-    /// "2026-T1|total/ended/all": several reports side by side in one table.
+    /// "2026-T1|total/ended/all": several reports side by side in one table. Returns where each of
+    /// <paramref name="other"/>'s cells went: its cell i is this table's cell map[i].
     /// </summary>
-    public void Import(AdditiveTable other, string prefix)
+    /// <param name="prefixedKeys">Its keys with the prefix already in front (<see cref="PrefixedKeys"/>), when the caller keeps them.</param>
+    public int[] Import(AdditiveTable other, string prefix, IReadOnlyList<string>? prefixedKeys = null)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (prefixedKeys is not null && prefixedKeys.Count != other.Count)
+        {
+            throw new ArgumentException("One prefixed key per cell.", nameof(prefixedKeys));
+        }
+
+        _index.EnsureCapacity(_keys.Count + other.Count);
+        _keys.Capacity = Math.Max(_keys.Capacity, _keys.Count + other.Count);
+        _values.Capacity = Math.Max(_values.Capacity, _values.Count + other.Count);
         var map = new int[other.Count];
         for (var i = 0; i < other.Count; i++)
         {
-            map[i] = Cell(prefix + other.Keys[i], other.Values[i]);
+            map[i] = Cell(prefixedKeys?[i] ?? prefix + other.Keys[i], other.Values[i]);
         }
 
+        _relations.Capacity = Math.Max(_relations.Capacity, _relations.Count + other.Relations.Count);
         foreach (var relation in other.Relations)
         {
-            _relations.Add(new Relation(map[relation.Total], [.. relation.Parts.Select(p => map[p])]));
+            var parts = new int[relation.Parts.Count];
+            for (var p = 0; p < parts.Length; p++)
+            {
+                parts[p] = map[relation.Parts[p]];
+            }
+
+            _relations.Add(new Relation(map[relation.Total], parts));
         }
 
         _relationsOf = null;
+        return map;
+    }
+
+    /// <summary>The keys of <paramref name="table"/> with <paramref name="prefix"/> in front, in its cells' order.</summary>
+    public static string[] PrefixedKeys(AdditiveTable table, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var keys = new string[table.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = prefix + table.Keys[i];
+        }
+
+        return keys;
     }
 
     /// <param name="Total">Index of the total cell.</param>

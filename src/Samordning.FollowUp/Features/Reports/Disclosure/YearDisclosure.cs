@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Samordning.FollowUp.Features.Reports.Trends;
 
 namespace Samordning.FollowUp.Features.Reports.Disclosure;
@@ -51,7 +53,7 @@ public static class YearDisclosure
         int trendTertial = 0, IReadOnlyDictionary<string, MaskedCells>? settledPoints = null, Func<YearMember, AdditiveTable>? tableOf = null)
     {
         ArgumentNullException.ThrowIfNull(members);
-        var family = Build(members, threshold, [], tableOf);
+        var family = BuildPlaced(members, threshold, [], tableOf);
         var table = family.Table;
         var settledMasked = new HashSet<int>();
         var settledSmall = new HashSet<int>();
@@ -73,7 +75,7 @@ public static class YearDisclosure
 
             if (member.Published)
             {
-                published.UnionWith(Enumerable.Range(0, table.Count).Where(i => table.Keys[i].StartsWith(prefix, StringComparison.Ordinal)));
+                published.UnionWith(family.Cells[member.Id].All());
             }
         }
 
@@ -183,6 +185,13 @@ public static class YearDisclosure
     public static (AdditiveTable Table, IReadOnlySet<int> Grouped) Build(IReadOnlyList<YearMember> members, int threshold, IEnumerable<ReportTrend> trends,
         Func<YearMember, AdditiveTable>? tableOf = null)
     {
+        var (table, grouped, _) = BuildPlaced(members, threshold, trends, tableOf);
+        return (table, grouped);
+    }
+
+    private static (AdditiveTable Table, IReadOnlySet<int> Grouped, Dictionary<string, MemberCells> Cells) BuildPlaced(IReadOnlyList<YearMember> members,
+        int threshold, IEnumerable<ReportTrend> trends, Func<YearMember, AdditiveTable>? tableOf)
+    {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(trends);
         if (members.Select(m => m.Year).Distinct().Count() > 1 || members.Select(m => m.Id).Distinct().Count() != members.Count)
@@ -192,11 +201,22 @@ public static class YearDisclosure
 
         var table = new AdditiveTable();
         var grouped = new HashSet<int>();
+        var cells = new Dictionary<string, MemberCells>(StringComparer.Ordinal);
         foreach (var member in members)
         {
             var prefix = member.Id + Separator;
-            table.Import(tableOf?.Invoke(member) ?? MemberTable(member.Report, threshold), prefix);
+            var own = tableOf?.Invoke(member) ?? MemberTable(member.Report, threshold);
+            // A kept table comes with the same prefixes on every page: its prefixed keys are kept with it.
+            var map = table.Import(own, prefix, tableOf is null ? null : PrefixedKeys.GetValue(own, _ => new()).GetOrAdd(prefix, p => AdditiveTable.PrefixedKeys(own, p)));
+            var before = table.Count;
             grouped.UnionWith(GroupedCodes(table, member.Report, threshold, prefix));
+            var added = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = before; i < table.Count; i++)
+            {
+                added[table.Keys[i][prefix.Length..]] = i;
+            }
+
+            cells[member.Id] = new MemberCells(own, map, added);
         }
 
         var periods = members.Where(m => !m.Current && m.Mode == ReportMode.Period).ToDictionary(m => m.Tertial);
@@ -208,21 +228,30 @@ public static class YearDisclosure
                 continue;
             }
 
-            var prefix = yearToDate.Id + Separator;
-            foreach (var key in table.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            var partCells = parts.Select(p => cells[p!.Id]).ToList();
+            var partIndexes = new List<int>(partCells.Count);
+            foreach (var (own, index) in cells[yearToDate.Id].Keyed())
             {
-                var own = key[prefix.Length..];
-                var measure = own.Split('/')[1];
-                if (yearToDate.Tertial > 1 && !AddsUpOverTime.Any(m => measure == m || (m.EndsWith(':') && measure.StartsWith(m, StringComparison.Ordinal))))
+                if (yearToDate.Tertial > 1 && !AddsUpOverTimeIn(own))
                 {
                     continue;
                 }
 
                 // The tertials' figures, a missing one read as zero; only where they do add up.
-                var partKeys = parts.Select(p => p!.Id + Separator + own).Where(table.Contains).ToList();
-                if (partKeys.Count > 0 && partKeys.Sum(k => table.Values[table.IndexOf(k)]) == table.Values[table.IndexOf(key)])
+                partIndexes.Clear();
+                long sum = 0;
+                foreach (var part in partCells)
                 {
-                    table.Sum(key, partKeys);
+                    if (part.TryGetIndex(own, out var partIndex))
+                    {
+                        partIndexes.Add(partIndex);
+                        sum += table.Values[partIndex];
+                    }
+                }
+
+                if (partIndexes.Count > 0 && sum == table.Values[index])
+                {
+                    table.Sum(index, partIndexes);
                 }
             }
         }
@@ -232,7 +261,51 @@ public static class YearDisclosure
             ReportDisclosure.AddTrend(table, trend, (point, yearToDate) => FamilyNode(members, point, yearToDate));
         }
 
-        return (table, grouped);
+        return (table, grouped, cells);
+    }
+
+    /// <summary>Whether the measure of <paramref name="key"/> ("node/measure/gender") adds up over a year's tertials.</summary>
+    private static bool AddsUpOverTimeIn(string key)
+    {
+        var rest = key.AsSpan(key.IndexOf('/', StringComparison.Ordinal) + 1);
+        var end = rest.IndexOf('/');
+        var measure = end < 0 ? rest : rest[..end];
+        foreach (var m in AddsUpOverTime)
+        {
+            if (m.EndsWith(':') ? measure.StartsWith(m, StringComparison.Ordinal) : measure.SequenceEqual(m))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Each kept member table's keys with a member's prefix in front (<see cref="AdditiveTable.PrefixedKeys"/>), by prefix.</summary>
+    private static readonly ConditionalWeakTable<AdditiveTable, ConcurrentDictionary<string, string[]>> PrefixedKeys = new();
+
+    /// <summary>
+    /// Where a member's cells are in the year's table, by their keys without the member's prefix: its own
+    /// table's cells (through the import's map) in their order, then the cells added for its codes grouped as "Övriga".
+    /// </summary>
+    private sealed record MemberCells(AdditiveTable Own, int[] Map, Dictionary<string, int> Added)
+    {
+        public bool TryGetIndex(string key, out int index)
+        {
+            if (Own.TryGetIndex(key, out var local))
+            {
+                index = Map[local];
+                return true;
+            }
+
+            return Added.TryGetValue(key, out index);
+        }
+
+        /// <summary>Every cell with its key without the prefix, in the year's table's order.</summary>
+        public IEnumerable<(string Key, int Index)> Keyed() =>
+            Enumerable.Range(0, Own.Count).Select(i => (Own.Keys[i], Map[i])).Concat(Added.OrderBy(a => a.Value).Select(a => (a.Key, a.Value)));
+
+        public IEnumerable<int> All() => Map.Concat(Added.Values);
     }
 
     /// <summary>

@@ -104,9 +104,8 @@ internal sealed class YearMaskMemo : IDisposable
     /// </summary>
     private static readonly ConditionalWeakTable<ReportTrend, byte[]> TrendHashes = new();
 
-    private static byte[] HashTrend(ReportTrend trend) => SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(trend, ReportSnapshots.Json));
+    private static byte[] HashTrend(ReportTrend trend) => FigureHash.Of(trend);
 
     /// <summary>A report's figures' hash: when it was built says nothing about its figures.</summary>
-    private static byte[] Hash(TertialReport report) => SHA256.HashData(
-        JsonSerializer.SerializeToUtf8Bytes(report with { Header = report.Header with { GeneratedAtUtc = default } }, ReportSnapshots.Json));
+    private static byte[] Hash(TertialReport report) => FigureHash.Of(report with { Header = report.Header with { GeneratedAtUtc = default } });
 }
