@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Common;
@@ -71,13 +72,13 @@ internal static class ReportReferrals
         var rows = Rows(db, associationId, ends.Max());
         var groups = await rows
             .GroupBy(r => new ReferralKey { InterventionId = r.InterventionId, ReferredBy = r.ReferredBy, Gender = r.Gender, DeclineReason = r.DeclineReason })
-            .Select(ConditionalSums.Of<ReferralRow, ReferralKey, ReferralGroup>(
+            .Select(YearSums.GetOrAdd(year, _ => ConditionalSums.Of<ReferralRow, ReferralKey, ReferralGroup>(
                 [.. periods.SelectMany(p => new[]
                 {
                     Received(p.From, p.To), ReceivedBy(p.To, Started(p.From, p.To)), ReceivedBy(p.To, Declined(p.From, p.To)),
                     ReceivedBy(p.To, Withdrawn(p.From, p.To)),
                 }), .. ends.Select(WaitingAt)],
-                (key, sums) => new ReferralGroup(key.InterventionId, key.ReferredBy, key.Gender, key.DeclineReason, sums)))
+                (key, sums) => new ReferralGroup(key.InterventionId, key.ReferredBy, key.Gender, key.DeclineReason, sums))))
             .ToListAsync(cancellationToken);
         var starts = await rows.Where(Started(periods.Min(p => p.From), ends.Max()))
             .GroupBy(r => new { r.InterventionId, r.ReceivedOn, r.StartedOn })
@@ -85,6 +86,12 @@ internal static class ReportReferrals
             .ToListAsync(cancellationToken);
         return new PeriodReferrals(periods, ends, groups, [.. starts.Select(s => (s.InterventionId, s.ReceivedOn, s.StartedOn!.Value, s.Count))]);
     }
+
+    /// <summary>
+    /// The year's sums, built once per year: the same expression on every page, so it is not put
+    /// together again (its dates are the year's, held as constants).
+    /// </summary>
+    private static readonly ConcurrentDictionary<int, Expression<Func<IGrouping<ReferralKey, ReferralRow>, ReferralGroup>>> YearSums = new();
 
     /// <summary><paramref name="predicate"/>, of a referral received by <paramref name="end"/>.</summary>
     private static Expression<Func<ReferralRow, bool>> ReceivedBy(DateOnly end, Expression<Func<ReferralRow, bool>> predicate)

@@ -37,7 +37,16 @@ internal sealed class YearMaskMemo : IDisposable
         {
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return YearDisclosure.Mask(members, threshold, trend, trendTertial, settledPoints, member => Table(member.Report, threshold));
+            // The members' tables that are not kept yet (the changed reports') are built side by side first.
+            var tables = new AdditiveTable[members.Count];
+            Parallel.For(0, members.Count, i => tables[i] = Table(members[i].Report, threshold));
+            var byMember = new Dictionary<YearMember, AdditiveTable>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < members.Count; i++)
+            {
+                byMember[members[i]] = tables[i];
+            }
+
+            return YearDisclosure.Mask(members, threshold, trend, trendTertial, settledPoints, member => byMember[member]);
         })!;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Domain;
@@ -127,16 +129,23 @@ internal sealed class ReportTrends(FollowUpDbContext db, BuiltReports built, Rep
     {
         var sums = await ReportReferrals.Rows(db, associationId, periods.Max(p => p.To))
             .GroupBy(r => r.InterventionId)
-            .Select(ConditionalSums.Of<ReferralRow, long, InterventionSums>(
-                [.. periods.SelectMany(p => new[]
-                {
-                    ReportReferrals.Received(p.From, p.To), ReportReferrals.Started(p.From, p.To),
-                    ReportReferrals.Declined(p.From, p.To), ReportReferrals.WaitingAt(p.To),
-                })],
-                (key, counts) => new InterventionSums(key, counts)))
+            .Select(ReferralSelectors.GetOrAdd(string.Join(';', periods.Select(p => $"{p.Year}-{p.Tertial}-{p.YearToDate}")),
+                _ => ConditionalSums.Of<ReferralRow, long, InterventionSums>(
+                    [.. periods.SelectMany(p => new[]
+                    {
+                        ReportReferrals.Received(p.From, p.To), ReportReferrals.Started(p.From, p.To),
+                        ReportReferrals.Declined(p.From, p.To), ReportReferrals.WaitingAt(p.To),
+                    })],
+                    (key, counts) => new InterventionSums(key, counts))))
             .ToListAsync(cancellationToken);
         return new ReferralSums(sums);
     }
+
+    /// <summary>
+    /// The periods' sums, built once for the same periods (by year, tertial and reach): the same expression
+    /// on every page, so it is not put together again (its dates are the periods', held in the expression).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Expression<Func<IGrouping<long, ReferralRow>, InterventionSums>>> ReferralSelectors = new(StringComparer.Ordinal);
 
     private sealed record InterventionSums(long InterventionId, int[] Counts);
 
