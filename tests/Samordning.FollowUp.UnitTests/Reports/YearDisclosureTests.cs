@@ -69,10 +69,65 @@ public sealed class YearDisclosureTests
         Assert.Equal(6, memo.TablesBuilt);
     }
 
-    private static void AssertSameMasks(IReadOnlyDictionary<string, MaskedCells> expected, IReadOnlyDictionary<string, MaskedCells> actual)
+    /// <summary>
+    /// A year without a small count (every count a multiple of 10, the threshold 5) and nothing
+    /// withheld before: the rule masks nothing, and says so without building and solving the year's
+    /// table — exactly what the full solve finds, with the trend beside it too.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void NoSmallCount_NothingIsMasked_AsTheFullSolveFinds(int seed)
+    {
+        var year = RandomYear(seed, 3, scale: 10);
+        var members = Members(year);
+        var (table, _) = YearDisclosure.Build(members, Threshold, [Trend(year, 2)]);
+        Assert.Contains(table.Values, v => v >= Threshold);
+        Assert.DoesNotContain(table.Values, v => SmallNumberSuppression.IsSmall(v, Threshold));
+
+        var full = YearDisclosure.MaskCore(members, Threshold, Trend(year, 2), 2, null, null, shortcut: false);
+        var shortcut = YearDisclosure.MaskCore(members, Threshold, Trend(year, 2), 2, null, null, shortcut: true);
+
+        Assert.All(full.Values, m => Assert.Empty(m.Keys));
+        AssertSameMasks(full, shortcut, someMasked: false);
+    }
+
+    /// <summary>
+    /// The shortcut is not taken where the rule has work: a year with small counts, and a year without
+    /// any whose adopted first tertial withheld a count (it stays withheld, with its complements).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ASmallCountOrAnAdoptedMask_IsSolvedInFull(int seed)
+    {
+        var small = Members(RandomYear(seed, 3));
+        var smallMasks = YearDisclosure.MaskCore(small, Threshold, null, 0, null, null, shortcut: true);
+        Assert.Contains(smallMasks.Values, m => m.Keys.Count > 0);
+        AssertSameMasks(YearDisclosure.MaskCore(small, Threshold, null, 0, null, null, shortcut: false), smallMasks);
+
+        var large = Members(RandomYear(seed, 3, scale: 10));
+        var t1 = large.Single(m => m.Id == "2026-T1");
+        var withheld = ReportDisclosure.Key(ReportDisclosure.Row(t1.Report.Sections[0].Categories[0].Interventions[0]), "ended", "women");
+        var settled = new MaskedCells(Threshold, new HashSet<string>(StringComparer.Ordinal) { withheld }, new HashSet<string>(StringComparer.Ordinal));
+        List<YearMember> adopted = [.. large.Select(m => m.Id == "2026-T1" ? m with { Settled = settled, Published = true } : m)];
+        var masks = YearDisclosure.MaskCore(adopted, Threshold, null, 0, null, null, shortcut: true);
+        Assert.Contains(withheld, masks["2026-T1"].Keys);
+        Assert.True(masks["2026-T1"].Keys.Count > 1, "a withheld count needs a complement");
+        AssertSameMasks(YearDisclosure.MaskCore(adopted, Threshold, null, 0, null, null, shortcut: false), masks);
+    }
+
+    /// <param name="someMasked">The year has something to mask (so that agreeing says something).</param>
+    private static void AssertSameMasks(IReadOnlyDictionary<string, MaskedCells> expected, IReadOnlyDictionary<string, MaskedCells> actual, bool someMasked = true)
     {
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains(expected.Values, m => m.Keys.Count > 0);
+        if (someMasked)
+        {
+            Assert.Contains(expected.Values, m => m.Keys.Count > 0);
+        }
+
         foreach (var (id, masks) in expected)
         {
             Assert.Equal(masks.Keys.Order(StringComparer.Ordinal), actual[id].Keys.Order(StringComparer.Ordinal));
@@ -275,12 +330,13 @@ public sealed class YearDisclosureTests
     }
 
     /// <summary>Three to six interventions (one or two count-only), random counts per tertial, small ones common.</summary>
-    private static List<TertialReport> RandomYear(int seed, int tertials)
+    /// <param name="scale">Every count multiplied by it: with 5 or more (the threshold), no count of the year is small.</param>
+    private static List<TertialReport> RandomYear(int seed, int tertials, int scale = 1)
     {
         var random = new Random(seed);
         var individual = random.Next(3, 6);
         var countOnly = random.Next(1, 3);
-        var builder = new YearBuilder(2026);
+        var builder = new YearBuilder(2026, scale);
         for (var t = 1; t <= tertials; t++)
         {
             GenderCount Count(int max) => GenderCount.Of(random.Next(0, max), random.Next(0, max));
@@ -325,7 +381,7 @@ public sealed class YearDisclosureTests
     /// year to date as their sums (exits, new, count-only, exit reasons, occupations, indicators)
     /// with the participants still ongoing at the last tertial's end.
     /// </summary>
-    private sealed class YearBuilder(int year)
+    private sealed class YearBuilder(int year, int scale = 1)
     {
         private static readonly string[] Reasons = ["PlannedCompletion", "Discontinued", "Moved"];
         private static readonly string[] Occupations = ["Employed", "JobSeeking"];
@@ -343,11 +399,13 @@ public sealed class YearDisclosureTests
         public List<TertialReport> Build()
         {
             // The association's exits by reason and occupation, and indicator counts, per tertial.
-            var totals = _tertials.Select((t, i) => Totals(t.Rows, new Random(t.Seed))).ToList();
-            var reports = _tertials.Select((t, i) => Report(i + 1, ReportMode.Period, t.Rows, totals[i])).ToList();
-            for (var k = 1; k <= _tertials.Count; k++)
+            // Drawn from the counts as given, then scaled with them, so every sum still holds.
+            var totals = _tertials.Select((t, i) => Scaled(Totals(t.Rows, new Random(t.Seed)))).ToList();
+            var tertials = _tertials.Select(t => (Rows: t.Rows.Select(Scaled).ToList(), t.Seed)).ToList();
+            var reports = tertials.Select((t, i) => Report(i + 1, ReportMode.Period, t.Rows, totals[i])).ToList();
+            for (var k = 1; k <= tertials.Count; k++)
             {
-                var upTo = _tertials.Take(k).ToList();
+                var upTo = tertials.Take(k).ToList();
                 var rows = upTo[^1].Rows.Select(last =>
                 {
                     var all = upTo.SelectMany(t => t.Rows).Where(r => r.Id == last.Id).ToList();
@@ -363,6 +421,23 @@ public sealed class YearDisclosureTests
 
             return reports;
         }
+
+        private Figures Scaled(Figures f) => f with
+        {
+            Ended = GenderCount.Of(f.Ended.Women * scale, f.Ended.Men * scale),
+            Ongoing = GenderCount.Of(f.Ongoing.Women * scale, f.Ongoing.Men * scale),
+            New = GenderCount.Of(f.New.Women * scale, f.New.Men * scale),
+            Count = f.Count is { } c ? GenderCount.Of(c.Women * scale, c.Men * scale) : null,
+        };
+
+        private (List<CodeCount> Reasons, List<CodeCount> Occupations, List<ReportIndicator> Indicators) Scaled(
+            (List<CodeCount> Reasons, List<CodeCount> Occupations, List<ReportIndicator> Indicators) totals) =>
+        (
+            [.. totals.Reasons.Select(c => c with { Count = c.Count * scale })],
+            [.. totals.Occupations.Select(c => c with { Count = c.Count * scale })],
+            [.. totals.Indicators.Select(i => Indicator(i.Code, (i.Woman.Numerator * scale, i.Woman.Denominator * scale),
+                (i.Man.Numerator * scale, i.Man.Denominator * scale)))]
+        );
 
         private static (List<CodeCount> Reasons, List<CodeCount> Occupations, List<ReportIndicator> Indicators) Totals(List<Figures> rows, Random random)
         {
