@@ -105,6 +105,78 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
     }
 
     /// <summary>
+    /// The nightly job folds the marks (<see cref="ReportDataMarks.FoldAsync"/>): one mark per intervention
+    /// is left (and one naming none), every fingerprint and the data version are what they were, so the
+    /// report is served again without a single participation query; the next change still moves its
+    /// own intervention's fingerprint only.
+    /// </summary>
+    [Fact]
+    public async Task TheNightlyJob_FoldsTheMarks_AndNoFingerprintMoves()
+    {
+        var (associationId, first, second) = await SetUpAsync();
+        var intake = await Coach.AnonymousAsync(Data, first, "Man", March);
+        await Data.ExitAsync(intake.Id, TestData.Exit(new DateOnly(2026, 4, 10)));
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Samordning.FollowUp.Common.Security.CallerContext>().RunAsSystem();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new ComputeIndicatorsCommand(), Ct);
+        }
+
+        // Marks of the intakes, the exit and the job's set-based writes, many per intervention.
+        Assert.True((await MarksAsync()).Count(m => m.InterventionId == first) >= 4);
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Samordning.FollowUp.Common.Security.CallerContext>().RunAsSystem();
+            await ActivatorUtilities.CreateInstance<Samordning.FollowUp.Jobs.IndicatorComputationJob>(scope.ServiceProvider).RunAsync(Ct);
+        }
+
+        // The job's own writes came before the fold: folded with the rest.
+        var folded = await MarksAsync();
+        Assert.Equal(folded.Count, folded.Select(m => m.InterventionId).Distinct().Count());
+        Assert.Contains(folded, m => m.InterventionId == first);
+        Assert.Equal(folded.Where(m => m.InterventionId == first || m.InterventionId is null).Sum(m => m.Stamp),
+            (await Factory.WithDbAsync(db => ReportDataMarks.FingerprintsAsync(db, associationId, Ct)))[first]);
+
+        // Another intake, and the report read: every part counted and kept under today's fingerprints.
+        await Coach.AnonymousAsync(Data, first, "Woman", March);
+        var served = await Office.ReportAsync(associationId, 2026, 1);
+        var fingerprints = await Factory.WithDbAsync(db => ReportDataMarks.FingerprintsAsync(db, associationId, Ct));
+        var version = await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct));
+        Assert.Equal(folded.Count + 1, (await MarksAsync()).Count);
+
+        // A fold moves nothing: not a fingerprint, not the data version.
+        var (before, after) = await Factory.WithDbAsync(db => ReportDataMarks.FoldAsync(db, Ct));
+        Assert.Equal((folded.Count + 1, folded.Count), (before, after));
+        Assert.Equal(fingerprints, await Factory.WithDbAsync(db => ReportDataMarks.FingerprintsAsync(db, associationId, Ct)));
+        Assert.Equal(version, await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct)));
+
+        // Read after the fold, with the built reports forgotten but the slices kept: no intervention's
+        // participations are counted again (no grid query), since no fingerprint moved.
+        Factory.Services.GetRequiredService<BuiltReports>().Clear();
+        var counted = new ConcurrentBag<string>();
+        Factory.Commands.AfterExecute = command =>
+        {
+            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
+            {
+                counted.Add(command.CommandText);
+            }
+        };
+        var again = await Office.ReportAsync(associationId, 2026, 1);
+        Factory.Commands.Reset();
+        Assert.Empty(counted);
+        Assert.Equal(Figures(served), Figures(again));
+        Assert.Equal(4, Active(again, first));
+
+        // The next change moves its own intervention's fingerprint, and only that one.
+        await Coach.AnonymousAsync(Data, second, "Woman", March);
+        var later = await Factory.WithDbAsync(db => ReportDataMarks.FingerprintsAsync(db, associationId, Ct));
+        Assert.True(later[second] > fingerprints[second]);
+        Assert.Equal(fingerprints[first], later[first]);
+        await AssertAsFromScratchAsync(associationId, 2026, 1, await Office.ReportAsync(associationId, 2026, 1));
+    }
+
+    /// <summary>
     /// The report <paramref name="served"/> (built from kept parts where nothing changed) is the one
     /// built with nothing kept at all, every figure of every row, indicator and data-quality line.
     /// </summary>
