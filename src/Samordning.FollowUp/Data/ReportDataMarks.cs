@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -87,11 +88,59 @@ public static class ReportDataMarks
             case ProgressionScore score:
                 touched.Add(db.ProgressionMeasurements.Local.FindEntry(score.MeasurementId) is { } m ? OfParticipation(db, m.Entity.ParticipationId) : null);
                 return;
+            case var stored when ReadByNoSlice(stored.GetType()):
+                // The data version moves (the caller saw report data); no intervention's kept parts change.
+                return;
             default:
                 touched.Add(null);
                 return;
         }
     }
+
+    /// <summary>
+    /// Report data that none of the per-intervention parts kept under a fingerprint reads
+    /// (<c>Features/Reports/InterventionSlices</c>: the participation grid, the exits, the indicator
+    /// buckets, the data-quality checks, the contact attempts): the results the nightly indicator job
+    /// stores, which the office's trends page reads, and the progression job's results and factor changes,
+    /// which the report's progression section reads. A write of these moves the data version, so every
+    /// built report is built again, but marks no intervention, so no intervention's rows are counted
+    /// again: after the nightly job the first page is not a full recount. A part that comes to read one
+    /// of these tables must take it off this list.
+    /// </summary>
+    internal static bool ReadByNoSlice(Type type) =>
+        type == typeof(IndicatorResult) || type == typeof(ProgressionResult) || type == typeof(ProgressionFactorChange);
+
+    /// <summary>
+    /// Whether a statement sent past the change tracker (a job's set-based write) writes only tables that
+    /// no kept part reads (<see cref="ReadByNoSlice"/>): every table of the model it names, quoted as the
+    /// providers quote them, is one of those. A statement that names no table of the model, or any other
+    /// table, marks every intervention, as before.
+    /// </summary>
+    internal static bool WritesNoSliceTable(FollowUpDbContext db, string statement)
+    {
+        var tables = TablesOf.GetValue(db.Model, model => [.. model.GetEntityTypes()
+            .Where(e => e.GetTableName() is not null)
+            .Select(e => (Name: e.GetTableName()!, NoSlice: ReadByNoSlice(e.ClrType)))
+            .GroupBy(t => t.Name, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.All(t => t.NoSlice)))]);
+        var named = false;
+        foreach (var (name, noSlice) in tables)
+        {
+            if (statement.Contains($"\"{name}\"", StringComparison.Ordinal) || statement.Contains($"[{name}]", StringComparison.Ordinal))
+            {
+                if (!noSlice)
+                {
+                    return false;
+                }
+
+                named = true;
+            }
+        }
+
+        return named;
+    }
+
+    private static readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, (string Name, bool NoSlice)[]> TablesOf = new();
 
     /// <summary>The intervention before and after the change (a participation moved moves two).</summary>
     private static void Both(EntityEntry entry, string property, HashSet<long?> touched)

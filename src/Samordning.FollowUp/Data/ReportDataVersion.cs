@@ -192,8 +192,9 @@ internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterc
     {
         if (result != 0 && eventData.Context is FollowUpDbContext db && Writes(command.CommandText, eventData.CommandSource))
         {
-            using (var mark = ReportDataMarks.UnknownCommand(db, command.Connection!, command.Transaction))
+            if (!ReportDataMarks.WritesNoSliceTable(db, command.CommandText))
             {
+                using var mark = ReportDataMarks.UnknownCommand(db, command.Connection!, command.Transaction);
                 mark.ExecuteNonQuery();
             }
 
@@ -208,9 +209,11 @@ internal sealed class ReportDataChangeInterceptor(ILogger<ReportDataChangeInterc
     {
         if (result != 0 && eventData.Context is FollowUpDbContext db && Writes(command.CommandText, eventData.CommandSource))
         {
-            // Which interventions a set-based statement touched is not known: it marks all of them.
-            await using (var mark = ReportDataMarks.UnknownCommand(db, command.Connection!, command.Transaction))
+            // Which interventions a set-based statement touched is not known: it marks all of them, unless
+            // it writes only tables no intervention's kept parts read (the jobs' stored results).
+            if (!ReportDataMarks.WritesNoSliceTable(db, command.CommandText))
             {
+                await using var mark = ReportDataMarks.UnknownCommand(db, command.Connection!, command.Transaction);
                 await mark.ExecuteNonQueryAsync(cancellationToken);
             }
 

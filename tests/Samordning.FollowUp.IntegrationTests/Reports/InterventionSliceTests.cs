@@ -61,13 +61,36 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
         Assert.All(byCoach, mark => Assert.Equal(first, mark.InterventionId));
         Assert.All(byCoach, mark => Assert.InRange(mark.Stamp, 1, (1L << 40) - 1));
 
-        // The indicator job deletes and inserts figures with set-based statements: nobody can tell whose.
+        // A set-based write of participations: nobody can tell whose figures it moved.
+        var updated = await Factory.WithDbAsync(db => db.Participations.Where(p => p.Id == intake.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StartDate, p => p.StartDate), Ct));
+        Assert.Equal(1, updated);
+        var bySetBasedWrite = (await MarksAsync()).Skip(before.Count + byCoach.Count).ToList();
+        Assert.Null(Assert.Single(bySetBasedWrite).InterventionId);
+
+        // The indicator job deletes and inserts its stored results with set-based statements, but no
+        // intervention's kept parts read them: the data version moves, no intervention is marked, and
+        // the page after it is built again without counting any intervention's participations again.
+        var served = await Office.ReportAsync(associationId, 2026, 1);
+        var version = await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct));
         var computed = await Factory.SendAsync(new ComputeIndicatorsCommand(), Ct);
         Assert.True(computed.Figures > 0, "the exit gives the job figures to store");
-        var byJob = (await MarksAsync()).Skip(before.Count + byCoach.Count).ToList();
-        Assert.NotEmpty(byJob);
-        Assert.Contains(byJob, mark => mark.InterventionId is null);
-        Assert.Equal(1, Ended(await Office.ReportAsync(associationId, 2026, 1), first));
+        Assert.Equal(before.Count + byCoach.Count + 1, (await MarksAsync()).Count);
+        Assert.NotEqual(version, await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct)));
+        var grids = new ConcurrentBag<string>();
+        Factory.Commands.AfterExecute = command =>
+        {
+            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
+            {
+                grids.Add(command.CommandText);
+            }
+        };
+        var afterJob = await Office.ReportAsync(associationId, 2026, 1);
+        Factory.Commands.Reset();
+        Assert.Empty(grids);
+        Assert.Equal(1, Ended(afterJob, first));
+        Assert.Equal(Figures(served), Figures(afterJob));
+        await AssertAsFromScratchAsync(associationId, 2026, 1, afterJob);
     }
 
     [Fact]
