@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Samordning.FollowUp.Common.Security;
 using Samordning.FollowUp.Data;
 using Samordning.FollowUp.Features.Indicators;
 using Samordning.FollowUp.Features.Reports;
 using Samordning.FollowUp.IntegrationTests.Infrastructure;
+using Samordning.FollowUp.Jobs;
 
 namespace Samordning.FollowUp.IntegrationTests.Reports;
 
@@ -27,17 +29,8 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
         var (associationId, first, second) = await SetUpAsync();
         await Office.ReportAsync(associationId, 2026, 1);
 
-        var grids = new ConcurrentBag<string>();
-        Factory.Commands.AfterExecute = command =>
-        {
-            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
-            {
-                grids.Add(command.CommandText);
-            }
-        };
         await Coach.AnonymousAsync(Data, first, "Man", March);
-        var served = await Office.ReportAsync(associationId, 2026, 1);
-        Factory.Commands.Reset();
+        var (served, grids) = await ReadCountingGridsAsync(associationId);
 
         // One grid query, for the intervention the intake named only.
         var grid = Assert.Single(grids);
@@ -77,16 +70,7 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
         Assert.True(computed.Figures > 0, "the exit gives the job figures to store");
         Assert.Equal(before.Count + byCoach.Count + 1, (await MarksAsync()).Count);
         Assert.NotEqual(version, await Factory.WithDbAsync(db => ReportDataVersion.ReadAsync(db, Ct)));
-        var grids = new ConcurrentBag<string>();
-        Factory.Commands.AfterExecute = command =>
-        {
-            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
-            {
-                grids.Add(command.CommandText);
-            }
-        };
-        var afterJob = await Office.ReportAsync(associationId, 2026, 1);
-        Factory.Commands.Reset();
+        var (afterJob, grids) = await ReadCountingGridsAsync(associationId);
         Assert.Empty(grids);
         Assert.Equal(1, Ended(afterJob, first));
         Assert.Equal(Figures(served), Figures(afterJob));
@@ -130,8 +114,8 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
     /// <summary>
     /// The nightly job folds the marks (<see cref="ReportDataMarks.FoldAsync"/>): one mark per intervention
     /// is left (and one naming none), every fingerprint and the data version are what they were, so the
-    /// report is served again without a single participation query; the next change still moves its
-    /// own intervention's fingerprint only.
+    /// report is built again without counting any intervention's participations (no grid query); the
+    /// next change still moves its own intervention's fingerprint only.
     /// </summary>
     [Fact]
     public async Task TheNightlyJob_FoldsTheMarks_AndNoFingerprintMoves()
@@ -139,19 +123,15 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
         var (associationId, first, second) = await SetUpAsync();
         var intake = await Coach.AnonymousAsync(Data, first, "Man", March);
         await Data.ExitAsync(intake.Id, TestData.Exit(new DateOnly(2026, 4, 10)));
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<Samordning.FollowUp.Common.Security.CallerContext>().RunAsSystem();
-            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new ComputeIndicatorsCommand(), Ct);
-        }
+        await Factory.SendAsync(new ComputeIndicatorsCommand(), Ct);
 
         // Marks of the intakes, the exit and the job's set-based writes, many per intervention.
         Assert.True((await MarksAsync()).Count(m => m.InterventionId == first) >= 4);
 
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<Samordning.FollowUp.Common.Security.CallerContext>().RunAsSystem();
-            await ActivatorUtilities.CreateInstance<Samordning.FollowUp.Jobs.IndicatorComputationJob>(scope.ServiceProvider).RunAsync(Ct);
+            scope.ServiceProvider.GetRequiredService<CallerContext>().RunAsSystem();
+            await ActivatorUtilities.CreateInstance<IndicatorComputationJob>(scope.ServiceProvider).RunAsync(Ct);
         }
 
         // The job's own writes came before the fold: folded with the rest.
@@ -177,17 +157,8 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
         // Read after the fold, with the built reports forgotten but the slices kept: no intervention's
         // participations are counted again (no grid query), since no fingerprint moved.
         Factory.Services.GetRequiredService<BuiltReports>().Clear();
-        var counted = new ConcurrentBag<string>();
-        Factory.Commands.AfterExecute = command =>
-        {
-            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
-            {
-                counted.Add(command.CommandText);
-            }
-        };
-        var again = await Office.ReportAsync(associationId, 2026, 1);
-        Factory.Commands.Reset();
-        Assert.Empty(counted);
+        var (again, grids) = await ReadCountingGridsAsync(associationId);
+        Assert.Empty(grids);
         Assert.Equal(Figures(served), Figures(again));
         Assert.Equal(4, Active(again, first));
 
@@ -229,6 +200,27 @@ public sealed class InterventionSliceTests(ApiFactory factory) : ApiTest(factory
         await Coach.AnonymousAsync(Data, first.Id, "Man", March);
         await Coach.AnonymousAsync(Data, second.Id, "Woman", March);
         return (association.Id, first.Id, second.Id);
+    }
+
+    /// <summary>The office's report of T1 2026, and the participation grid queries its read ran.</summary>
+    private async Task<(JsonObject Report, List<string> Grids)> ReadCountingGridsAsync(long associationId)
+    {
+        var grids = new ConcurrentBag<string>();
+        Factory.Commands.AfterExecute = command =>
+        {
+            if (command.CommandText.Contains("\"Started\"", StringComparison.Ordinal))
+            {
+                grids.Add(command.CommandText);
+            }
+        };
+        try
+        {
+            return (await Office.ReportAsync(associationId, 2026, 1), [.. grids]);
+        }
+        finally
+        {
+            Factory.Commands.Reset();
+        }
     }
 
     private Task<List<ReportDataChange>> MarksAsync() =>
